@@ -1,0 +1,41 @@
+// Test tiers by file suffix, so each tier runs on its own (`jest --selectProjects unit`).
+// TypeScript is compiled to CommonJS by swc; the ES-module-only dependencies (NestJS 12,
+// openid-client 6, oidc-provider 9) load through require(esm), which jest only allows when
+// Node runs with --experimental-vm-modules (set by the npm scripts).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2023',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const shared = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: {
+    '^@decidimos/contracts$': '<rootDir>/contracts/src/index.ts',
+    '^@decidimos/contracts/(.*)$': '<rootDir>/contracts/src/$1',
+    '^@decidimos/infra$': '<rootDir>/infra/src/index.ts',
+    '^@decidimos/infra/(.*)$': '<rootDir>/infra/src/$1',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  rootDir: __dirname,
+};
+const tier = (displayName, suffix, extra = {}) => ({
+  ...shared,
+  displayName,
+  testMatch: [`<rootDir>/{contracts,backend,infra,frontend}/src/**/*.${suffix}.spec.ts?(x)`],
+  ...extra,
+});
+module.exports = {
+  projects: [
+    tier('unit', 'unit'),
+    tier('contract', 'contract'),
+    tier('int', 'int'),
+    tier('differential', 'differential'),
+    tier('e2e', 'e2e'),
+  ],
+};
