@@ -1,0 +1,17 @@
+export { canonicalJson } from './canonical-json';
+export { fromBase64, fromHex, toBase64, toHex } from './encoding';
+export { type LoggedEvent, type Receipt, eventLeafHash, receiptFor } from './event-leaf';
+export { type TreeNode, MerkleTree } from './merkle-tree';
+export { type NodeStore, InMemoryNodeStore } from './node-store';
+export { verifyConsistency, verifyInclusion } from './proofs';
+export { HASH_SIZE, emptyRoot, hashChildren, hashLeaf, rootFromLeaves } from './rfc6962';
+export {
+  type SigningKey,
+  type TreeHead,
+  type UnsignedTreeHead,
+  generateSigningKey,
+  keyId,
+  publicKeyOf,
+  signTreeHead,
+  verifyTreeHead,
+} from './tree-head';

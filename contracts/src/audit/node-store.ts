@@ -1,0 +1,45 @@
+import { HASH_SIZE } from './rfc6962';
+
+/**
+ * Where a `MerkleTree` keeps its complete-subtree hashes. Node (level, index) is the root of
+ * leaves [index * 2^level, (index + 1) * 2^level); level 0 holds the leaf hashes. Nodes never
+ * change once set, so any store that remembers them (memory, a table, a file) will do.
+ */
+export interface NodeStore {
+  get(level: number, index: number): Uint8Array | undefined;
+  set(level: number, index: number, hash: Uint8Array): void;
+}
+
+// 32 KiB chunks: one typed array per hash would cost several times the hash itself.
+const HASHES_PER_CHUNK = 1024;
+
+interface Chunk {
+  hashes: Uint8Array;
+  present: Uint8Array;
+}
+
+/** Packs hashes into fixed-size chunks per level: about 66 bytes of memory per leaf. */
+export class InMemoryNodeStore implements NodeStore {
+  private readonly levels: Chunk[][] = [];
+
+  /** The stored bytes are returned without copying: treat them as read-only. */
+  get(level: number, index: number): Uint8Array | undefined {
+    const chunk = this.levels[level]?.[Math.floor(index / HASHES_PER_CHUNK)];
+    const slot = index % HASHES_PER_CHUNK;
+    if (chunk === undefined || chunk.present[slot] === 0) return undefined;
+    return chunk.hashes.subarray(slot * HASH_SIZE, (slot + 1) * HASH_SIZE);
+  }
+
+  set(level: number, index: number, hash: Uint8Array): void {
+    if (hash.length !== HASH_SIZE) throw new RangeError(`a node hash has ${HASH_SIZE} bytes, got ${hash.length}`);
+    const chunks = (this.levels[level] ??= []);
+    const chunk = (chunks[Math.floor(index / HASHES_PER_CHUNK)] ??= newChunk());
+    const slot = index % HASHES_PER_CHUNK;
+    chunk.hashes.set(hash, slot * HASH_SIZE);
+    chunk.present[slot] = 1;
+  }
+}
+
+function newChunk(): Chunk {
+  return { hashes: new Uint8Array(HASHES_PER_CHUNK * HASH_SIZE), present: new Uint8Array(HASHES_PER_CHUNK) };
+}
