@@ -18,7 +18,11 @@ describe('event leaves and receipts', () => {
   });
 
   it('gives the same leaf whatever order the event’s fields arrive in', () => {
-    const reordered = { data: { selections: ['p-12', 'p-7'], voter: 'c29tZS1wc2V1ZG9ueW0', editionId: 'pp-2027' }, type: 'BallotCast', id: ballotCast.id };
+    const reordered = {
+      data: { selections: ['p-12', 'p-7'], voter: 'c29tZS1wc2V1ZG9ueW0', editionId: 'pp-2027' },
+      type: 'BallotCast',
+      id: ballotCast.id,
+    };
     expect(toHex(eventLeafHash(reordered))).toBe(toHex(eventLeafHash(ballotCast)));
   });
 

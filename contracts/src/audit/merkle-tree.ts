@@ -31,7 +31,8 @@ export class MerkleTree {
 
   /** Adds the next leaf in O(log n); returns the nodes it created, the leaf first. */
   append(leafHash: Uint8Array): TreeNode[] {
-    if (leafHash.length !== HASH_SIZE) throw new RangeError(`a leaf hash has ${HASH_SIZE} bytes, got ${leafHash.length}`);
+    if (leafHash.length !== HASH_SIZE)
+      throw new RangeError(`a leaf hash has ${HASH_SIZE} bytes, got ${leafHash.length}`);
     let node: TreeNode = { level: 0, index: this.treeSize, hash: leafHash };
     const created = [node];
     this.store.set(0, node.index, node.hash);
@@ -137,12 +138,14 @@ export class MerkleTree {
 
   private assertWithinTree(treeSize: number, name: string): void {
     assertSize(treeSize, name);
-    if (treeSize > this.treeSize) throw new RangeError(`${name} ${treeSize} exceeds the tree's ${this.treeSize} leaves`);
+    if (treeSize > this.treeSize)
+      throw new RangeError(`${name} ${treeSize} exceeds the tree's ${this.treeSize} leaves`);
   }
 }
 
 function assertSize(size: number, name: string): void {
-  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`${name} must be a non-negative integer, got ${size}`);
+  if (!Number.isSafeInteger(size) || size < 0)
+    throw new RangeError(`${name} must be a non-negative integer, got ${size}`);
 }
 
 /** The largest level whose subtrees (2^level leaves) fit in size leaves, for size >= 1. */

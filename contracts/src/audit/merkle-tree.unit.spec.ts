@@ -13,14 +13,16 @@ const tree = new MerkleTree();
 for (const leafHash of leafHashes) tree.append(leafHash);
 
 const sizes = fc.integer({ min: 1, max: MAX_SIZE });
-const leafInTree = sizes.chain((treeSize) => fc.record({ treeSize: fc.constant(treeSize), leafIndex: fc.nat(treeSize - 1) }));
+const leafInTree = sizes.chain((treeSize) =>
+  fc.record({ treeSize: fc.constant(treeSize), leafIndex: fc.nat(treeSize - 1) }),
+);
 const sizePair = fc
   .tuple(fc.integer({ min: 0, max: MAX_SIZE }), fc.integer({ min: 0, max: MAX_SIZE }))
   .map(([a, b]) => ({ oldSize: Math.min(a, b), newSize: Math.max(a, b) }));
 
 function flipBit(hash: Uint8Array, bit: number): Uint8Array {
   const flipped = hash.slice();
-  flipped[Math.floor(bit / 8) % HASH_SIZE]! ^= 1 << bit % 8;
+  flipped[Math.floor(bit / 8) % HASH_SIZE]! ^= 1 << (bit % 8);
   return flipped;
 }
 
@@ -123,7 +125,9 @@ describe('MerkleTree', () => {
       fc.property(sizePair, fc.nat(MAX_SIZE - 1), ({ oldSize, newSize }, rewritten) => {
         fc.pre(oldSize > 0 && rewritten < oldSize);
         const forked = new MerkleTree();
-        leafHashes.slice(0, newSize).forEach((leafHash, i) => forked.append(i === rewritten ? flipBit(leafHash, 0) : leafHash));
+        leafHashes
+          .slice(0, newSize)
+          .forEach((leafHash, i) => forked.append(i === rewritten ? flipBit(leafHash, 0) : leafHash));
         const proof = forked.consistencyProof(oldSize, newSize);
         expect(verifyConsistency(oldSize, newSize, tree.root(oldSize), forked.root(newSize), proof)).toBe(false);
       }),

@@ -121,7 +121,9 @@ describe('RFC 6962 known answers', () => {
   it.each(inclusionProofs)('proves leaf $leafIndex in the tree of $treeSize', ({ leafIndex, treeSize, proof }) => {
     const built = treeOfAllLeaves().inclusionProof(leafIndex, treeSize);
     expect(built.map(toHex)).toEqual(proof);
-    expect(verifyInclusion(leafHashes[leafIndex]!, leafIndex, treeSize, proof.map(fromHex), rootOf(treeSize))).toBe(true);
+    expect(verifyInclusion(leafHashes[leafIndex]!, leafIndex, treeSize, proof.map(fromHex), rootOf(treeSize))).toBe(
+      true,
+    );
   });
 
   it.each(consistencyProofs)('proves size $oldSize consistent with size $newSize', ({ oldSize, newSize, proof }) => {

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 import { fromBase64 } from './encoding';
-import { type TreeHead, type UnsignedTreeHead, generateSigningKey, keyId, publicKeyOf, signTreeHead, verifyTreeHead } from './tree-head';
+import {
+  type TreeHead,
+  type UnsignedTreeHead,
+  generateSigningKey,
+  keyId,
+  publicKeyOf,
+  signTreeHead,
+  verifyTreeHead,
+} from './tree-head';
 
 const signingKey = generateSigningKey();
 const otherKey = generateSigningKey();
@@ -22,7 +30,15 @@ const unsignedHeads: fc.Arbitrary<UnsignedTreeHead> = fc.record({
   reason: fc.constantFrom('phase:proposals', 'phase:supports', 'phase:voting', 'phase:counting', 'results'),
 });
 
-const changedField = fc.constantFrom<keyof TreeHead>('editionId', 'treeSize', 'rootHash', 'timestamp', 'reason', 'keyId', 'signature');
+const changedField = fc.constantFrom<keyof TreeHead>(
+  'editionId',
+  'treeSize',
+  'rootHash',
+  'timestamp',
+  'reason',
+  'keyId',
+  'signature',
+);
 
 function changed(head: TreeHead, field: keyof TreeHead): TreeHead {
   if (field === 'treeSize') return { ...head, treeSize: head.treeSize + 1 };
@@ -52,7 +68,9 @@ describe('signed tree heads', () => {
     fc.assert(
       fc.property(unsignedHeads, changedField, (unsigned, field) => {
         const head = signTreeHead(unsigned, signingKey.privateKey);
-        return verifyTreeHead(head, signingKey.publicKey) && !verifyTreeHead(changed(head, field), signingKey.publicKey);
+        return (
+          verifyTreeHead(head, signingKey.publicKey) && !verifyTreeHead(changed(head, field), signingKey.publicKey)
+        );
       }),
       { numRuns: 50 },
     );
