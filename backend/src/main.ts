@@ -1,14 +1,20 @@
 import 'reflect-metadata';
-import { CONTRACTS_VERSION } from '@decidimos/contracts';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-@Module({})
-class M {}
+import { Logger } from '@nestjs/common';
+import { createApplication } from './app.factory';
+import { loadConfig } from './config/config';
+import { seedDemoEdition } from './seed/demo-edition';
+
 async function main() {
-  const app = await NestFactory.create(M, new FastifyAdapter());
-  await app.listen(0);
-  console.log('ok', CONTRACTS_VERSION, await app.getUrl());
-  await app.close();
+  const config = loadConfig();
+  const app = await createApplication(config);
+  await app.init();
+  if (config.seedDemo) await seedDemoEdition(app);
+  await app.listen(config.port, config.host);
+  const url = config.publicUrl ?? `http://localhost:${config.port}`;
+  new Logger('Decidimos').warn(`listening on ${url} (data in ${config.dataDir})`);
 }
-void main();
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,1 +1,4 @@
-export const CONTRACTS_VERSION = 1;
+export * from './editions/edition';
+export * from './events/catalog';
+export * from './api/schemas';
+export * from './api/problems';

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppModule } from './app.module';
+import type { Config } from './config/config';
+import { Metrics } from './health/metrics';
+import { ProblemFilter, sendProblem, toProblem } from './http/problem.filter';
+import { openStores, type Stores } from './stores';
+
+function frontendDir(config: Config): string | null {
+  const dir = config.frontendDir ? resolve(config.frontendDir) : join(__dirname, '..', '..', 'frontend', 'dist');
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}
+
+/** Builds the whole application on the given stores (the embedded SQLite files by default). */
+export async function createApplication(config: Config, stores?: Stores): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, stores ?? (await openStores(config))),
+    adapter,
+    { logger: process.env['LOG_LEVEL'] === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'] },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyCookie);
+
+  // Errors raised by Fastify itself (malformed JSON, wrong content type, body too large)
+  // never reach Nest's filters: give them the same problem+json shape.
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    sendProblem(reply, toProblem(error, request));
+  });
+
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  const spa = frontendDir(config);
+  if (spa) {
+    await app.register(fastifyStatic, { root: spa, wildcard: false, maxAge: '1h' });
+  }
+  // Paths the API does not know: the SPA's own routes get its index page, the rest a 404 problem.
+  app.useGlobalFilters(new ProblemFilter(spa ? readFileSync(join(spa, 'index.html'), 'utf8') : null));
+
+  app.enableShutdownHooks();
+  return app;
+}

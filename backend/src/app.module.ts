@@ -1,0 +1,97 @@
+import { Global, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CONFIG, type Config } from './config/config';
+import { EVENT_STORE } from './event-store/event-store.port';
+import { HealthController } from './health/health.controller';
+import { Metrics } from './health/metrics';
+import { IdempotencyInterceptor } from './http/idempotency';
+import { OpenApiController, OpenApiService } from './http/openapi';
+import { AccessGuard } from './identity/access.guard';
+import { AuthController } from './identity/auth.controller';
+import { OidcService } from './identity/oidc.service';
+import { RolesController } from './identity/roles.controller';
+import { SessionRepository } from './identity/sessions';
+import { AdvancePhaseHandler } from './processes/commands/advance-phase';
+import { DraftEditionHandler } from './processes/commands/draft-edition';
+import { EditionsReadModel } from './processes/editions.read-model';
+import { ProcessesController } from './processes/processes.controller';
+import { allProjections } from './projections/all-projections';
+import { ProjectionRunner } from './projections/projection-runner';
+import {
+  AssessProposalHandler,
+  EditProposalHandler,
+  SubmitProposalHandler,
+  WithdrawProposalHandler,
+} from './proposals/commands/proposal-commands';
+import { ProposalsController } from './proposals/proposals.controller';
+import { ProposalsReadModel } from './proposals/proposals.read-model';
+import { READ_MODEL_STORE } from './read-models/read-model.port';
+import { ReviewController } from './review/review.controller';
+import { EventSourcing } from './shared/event-sourcing.service';
+import type { Stores } from './stores';
+
+/** Starts the projections once the app is wired, and closes the stores last. */
+class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly stores: Stores,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await this.projections.start();
+  }
+
+  async onApplicationShutdown() {
+    await this.projections.stop();
+    await this.stores.events.close();
+    await this.stores.readModels.close();
+  }
+}
+
+@Global()
+@Module({})
+export class AppModule {
+  static forRoot(config: Config, stores: Stores): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), DiscoveryModule],
+      controllers: [
+        AuthController,
+        RolesController,
+        ProcessesController,
+        ProposalsController,
+        ReviewController,
+        HealthController,
+        OpenApiController,
+      ],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: stores.events },
+        { provide: READ_MODEL_STORE, useValue: stores.readModels },
+        { provide: ProjectionRunner, useValue: new ProjectionRunner(stores.events, stores.readModels, allProjections) },
+        { provide: SessionRepository, useValue: new SessionRepository(stores.readModels, config.sessionTtlSeconds) },
+        { provide: Metrics, useValue: new Metrics() },
+        {
+          provide: Lifecycle,
+          useFactory: (projections: ProjectionRunner) => new Lifecycle(projections, stores),
+          inject: [ProjectionRunner],
+        },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        EventSourcing,
+        OidcService,
+        OpenApiService,
+        EditionsReadModel,
+        ProposalsReadModel,
+        DraftEditionHandler,
+        AdvancePhaseHandler,
+        SubmitProposalHandler,
+        EditProposalHandler,
+        WithdrawProposalHandler,
+        AssessProposalHandler,
+      ],
+      exports: [CONFIG, EVENT_STORE, READ_MODEL_STORE, ProjectionRunner, EventSourcing],
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Every setting comes from the environment; the README lists them all. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Public base URL of the backend; when unset, the redirect URI follows the request's Host. */
+  publicUrl: string | null;
+  dataDir: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string };
+  /** Key of the voter pseudonym HMAC; generated into DATA_DIR when unset (development). */
+  voterKey: Buffer;
+  /** iD subjects that are admins from the start (the others are granted by admins, as events). */
+  adminSubjects: string[];
+  sessionTtlSeconds: number;
+  seedDemo: boolean;
+  production: boolean;
+  frontendDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(setting: string, problem: string) {
+    super(`${setting}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+/** A secret from the environment, or in development one generated once and kept in DATA_DIR. */
+function secret(env: Env, name: string, dataDir: string, file: string, production: boolean): Buffer {
+  const raw = env[name];
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError(name, 'use at least 32 characters (e.g. openssl rand -hex 32)');
+    return Buffer.from(raw, 'utf8');
+  }
+  if (production) throw new ConfigError(name, 'must be set in production');
+  const path = join(dataDir, file);
+  if (!existsSync(path)) writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return Buffer.from(readFileSync(path, 'utf8').trim(), 'utf8');
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env['NODE_ENV'] === 'production';
+  const dataDir = resolve(env['DATA_DIR'] || './data');
+  mkdirSync(dataDir, { recursive: true });
+  const idpPort = integer(env, 'IDP_PORT', 4000);
+  return {
+    port: integer(env, 'PORT', 3000),
+    host: env['HOST'] || '0.0.0.0',
+    publicUrl: env['PUBLIC_URL']?.replace(/\/$/, '') || null,
+    dataDir,
+    oidc: {
+      issuer: env['OIDC_ISSUER'] || `http://localhost:${idpPort}`,
+      clientId: env['OIDC_CLIENT_ID'] || 'decidimos',
+      clientSecret: env['OIDC_CLIENT_SECRET'] || (production ? '' : 'decidimos-dev-secret'),
+    },
+    voterKey: secret(env, 'VOTER_KEY', dataDir, 'voter-key.txt', production),
+    adminSubjects: (env['ADMIN_SUBJECTS'] ?? 'admin')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    sessionTtlSeconds: integer(env, 'SESSION_TTL_HOURS', 12) * 3600,
+    seedDemo: flag(env, 'SEED_DEMO', true),
+    production,
+    frontendDir: env['FRONTEND_DIR'] ?? null,
+  };
+}
+
+export const CONFIG = Symbol('Config');

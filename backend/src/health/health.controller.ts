@@ -1,0 +1,62 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { healthResponse } from '@decidimos/contracts';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { Access } from '../http/access';
+import { Endpoint } from '../http/endpoint';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { Metrics } from './metrics';
+
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly projections: ProjectionRunner,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Get('health/live')
+  @Access('public')
+  @Endpoint({ summary: 'The process is up', tags: ['operations'], response: healthResponse })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('health/ready')
+  @Access('public')
+  @Endpoint({ summary: 'Stores reachable and projections caught up (503 otherwise)', tags: ['operations'], response: healthResponse, alsoReturns: [503] })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const checks: Record<string, unknown> = {};
+    let ok = true;
+    try {
+      const head = await this.events.headPosition();
+      const lag = head - this.projections.position;
+      this.metrics.projectionLag.set(lag);
+      checks['eventStore'] = { head };
+      checks['projections'] = { position: this.projections.position, lag, failed: this.projections.error !== null };
+      ok = lag === 0 && this.projections.error === null;
+    } catch (error) {
+      checks['eventStore'] = { error: String(error) };
+      ok = false;
+    }
+    try {
+      await this.readModels.getCheckpoint('health');
+      checks['readModels'] = 'ok';
+    } catch (error) {
+      checks['readModels'] = { error: String(error) };
+      ok = false;
+    }
+    void reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'unavailable', checks };
+  }
+
+  @Get('metrics')
+  @Access('public')
+  @Endpoint({ summary: 'Prometheus metrics', tags: ['operations'], produces: 'text/plain' })
+  async prometheus(@Res({ passthrough: true }) reply: FastifyReply) {
+    void reply.header('content-type', this.metrics.registry.contentType);
+    return this.metrics.registry.metrics();
+  }
+}

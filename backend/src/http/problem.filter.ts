@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, HttpException, Logger, NotFoundException, type ExceptionFilter } from '@nestjs/common';
+import { PROBLEM_STATUS, problemMessages, type Language, type ProblemCode } from '@decidimos/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import i18next, { type TFunction } from 'i18next';
+import { InvalidEventError } from '@decidimos/contracts';
+import { DomainError } from '../shared/domain-error';
+import { ValidationFailed, type FieldError } from './validation';
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { es: { translation: problemMessages.es }, en: { translation: problemMessages.en } },
+  lng: 'es',
+  fallbackLng: 'es',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+const translators: Record<Language, TFunction> = { es: i18n.getFixedT('es'), en: i18n.getFixedT('en') };
+
+/** Spanish unless the caller prefers English. */
+export function languageOf(request: Pick<FastifyRequest, 'headers'>): Language {
+  const header = String(request.headers['accept-language'] ?? '');
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'es';
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  errors?: FieldError[];
+}
+
+export function problemBody(
+  code: ProblemCode,
+  params: Record<string, string | number>,
+  language: Language,
+  errors?: FieldError[],
+): ProblemBody {
+  const t = translators[language];
+  const values = { ...params };
+  if (typeof params['reasonKey'] === 'string') values['reason'] = t(`eligibility.${params['reasonKey']}`, params);
+  const body: ProblemBody = {
+    type: `https://decidimos.monterrey.gob.mx/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: t(`problems.${code}.title`, values),
+    status: PROBLEM_STATUS[code],
+    detail: t(`problems.${code}.detail`, values),
+    code,
+  };
+  if (errors) body.errors = errors;
+  return body;
+}
+
+/** Nest's own HTTP errors and Fastify's (bad JSON, wrong content type, body too large), by status. */
+function codeForStatus(status: number): ProblemCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 429) return 'TOO_MANY_REQUESTS';
+  if (status === 503) return 'UNAVAILABLE';
+  if (status >= 400 && status < 500) return 'VALIDATION_FAILED';
+  return 'INTERNAL';
+}
+
+const logger = new Logger('Problems');
+
+/** The one place where every error becomes an RFC 9457 problem response. */
+export function toProblem(error: unknown, request: FastifyRequest): ProblemBody {
+  const language = languageOf(request);
+  if (error instanceof ValidationFailed) return problemBody(error.code, error.params, language, error.errors);
+  if (error instanceof DomainError) return problemBody(error.code, error.params, language);
+  if (error instanceof InvalidEventError) {
+    return problemBody('VALIDATION_FAILED', { summary: error.issues.join('; ') }, language);
+  }
+  const status =
+    error instanceof HttpException
+      ? error.getStatus()
+      : typeof (error as { statusCode?: unknown })?.statusCode === 'number'
+        ? (error as { statusCode: number }).statusCode
+        : 500;
+  const code = codeForStatus(status);
+  if (code === 'INTERNAL') {
+    const reference = randomUUID();
+    logger.error(`${reference} ${request.method} ${request.url}: ${(error as Error)?.stack ?? String(error)}`);
+    return problemBody(code, { reference }, language);
+  }
+  if (code === 'NOT_FOUND') return problemBody(code, { what: language === 'es' ? 'ruta' : 'route', id: request.url }, language);
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...problemBody(code, { summary: message, role: '' }, language), status };
+}
+
+export function sendProblem(reply: FastifyReply, body: ProblemBody): void {
+  void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+}
+
+const API_PREFIXES = ['/api/', '/auth/', '/health/', '/metrics'];
+
+/** Every error of a route becomes a problem; an unknown non-API page gets the SPA, which has its own routes. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly spaIndex: string | null) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const isPage = request.method === 'GET' && !API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
+    if (this.spaIndex && isPage && error instanceof NotFoundException) {
+      void reply.status(200).type('text/html; charset=utf-8').send(this.spaIndex);
+      return;
+    }
+    sendProblem(reply, toProblem(error, request));
+  }
+}

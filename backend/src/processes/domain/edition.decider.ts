@@ -1,0 +1,102 @@
+import {
+  nextPhase,
+  type Calendar,
+  type District,
+  type EditionRules,
+  type EventPayload,
+  type Phase,
+} from '@decidimos/contracts';
+import type { Decider } from '../../shared/decider';
+import { DomainError } from '../../shared/domain-error';
+
+export type EditionEvent =
+  | { type: 'EditionDrafted'; data: EventPayload<'EditionDrafted'> }
+  | { type: 'EditionPhaseAdvanced'; data: EventPayload<'EditionPhaseAdvanced'> };
+
+export type EditionState =
+  | { status: 'absent' }
+  | {
+      status: 'present';
+      editionId: string;
+      phase: Phase;
+      districts: District[];
+      rules: EditionRules;
+      calendar: Calendar;
+      /** Per district, the proposal ids on the ballot; set when voting opens. */
+      ballot: Record<string, string[]> | null;
+    };
+
+export type EditionCommand =
+  | {
+      type: 'DraftEdition';
+      editionId: string;
+      title: string;
+      description: string;
+      districts: District[];
+      rules: EditionRules;
+      calendar: Calendar;
+      by: string;
+    }
+  | {
+      type: 'AdvancePhase';
+      to: Phase;
+      by: string;
+      /** Required when `to` is voting: the proposals that reached each district's ballot. */
+      ballot?: Record<string, string[]>;
+    };
+
+export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState> = {
+  initialState: () => ({ status: 'absent' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'DraftEdition': {
+        if (state.status === 'present') throw new DomainError('CONCURRENT_UPDATE');
+        const { type: _type, by, ...edition } = command;
+        return [{ type: 'EditionDrafted', data: { ...edition, createdBy: by } }];
+      }
+      case 'AdvancePhase': {
+        if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: '' });
+        const next = nextPhase(state.phase, state.rules);
+        if (next === null || command.to !== next) {
+          throw new DomainError('INVALID_PHASE_TRANSITION', {
+            from: state.phase,
+            to: command.to,
+            next: next ?? '—',
+          });
+        }
+        const data: EventPayload<'EditionPhaseAdvanced'> = {
+          editionId: state.editionId,
+          from: state.phase,
+          to: next,
+          by: command.by,
+        };
+        if (next === 'voting') data.ballot = command.ballot ?? {};
+        return [{ type: 'EditionPhaseAdvanced', data }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'EditionDrafted':
+        return {
+          status: 'present',
+          editionId: event.data.editionId,
+          phase: 'draft',
+          districts: event.data.districts,
+          rules: event.data.rules,
+          calendar: event.data.calendar,
+          ballot: null,
+        };
+      case 'EditionPhaseAdvanced':
+        if (state.status === 'absent') return state;
+        return { ...state, phase: event.data.to, ballot: event.data.ballot ?? state.ballot };
+    }
+  },
+};
+
+export function requirePhase(state: EditionState, required: Phase): asserts state is Extract<EditionState, { status: 'present' }> {
+  if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: '' });
+  if (state.phase !== required) throw new DomainError('PHASE_CLOSED', { required, phase: state.phase });
+}

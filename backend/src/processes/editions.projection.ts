@@ -1,0 +1,58 @@
+import type { Calendar, District, EditionRules, Phase } from '@decidimos/contracts';
+import type { Projection } from '../projections/projection';
+
+export interface EditionDoc {
+  id: string;
+  title: string;
+  description: string;
+  phase: Phase;
+  districts: District[];
+  rules: EditionRules;
+  calendar: Calendar;
+  phaseHistory: { phase: Phase; at: string; position: number }[];
+  ballot: Record<string, string[]> | null;
+  createdAt: string;
+}
+
+export const EDITIONS = 'editions';
+
+export const editionsProjection: Projection = {
+  name: 'editions',
+  collections: [EDITIONS],
+  async apply(event, store) {
+    const editions = store.collection<EditionDoc>(EDITIONS);
+    if (event.type === 'EditionDrafted') {
+      const { editionId, title, description, districts, rules, calendar } = event.data;
+      await editions.upsert(
+        editionId,
+        {
+          id: editionId,
+          title,
+          description,
+          phase: 'draft',
+          districts,
+          rules,
+          calendar,
+          phaseHistory: [{ phase: 'draft', at: event.recordedAt, position: event.position }],
+          ballot: null,
+          createdAt: event.recordedAt,
+        },
+        { position: event.position },
+      );
+    }
+    if (event.type === 'EditionPhaseAdvanced') {
+      const doc = await editions.get(event.data.editionId);
+      if (!doc) return;
+      await editions.upsert(
+        doc.id,
+        {
+          ...doc,
+          phase: event.data.to,
+          phaseHistory: [...doc.phaseHistory, { phase: event.data.to, at: event.recordedAt, position: event.position }],
+          ballot: event.data.ballot ?? doc.ballot,
+        },
+        { position: event.position },
+      );
+    }
+  },
+};

@@ -1,0 +1,1 @@
+export const editionStream = (editionId: string) => `edition-${editionId}`;

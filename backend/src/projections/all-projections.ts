@@ -1,0 +1,7 @@
+import { staffProjection } from '../identity/staff.projection';
+import { editionsProjection } from '../processes/editions.projection';
+import { proposalsProjection } from '../proposals/proposals.projection';
+import type { Projection } from './projection';
+
+/** Every read model the application keeps, in the order they are fed each event. */
+export const allProjections: Projection[] = [editionsProjection, proposalsProjection, staffProjection];

@@ -1,0 +1,122 @@
+import { editionRulesSchema } from '@decidimos/contracts';
+import { deciderSpec } from '../../testing/decider-spec';
+import type { EditionState } from '../../processes/domain/edition.decider';
+import { proposalDecider, type ProposalCommand, type ProposalEvent } from './proposal.decider';
+
+const author = '1'.repeat(64);
+const stranger = '2'.repeat(64);
+const reviewer = '3'.repeat(64);
+const edition = (phase: 'proposals' | 'review' | 'voting'): EditionState => ({
+  status: 'present',
+  editionId: 'pp-2027',
+  phase,
+  districts: [
+    { id: 'centro', name: 'Centro', budget: 5_000_000 },
+    { id: 'norte', name: 'Norte', budget: 3_000_000 },
+  ],
+  rules: editionRulesSchema.parse({ proposals: { perResident: 2, minCost: 10_000, maxCost: 2_000_000 } }),
+  calendar: {},
+  ballot: null,
+});
+const content = {
+  title: 'Luminarias en la Alameda',
+  description: 'Cambiar las luminarias de la Alameda por LED.',
+  district: 'centro',
+  estimatedCost: 450_000,
+  category: 'alumbrado',
+  location: null,
+};
+const submitCommand = (overrides: Partial<Extract<ProposalCommand, { type: 'SubmitProposal' }>> = {}): ProposalCommand => ({
+  type: 'SubmitProposal',
+  proposalId: 'p1',
+  edition: edition('proposals'),
+  author,
+  authorDisplayName: 'Vecina del Centro',
+  authorProposalCount: 0,
+  content,
+  ...overrides,
+});
+const submitted: ProposalEvent = {
+  type: 'ProposalSubmitted',
+  data: { editionId: 'pp-2027', proposalId: 'p1', author, authorDisplayName: 'Vecina del Centro', ...content },
+};
+const assessment = { feasible: true, cost: 500_000, reason: 'Viable con el catálogo de alumbrado municipal.', technical: null, legal: null, financial: null };
+const spec = deciderSpec(proposalDecider);
+
+describe('proposal decider', () => {
+  describe('submitting', () => {
+    it('records the proposal while the proposals phase is open', () => {
+      spec([]).when(submitCommand()).then([submitted]);
+    });
+
+    it('refuses outside the proposals phase', () => {
+      spec([]).when(submitCommand({ edition: edition('review') })).thenFails('PHASE_CLOSED', { required: 'proposals', phase: 'review' });
+    });
+
+    it('refuses a district the edition does not have', () => {
+      spec([]).when(submitCommand({ content: { ...content, district: 'saltillo' } })).thenFails('UNKNOWN_DISTRICT');
+    });
+
+    it('refuses a cost outside the edition range, at both ends', () => {
+      spec([]).when(submitCommand({ content: { ...content, estimatedCost: 9_999 } })).thenFails('COST_OUT_OF_RANGE', { min: 10_000 });
+      spec([]).when(submitCommand({ content: { ...content, estimatedCost: 2_000_001 } })).thenFails('COST_OUT_OF_RANGE', { max: 2_000_000 });
+      spec([]).when(submitCommand({ content: { ...content, estimatedCost: 2_000_000 } })).then([
+        { type: 'ProposalSubmitted', data: { ...submitted.data, estimatedCost: 2_000_000 } },
+      ]);
+    });
+
+    it('enforces the per-resident limit', () => {
+      spec([]).when(submitCommand({ authorProposalCount: 2 })).thenFails('PROPOSAL_LIMIT_REACHED', { limit: 2 });
+    });
+  });
+
+  describe('editing and withdrawing', () => {
+    it('lets the author edit while the phase is open', () => {
+      spec([submitted])
+        .when({ type: 'EditProposal', edition: edition('proposals'), by: author, changes: { estimatedCost: 600_000 } })
+        .then([{ type: 'ProposalEdited', data: { editionId: 'pp-2027', proposalId: 'p1', estimatedCost: 600_000 } }]);
+    });
+
+    it('refuses anyone but the author', () => {
+      spec([submitted]).when({ type: 'EditProposal', edition: edition('proposals'), by: stranger, changes: { title: 'Otro título' } }).thenFails('NOT_AUTHOR');
+      spec([submitted]).when({ type: 'WithdrawProposal', edition: edition('proposals'), by: stranger }).thenFails('NOT_AUTHOR');
+    });
+
+    it('checks edited costs against the range', () => {
+      spec([submitted])
+        .when({ type: 'EditProposal', edition: edition('proposals'), by: author, changes: { estimatedCost: 1 } })
+        .thenFails('COST_OUT_OF_RANGE');
+    });
+
+    it('refuses edits once the phase has closed', () => {
+      spec([submitted]).when({ type: 'EditProposal', edition: edition('review'), by: author, changes: { title: 'Tarde' } }).thenFails('PHASE_CLOSED');
+      spec([submitted]).when({ type: 'WithdrawProposal', edition: edition('review'), by: author }).thenFails('PHASE_CLOSED');
+    });
+
+    it('withdraws once, then refuses edits and a second withdrawal', () => {
+      const withdrawn: ProposalEvent = { type: 'ProposalWithdrawn', data: { editionId: 'pp-2027', proposalId: 'p1' } };
+      spec([submitted]).when({ type: 'WithdrawProposal', edition: edition('proposals'), by: author }).then([withdrawn]);
+      spec([submitted, withdrawn]).when({ type: 'WithdrawProposal', edition: edition('proposals'), by: author }).thenFails('WITHDRAWN');
+      spec([submitted, withdrawn]).when({ type: 'EditProposal', edition: edition('proposals'), by: author, changes: { title: 'Otra vez' } }).thenFails('WITHDRAWN');
+    });
+  });
+
+  describe('assessing', () => {
+    it('records the reviewer, verdict, final cost and public reason during review', () => {
+      spec([submitted])
+        .when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment })
+        .then([{ type: 'ProposalAssessed', data: { editionId: 'pp-2027', proposalId: 'p1', reviewer, ...assessment } }]);
+    });
+
+    it('only during review', () => {
+      spec([submitted]).when({ type: 'AssessProposal', edition: edition('proposals'), reviewer, ...assessment }).thenFails('PHASE_CLOSED', { required: 'review' });
+    });
+
+    it('not for a withdrawn or unknown proposal', () => {
+      spec([submitted, { type: 'ProposalWithdrawn', data: { editionId: 'pp-2027', proposalId: 'p1' } }])
+        .when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment })
+        .thenFails('WITHDRAWN');
+      spec([]).when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment }).thenFails('NOT_FOUND');
+    });
+  });
+});

@@ -1,0 +1,102 @@
+import { ProjectionRunner } from '../projections/projection-runner';
+import { createEdition, proposalBody } from '../testing/fixtures';
+import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
+
+let system: TestSystem;
+let admin: Client;
+let resident: Client;
+let neighbour: Client;
+let editionId: string;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  admin = await system.login('admin');
+  resident = await system.login('resident-centro-1');
+  neighbour = await system.login('resident-centro-2');
+  editionId = await createEdition(admin, ['proposals']);
+});
+afterAll(() => system.close());
+
+const position = () => system.app.get(ProjectionRunner).position;
+
+describe('proposals over HTTP', () => {
+  it('lets a resident submit a proposal that is then public, without exposing the author pseudonym', async () => {
+    const created = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ authorDisplayName: 'Lupita' }));
+    expect(created.status).toBe(201);
+    const proposal = await system.anonymous.get(`/api/proposals/${created.body.id}`);
+    expect(proposal.status).toBe(200);
+    expect(proposal.body).toMatchObject({
+      editionId,
+      title: 'Luminarias en la Alameda',
+      status: 'submitted',
+      cost: 450_000,
+      authorDisplayName: 'Lupita',
+      assessment: null,
+    });
+    expect(proposal.body).not.toHaveProperty('author');
+    const listed = await system.anonymous.get(`/api/processes/${editionId}/proposals?district=centro&q=alameda`);
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+    const otherDistrict = await system.anonymous.get(`/api/processes/${editionId}/proposals?district=norte`);
+    expect(otherDistrict.body.items).toHaveLength(0);
+  });
+
+  it('answers invalid proposals with 400 or 422 problems and records nothing', async () => {
+    const before = position();
+    const missing = await resident.post(`/api/processes/${editionId}/proposals`, { title: 'Hi' });
+    expect(missing).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.title', 'body.description', 'body.district', 'body.estimatedCost']));
+    const fractional = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ estimatedCost: 1000.5 }));
+    expect(fractional.status).toBe(400);
+    const tooCheap = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ estimatedCost: 5 }));
+    expect(tooCheap).toMatchObject({ status: 422, body: { code: 'COST_OUT_OF_RANGE' } });
+    const unknownDistrict = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ district: 'saltillo' }));
+    expect(unknownDistrict).toMatchObject({ status: 422, body: { code: 'UNKNOWN_DISTRICT' } });
+    const unknownEdition = await resident.post('/api/processes/nope/proposals', proposalBody());
+    expect(unknownEdition.status).toBe(404);
+    expect(position()).toBe(before);
+  });
+
+  it('refuses people who cannot take part, saying why', async () => {
+    const minor = await system.login('minor-1');
+    const tooYoung = await minor.post(`/api/processes/${editionId}/proposals`, proposalBody());
+    expect(tooYoung).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
+    expect(tooYoung.body.detail).toContain('16');
+    const outsider = await system.login('nonresident-1');
+    const notResident = await outsider.post(`/api/processes/${editionId}/proposals`, proposalBody(), { 'accept-language': 'en' });
+    expect(notResident).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
+    expect(notResident.body.detail).toMatch(/residents/);
+  });
+
+  it('enforces the per-resident limit', async () => {
+    const author = await system.login('resident-norte-7');
+    for (let i = 0; i < 3; i++) {
+      expect((await author.post(`/api/processes/${editionId}/proposals`, proposalBody({ district: 'norte', title: `Propuesta número ${i}` }))).status).toBe(201);
+    }
+    const fourth = await author.post(`/api/processes/${editionId}/proposals`, proposalBody({ district: 'norte' }));
+    expect(fourth).toMatchObject({ status: 422, body: { code: 'PROPOSAL_LIMIT_REACHED' } });
+  });
+
+  it('lets only the author edit and withdraw', async () => {
+    const { body } = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ title: 'Bancas en la plaza' }));
+    const byNeighbour = await neighbour.patch(`/api/proposals/${body.id}`, { title: 'Bancas ajenas' });
+    expect(byNeighbour).toMatchObject({ status: 403, body: { code: 'NOT_AUTHOR' } });
+    const edited = await resident.patch(`/api/proposals/${body.id}`, { estimatedCost: 300_000 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ estimatedCost: 300_000, cost: 300_000 });
+    const empty = await resident.patch(`/api/proposals/${body.id}`, {});
+    expect(empty.status).toBe(400);
+    const withdrawn = await resident.post(`/api/proposals/${body.id}/withdraw`);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const again = await resident.post(`/api/proposals/${body.id}/withdraw`);
+    expect(again).toMatchObject({ status: 409, body: { code: 'WITHDRAWN' } });
+  });
+
+  it('closes submissions and edits when the phase moves on', async () => {
+    const { body } = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ title: 'Última antes de revisión' }));
+    await admin.post(`/api/processes/${editionId}/phase`, { to: 'review' });
+    const late = await neighbour.post(`/api/processes/${editionId}/proposals`, proposalBody());
+    expect(late).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });
+    const lateEdit = await resident.patch(`/api/proposals/${body.id}`, { title: 'Cambio tardío' });
+    expect(lateEdit).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });
+  });
+});

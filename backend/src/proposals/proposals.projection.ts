@@ -1,0 +1,91 @@
+import type { ProposalStatus, ProposalView } from '@decidimos/contracts';
+import type { Projection } from '../projections/projection';
+import type { StoredEvent } from '../shared/event-envelope';
+
+/** The public view plus what only the backend needs (the author's pseudonym). */
+export interface ProposalDoc extends ProposalView {
+  author: string;
+  /** Position of the last ProposalAssessed, for the review queue. */
+  assessed: boolean;
+}
+
+export const PROPOSALS = 'proposals';
+
+function statusAfterAssessment(feasible: boolean): ProposalStatus {
+  return feasible ? 'feasible' : 'unfeasible';
+}
+
+function withHistory(doc: ProposalDoc, event: StoredEvent, status: ProposalStatus): ProposalDoc {
+  return {
+    ...doc,
+    status,
+    updatedAt: event.recordedAt,
+    history: [...doc.history, { at: event.recordedAt, event: event.type, status }],
+  };
+}
+
+export const proposalsProjection: Projection = {
+  name: 'proposals',
+  collections: [PROPOSALS],
+  async apply(event, store) {
+    const proposals = store.collection<ProposalDoc>(PROPOSALS);
+    const write = (doc: ProposalDoc) => proposals.upsert(doc.id, doc, { position: event.position });
+    switch (event.type) {
+      case 'ProposalSubmitted': {
+        const d = event.data;
+        await write({
+          id: d.proposalId,
+          editionId: d.editionId,
+          title: d.title,
+          description: d.description,
+          district: d.district,
+          estimatedCost: d.estimatedCost,
+          cost: d.estimatedCost,
+          category: d.category,
+          location: d.location,
+          authorDisplayName: d.authorDisplayName,
+          author: d.author,
+          status: 'submitted',
+          supports: 0,
+          votes: null,
+          assessment: null,
+          assessed: false,
+          history: [{ at: event.recordedAt, event: event.type, status: 'submitted' }],
+          submittedAt: event.recordedAt,
+          updatedAt: event.recordedAt,
+        });
+        return;
+      }
+      case 'ProposalEdited': {
+        const doc = await proposals.get(event.data.proposalId);
+        if (!doc) return;
+        const { editionId: _e, proposalId: _p, ...changes } = event.data;
+        const edited = { ...doc, ...changes };
+        await write(withHistory({ ...edited, cost: edited.estimatedCost }, event, doc.status));
+        return;
+      }
+      case 'ProposalWithdrawn': {
+        const doc = await proposals.get(event.data.proposalId);
+        if (doc) await write(withHistory(doc, event, 'withdrawn'));
+        return;
+      }
+      case 'ProposalAssessed': {
+        const doc = await proposals.get(event.data.proposalId);
+        if (!doc) return;
+        const { feasible, cost, reason, technical, legal, financial } = event.data;
+        const assessment = { feasible, cost, reason, technical, legal, financial, assessedAt: event.recordedAt };
+        await write(withHistory({ ...doc, cost, assessment, assessed: true }, event, statusAfterAssessment(feasible)));
+        return;
+      }
+      case 'EditionPhaseAdvanced': {
+        if (event.data.to !== 'voting' || !event.data.ballot) return;
+        const onBallot = new Set(Object.values(event.data.ballot).flat());
+        const feasible = await proposals.find({ filter: { editionId: event.data.editionId, status: 'feasible' }, limit: 100_000 });
+        for (const doc of feasible.items) await write(withHistory(doc, event, onBallot.has(doc.id) ? 'on-ballot' : 'off-ballot'));
+        return;
+      }
+      default:
+        return;
+    }
+  },
+};

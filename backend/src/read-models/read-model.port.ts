@@ -1,0 +1,70 @@
+/**
+ * The read-model port: named collections of JSON documents. Every adapter (embedded
+ * SQLite, MongoDB) passes the same contract suite (read-model.contract.ts).
+ *
+ * Projection writes carry the log position of the event that caused them; a write whose
+ * position is not newer than the one the document already records is ignored, so
+ * replaying events is harmless without multi-document transactions.
+ */
+export type Scalar = string | number | boolean | null;
+
+export type FieldFilter = Scalar | { in: Scalar[] } | { contains: string };
+
+/** Equality on top-level fields (all must hold); `in` matches any listed value; `contains` is a case-insensitive substring. */
+export type Filter = Record<string, FieldFilter>;
+
+export interface FindOptions {
+  filter?: Filter;
+  /** Fields to sort by, in order; ties are broken by document id ascending. */
+  sort?: { field: string; direction: 'asc' | 'desc' }[];
+  limit?: number;
+  offset?: number;
+  /** Case-insensitive substring search across these fields (any may match). */
+  search?: { fields: string[]; text: string };
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface CollectionOptions {
+  /** Top-level fields whose values must be unique across the collection's documents (null/absent values excepted). */
+  unique?: string[];
+}
+
+export interface WriteOptions {
+  /** Log position of the event behind this write; stale or repeated positions are ignored. */
+  position?: number;
+}
+
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly field: string,
+    readonly value: unknown,
+  ) {
+    super(`${collection}: another document already has ${field} = ${JSON.stringify(value)}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+export interface Collection<T extends object> {
+  get(id: string): Promise<T | null>;
+  /** Insert or replace. Returns false when ignored because the position is not newer. Throws DuplicateKeyError. */
+  upsert(id: string, doc: T, options?: WriteOptions): Promise<boolean>;
+  delete(id: string, options?: WriteOptions): Promise<boolean>;
+  find(options?: FindOptions): Promise<Page<T>>;
+  count(filter?: Filter): Promise<number>;
+  /** Removes every document (used by rebuilds and tests). */
+  clear(): Promise<void>;
+}
+
+export interface ReadModelStore {
+  collection<T extends object>(name: string, options?: CollectionOptions): Collection<T>;
+  getCheckpoint(projection: string): Promise<number>;
+  setCheckpoint(projection: string, position: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const READ_MODEL_STORE = Symbol('ReadModelStore');

@@ -1,0 +1,77 @@
+import { ProjectionRunner } from '../projections/projection-runner';
+import { createEdition, proposalBody } from '../testing/fixtures';
+import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
+
+let system: TestSystem;
+let admin: Client;
+let reviewer: Client;
+let resident: Client;
+let editionId: string;
+let proposalId: string;
+
+const assessment = { feasible: true, cost: 520_000, reason: 'Viable con el catálogo municipal de luminarias.' };
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  admin = await system.login('admin');
+  const granted = await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
+  expect(granted.body).toMatchObject({ changed: true });
+  reviewer = await system.login('reviewer');
+  resident = await system.login('resident-centro-1');
+  editionId = await createEdition(admin, ['proposals']);
+  proposalId = (await resident.post(`/api/processes/${editionId}/proposals`, proposalBody())).body.id;
+});
+afterAll(() => system.close());
+
+describe('review over HTTP', () => {
+  it('gives the reviewer role by an admin grant, shown in /api/me', async () => {
+    const me = await reviewer.get('/api/me');
+    expect(me.body.roles).toContain('reviewer');
+    const again = await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
+    expect(again.body.changed).toBe(false);
+  });
+
+  it('refuses assessments outside the review phase', async () => {
+    const early = await reviewer.post(`/api/proposals/${proposalId}/assessment`, assessment);
+    expect(early).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });
+  });
+
+  it('shows the queue and records an assessment; a resident gets 403 and records nothing', async () => {
+    await admin.post(`/api/processes/${editionId}/phase`, { to: 'review' });
+    const queue = await reviewer.get(`/api/processes/${editionId}/review-queue`);
+    expect(queue.body.items.map((p: { id: string }) => p.id)).toEqual([proposalId]);
+
+    const before = system.app.get(ProjectionRunner).position;
+    const byResident = await resident.post(`/api/proposals/${proposalId}/assessment`, assessment);
+    expect(byResident).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const queueByResident = await resident.get(`/api/processes/${editionId}/review-queue`);
+    expect(queueByResident.status).toBe(403);
+    const invalid = await reviewer.post(`/api/proposals/${proposalId}/assessment`, { feasible: 'yes' });
+    expect(invalid).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    const unknown = await reviewer.post('/api/proposals/nope/assessment', assessment);
+    expect(unknown.status).toBe(404);
+    expect(system.app.get(ProjectionRunner).position).toBe(before);
+
+    const assessed = await reviewer.post(`/api/proposals/${proposalId}/assessment`, assessment);
+    expect(assessed.status).toBe(200);
+    expect(assessed.body).toMatchObject({ status: 'feasible', cost: 520_000, estimatedCost: 450_000 });
+    expect(assessed.body.assessment).toMatchObject({ feasible: true, reason: assessment.reason });
+    expect((await reviewer.get(`/api/processes/${editionId}/review-queue`)).body.items).toHaveLength(0);
+  });
+
+  it('keeps an unfeasible proposal off the ballot when voting opens', async () => {
+    const other = await createEdition(admin, ['proposals'], {
+      title: 'Sin apoyos',
+      districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
+      rules: { supports: { enabled: false } } as never,
+    });
+    const feasible = (await resident.post(`/api/processes/${other}/proposals`, proposalBody({ title: 'Viable' }))).body.id;
+    const unfeasible = (await resident.post(`/api/processes/${other}/proposals`, proposalBody({ title: 'No viable' }))).body.id;
+    await admin.post(`/api/processes/${other}/phase`, { to: 'review' });
+    await reviewer.post(`/api/proposals/${feasible}/assessment`, assessment);
+    await reviewer.post(`/api/proposals/${unfeasible}/assessment`, { ...assessment, feasible: false, reason: 'Predio privado: no es de propiedad municipal.' });
+    await admin.post(`/api/processes/${other}/phase`, { to: 'voting' });
+    expect((await system.anonymous.get(`/api/proposals/${feasible}`)).body.status).toBe('on-ballot');
+    expect((await system.anonymous.get(`/api/proposals/${unfeasible}`)).body.status).toBe('unfeasible');
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * Stable machine codes of problem responses (RFC 9457), their HTTP status, and their
+ * messages in Spanish (the default) and English as i18next resources. Deciders raise a
+ * code with parameters; the backend renders it in the caller's language; the SPA can
+ * show the same words.
+ */
+export const PROBLEM_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  NOT_ELIGIBLE: 403,
+  NOT_AUTHOR: 403,
+  NOT_FOUND: 404,
+  PHASE_CLOSED: 409,
+  INVALID_PHASE_TRANSITION: 409,
+  ALREADY_VOTED: 409,
+  ALREADY_SUPPORTED: 409,
+  NOT_SUPPORTED: 409,
+  WITHDRAWN: 409,
+  RESULTS_NOT_PUBLISHED: 409,
+  CONCURRENT_UPDATE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  UNKNOWN_DISTRICT: 422,
+  WRONG_DISTRICT: 422,
+  COST_OUT_OF_RANGE: 422,
+  PROPOSAL_LIMIT_REACHED: 422,
+  SUPPORT_LIMIT_REACHED: 422,
+  NOT_FEASIBLE: 422,
+  NOT_ON_BALLOT: 422,
+  DUPLICATE_SELECTION: 422,
+  OVER_BUDGET: 422,
+  TOO_MANY: 422,
+  TOO_FEW: 422,
+  UNDER_MINIMUM_SPEND: 422,
+  LOGIN_FAILED: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+export type ProblemCode = keyof typeof PROBLEM_STATUS;
+
+type Messages = Record<ProblemCode, { title: string; detail: string }>;
+
+const es: Messages = {
+  VALIDATION_FAILED: { title: 'Datos no válidos', detail: 'Revisa los campos señalados: {{summary}}' },
+  UNAUTHENTICATED: { title: 'Inicia sesión', detail: 'Inicia sesión con iD Digital Mty+ para continuar.' },
+  FORBIDDEN: { title: 'Sin permiso', detail: 'Esta acción requiere el rol «{{role}}».' },
+  CSRF: {
+    title: 'Solicitud no verificada',
+    detail: 'Falta el encabezado X-CSRF-Token o no coincide con tu sesión; recarga la página e inténtalo de nuevo.',
+  },
+  NOT_ELIGIBLE: { title: 'No puedes participar', detail: '{{reason}}' },
+  NOT_AUTHOR: { title: 'No eres la autora o el autor', detail: 'Solo quien presentó la propuesta puede cambiarla o retirarla.' },
+  NOT_FOUND: { title: 'No encontrado', detail: 'No existe {{what}} con el identificador «{{id}}».' },
+  PHASE_CLOSED: {
+    title: 'Fase cerrada',
+    detail: 'Esta acción solo es posible en la fase «{{required}}»; la edición está en «{{phase}}».',
+  },
+  INVALID_PHASE_TRANSITION: {
+    title: 'Cambio de fase no permitido',
+    detail: 'La edición está en «{{from}}»; la siguiente fase es «{{next}}», no «{{to}}».',
+  },
+  ALREADY_VOTED: {
+    title: 'Ya votaste',
+    detail: 'Ya hay una boleta registrada para ti en esta edición y no se permite cambiarla.',
+  },
+  ALREADY_SUPPORTED: { title: 'Ya apoyaste esta propuesta', detail: 'Tu apoyo a esta propuesta ya está registrado.' },
+  NOT_SUPPORTED: { title: 'Sin apoyo que retirar', detail: 'No has apoyado esta propuesta.' },
+  WITHDRAWN: { title: 'Propuesta retirada', detail: 'La propuesta fue retirada por quien la presentó.' },
+  RESULTS_NOT_PUBLISHED: {
+    title: 'Resultados aún no publicados',
+    detail: 'Los resultados se publican en la fase «results»; la edición está en «{{phase}}».',
+  },
+  CONCURRENT_UPDATE: {
+    title: 'Cambio simultáneo',
+    detail: 'Otra solicitud cambió esto al mismo tiempo; vuelve a intentarlo.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    title: 'Clave de idempotencia reutilizada',
+    detail: 'La clave Idempotency-Key ya se usó con otra solicitud; usa una clave nueva.',
+  },
+  UNKNOWN_DISTRICT: { title: 'Distrito desconocido', detail: 'La edición no tiene el distrito «{{district}}».' },
+  WRONG_DISTRICT: {
+    title: 'Distrito equivocado',
+    detail: 'Solo puedes participar en tu distrito ({{district}}); esta propuesta es de «{{proposalDistrict}}».',
+  },
+  COST_OUT_OF_RANGE: {
+    title: 'Costo fuera de rango',
+    detail: 'El costo debe estar entre {{min}} y {{max}} pesos; se indicaron {{cost}}.',
+  },
+  PROPOSAL_LIMIT_REACHED: {
+    title: 'Límite de propuestas',
+    detail: 'Cada residente puede presentar hasta {{limit}} propuestas en esta edición.',
+  },
+  SUPPORT_LIMIT_REACHED: {
+    title: 'Límite de apoyos',
+    detail: 'Cada residente puede apoyar hasta {{limit}} propuestas; retira un apoyo para dar otro.',
+  },
+  NOT_FEASIBLE: { title: 'Propuesta no viable', detail: 'Solo se pueden apoyar propuestas dictaminadas como viables.' },
+  NOT_ON_BALLOT: {
+    title: 'Propuesta fuera de la boleta',
+    detail: 'La propuesta «{{proposalId}}» no está en la boleta de tu distrito.',
+  },
+  DUPLICATE_SELECTION: { title: 'Selección repetida', detail: 'Elegiste «{{proposalId}}» más de una vez.' },
+  OVER_BUDGET: {
+    title: 'Presupuesto excedido',
+    detail: 'Tu selección cuesta {{total}} pesos y el presupuesto del distrito es {{budget}} pesos.',
+  },
+  TOO_MANY: { title: 'Demasiadas propuestas', detail: 'Puedes elegir como máximo {{max}} propuestas; elegiste {{count}}.' },
+  TOO_FEW: { title: 'Muy pocas propuestas', detail: 'Debes elegir al menos {{min}} propuestas; elegiste {{count}}.' },
+  UNDER_MINIMUM_SPEND: {
+    title: 'Gasto mínimo no alcanzado',
+    detail: 'Tu selección debe sumar al menos {{minimum}} pesos ({{share}} % del presupuesto); suma {{total}}.',
+  },
+  LOGIN_FAILED: { title: 'No se pudo iniciar sesión', detail: '{{reason}}' },
+  PAYLOAD_TOO_LARGE: { title: 'Solicitud demasiado grande', detail: 'El cuerpo de la solicitud excede el límite.' },
+  UNSUPPORTED_MEDIA_TYPE: { title: 'Formato no admitido', detail: 'Envía el cuerpo como application/json.' },
+  TOO_MANY_REQUESTS: { title: 'Demasiadas solicitudes', detail: 'Espera un momento y vuelve a intentarlo.' },
+  UNAVAILABLE: { title: 'Servicio no disponible', detail: 'El servicio no está listo; inténtalo en unos minutos.' },
+  INTERNAL: { title: 'Error interno', detail: 'Algo falló de nuestro lado; nada se registró. Referencia: {{reference}}.' },
+};
+
+const en: Messages = {
+  VALIDATION_FAILED: { title: 'Invalid data', detail: 'Check the fields listed: {{summary}}' },
+  UNAUTHENTICATED: { title: 'Log in', detail: 'Log in with iD Digital Mty+ to continue.' },
+  FORBIDDEN: { title: 'Not allowed', detail: 'This action needs the "{{role}}" role.' },
+  CSRF: {
+    title: 'Unverified request',
+    detail: 'The X-CSRF-Token header is missing or does not match your session; reload the page and try again.',
+  },
+  NOT_ELIGIBLE: { title: 'You cannot take part', detail: '{{reason}}' },
+  NOT_AUTHOR: { title: 'Not the author', detail: 'Only the person who submitted the proposal can change or withdraw it.' },
+  NOT_FOUND: { title: 'Not found', detail: 'There is no {{what}} with id "{{id}}".' },
+  PHASE_CLOSED: {
+    title: 'Phase closed',
+    detail: 'This is only possible in the "{{required}}" phase; the edition is in "{{phase}}".',
+  },
+  INVALID_PHASE_TRANSITION: {
+    title: 'Phase change not allowed',
+    detail: 'The edition is in "{{from}}"; the next phase is "{{next}}", not "{{to}}".',
+  },
+  ALREADY_VOTED: {
+    title: 'Already voted',
+    detail: 'A ballot is already recorded for you in this edition and changing it is not allowed.',
+  },
+  ALREADY_SUPPORTED: { title: 'Already supported', detail: 'Your support for this proposal is already recorded.' },
+  NOT_SUPPORTED: { title: 'No support to take back', detail: 'You have not supported this proposal.' },
+  WITHDRAWN: { title: 'Proposal withdrawn', detail: 'The proposal was withdrawn by its author.' },
+  RESULTS_NOT_PUBLISHED: {
+    title: 'Results not yet published',
+    detail: 'Results are published in the "results" phase; the edition is in "{{phase}}".',
+  },
+  CONCURRENT_UPDATE: { title: 'Simultaneous change', detail: 'Another request changed this at the same time; try again.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    title: 'Idempotency key reused',
+    detail: 'This Idempotency-Key was already used with a different request; use a new key.',
+  },
+  UNKNOWN_DISTRICT: { title: 'Unknown district', detail: 'The edition has no district "{{district}}".' },
+  WRONG_DISTRICT: {
+    title: 'Wrong district',
+    detail: 'You can only take part in your own district ({{district}}); this proposal is in "{{proposalDistrict}}".',
+  },
+  COST_OUT_OF_RANGE: {
+    title: 'Cost out of range',
+    detail: 'The cost must be between {{min}} and {{max}} pesos; {{cost}} was given.',
+  },
+  PROPOSAL_LIMIT_REACHED: {
+    title: 'Proposal limit reached',
+    detail: 'Each resident may submit up to {{limit}} proposals in this edition.',
+  },
+  SUPPORT_LIMIT_REACHED: {
+    title: 'Support limit reached',
+    detail: 'Each resident may support up to {{limit}} proposals; take one back to give another.',
+  },
+  NOT_FEASIBLE: { title: 'Proposal not feasible', detail: 'Only proposals assessed as feasible can be supported.' },
+  NOT_ON_BALLOT: { title: 'Not on the ballot', detail: 'Proposal "{{proposalId}}" is not on your district\'s ballot.' },
+  DUPLICATE_SELECTION: { title: 'Repeated selection', detail: 'You picked "{{proposalId}}" more than once.' },
+  OVER_BUDGET: {
+    title: 'Over budget',
+    detail: 'Your selection costs {{total}} pesos and the district budget is {{budget}} pesos.',
+  },
+  TOO_MANY: { title: 'Too many proposals', detail: 'You may pick at most {{max}} proposals; you picked {{count}}.' },
+  TOO_FEW: { title: 'Too few proposals', detail: 'You must pick at least {{min}} proposals; you picked {{count}}.' },
+  UNDER_MINIMUM_SPEND: {
+    title: 'Minimum spend not reached',
+    detail: 'Your selection must add up to at least {{minimum}} pesos ({{share}} % of the budget); it adds up to {{total}}.',
+  },
+  LOGIN_FAILED: { title: 'Login failed', detail: '{{reason}}' },
+  PAYLOAD_TOO_LARGE: { title: 'Request too large', detail: 'The request body exceeds the limit.' },
+  UNSUPPORTED_MEDIA_TYPE: { title: 'Unsupported format', detail: 'Send the body as application/json.' },
+  TOO_MANY_REQUESTS: { title: 'Too many requests', detail: 'Wait a moment and try again.' },
+  UNAVAILABLE: { title: 'Service unavailable', detail: 'The service is not ready; try again in a few minutes.' },
+  INTERNAL: { title: 'Internal error', detail: 'Something failed on our side; nothing was recorded. Reference: {{reference}}.' },
+};
+
+/** Why a person cannot take part (the detail of NOT_ELIGIBLE). */
+const eligibilityEs = {
+  noIdentity: 'Tu cuenta de iD Digital Mty+ no tiene CURP o fecha de nacimiento verificadas.',
+  notResident: 'Solo pueden participar residentes de Monterrey con distrito registrado en iD Digital Mty+.',
+  underAge: 'Debes tener al menos {{minAge}} años para participar en esta edición.',
+  districtNotInEdition: 'Tu distrito ({{district}}) no participa en esta edición.',
+};
+const eligibilityEn: typeof eligibilityEs = {
+  noIdentity: 'Your iD Digital Mty+ account has no verified CURP or birthdate.',
+  notResident: 'Only residents of Monterrey with a district recorded in iD Digital Mty+ can take part.',
+  underAge: 'You must be at least {{minAge}} years old to take part in this edition.',
+  districtNotInEdition: 'Your district ({{district}}) does not take part in this edition.',
+};
+export type IneligibilityReason = keyof typeof eligibilityEs;
+
+export const problemMessages = {
+  es: { problems: es, eligibility: eligibilityEs },
+  en: { problems: en, eligibility: eligibilityEn },
+} as const;
+export const LANGUAGES = ['es', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];

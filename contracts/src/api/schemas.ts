@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import {
+  calendarSchema,
+  districtSchema,
+  editionRulesSchema,
+  phaseSchema,
+  PHASES,
+} from '../editions/edition';
+import { roleSchema } from '../events/catalog';
+
+/** Request and response bodies of the HTTP API (API.md), shared by backend, SPA and tests. */
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const pesos = z.number().int('money is a whole number of pesos').nonnegative();
+
+export const createEditionRequest = z
+  .object({
+    title: text(3, 200),
+    description: text(0, 10_000).default(''),
+    districts: z.array(districtSchema).min(1, 'an edition needs at least one district').max(200),
+    rules: editionRulesSchema.default(editionRulesSchema.parse({})),
+    calendar: calendarSchema.default({}),
+  })
+  .strict()
+  .refine((e) => new Set(e.districts.map((d) => d.id)).size === e.districts.length, {
+    message: 'district ids must be unique',
+    path: ['districts'],
+  });
+export type CreateEditionRequest = z.input<typeof createEditionRequest>;
+
+export const advancePhaseRequest = z.object({ to: phaseSchema }).strict();
+
+export const submitProposalRequest = z
+  .object({
+    title: text(5, 150),
+    description: text(20, 5_000),
+    district: z.string().min(1).max(40),
+    estimatedCost: pesos,
+    category: text(1, 60).nullable().optional(),
+    location: text(1, 300).nullable().optional(),
+    authorDisplayName: text(1, 80).optional(),
+  })
+  .strict();
+export type SubmitProposalRequest = z.input<typeof submitProposalRequest>;
+
+export const editProposalRequest = submitProposalRequest
+  .omit({ authorDisplayName: true })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'send at least one field to change' });
+
+export const assessmentRequest = z
+  .object({
+    feasible: z.boolean(),
+    cost: pesos,
+    reason: text(5, 2_000),
+    technical: text(1, 2_000).nullable().optional(),
+    legal: text(1, 2_000).nullable().optional(),
+    financial: text(1, 2_000).nullable().optional(),
+  })
+  .strict();
+
+export const grantRoleRequest = z
+  .object({ subject: z.string().min(1).max(200), role: roleSchema })
+  .strict();
+
+export const createdResponse = z.object({ id: z.string() });
+
+export const meResponse = z.object({
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  district: z.string().nullable(),
+  eligible: z.boolean(),
+  csrfToken: z.string(),
+});
+export type MeResponse = z.infer<typeof meResponse>;
+
+export const editionView = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  phase: phaseSchema,
+  districts: z.array(districtSchema),
+  rules: editionRulesSchema,
+  calendar: calendarSchema,
+  phaseHistory: z.array(z.object({ phase: phaseSchema, at: z.string() })),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+});
+export type EditionView = z.infer<typeof editionView>;
+
+export const editionList = z.object({ items: z.array(editionView), total: z.number() });
+
+export const PROPOSAL_STATUSES = [
+  'submitted',
+  'withdrawn',
+  'feasible',
+  'unfeasible',
+  'on-ballot',
+  'off-ballot',
+  'selected',
+  'not-selected',
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export const assessmentView = z.object({
+  feasible: z.boolean(),
+  cost: z.number(),
+  reason: z.string(),
+  technical: z.string().nullable(),
+  legal: z.string().nullable(),
+  financial: z.string().nullable(),
+  assessedAt: z.string(),
+});
+
+export const proposalView = z.object({
+  id: z.string(),
+  editionId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  district: z.string(),
+  estimatedCost: z.number(),
+  /** The cost that counts: the reviewer's final cost once assessed, else the estimate. */
+  cost: z.number(),
+  category: z.string().nullable(),
+  location: z.string().nullable(),
+  authorDisplayName: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
+  supports: z.number(),
+  votes: z.number().nullable(),
+  assessment: assessmentView.nullable(),
+  history: z.array(z.object({ at: z.string(), event: z.string(), status: z.enum(PROPOSAL_STATUSES) })),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProposalView = z.infer<typeof proposalView>;
+
+export const proposalList = z.object({
+  items: z.array(proposalView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const proposalListQuery = z.object({
+  district: z.string().optional(),
+  status: z.enum(PROPOSAL_STATUSES).optional(),
+  q: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const problemDetails = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const healthResponse = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.record(z.string(), z.unknown()).optional(),
+});
+
+export { PHASES };

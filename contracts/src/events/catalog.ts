@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import {
+  calendarSchema,
+  districtSchema,
+  editionRulesSchema,
+  phaseSchema,
+} from '../editions/edition';
+
+/**
+ * The versioned event catalog. Every event the system records is one of these, validated
+ * on append and on read. A change to an event's shape gets a new schemaVersion and an
+ * upcaster here, so old logs stay readable and verifiable.
+ *
+ * Events hold pseudonyms (`voter`, `author`, `staff`), never names, e-mails, CURP or
+ * iD subjects: the public export of an edition is its events as they are.
+ */
+const id = z.string().min(1).max(200);
+const pseudonym = z.string().regex(/^[0-9a-f]{64}$/, 'a pseudonym is a hex HMAC-SHA256');
+const pesos = z.number().int().nonnegative();
+
+export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+export const eventSchemas = {
+  EditionDrafted: z.object({
+    editionId: id,
+    title: z.string(),
+    description: z.string(),
+    districts: z.array(districtSchema),
+    rules: editionRulesSchema,
+    calendar: calendarSchema,
+    createdBy: pseudonym,
+  }),
+  EditionPhaseAdvanced: z.object({
+    editionId: id,
+    from: phaseSchema,
+    to: phaseSchema,
+    by: pseudonym,
+    /** When voting opens: the proposals on each district's ballot, fixed for the whole vote. */
+    ballot: z.record(z.string(), z.array(id)).optional(),
+  }),
+  ProposalSubmitted: z.object({
+    editionId: id,
+    proposalId: id,
+    author: pseudonym,
+    authorDisplayName: z.string(),
+    title: z.string(),
+    description: z.string(),
+    district: id,
+    estimatedCost: pesos,
+    category: z.string().nullable(),
+    location: z.string().nullable(),
+  }),
+  ProposalEdited: z.object({
+    editionId: id,
+    proposalId: id,
+    title: z.string().optional(),
+    description: z.string().optional(),
+    district: id.optional(),
+    estimatedCost: pesos.optional(),
+    category: z.string().nullable().optional(),
+    location: z.string().nullable().optional(),
+  }),
+  ProposalWithdrawn: z.object({ editionId: id, proposalId: id }),
+  ProposalAssessed: z.object({
+    editionId: id,
+    proposalId: id,
+    reviewer: pseudonym,
+    feasible: z.boolean(),
+    cost: pesos,
+    reason: z.string(),
+    technical: z.string().nullable(),
+    legal: z.string().nullable(),
+    financial: z.string().nullable(),
+  }),
+  RoleGranted: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
+  RoleRevoked: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export type EventPayload<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;
+export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> } }[EventType];
+
+/** Current schema version per event type. */
+export const SCHEMA_VERSIONS: Record<EventType, number> = {
+  EditionDrafted: 1,
+  EditionPhaseAdvanced: 1,
+  ProposalSubmitted: 1,
+  ProposalEdited: 1,
+  ProposalWithdrawn: 1,
+  ProposalAssessed: 1,
+  RoleGranted: 1,
+  RoleRevoked: 1,
+};
+
+export class InvalidEventError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly issues: string[],
+  ) {
+    super(`invalid ${eventType} event: ${issues.join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(eventSchemas, type);
+}
+
+/** Validates an event's payload against its schema version; throws InvalidEventError. */
+export function parseEvent(type: string, data: unknown, schemaVersion: number): DomainEvent {
+  if (!isEventType(type)) throw new InvalidEventError(type, ['unknown event type']);
+  if (schemaVersion !== SCHEMA_VERSIONS[type]) {
+    throw new InvalidEventError(type, [`unsupported schemaVersion ${schemaVersion}`]);
+  }
+  const result = eventSchemas[type].safeParse(data);
+  if (!result.success) {
+    throw new InvalidEventError(
+      type,
+      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  return { type, data: result.data } as DomainEvent;
+}
