@@ -20,6 +20,7 @@ const shared = {
     '^@decidimos/contracts/(.*)$': '<rootDir>/contracts/src/$1',
     '^@decidimos/infra$': '<rootDir>/infra/src/index.ts',
     '^@decidimos/infra/(.*)$': '<rootDir>/infra/src/$1',
+    '\\.css$': '<rootDir>/frontend/src/testing/style-mock.cjs',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   rootDir: __dirname,
@@ -36,6 +37,6 @@ module.exports = {
     tier('contract', 'contract'),
     tier('int', 'int'),
     tier('differential', 'differential'),
-    tier('e2e', 'e2e'),
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/frontend/e2e/**/*.e2e.spec.ts'] },
   ],
 };

@@ -69,7 +69,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: env['PUBLIC_URL']?.replace(/\/$/, '') || null,
     dataDir,
     oidc: {
-      issuer: env['OIDC_ISSUER'] || `http://localhost:${idpPort}`,
+      issuer: env['OIDC_ISSUER'] || `http://127.0.0.1:${idpPort}`,
       clientId: env['OIDC_CLIENT_ID'] || 'decidimos',
       clientSecret: env['OIDC_CLIENT_SECRET'] || (production ? '' : 'decidimos-dev-secret'),
     },
