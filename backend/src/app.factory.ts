@@ -5,11 +5,10 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import type { Config } from './config/config';
 import { Metrics } from './health/metrics';
-import { ProblemFilter, sendProblem, toProblem } from './http/problem.filter';
+import { ProblemFilter } from './http/problem.filter';
 import { openStores, type Stores } from './stores';
 
 function frontendDir(config: Config): string | null {
@@ -27,12 +26,8 @@ export async function createApplication(config: Config, stores?: Stores): Promis
   );
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie);
-
-  // Errors raised by Fastify itself (malformed JSON, wrong content type, body too large)
-  // never reach Nest's filters: give them the same problem+json shape.
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    sendProblem(reply, toProblem(error, request));
-  });
+  // The API speaks JSON only: anything else is a 415, not a string the validators must guess about.
+  fastify.removeContentTypeParser('text/plain');
 
   const metrics = app.get(Metrics);
   fastify.addHook('onResponse', async (request, reply) => {

@@ -28,6 +28,11 @@ import { ProposalsController } from './proposals/proposals.controller';
 import { ProposalsReadModel } from './proposals/proposals.read-model';
 import { READ_MODEL_STORE } from './read-models/read-model.port';
 import { ReviewController } from './review/review.controller';
+import { BallotsController } from './ballots/ballots.controller';
+import { CastBallotHandler } from './ballots/commands/cast-ballot';
+import { ResultsController } from './results/results.controller';
+import { TallyService } from './results/tally.service';
+import { SupportsController } from './supports/supports.controller';
 import { EventSourcing } from './shared/event-sourcing.service';
 import type { Stores } from './stores';
 
@@ -62,6 +67,9 @@ export class AppModule {
         ProcessesController,
         ProposalsController,
         ReviewController,
+        SupportsController,
+        BallotsController,
+        ResultsController,
         HealthController,
         OpenApiController,
       ],
@@ -90,6 +98,8 @@ export class AppModule {
         EditProposalHandler,
         WithdrawProposalHandler,
         AssessProposalHandler,
+        CastBallotHandler,
+        TallyService,
       ],
       exports: [CONFIG, EVENT_STORE, READ_MODEL_STORE, ProjectionRunner, EventSourcing],
     };

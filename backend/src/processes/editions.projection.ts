@@ -1,4 +1,4 @@
-import type { Calendar, District, EditionRules, Phase } from '@decidimos/contracts';
+import type { BallotEntry, Calendar, District, EditionRules, Phase } from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
 
 export interface EditionDoc {
@@ -10,7 +10,7 @@ export interface EditionDoc {
   rules: EditionRules;
   calendar: Calendar;
   phaseHistory: { phase: Phase; at: string; position: number }[];
-  ballot: Record<string, string[]> | null;
+  ballot: Record<string, BallotEntry[]> | null;
   createdAt: string;
 }
 

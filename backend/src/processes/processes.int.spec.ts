@@ -73,6 +73,10 @@ describe('editions over HTTP', () => {
     expect(approvalWithoutK.body.detail).toContain('maxSelections');
     const malformed = await admin.request('POST', '/api/processes', '{"title": ');
     expect(malformed).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    const notJson = await admin.request('POST', '/api/processes', 'title=x', { 'content-type': 'text/plain' });
+    expect(notJson).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    const huge = await admin.post('/api/processes', editionBody({ description: 'x'.repeat(300_000) }));
+    expect(huge).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
     const unknown = await system.anonymous.get('/api/processes/no-such-edition');
     expect(unknown).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     const unknownPhase = await admin.post('/api/processes/no-such-edition/phase', { to: 'proposals' });

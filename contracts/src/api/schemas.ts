@@ -165,3 +165,59 @@ export const healthResponse = z.object({
 });
 
 export { PHASES };
+
+const selections = z.array(z.string().min(1).max(200)).max(500);
+
+export const castBallotRequest = z.object({ selections }).strict();
+
+/** Mexico's CURP: 4 letters, birth date YYMMDD, sex, state, 3 consonants, a homoclave character and a check digit. */
+export const CURP_PATTERN = /^[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d$/;
+
+export const inPersonCredential = z
+  .object({
+    curp: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(CURP_PATTERN, 'not a well-formed CURP (18 characters, e.g. GOMA900101MNLRRR09)'),
+    birthdate: z.iso.date('use the date of birth as YYYY-MM-DD'),
+    district: z.string().min(1).max(40),
+  })
+  .strict()
+  .refine((c) => c.curp.slice(4, 10) === c.birthdate.slice(2, 4) + c.birthdate.slice(5, 7) + c.birthdate.slice(8, 10), {
+    message: 'the date of birth does not match the one in the CURP',
+    path: ['birthdate'],
+  });
+
+export const assistedBallotRequest = z.object({ credential: inPersonCredential, selections }).strict();
+
+export const ballotReceipt = z.object({ receipt: z.string(), ballotId: z.string(), leafHash: z.string() });
+
+export const currentBallot = ballotReceipt.extend({
+  selections: z.array(z.string()),
+  district: z.string(),
+  channel: z.enum(['online', 'assisted']),
+  castAt: z.string(),
+});
+
+export const resultsView = z.object({
+  editionId: z.string(),
+  phase: phaseSchema,
+  rule: z.string(),
+  ballots: z.number(),
+  districts: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      budget: z.number(),
+      spent: z.number(),
+      voters: z.number(),
+      rule: z.string(),
+      proposals: z.array(
+        z.object({ id: z.string(), title: z.string(), cost: z.number(), votes: z.number(), selected: z.boolean() }),
+      ),
+    }),
+  ),
+  treeHead: z.unknown().nullable(),
+});
+export type ResultsView = z.infer<typeof resultsView>;

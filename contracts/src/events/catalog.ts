@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   calendarSchema,
+  countingRulesSchema,
   districtSchema,
   editionRulesSchema,
   phaseSchema,
@@ -17,6 +18,22 @@ import {
 const id = z.string().min(1).max(200);
 const pseudonym = z.string().regex(/^[0-9a-f]{64}$/, 'a pseudonym is a hex HMAC-SHA256');
 const pesos = z.number().int().nonnegative();
+
+export const ballotEntrySchema = z.object({ proposalId: id, cost: pesos });
+export type BallotEntry = z.infer<typeof ballotEntrySchema>;
+
+export const CHANNELS = ['online', 'assisted'] as const;
+
+const districtTallySchema = z.object({
+  id,
+  budget: pesos,
+  spent: pesos,
+  /** Residents of the district whose ballot counted (empty ballots included). */
+  voters: z.number().int().nonnegative(),
+  selected: z.array(id),
+  votes: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type DistrictTally = z.infer<typeof districtTallySchema>;
 
 export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -37,8 +54,8 @@ export const eventSchemas = {
     from: phaseSchema,
     to: phaseSchema,
     by: pseudonym,
-    /** When voting opens: the proposals on each district's ballot, fixed for the whole vote. */
-    ballot: z.record(z.string(), z.array(id)).optional(),
+    /** When voting opens: the proposals on each district's ballot and their final costs, fixed for the whole vote. */
+    ballot: z.record(z.string(), z.array(ballotEntrySchema)).optional(),
   }),
   ProposalSubmitted: z.object({
     editionId: id,
@@ -74,6 +91,24 @@ export const eventSchemas = {
     legal: z.string().nullable(),
     financial: z.string().nullable(),
   }),
+  SupportGiven: z.object({ editionId: id, voter: pseudonym, proposalId: id }),
+  SupportWithdrawn: z.object({ editionId: id, voter: pseudonym, proposalId: id }),
+  BallotCast: z.object({
+    editionId: id,
+    voter: pseudonym,
+    district: id,
+    selections: z.array(id),
+    channel: z.enum(CHANNELS),
+    /** The poll officer who recorded an assisted ballot; null online. */
+    officer: pseudonym.nullable(),
+  }),
+  TallyComputed: z.object({
+    editionId: id,
+    counting: countingRulesSchema,
+    /** Ballots (last per voter) counted: those recorded before voting closed. */
+    ballots: z.number().int().nonnegative(),
+    districts: z.array(districtTallySchema),
+  }),
   RoleGranted: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
   RoleRevoked: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
 } as const;
@@ -90,6 +125,10 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   ProposalEdited: 1,
   ProposalWithdrawn: 1,
   ProposalAssessed: 1,
+  SupportGiven: 1,
+  SupportWithdrawn: 1,
+  BallotCast: 1,
+  TallyComputed: 1,
   RoleGranted: 1,
   RoleRevoked: 1,
 };

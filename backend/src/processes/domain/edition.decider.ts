@@ -1,7 +1,9 @@
 import {
   nextPhase,
+  type BallotEntry,
   type Calendar,
   type District,
+  type DistrictTally,
   type EditionRules,
   type EventPayload,
   type Phase,
@@ -11,7 +13,8 @@ import { DomainError } from '../../shared/domain-error';
 
 export type EditionEvent =
   | { type: 'EditionDrafted'; data: EventPayload<'EditionDrafted'> }
-  | { type: 'EditionPhaseAdvanced'; data: EventPayload<'EditionPhaseAdvanced'> };
+  | { type: 'EditionPhaseAdvanced'; data: EventPayload<'EditionPhaseAdvanced'> }
+  | { type: 'TallyComputed'; data: EventPayload<'TallyComputed'> };
 
 export type EditionState =
   | { status: 'absent' }
@@ -22,8 +25,11 @@ export type EditionState =
       districts: District[];
       rules: EditionRules;
       calendar: Calendar;
-      /** Per district, the proposal ids on the ballot; set when voting opens. */
-      ballot: Record<string, string[]> | null;
+      /** Per district, the proposals on the ballot and their final costs; set when voting opens. */
+      ballot: Record<string, BallotEntry[]> | null;
+      /** Global position of the event that closed voting; ballots recorded after it do not count. */
+      votingClosedAt: number | null;
+      tallied: boolean;
     };
 
 export type EditionCommand =
@@ -42,8 +48,15 @@ export type EditionCommand =
       to: Phase;
       by: string;
       /** Required when `to` is voting: the proposals that reached each district's ballot. */
-      ballot?: Record<string, string[]>;
-    };
+      ballot?: Record<string, BallotEntry[]>;
+    }
+  | { type: 'RecordTally'; ballots: number; districts: DistrictTally[] };
+
+/** Events folded from the store carry their position; events just decided do not (yet). */
+function positionOf(event: EditionEvent): number | null {
+  const position = (event as { position?: unknown }).position;
+  return typeof position === 'number' ? position : null;
+}
 
 export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState> = {
   initialState: () => ({ status: 'absent' }),
@@ -72,7 +85,14 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
           by: command.by,
         };
         if (next === 'voting') data.ballot = command.ballot ?? {};
+        if (next === 'results' && !state.tallied) throw new DomainError('CONCURRENT_UPDATE');
         return [{ type: 'EditionPhaseAdvanced', data }];
+      }
+      case 'RecordTally': {
+        requirePhase(state, 'counting');
+        if (state.tallied) return [];
+        const { ballots, districts } = command;
+        return [{ type: 'TallyComputed', data: { editionId: state.editionId, counting: state.rules.counting, ballots, districts } }];
       }
     }
   },
@@ -88,10 +108,20 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
           rules: event.data.rules,
           calendar: event.data.calendar,
           ballot: null,
+          votingClosedAt: null,
+          tallied: false,
         };
+      case 'TallyComputed':
+        if (state.status === 'absent') return state;
+        return { ...state, tallied: true };
       case 'EditionPhaseAdvanced':
         if (state.status === 'absent') return state;
-        return { ...state, phase: event.data.to, ballot: event.data.ballot ?? state.ballot };
+        return {
+          ...state,
+          phase: event.data.to,
+          ballot: event.data.ballot ?? state.ballot,
+          votingClosedAt: event.data.from === 'voting' ? positionOf(event) : state.votingClosedAt,
+        };
     }
   },
 };

@@ -64,11 +64,11 @@ describe('edition decider', () => {
       data: { ...drafted.data, rules: { ...rules, supports: { ...rules.supports, enabled: false } } },
     };
     spec([noSupports, advanced('draft', 'proposals'), advanced('proposals', 'review')])
-      .when({ type: 'AdvancePhase', to: 'voting', by: admin, ballot: { centro: ['p1'] } })
+      .when({ type: 'AdvancePhase', to: 'voting', by: admin, ballot: { centro: [{ proposalId: 'p1', cost: 100_000 }] } })
       .then([
         {
           type: 'EditionPhaseAdvanced',
-          data: { editionId: 'pp-2027', from: 'review', to: 'voting', by: admin, ballot: { centro: ['p1'] } },
+          data: { editionId: 'pp-2027', from: 'review', to: 'voting', by: admin, ballot: { centro: [{ proposalId: 'p1', cost: 100_000 }] } },
         },
       ]);
   });

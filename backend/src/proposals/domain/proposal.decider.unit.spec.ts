@@ -17,6 +17,8 @@ const edition = (phase: 'proposals' | 'review' | 'voting'): EditionState => ({
   rules: editionRulesSchema.parse({ proposals: { perResident: 2, minCost: 10_000, maxCost: 2_000_000 } }),
   calendar: {},
   ballot: null,
+  votingClosedAt: null,
+  tallied: false,
 });
 const content = {
   title: 'Luminarias en la Alameda',

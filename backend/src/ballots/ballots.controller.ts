@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { assistedBallotRequest, ballotReceipt, castBallotRequest, currentBallot } from '@decidimos/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CONFIG, type Config } from '../config/config';
+import { Access } from '../http/access';
+import { Endpoint } from '../http/endpoint';
+import { IdempotencyKey } from '../http/idempotency';
+import { parse } from '../http/validation';
+import { participant } from '../identity/participation';
+import { EditionsReadModel } from '../processes/editions.read-model';
+import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { DomainError } from '../shared/domain-error';
+import { BALLOTS, ballotDocId, type BallotDoc } from './ballots.projection';
+import { CastBallotCommand, type CastAnswer } from './commands/cast-ballot';
+
+@Controller('api/processes/:id')
+export class BallotsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly editions: EditionsReadModel,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  @Post('ballot')
+  @Access('session')
+  @Endpoint({ summary: 'Cast your ballot (201), or change it while revoting is allowed (200); returns the receipt', tags: ['ballots'], body: castBallotRequest, response: ballotReceipt, status: 201, alsoReturns: [200], problems: [404, 409, 422] })
+  async cast(@Param('id') editionId: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @IdempotencyKey() key?: string) {
+    const { selections } = parse(castBallotRequest, body);
+    return answer(reply, await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, null, key)));
+  }
+
+  @Get('ballot')
+  @Access('session')
+  @Endpoint({ summary: 'Your current ballot and its receipt (404 when you have not voted)', tags: ['ballots'], response: currentBallot, problems: [404] })
+  async current(@Param('id') editionId: string, @Req() request: FastifyRequest) {
+    const edition = await this.editions.require(editionId);
+    const { voter } = participant(request.caller!, { editionId, ...edition }, this.config.voterKey);
+    const ballot = await this.readModels.collection<BallotDoc>(BALLOTS).get(ballotDocId(editionId, voter));
+    if (!ballot) throw new DomainError('NOT_FOUND', { what: 'ballot', id: editionId });
+    const { selections, district, channel, castAt, receipt, ballotId, leafHash } = ballot;
+    return { selections, district, channel, castAt, receipt, ballotId, leafHash };
+  }
+
+  @Post('assisted-ballots')
+  @Access('poll-officer')
+  @Endpoint({ summary: 'Record the ballot of a resident present in person, identified by the credential the officer checked', tags: ['ballots'], body: assistedBallotRequest, response: ballotReceipt, status: 201, alsoReturns: [200], problems: [404, 409, 422] })
+  async assisted(@Param('id') editionId: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @IdempotencyKey() key?: string) {
+    const { credential, selections } = parse(assistedBallotRequest, body);
+    return answer(reply, await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, credential, key)));
+  }
+}
+
+function answer(reply: FastifyReply, cast: CastAnswer) {
+  void reply.status(cast.first ? 201 : 200);
+  const { receipt, ballotId, leafHash } = cast;
+  return { receipt, ballotId, leafHash };
+}

@@ -1,0 +1,95 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { publicEvent, receiptOf } from '@decidimos/contracts';
+import { CONFIG, type Config } from '../../config/config';
+import type { Caller } from '../../http/access';
+import { eligibility } from '../../identity/eligibility';
+import { participant, type Participant } from '../../identity/participation';
+import { voterPseudonym } from '../../identity/pseudonyms';
+import { editionDecider, type EditionState } from '../../processes/domain/edition.decider';
+import { editionStream } from '../../processes/streams';
+import { DomainError } from '../../shared/domain-error';
+import { EventSourcing } from '../../shared/event-sourcing.service';
+import { ballotDecider } from '../domain/ballot.decider';
+import { ballotStream } from '../streams';
+
+export interface CastAnswer {
+  /** True for a first ballot (201), false for a changed one (200). */
+  first: boolean;
+  receipt: string;
+  ballotId: string;
+  leafHash: string;
+}
+
+/** The credential a poll officer checked in person. */
+export interface InPersonCredential {
+  curp: string;
+  birthdate: string;
+  district: string;
+}
+
+export class CastBallotCommand extends Command<CastAnswer> {
+  constructor(
+    readonly editionId: string,
+    readonly selections: string[],
+    readonly caller: Caller,
+    /** Set for an assisted ballot recorded by a poll officer. */
+    readonly credential: InPersonCredential | null,
+    readonly idempotencyKey?: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CastBallotCommand)
+export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
+  constructor(
+    private readonly es: EventSourcing,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async execute({ editionId, selections, caller, credential, idempotencyKey }: CastBallotCommand): Promise<CastAnswer> {
+    const edition = await this.es.load(editionStream(editionId), editionDecider);
+    if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: editionId });
+    const { voter, district } = credential ? this.inPerson(edition, credential) : participant(caller, edition, this.config.voterKey);
+    // Revotes race each other on the same stream: re-reading and re-deciding is safe, so retry generously.
+    const result = await this.es.execute(
+      ballotStream(editionId, voter),
+      ballotDecider,
+      {
+        type: 'CastBallot',
+        edition,
+        voter,
+        district,
+        selections,
+        channel: credential ? 'assisted' : 'online',
+        officer: credential ? caller.staff : null,
+      },
+      { retries: 50, ...(idempotencyKey ? { idempotencyKey } : {}) },
+    );
+    const cast = result.events[0]!;
+    await this.refuseIfAfterClose(editionId, cast.position);
+    return { first: cast.revision === 0, ...receiptOf(publicEvent(cast)) };
+  }
+
+  /**
+   * Voting may have closed between reading the edition and appending the ballot. Such a
+   * ballot is in the log but after the event that closed voting, so it is not counted;
+   * the resident must hear that, not get a receipt.
+   */
+  private async refuseIfAfterClose(editionId: string, ballotPosition: number): Promise<void> {
+    const now = await this.es.load(editionStream(editionId), editionDecider);
+    if (now.status === 'present' && now.votingClosedAt !== null && now.votingClosedAt < ballotPosition) {
+      throw new DomainError('PHASE_CLOSED', { required: 'voting', phase: now.phase });
+    }
+  }
+
+  private inPerson(edition: Extract<EditionState, { status: 'present' }>, credential: InPersonCredential): Participant {
+    const claims = { curp: credential.curp, birthdate: credential.birthdate, district: credential.district, resident: true };
+    const verdict = eligibility(claims, edition, new Date());
+    if (!verdict.eligible) {
+      throw new DomainError('NOT_ELIGIBLE', { reasonKey: verdict.reason, minAge: verdict.minAge, district: verdict.district });
+    }
+    return { voter: voterPseudonym(this.config.voterKey, edition.editionId, credential.curp), district: verdict.district };
+  }
+}

@@ -1,0 +1,63 @@
+import { editionRulesSchema } from '@decidimos/contracts';
+import type { EditionState } from '../../processes/domain/edition.decider';
+import { deciderSpec } from '../../testing/decider-spec';
+import { ballotDecider, type BallotEvent, type CastBallot } from './ballot.decider';
+
+const voter = 'b'.repeat(64);
+const officer = 'c'.repeat(64);
+const edition = (options: { phase?: 'voting' | 'counting'; revoting?: boolean } = {}): EditionState => ({
+  status: 'present',
+  editionId: 'pp',
+  phase: options.phase ?? 'voting',
+  districts: [{ id: 'centro', name: 'Centro', budget: 1_000 }],
+  rules: editionRulesSchema.parse({ ballot: { revoting: options.revoting ?? true } }),
+  calendar: {},
+  ballot: { centro: [{ proposalId: 'p1', cost: 600 }, { proposalId: 'p2', cost: 500 }] },
+  votingClosedAt: null,
+  tallied: false,
+});
+const cast = (selections: string[], overrides: Partial<CastBallot> = {}): CastBallot => ({
+  type: 'CastBallot',
+  edition: edition(),
+  voter,
+  district: 'centro',
+  selections,
+  channel: 'online',
+  officer: null,
+  ...overrides,
+});
+const cast1: BallotEvent = {
+  type: 'BallotCast',
+  data: { editionId: 'pp', voter, district: 'centro', selections: ['p1'], channel: 'online', officer: null },
+};
+const spec = deciderSpec(ballotDecider);
+
+describe('ballot decider', () => {
+  it('records a valid first ballot', () => {
+    spec([]).when(cast(['p1'])).then([cast1]);
+  });
+
+  it('records an assisted ballot with its channel and officer', () => {
+    spec([])
+      .when(cast(['p2'], { channel: 'assisted', officer }))
+      .then([{ type: 'BallotCast', data: { ...cast1.data, selections: ['p2'], channel: 'assisted', officer } }]);
+  });
+
+  it('lets a resident change the ballot while revoting is on', () => {
+    spec([cast1]).when(cast(['p2'])).then([{ type: 'BallotCast', data: { ...cast1.data, selections: ['p2'] } }]);
+  });
+
+  it('refuses a second ballot when revoting is off, whichever the channel', () => {
+    spec([cast1]).when(cast(['p2'], { edition: edition({ revoting: false }) })).thenFails('ALREADY_VOTED');
+    spec([cast1]).when(cast(['p2'], { edition: edition({ revoting: false }), channel: 'assisted', officer })).thenFails('ALREADY_VOTED');
+  });
+
+  it('checks the ballot rules', () => {
+    spec([]).when(cast(['p1', 'p2'])).thenFails('OVER_BUDGET', { total: 1_100, budget: 1_000 });
+    spec([]).when(cast(['p9'])).thenFails('NOT_ON_BALLOT', { proposalId: 'p9' });
+  });
+
+  it('only while voting is open', () => {
+    spec([]).when(cast(['p1'], { edition: edition({ phase: 'counting' }) })).thenFails('PHASE_CLOSED', { required: 'voting' });
+  });
+});

@@ -1,0 +1,71 @@
+interface Waiter {
+  position: number;
+  wake: () => void;
+}
+
+export interface Wait {
+  /** Resolves when the log grows past the awaited position, or on cancel. */
+  done: Promise<void>;
+  cancel: () => void;
+}
+
+/**
+ * Wakes subscriptions that have caught up with the log. Appends made through this
+ * store call `notify` and wake them at once; appends made by another process sharing
+ * the file are noticed by polling the head position, only while someone is waiting.
+ */
+export class LogGrowthSignal {
+  private readonly waiters = new Set<Waiter>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly readHead: () => number,
+    private readonly pollIntervalMs: number,
+  ) {}
+
+  waitPast(position: number): Wait {
+    let waiter!: Waiter;
+    const done = new Promise<void>((resolve) => {
+      waiter = { position, wake: resolve };
+    });
+    this.waiters.add(waiter);
+    this.startPolling();
+    return { done, cancel: () => this.release(waiter) };
+  }
+
+  notify(): void {
+    for (const waiter of this.waiters) this.release(waiter);
+  }
+
+  private release(waiter: Waiter): void {
+    this.waiters.delete(waiter);
+    waiter.wake();
+    if (this.waiters.size === 0) this.stopPolling();
+  }
+
+  private startPolling(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.poll(), this.pollIntervalMs);
+    // Polling must never keep the process alive on its own.
+    this.timer.unref();
+  }
+
+  private stopPolling(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private poll(): void {
+    let head: number;
+    try {
+      head = this.readHead();
+    } catch {
+      // Let the waiting subscriptions read again and meet the error themselves.
+      this.notify();
+      return;
+    }
+    for (const waiter of this.waiters) {
+      if (waiter.position < head) this.release(waiter);
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import {
+  type AppendResult,
+  type EventData,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { CatchUpSubscription } from './catch-up-subscription';
+import { LogGrowthSignal } from './log-growth-signal';
+import { inWriteTransaction, openSharedDatabase } from './sqlite-database';
+
+export interface SqliteEventStoreOptions {
+  /** How often waiting subscriptions look for events appended by other processes. Default 50 ms. */
+  pollIntervalMs?: number;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    stream_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (stream_id, revision),
+    UNIQUE (stream_id, event_id)
+  )`;
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
+
+interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+interface StreamTip {
+  revision: number;
+  position: number;
+}
+
+/** Opens the event log kept in one SQLite file, creating it if needed. */
+export async function openSqliteEventStore(
+  file: string,
+  options: SqliteEventStoreOptions = {},
+): Promise<EventStore> {
+  const db = openSharedDatabase(file);
+  inWriteTransaction(db, () => db.exec(SCHEMA));
+  return new SqliteEventStore(db, options.pollIntervalMs ?? 50);
+}
+
+function prepareStatements(db: DatabaseSync) {
+  return {
+    eventById: db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?'),
+    tipUpTo: db.prepare(
+      'SELECT revision, position FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1',
+    ),
+    lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
+    insert: db.prepare(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
+    head: db.prepare('SELECT MAX(position) AS position FROM events'),
+  };
+}
+
+class SqliteEventStore implements EventStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly readAllStatements = new Map<string, StatementSync>();
+  private readonly growth: LogGrowthSignal;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+
+  constructor(
+    private readonly db: DatabaseSync,
+    pollIntervalMs: number,
+  ) {
+    this.statements = prepareStatements(db);
+    this.growth = new LogGrowthSignal(() => this.readHead(), pollIntervalMs);
+  }
+
+  async append(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+    const first = events[0];
+    if (!first) throw new RangeError(`append to ${streamId} needs at least one event`);
+    const result = inWriteTransaction(this.db, () => {
+      return this.originalAppend(streamId, first.id, events.length) ?? this.appendChecked(streamId, events, expected);
+    });
+    this.growth.notify();
+    return result;
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    return (this.statements.stream.all(streamId) as unknown as EventRow[]).map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllNow(options);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.readHead();
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const subscription = new CatchUpSubscription(
+      (after, limit) => this.readAllNow({ after, limit }),
+      this.growth,
+      options,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.run().finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.isOpen) return;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.db.close();
+  }
+
+  /**
+   * When the first event's id is already in the stream the call is a retry of an append
+   * that went through: its result is reported again and nothing is written, whatever
+   * the stream's revision is now (as EventStoreDB does).
+   */
+  private originalAppend(streamId: string, firstEventId: string, count: number): AppendResult | undefined {
+    const original = this.statements.eventById.get(streamId, firstEventId) as { revision: number } | undefined;
+    if (!original) return undefined;
+    const tip = this.statements.tipUpTo.get(streamId, original.revision + count - 1) as unknown as StreamTip;
+    return { nextExpectedRevision: tip.revision, position: tip.position };
+  }
+
+  private appendChecked(streamId: string, events: EventData[], expected: ExpectedRevision): AppendResult {
+    const current = this.lastRevision(streamId);
+    if (!meetsExpectation(expected, current)) {
+      throw new WrongExpectedRevisionError(streamId, expected, current ?? 'no_stream');
+    }
+    const recordedAt = new Date().toISOString();
+    let revision = current ?? -1;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const { lastInsertRowid } = this.statements.insert.run(
+        streamId,
+        revision,
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata ?? {}),
+        recordedAt,
+      );
+      position = Number(lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  private lastRevision(streamId: string): number | undefined {
+    const row = this.statements.lastRevision.get(streamId) as { revision: number | null };
+    return row.revision ?? undefined;
+  }
+
+  private readHead(): number {
+    const row = this.statements.head.get() as { position: number | null };
+    return row.position ?? 0;
+  }
+
+  private readAllNow({ after = 0, limit = -1, streamPrefixes }: ReadAllOptions): RecordedEvent[] {
+    const statement = this.readAllStatement(streamPrefixes?.length);
+    const rows = statement.all(after, ...(streamPrefixes ?? []), limit) as unknown as EventRow[];
+    return rows.map(toRecordedEvent);
+  }
+
+  /** One statement per number of prefixes; `undefined` means every stream. */
+  private readAllStatement(prefixCount: number | undefined): StatementSync {
+    const key = String(prefixCount);
+    let statement = this.readAllStatements.get(key);
+    if (statement) return statement;
+    statement = this.db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE position > ?${streamPrefixCondition(prefixCount)} ORDER BY position LIMIT ?`,
+    );
+    this.readAllStatements.set(key, statement);
+    return statement;
+  }
+}
+
+/**
+ * instr(...) = 1 is "starts with" without LIKE's wildcards; it also keeps the planner
+ * on the position order instead of a stream-id index followed by a sort.
+ */
+function streamPrefixCondition(prefixCount: number | undefined): string {
+  if (prefixCount === undefined) return '';
+  if (prefixCount === 0) return ' AND 0';
+  const anyPrefix = Array.from({ length: prefixCount }, () => 'instr(stream_id, ?) = 1').join(' OR ');
+  return ` AND (${anyPrefix})`;
+}
+
+function meetsExpectation(expected: ExpectedRevision, current: number | undefined): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === undefined;
+  return current === expected;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    recordedAt: row.recorded_at,
+  };
+}

@@ -1,0 +1,1 @@
+export { openSqliteReadModelStore } from './sqlite-read-model-store';

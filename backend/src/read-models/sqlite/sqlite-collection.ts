@@ -1,0 +1,142 @@
+import type { SQLInputValue, StatementSync } from 'node:sqlite';
+import { inWriteTransaction } from '../../event-store/sqlite/sqlite-database';
+import {
+  type Collection,
+  DuplicateKeyError,
+  type Filter,
+  type FindOptions,
+  type Page,
+  type WriteOptions,
+} from '../read-model.port';
+import { type DocumentIndex, type DocumentQuery, documentQuery } from './document-query';
+
+/** What a collection needs from the store that owns the connection. */
+export interface DocumentDatabase {
+  prepare(sql: string): StatementSync;
+  inWriteTransaction<T>(work: () => T): T;
+  /** Creates the index unless this process already did. */
+  ensureIndex(index: DocumentIndex): void;
+}
+
+interface StoredVersion {
+  position: number | null;
+  deleted: number;
+}
+
+/**
+ * A collection's documents live in the shared `documents` table. A delete that carries
+ * a position leaves a row without a document that remembers the position, so a write
+ * replayed from before the delete stays ignored instead of bringing the document back.
+ */
+export class SqliteCollection<T extends object> implements Collection<T> {
+  constructor(
+    private readonly db: DocumentDatabase,
+    private readonly name: string,
+  ) {}
+
+  async get(id: string): Promise<T | null> {
+    const row = this.db
+      .prepare('SELECT doc FROM documents WHERE collection = ? AND id = ? AND doc IS NOT NULL')
+      .get(this.name, id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  async upsert(id: string, doc: T, options: WriteOptions = {}): Promise<boolean> {
+    return this.db.inWriteTransaction(() => {
+      if (isStale(this.storedVersion(id), options.position)) return false;
+      this.replaceUniqueKeys(id, doc);
+      this.db
+        .prepare(
+          `INSERT INTO documents (collection, id, doc, position) VALUES (?, ?, ?, ?)
+           ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, position = ifnull(excluded.position, position)`,
+        )
+        .run(this.name, id, JSON.stringify(doc), options.position ?? null);
+      return true;
+    });
+  }
+
+  async delete(id: string, options: WriteOptions = {}): Promise<boolean> {
+    return this.db.inWriteTransaction(() => {
+      const stored = this.storedVersion(id);
+      if (isStale(stored, options.position)) return false;
+      this.db.prepare('DELETE FROM unique_keys WHERE collection = ? AND id = ?').run(this.name, id);
+      if (options.position === undefined) {
+        this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?').run(this.name, id);
+      } else {
+        this.db
+          .prepare(
+            `INSERT INTO documents (collection, id, doc, position) VALUES (?, ?, NULL, ?)
+             ON CONFLICT (collection, id) DO UPDATE SET doc = NULL, position = excluded.position`,
+          )
+          .run(this.name, id, options.position);
+      }
+      return stored !== undefined && !stored.deleted;
+    });
+  }
+
+  async find(options: FindOptions = {}): Promise<Page<T>> {
+    const query = documentQuery(this.name, options);
+    this.db.ensureIndex(query.index);
+    const { limit = -1, offset = 0 } = options;
+    const rows = this.db.prepare(query.select).all(...query.params, limit, offset) as { doc: string }[];
+    const items = rows.map((row) => JSON.parse(row.doc) as T);
+    return { items, total: this.totalFor(query, items.length, options) };
+  }
+
+  async count(filter?: Filter): Promise<number> {
+    const query = documentQuery(this.name, { filter });
+    this.db.ensureIndex(query.index);
+    return this.countMatches(query);
+  }
+
+  async clear(): Promise<void> {
+    this.db.inWriteTransaction(() => {
+      this.db.prepare('DELETE FROM unique_keys WHERE collection = ?').run(this.name);
+      this.db.prepare('DELETE FROM documents WHERE collection = ?').run(this.name);
+    });
+  }
+
+  /** Saves counting again when the page itself shows where the matches end. */
+  private totalFor(query: DocumentQuery, found: number, { limit, offset = 0 }: FindOptions): number {
+    const pageIsLast = limit === undefined || found < limit;
+    if (pageIsLast && (found > 0 || offset === 0)) return offset + found;
+    return this.countMatches(query);
+  }
+
+  private countMatches(query: DocumentQuery): number {
+    const row = this.db.prepare(query.count).get(...query.params) as { total: number };
+    return row.total;
+  }
+
+  private storedVersion(id: string): StoredVersion | undefined {
+    return this.db
+      .prepare('SELECT position, doc IS NULL AS deleted FROM documents WHERE collection = ? AND id = ?')
+      .get(this.name, id) as StoredVersion | undefined;
+  }
+
+  /** Throws DuplicateKeyError, undone with the rest of the transaction, when another document holds a value. */
+  private replaceUniqueKeys(id: string, doc: T): void {
+    this.db.prepare('DELETE FROM unique_keys WHERE collection = ? AND id = ?').run(this.name, id);
+    for (const field of this.uniqueFields()) {
+      const value = (doc as Record<string, unknown>)[field];
+      if (value === undefined || value === null) continue;
+      const key: SQLInputValue = JSON.stringify(value);
+      const holder = this.db
+        .prepare('SELECT id FROM unique_keys WHERE collection = ? AND field = ? AND value = ?')
+        .get(this.name, field, key);
+      if (holder) throw new DuplicateKeyError(this.name, field, value);
+      this.db.prepare('INSERT INTO unique_keys (collection, field, value, id) VALUES (?, ?, ?, ?)').run(this.name, field, key, id);
+    }
+  }
+
+  /** Read on every write: another process may have declared a unique field since. */
+  private uniqueFields(): string[] {
+    const rows = this.db.prepare('SELECT field FROM unique_fields WHERE collection = ?').all(this.name) as { field: string }[];
+    return rows.map((row) => row.field);
+  }
+}
+
+function isStale(stored: StoredVersion | undefined, position: number | undefined): boolean {
+  if (position === undefined || stored?.position == null) return false;
+  return position <= stored.position;
+}

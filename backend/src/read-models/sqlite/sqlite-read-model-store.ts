@@ -1,0 +1,132 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { inWriteTransaction, openSharedDatabase } from '../../event-store/sqlite/sqlite-database';
+import { type Collection, type CollectionOptions, DuplicateKeyError, type ReadModelStore } from '../read-model.port';
+import {
+  CONTAINS_FUNCTION,
+  checkCollectionName,
+  checkFieldName,
+  type DocumentIndex,
+  jsonStringContains,
+  jsonValueOf,
+} from './document-query';
+import { type DocumentDatabase, SqliteCollection } from './sqlite-collection';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS documents (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    doc TEXT,
+    position INTEGER,
+    PRIMARY KEY (collection, id)
+  );
+  CREATE TABLE IF NOT EXISTS unique_fields (
+    collection TEXT NOT NULL,
+    field TEXT NOT NULL,
+    PRIMARY KEY (collection, field)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS unique_keys (
+    collection TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (collection, field, value)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS unique_keys_by_document ON unique_keys (collection, id);
+  CREATE TABLE IF NOT EXISTS checkpoints (
+    projection TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+  ) WITHOUT ROWID;`;
+
+/** Opens the read models kept in one SQLite file, creating it if needed. */
+export async function openSqliteReadModelStore(file: string): Promise<ReadModelStore> {
+  const db = openSharedDatabase(file);
+  inWriteTransaction(db, () => db.exec(SCHEMA));
+  db.function(CONTAINS_FUNCTION, { deterministic: true }, jsonStringContains);
+  return new SqliteReadModelStore(db);
+}
+
+class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
+  private readonly statements = new Map<string, StatementSync>();
+  private readonly ensuredIndexes = new Set<string>();
+  private readonly collections = new Map<string, SqliteCollection<object>>();
+
+  constructor(private readonly db: DatabaseSync) {}
+
+  /**
+   * Unique fields are remembered in the file, like a unique index: declaring one once is
+   * enough for every later handle, and declaring it on existing documents checks them.
+   */
+  collection<T extends object>(name: string, options: CollectionOptions = {}): Collection<T> {
+    checkCollectionName(name);
+    for (const field of options.unique ?? []) this.declareUniqueField(name, checkFieldName(field));
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new SqliteCollection(this, name);
+      this.collections.set(name, collection);
+    }
+    return collection as SqliteCollection<T>;
+  }
+
+  async getCheckpoint(projection: string): Promise<number> {
+    const row = this.prepare('SELECT position FROM checkpoints WHERE projection = ?').get(projection) as
+      | { position: number }
+      | undefined;
+    return row?.position ?? 0;
+  }
+
+  async setCheckpoint(projection: string, position: number): Promise<void> {
+    this.prepare(
+      'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+    ).run(projection, position);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  prepare(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  inWriteTransaction<T>(work: () => T): T {
+    return inWriteTransaction(this.db, work);
+  }
+
+  ensureIndex(index: DocumentIndex): void {
+    if (this.ensuredIndexes.has(index.name)) return;
+    this.db.exec(index.sql);
+    this.ensuredIndexes.add(index.name);
+  }
+
+  private declareUniqueField(collection: string, field: string): void {
+    const declared = this.prepare('SELECT 1 FROM unique_fields WHERE collection = ? AND field = ?').get(collection, field);
+    if (declared) return;
+    this.inWriteTransaction(() => {
+      const { changes } = this.prepare('INSERT OR IGNORE INTO unique_fields (collection, field) VALUES (?, ?)').run(
+        collection,
+        field,
+      );
+      if (changes === 0) return;
+      this.checkNoDuplicates(collection, field);
+      this.prepare(
+        `INSERT INTO unique_keys (collection, field, value, id)
+         SELECT collection, ?, ${jsonValueOf(field)}, id FROM documents
+         WHERE collection = ? AND doc IS NOT NULL AND ${jsonValueOf(field)} != 'null'`,
+      ).run(field, collection);
+    });
+  }
+
+  private checkNoDuplicates(collection: string, field: string): void {
+    const duplicate = this.prepare(
+      `SELECT ${jsonValueOf(field)} AS value FROM documents
+       WHERE collection = ? AND doc IS NOT NULL AND ${jsonValueOf(field)} != 'null'
+       GROUP BY value HAVING count(*) > 1 LIMIT 1`,
+    ).get(collection) as { value: string } | undefined;
+    if (duplicate) throw new DuplicateKeyError(collection, field, JSON.parse(duplicate.value));
+  }
+}

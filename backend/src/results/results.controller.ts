@@ -1,0 +1,49 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { resultsView, type ResultsView } from '@decidimos/contracts';
+import { Access } from '../http/access';
+import { Endpoint } from '../http/endpoint';
+import { EditionsReadModel } from '../processes/editions.read-model';
+import { ProposalsReadModel } from '../proposals/proposals.read-model';
+import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { DomainError } from '../shared/domain-error';
+import { RESULTS, type ResultsDoc } from './results.projection';
+
+const PUBLISHED = new Set(['results', 'closed']);
+
+@Controller('api/processes/:id')
+export class ResultsController {
+  constructor(
+    private readonly editions: EditionsReadModel,
+    private readonly proposals: ProposalsReadModel,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+  ) {}
+
+  @Get('results')
+  @Access('public')
+  @Endpoint({ summary: 'Per district: counting rule, budget, spent, turnout, votes and cost per proposal, winners', tags: ['results'], response: resultsView, problems: [404, 409] })
+  async results(@Param('id') editionId: string): Promise<ResultsView> {
+    const edition = await this.editions.require(editionId);
+    const doc = await this.readModels.collection<ResultsDoc>(RESULTS).get(editionId);
+    if (!PUBLISHED.has(edition.phase) || !doc) throw new DomainError('RESULTS_NOT_PUBLISHED', { phase: edition.phase });
+    const rule = doc.counting.rule === 'greedy' ? 'greedy' : `equal-shares/${doc.counting.completion}/${doc.counting.utility}`;
+    const districts = await Promise.all(
+      doc.districts.map(async (tally) => {
+        const entries = edition.ballot?.[tally.id] ?? [];
+        const selected = new Set(tally.selected);
+        const proposals = await Promise.all(
+          entries.map(async (entry) => ({
+            id: entry.proposalId,
+            title: (await this.proposals.require(entry.proposalId)).title,
+            cost: entry.cost,
+            votes: tally.votes[entry.proposalId] ?? 0,
+            selected: selected.has(entry.proposalId),
+          })),
+        );
+        proposals.sort((a, b) => b.votes - a.votes || a.cost - b.cost || (a.id < b.id ? -1 : 1));
+        const name = edition.districts.find((d) => d.id === tally.id)?.name ?? tally.id;
+        return { id: tally.id, name, budget: tally.budget, spent: tally.spent, voters: tally.voters, rule, proposals };
+      }),
+    );
+    return { editionId, phase: edition.phase, rule, ballots: doc.ballots, districts, treeHead: null };
+  }
+}

@@ -1,0 +1,10 @@
+export { electionFromPabulib } from './election';
+export {
+  parsePabulib,
+  parsePabulibNumber,
+  writePabulib,
+  type Pabulib,
+  type PabulibProject,
+  type PabulibVote,
+} from './pabulib';
+export { PabulibFormatError } from './table';
