@@ -25,15 +25,37 @@ export class BallotsController {
 
   @Post('ballot')
   @Access('session')
-  @Endpoint({ summary: 'Cast your ballot (201), or change it while revoting is allowed (200); returns the receipt', tags: ['ballots'], body: castBallotRequest, response: ballotReceipt, status: 201, alsoReturns: [200], problems: [404, 409, 422] })
-  async cast(@Param('id') editionId: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @IdempotencyKey() key?: string) {
+  @Endpoint({
+    summary: 'Cast your ballot (201), or change it while revoting is allowed (200); returns the receipt',
+    tags: ['ballots'],
+    body: castBallotRequest,
+    response: ballotReceipt,
+    status: 201,
+    alsoReturns: [200],
+    problems: [404, 409, 422],
+  })
+  async cast(
+    @Param('id') editionId: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key?: string,
+  ) {
     const { selections } = parse(castBallotRequest, body);
-    return answer(reply, await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, null, key)));
+    return answer(
+      reply,
+      await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, null, key)),
+    );
   }
 
   @Get('ballot')
   @Access('session')
-  @Endpoint({ summary: 'Your current ballot and its receipt (404 when you have not voted)', tags: ['ballots'], response: currentBallot, problems: [404] })
+  @Endpoint({
+    summary: 'Your current ballot and its receipt (404 when you have not voted)',
+    tags: ['ballots'],
+    response: currentBallot,
+    problems: [404],
+  })
   async current(@Param('id') editionId: string, @Req() request: FastifyRequest) {
     const edition = await this.editions.require(editionId);
     const { voter } = participant(request.caller!, { editionId, ...edition }, this.config.voterKey);
@@ -45,10 +67,27 @@ export class BallotsController {
 
   @Post('assisted-ballots')
   @Access('poll-officer')
-  @Endpoint({ summary: 'Record the ballot of a resident present in person, identified by the credential the officer checked', tags: ['ballots'], body: assistedBallotRequest, response: ballotReceipt, status: 201, alsoReturns: [200], problems: [404, 409, 422] })
-  async assisted(@Param('id') editionId: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @IdempotencyKey() key?: string) {
+  @Endpoint({
+    summary: 'Record the ballot of a resident present in person, identified by the credential the officer checked',
+    tags: ['ballots'],
+    body: assistedBallotRequest,
+    response: ballotReceipt,
+    status: 201,
+    alsoReturns: [200],
+    problems: [404, 409, 422],
+  })
+  async assisted(
+    @Param('id') editionId: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key?: string,
+  ) {
     const { credential, selections } = parse(assistedBallotRequest, body);
-    return answer(reply, await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, credential, key)));
+    return answer(
+      reply,
+      await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, credential, key)),
+    );
   }
 }
 

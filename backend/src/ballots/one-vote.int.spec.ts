@@ -19,15 +19,26 @@ afterAll(() => system.close());
 
 /** An edition in voting with two proposals on the centro ballot (no supports phase). */
 async function votingEdition(revoting: boolean) {
-  const id = await createEdition(admin, ['proposals'], editionBody({
-    districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
-    rules: { supports: { enabled: false }, ballot: { revoting } } as never,
-  }));
+  const id = await createEdition(
+    admin,
+    ['proposals'],
+    editionBody({
+      districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
+      rules: { supports: { enabled: false }, ballot: { revoting } } as never,
+    }),
+  );
   const author = await system.login('resident-centro-900');
-  const p1 = (await author.post(`/api/processes/${id}/proposals`, proposalBody({ title: 'Primera propuesta' }))).body.id as string;
-  const p2 = (await author.post(`/api/processes/${id}/proposals`, proposalBody({ title: 'Segunda propuesta' }))).body.id as string;
+  const p1 = (await author.post(`/api/processes/${id}/proposals`, proposalBody({ title: 'Primera propuesta' }))).body
+    .id as string;
+  const p2 = (await author.post(`/api/processes/${id}/proposals`, proposalBody({ title: 'Segunda propuesta' }))).body
+    .id as string;
   await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
-  for (const p of [p1, p2]) await reviewer.post(`/api/proposals/${p}/assessment`, { feasible: true, cost: 450_000, reason: 'Viable según catálogo.' });
+  for (const p of [p1, p2])
+    await reviewer.post(`/api/proposals/${p}/assessment`, {
+      feasible: true,
+      cost: 450_000,
+      reason: 'Viable según catálogo.',
+    });
   await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
   return { id, p1, p2 };
 }
@@ -47,7 +58,9 @@ describe('one vote per resident under concurrency', () => {
   it('with revoting off, 50 concurrent casts give exactly one 201 and 49 ALREADY_VOTED', async () => {
     const { id, p1 } = await votingEdition(false);
     const voter = await system.login('resident-centro-1');
-    const answers = await Promise.all(Array.from({ length: 50 }, () => voter.post(`/api/processes/${id}/ballot`, { selections: [p1] })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => voter.post(`/api/processes/${id}/ballot`, { selections: [p1] })),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
@@ -60,7 +73,9 @@ describe('one vote per resident under concurrency', () => {
     const { id, p1, p2 } = await votingEdition(true);
     const voter = await system.login('resident-centro-2');
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => voter.post(`/api/processes/${id}/ballot`, { selections: i % 2 ? [p1] : [p2] })),
+      Array.from({ length: 50 }, (_, i) =>
+        voter.post(`/api/processes/${id}/ballot`, { selections: i % 2 ? [p1] : [p2] }),
+      ),
     );
     const acknowledged = answers.filter((a) => a.status === 200 || a.status === 201);
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
@@ -101,6 +116,8 @@ describe('one vote per resident under concurrency', () => {
     const district = await publish(id);
     expect(district.voters).toBe(30);
     const expected = { [p1]: 30, [p2]: [...acknowledged.values()].filter((s) => s.includes(p2)).length };
-    expect(Object.fromEntries(district.proposals.map((p: { id: string; votes: number }) => [p.id, p.votes]))).toEqual(expected);
+    expect(Object.fromEntries(district.proposals.map((p: { id: string; votes: number }) => [p.id, p.votes]))).toEqual(
+      expected,
+    );
   });
 });

@@ -19,7 +19,15 @@ beforeAll(async () => {
   await admin.post('/api/roles/grant', { subject: 'poll-officer', role: 'poll-officer' });
   reviewer = await system.login('reviewer');
   officer = await system.login('poll-officer');
-  for (const name of ['resident-centro-1', 'resident-centro-2', 'resident-centro-3', 'resident-centro-4', 'resident-norte-1', 'minor-1', 'nonresident-1']) {
+  for (const name of [
+    'resident-centro-1',
+    'resident-centro-2',
+    'resident-centro-3',
+    'resident-centro-4',
+    'resident-norte-1',
+    'minor-1',
+    'nonresident-1',
+  ]) {
     residents[name] = await system.login(name);
   }
 });
@@ -27,15 +35,24 @@ afterAll(() => system.close());
 
 /** An edition taken to the start of voting: proposals, review and supports done through the API. */
 async function editionReadyToVote(rules: object) {
-  const id = await createEdition(admin, ['proposals'], editionBody({
-    districts: [
-      { id: 'centro', name: 'Centro', budget: 1_000_000 },
-      { id: 'norte', name: 'Norte', budget: 500_000 },
-    ],
-    rules: { supports: { enabled: true, perResident: 2, threshold: 2 }, ...rules } as never,
-  }));
+  const id = await createEdition(
+    admin,
+    ['proposals'],
+    editionBody({
+      districts: [
+        { id: 'centro', name: 'Centro', budget: 1_000_000 },
+        { id: 'norte', name: 'Norte', budget: 500_000 },
+      ],
+      rules: { supports: { enabled: true, perResident: 2, threshold: 2 }, ...rules } as never,
+    }),
+  );
   const submit = async (title: string, district: string, cost: number) =>
-    (await resident(district === 'centro' ? 'resident-centro-1' : 'resident-norte-1').post(`/api/processes/${id}/proposals`, proposalBody({ title, district, estimatedCost: cost }))).body.id as string;
+    (
+      await resident(district === 'centro' ? 'resident-centro-1' : 'resident-norte-1').post(
+        `/api/processes/${id}/proposals`,
+        proposalBody({ title, district, estimatedCost: cost }),
+      )
+    ).body.id as string;
   const p = {
     a: await submit('Parque A', 'centro', 600_000),
     b: await submit('Banquetas B', 'centro', 400_000),
@@ -43,15 +60,30 @@ async function editionReadyToVote(rules: object) {
   };
   // The per-resident limit is 3: a second author for the rest.
   const second = async (title: string, cost: number) =>
-    (await resident('resident-centro-2').post(`/api/processes/${id}/proposals`, proposalBody({ title, estimatedCost: cost }))).body.id as string;
+    (
+      await resident('resident-centro-2').post(
+        `/api/processes/${id}/proposals`,
+        proposalBody({ title, estimatedCost: cost }),
+      )
+    ).body.id as string;
   const d = await second('Deportivo D', 200_000);
   const e = await second('Escuela E', 100_000);
   const n1 = await submit('Norte uno', 'norte', 300_000);
   await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
-  for (const [proposal, cost] of [[p.a, 600_000], [p.b, 400_000], [p.c, 300_000], [e, 100_000], [n1, 300_000]] as const) {
+  for (const [proposal, cost] of [
+    [p.a, 600_000],
+    [p.b, 400_000],
+    [p.c, 300_000],
+    [e, 100_000],
+    [n1, 300_000],
+  ] as const) {
     expect((await reviewer.post(`/api/proposals/${proposal}/assessment`, feasible(cost))).status).toBe(200);
   }
-  await reviewer.post(`/api/proposals/${d}/assessment`, { feasible: false, cost: 200_000, reason: 'No es de competencia municipal.' });
+  await reviewer.post(`/api/proposals/${d}/assessment`, {
+    feasible: false,
+    cost: 200_000,
+    reason: 'No es de competencia municipal.',
+  });
   await admin.post(`/api/processes/${id}/phase`, { to: 'supports' });
   return { id, ...p, d, e, n1 };
 }
@@ -71,9 +103,18 @@ describe('from supports to results through the API', () => {
     expect((await support('resident-centro-3', edition.c)).body).toMatchObject({ supported: true, supports: 1 });
     expect((await support('resident-centro-3', edition.c)).body).toMatchObject({ supported: true, supports: 1 });
     expect((await support('resident-centro-4', edition.c)).body).toMatchObject({ supports: 2 });
-    expect(await support('resident-centro-1', edition.c)).toMatchObject({ status: 422, body: { code: 'SUPPORT_LIMIT_REACHED' } });
-    expect(await support('resident-centro-3', edition.d)).toMatchObject({ status: 422, body: { code: 'NOT_FEASIBLE' } });
-    expect(await support('resident-norte-1', edition.a)).toMatchObject({ status: 422, body: { code: 'WRONG_DISTRICT' } });
+    expect(await support('resident-centro-1', edition.c)).toMatchObject({
+      status: 422,
+      body: { code: 'SUPPORT_LIMIT_REACHED' },
+    });
+    expect(await support('resident-centro-3', edition.d)).toMatchObject({
+      status: 422,
+      body: { code: 'NOT_FEASIBLE' },
+    });
+    expect(await support('resident-norte-1', edition.a)).toMatchObject({
+      status: 422,
+      body: { code: 'WRONG_DISTRICT' },
+    });
     expect(await support('minor-1', edition.a)).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
     expect(await support('nonresident-1', edition.a)).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
     expect(await system.anonymous.put(`/api/proposals/${edition.a}/support`)).toMatchObject({ status: 401 });
@@ -94,25 +135,43 @@ describe('from supports to results through the API', () => {
     expect(await status(edition.d)).toBe('unfeasible');
     expect(await status(edition.e)).toBe('off-ballot');
     expect(await status(edition.n1)).toBe('off-ballot');
-    expect(await resident('resident-centro-1').put(`/api/proposals/${edition.a}/support`)).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });
+    expect(await resident('resident-centro-1').put(`/api/proposals/${edition.a}/support`)).toMatchObject({
+      status: 409,
+      body: { code: 'PHASE_CLOSED' },
+    });
   });
 
   it('validates ballots against the rules and records nothing for a refused one', async () => {
-    const vote = (who: string, selections: string[]) => resident(who).post(`/api/processes/${edition.id}/ballot`, { selections });
+    const vote = (who: string, selections: string[]) =>
+      resident(who).post(`/api/processes/${edition.id}/ballot`, { selections });
     const before = system.app.get(ProjectionRunner).position;
-    expect(await vote('resident-centro-1', [edition.a, edition.b, edition.c])).toMatchObject({ status: 422, body: { code: 'OVER_BUDGET' } });
-    expect(await vote('resident-centro-1', [edition.e])).toMatchObject({ status: 422, body: { code: 'NOT_ON_BALLOT' } });
-    expect(await vote('resident-centro-1', [edition.a, edition.a])).toMatchObject({ status: 422, body: { code: 'DUPLICATE_SELECTION' } });
+    expect(await vote('resident-centro-1', [edition.a, edition.b, edition.c])).toMatchObject({
+      status: 422,
+      body: { code: 'OVER_BUDGET' },
+    });
+    expect(await vote('resident-centro-1', [edition.e])).toMatchObject({
+      status: 422,
+      body: { code: 'NOT_ON_BALLOT' },
+    });
+    expect(await vote('resident-centro-1', [edition.a, edition.a])).toMatchObject({
+      status: 422,
+      body: { code: 'DUPLICATE_SELECTION' },
+    });
     expect(await vote('resident-norte-1', [edition.a])).toMatchObject({ status: 422, body: { code: 'NOT_ON_BALLOT' } });
     expect(await vote('minor-1', [edition.a])).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
     expect(await vote('nonresident-1', [edition.a])).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
-    expect(await resident('resident-centro-1').post(`/api/processes/${edition.id}/ballot`, { selections: 'all' })).toMatchObject({ status: 400 });
-    expect(await resident('resident-centro-1').get(`/api/processes/${edition.id}/ballot`)).toMatchObject({ status: 404 });
+    expect(
+      await resident('resident-centro-1').post(`/api/processes/${edition.id}/ballot`, { selections: 'all' }),
+    ).toMatchObject({ status: 400 });
+    expect(await resident('resident-centro-1').get(`/api/processes/${edition.id}/ballot`)).toMatchObject({
+      status: 404,
+    });
     expect(system.app.get(ProjectionRunner).position).toBe(before);
   });
 
   it('casts, revotes and gives receipts; the last ballot counts', async () => {
-    const vote = (who: string, selections: string[]) => resident(who).post(`/api/processes/${edition.id}/ballot`, { selections });
+    const vote = (who: string, selections: string[]) =>
+      resident(who).post(`/api/processes/${edition.id}/ballot`, { selections });
     const first = await vote('resident-centro-1', [edition.a]);
     expect(first.status).toBe(201);
     expect(first.body.receipt).toBe(`${first.body.ballotId}.${first.body.leafHash}`);
@@ -121,7 +180,11 @@ describe('from supports to results through the API', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.receipt).not.toBe(first.body.receipt);
     const mine = await resident('resident-centro-1').get(`/api/processes/${edition.id}/ballot`);
-    expect(mine.body).toMatchObject({ selections: [edition.a, edition.b], receipt: changed.body.receipt, channel: 'online' });
+    expect(mine.body).toMatchObject({
+      selections: [edition.a, edition.b],
+      receipt: changed.body.receipt,
+      channel: 'online',
+    });
     expect((await vote('resident-centro-2', [edition.b, edition.c])).status).toBe(201);
     expect((await vote('resident-centro-3', [edition.c])).status).toBe(201);
     expect((await vote('resident-norte-1', [])).status).toBe(201);
@@ -130,25 +193,49 @@ describe('from supports to results through the API', () => {
   it('records assisted ballots under the same pseudonym as online ones', async () => {
     const claims = accountClaims('resident-centro-4')!;
     const credential = { curp: claims.curp, birthdate: claims.birthdate, district: 'centro' };
-    const assisted = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, { credential, selections: [edition.b] });
+    const assisted = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      credential,
+      selections: [edition.b],
+    });
     expect(assisted.status).toBe(201);
     // The same person later votes online: it replaces the assisted ballot (revoting is on).
-    const online = await resident('resident-centro-4').post(`/api/processes/${edition.id}/ballot`, { selections: [edition.c] });
+    const online = await resident('resident-centro-4').post(`/api/processes/${edition.id}/ballot`, {
+      selections: [edition.c],
+    });
     expect(online.status).toBe(200);
-    expect(await resident('resident-centro-1').post(`/api/processes/${edition.id}/assisted-ballots`, { credential, selections: [] })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
-    const badCurp = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, { credential: { ...credential, curp: 'NOT-A-CURP' }, selections: [] });
+    expect(
+      await resident('resident-centro-1').post(`/api/processes/${edition.id}/assisted-ballots`, {
+        credential,
+        selections: [],
+      }),
+    ).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const badCurp = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      credential: { ...credential, curp: 'NOT-A-CURP' },
+      selections: [],
+    });
     expect(badCurp).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-    const wrongBirthdate = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, { credential: { ...credential, birthdate: '1901-01-01' }, selections: [] });
+    const wrongBirthdate = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      credential: { ...credential, birthdate: '1901-01-01' },
+      selections: [],
+    });
     expect(wrongBirthdate.status).toBe(400);
     const minor = accountClaims('minor-1')!;
-    const underAge = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, { credential: { curp: minor.curp, birthdate: minor.birthdate, district: 'centro' }, selections: [] });
+    const underAge = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      credential: { curp: minor.curp, birthdate: minor.birthdate, district: 'centro' },
+      selections: [],
+    });
     expect(underAge).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
   });
 
   it('publishes results only after counting, matching a hand count', async () => {
-    expect(await system.anonymous.get(`/api/processes/${edition.id}/results`)).toMatchObject({ status: 409, body: { code: 'RESULTS_NOT_PUBLISHED' } });
+    expect(await system.anonymous.get(`/api/processes/${edition.id}/results`)).toMatchObject({
+      status: 409,
+      body: { code: 'RESULTS_NOT_PUBLISHED' },
+    });
     await admin.post(`/api/processes/${edition.id}/phase`, { to: 'counting' });
-    expect(await resident('resident-centro-2').post(`/api/processes/${edition.id}/ballot`, { selections: [] })).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });
+    expect(
+      await resident('resident-centro-2').post(`/api/processes/${edition.id}/ballot`, { selections: [] }),
+    ).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });
     expect((await system.anonymous.get(`/api/processes/${edition.id}/results`)).status).toBe(409);
     await admin.post(`/api/processes/${edition.id}/phase`, { to: 'results' });
     const results = await system.anonymous.get(`/api/processes/${edition.id}/results`);
@@ -164,34 +251,61 @@ describe('from supports to results through the API', () => {
     ]);
     const norte = results.body.districts.find((d: { id: string }) => d.id === 'norte');
     expect(norte).toMatchObject({ spent: 0, voters: 1, proposals: [] });
-    expect((await system.anonymous.get(`/api/proposals/${edition.a}`)).body).toMatchObject({ status: 'not-selected', votes: 1 });
-    expect((await system.anonymous.get(`/api/proposals/${edition.c}`)).body).toMatchObject({ status: 'selected', votes: 3 });
+    expect((await system.anonymous.get(`/api/proposals/${edition.a}`)).body).toMatchObject({
+      status: 'not-selected',
+      votes: 1,
+    });
+    expect((await system.anonymous.get(`/api/proposals/${edition.c}`)).body).toMatchObject({
+      status: 'selected',
+      votes: 3,
+    });
   });
 });
 
 describe('editions with stricter ballots', () => {
   it('refuses a second ballot when revoting is off, online or assisted (409 ALREADY_VOTED)', async () => {
     const edition = await editionReadyToVote({ ballot: { method: 'knapsack', revoting: false } });
-    for (const who of ['resident-centro-1', 'resident-centro-2']) await resident(who).put(`/api/proposals/${edition.a}/support`);
+    for (const who of ['resident-centro-1', 'resident-centro-2'])
+      await resident(who).put(`/api/proposals/${edition.a}/support`);
     await admin.post(`/api/processes/${edition.id}/phase`, { to: 'voting' });
-    expect((await resident('resident-centro-1').post(`/api/processes/${edition.id}/ballot`, { selections: [edition.a] })).status).toBe(201);
-    expect(await resident('resident-centro-1').post(`/api/processes/${edition.id}/ballot`, { selections: [] })).toMatchObject({ status: 409, body: { code: 'ALREADY_VOTED' } });
+    expect(
+      (await resident('resident-centro-1').post(`/api/processes/${edition.id}/ballot`, { selections: [edition.a] }))
+        .status,
+    ).toBe(201);
+    expect(
+      await resident('resident-centro-1').post(`/api/processes/${edition.id}/ballot`, { selections: [] }),
+    ).toMatchObject({ status: 409, body: { code: 'ALREADY_VOTED' } });
     const claims = accountClaims('resident-centro-1')!;
-    const assisted = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, { credential: { curp: claims.curp, birthdate: claims.birthdate, district: 'centro' }, selections: [] });
+    const assisted = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      credential: { curp: claims.curp, birthdate: claims.birthdate, district: 'centro' },
+      selections: [],
+    });
     expect(assisted).toMatchObject({ status: 409, body: { code: 'ALREADY_VOTED' } });
   });
 
   it('enforces approval k, a minimum number of projects and a minimum spend', async () => {
-    const approval = await editionReadyToVote({ supports: { enabled: false }, ballot: { method: 'approval', maxSelections: 1, minSelections: 1 } });
+    const approval = await editionReadyToVote({
+      supports: { enabled: false },
+      ballot: { method: 'approval', maxSelections: 1, minSelections: 1 },
+    });
     await admin.post(`/api/processes/${approval.id}/phase`, { to: 'voting' });
-    const vote = (selections: string[]) => resident('resident-centro-3').post(`/api/processes/${approval.id}/ballot`, { selections });
+    const vote = (selections: string[]) =>
+      resident('resident-centro-3').post(`/api/processes/${approval.id}/ballot`, { selections });
     expect(await vote([approval.a, approval.b])).toMatchObject({ status: 422, body: { code: 'TOO_MANY' } });
     expect(await vote([])).toMatchObject({ status: 422, body: { code: 'TOO_FEW' } });
     expect((await vote([approval.a])).status).toBe(201);
 
-    const minimum = await editionReadyToVote({ supports: { enabled: false }, ballot: { method: 'knapsack', minSpendShare: 0.5 } });
+    const minimum = await editionReadyToVote({
+      supports: { enabled: false },
+      ballot: { method: 'knapsack', minSpendShare: 0.5 },
+    });
     await admin.post(`/api/processes/${minimum.id}/phase`, { to: 'voting' });
-    const spend = (selections: string[]) => resident('resident-centro-3').post(`/api/processes/${minimum.id}/ballot`, { selections }, { 'accept-language': 'en' });
+    const spend = (selections: string[]) =>
+      resident('resident-centro-3').post(
+        `/api/processes/${minimum.id}/ballot`,
+        { selections },
+        { 'accept-language': 'en' },
+      );
     const under = await spend([minimum.c]);
     expect(under).toMatchObject({ status: 422, body: { code: 'UNDER_MINIMUM_SPEND' } });
     expect(under.body.detail).toContain('500000');

@@ -75,14 +75,33 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
           note: null,
           place: 'Peña Blanca — Ñuñoa ✓',
         });
-        const revised: EventData = { ...noted('BallotRevised', { picks: [] }), metadata: { correlationId: 'c-1', actor: 'r-9' } };
+        const revised: EventData = {
+          ...noted('BallotRevised', { picks: [] }),
+          metadata: { correlationId: 'c-1', actor: 'r-9' },
+        };
 
         const result = await store.append(ballotStream(), [cast, revised], 'no_stream');
         const events = await store.readStream(ballotStream());
 
-        expect(events.map(({ id, type, streamId, revision, data, metadata }) => ({ id, type, streamId, revision, data, metadata }))).toEqual([
+        expect(
+          events.map(({ id, type, streamId, revision, data, metadata }) => ({
+            id,
+            type,
+            streamId,
+            revision,
+            data,
+            metadata,
+          })),
+        ).toEqual([
           { id: cast.id, type: 'BallotCast', streamId: ballotStream(), revision: 0, data: cast.data, metadata: {} },
-          { id: revised.id, type: 'BallotRevised', streamId: ballotStream(), revision: 1, data: { picks: [] }, metadata: revised.metadata },
+          {
+            id: revised.id,
+            type: 'BallotRevised',
+            streamId: ballotStream(),
+            revision: 1,
+            data: { picks: [] },
+            metadata: revised.metadata,
+          },
         ]);
         expect(events[0]!.position).toBeGreaterThan(0);
         expect(events[1]!.position).toBeGreaterThan(events[0]!.position);
@@ -150,7 +169,9 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
 
       it('any appends to a new stream and to an existing one', async () => {
         expect(await store.append(ballotStream(), [noted()], 'any')).toMatchObject({ nextExpectedRevision: 0 });
-        expect(await store.append(ballotStream(), [noted(), noted()], 'any')).toMatchObject({ nextExpectedRevision: 2 });
+        expect(await store.append(ballotStream(), [noted(), noted()], 'any')).toMatchObject({
+          nextExpectedRevision: 2,
+        });
       });
     });
 
@@ -406,7 +427,11 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
 
     describe('concurrent appends', () => {
       it('of 50 appends expecting the same revision, exactly one wins and the rest learn the new revision', async () => {
-        await store.append(ballotStream(), Array.from({ length: 5 }, () => noted()), 'no_stream');
+        await store.append(
+          ballotStream(),
+          Array.from({ length: 5 }, () => noted()),
+          'no_stream',
+        );
         const contenders = Array.from({ length: 50 }, () => noted());
 
         const outcomes = await Promise.allSettled(contenders.map((event) => store.append(ballotStream(), [event], 4)));

@@ -26,10 +26,15 @@ export class HealthController {
 
   @Get('health/ready')
   @Access('public')
-  @Endpoint({ summary: 'Stores reachable and projections caught up (503 otherwise)', tags: ['operations'], response: healthResponse, alsoReturns: [503] })
+  @Endpoint({
+    summary: 'Stores reachable and projections caught up (503 otherwise)',
+    tags: ['operations'],
+    response: healthResponse,
+    alsoReturns: [503],
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const checks: Record<string, unknown> = {};
-    let ok = true;
+    let ok: boolean;
     try {
       const head = await this.events.headPosition();
       const lag = head - this.projections.position;

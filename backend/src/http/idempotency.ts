@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, createParamDecorator, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  createParamDecorator,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, of, switchMap, type Observable } from 'rxjs';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
@@ -38,7 +45,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const principal = request.caller?.session.subject ?? 'anonymous';
     const id = createHash('sha256').update(`${principal}\n${request.method}\n${request.url}\n${key}`).digest('hex');
-    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
     const answers = this.store.collection<StoredAnswer>('idempotency');
     return from(answers.get(id)).pipe(
       switchMap((stored) => {
@@ -50,7 +59,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           switchMap(async (body: unknown) => {
             const status = reply.statusCode;
-            await answers.upsert(id, { id, requestHash, status, body: body ?? null, expiresAt: Date.now() + RETENTION_MS });
+            await answers.upsert(id, {
+              id,
+              requestHash,
+              status,
+              body: body ?? null,
+              expiresAt: Date.now() + RETENTION_MS,
+            });
             return body;
           }),
         );

@@ -13,9 +13,14 @@ export interface Operation {
   doc: EndpointDoc;
 }
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' });
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' });
 const outputSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
-const joinPath = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+const joinPath = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/|\/$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Walks the registered controllers and builds the OpenAPI document from their metadata. */
 @Injectable()
@@ -56,7 +61,12 @@ export class OpenApiService {
     if (this.document) return this.document;
     const paths: Record<string, Record<string, unknown>> = {};
     for (const { method, path, access, doc } of this.operations()) {
-      const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+      const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      }));
       if (doc.query) {
         const query = jsonSchema(doc.query) as { properties?: Record<string, object>; required?: string[] };
         for (const [name, schema] of Object.entries(query.properties ?? {})) {
@@ -67,11 +77,17 @@ export class OpenApiService {
       const responses: Record<string, object> = {};
       const content = doc.response ? { 'application/json': { schema: outputSchema(doc.response) } } : undefined;
       for (const status of [success, ...(doc.alsoReturns ?? [])]) {
-        responses[String(status)] = { description: status === 302 ? 'Redirect' : 'Success', ...(content && status < 300 ? { content } : {}) };
+        responses[String(status)] = {
+          description: status === 302 ? 'Redirect' : 'Success',
+          ...(content && status < 300 ? { content } : {}),
+        };
       }
       const problems = new Set([400, ...(access === 'public' ? [] : [401, 403]), ...(doc.problems ?? [])]);
       for (const status of problems) {
-        responses[String(status)] = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+        responses[String(status)] = {
+          description: 'Problem',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        };
       }
       paths[path] ??= {};
       paths[path][method] = {
@@ -80,7 +96,9 @@ export class OpenApiService {
         ...(access === 'public' ? { security: [] } : {}),
         'x-access': access,
         parameters,
-        ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } } : {}),
+        ...(doc.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } }
+          : {}),
         responses,
       };
     }
@@ -89,7 +107,8 @@ export class OpenApiService {
       info: {
         title: 'Decidimos Monterrey API',
         version: '1.0.0',
-        description: 'Participatory budgeting with a verifiable public event log. Errors are RFC 9457 problem details with a stable `code`.',
+        description:
+          'Participatory budgeting with a verifiable public event log. Errors are RFC 9457 problem details with a stable `code`.',
       },
       components: {
         schemas: { Problem: outputSchema(problemDetails) },

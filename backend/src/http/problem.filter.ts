@@ -88,7 +88,8 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
     logger.error(`${reference} ${request.method} ${request.url}: ${(error as Error)?.stack ?? String(error)}`);
     return problemBody(code, { reference }, language);
   }
-  if (code === 'NOT_FOUND') return problemBody(code, { what: language === 'es' ? 'ruta' : 'route', id: request.url }, language);
+  if (code === 'NOT_FOUND')
+    return problemBody(code, { what: language === 'es' ? 'ruta' : 'route', id: request.url }, language);
   const message = error instanceof Error ? error.message : String(error);
   return { ...problemBody(code, { summary: message, role: '' }, language), status };
 }

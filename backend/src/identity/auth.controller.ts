@@ -28,7 +28,12 @@ export class AuthController {
 
   @Get('auth/login')
   @Access('public')
-  @Endpoint({ summary: 'Start a login with iD Digital Mty+ (302 to the identity provider)', tags: ['identity'], status: 302, produces: 'redirect' })
+  @Endpoint({
+    summary: 'Start a login with iD Digital Mty+ (302 to the identity provider)',
+    tags: ['identity'],
+    status: 302,
+    produces: 'redirect',
+  })
   async login(
     @Query('returnTo') returnTo: unknown,
     @Query('login_hint') loginHint: unknown,
@@ -55,7 +60,12 @@ export class AuthController {
 
   @Get('auth/callback')
   @Access('public')
-  @Endpoint({ summary: 'Where iD Digital returns: checks state, nonce and PKCE, sets the session cookie, 302 to returnTo', tags: ['identity'], status: 302, produces: 'redirect' })
+  @Endpoint({
+    summary: 'Where iD Digital returns: checks state, nonce and PKCE, sets the session cookie, 302 to returnTo',
+    tags: ['identity'],
+    status: 302,
+    produces: 'redirect',
+  })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const url = new URL(request.url, this.baseUrl(request));
     const state = url.searchParams.get('state') ?? '';
@@ -65,7 +75,8 @@ export class AuthController {
       throw new DomainError('LOGIN_FAILED', { reason: 'state does not match this browser; start the login again' });
     }
     const attempt = await this.sessions.takeLogin(state);
-    if (!attempt) throw new DomainError('LOGIN_FAILED', { reason: 'login expired or already used; start the login again' });
+    if (!attempt)
+      throw new DomainError('LOGIN_FAILED', { reason: 'login expired or already used; start the login again' });
     const identity = await this.oidc.complete(new URL(`${attempt.redirectUri}${url.search}`), {
       state,
       nonce: attempt.nonce,
@@ -74,7 +85,11 @@ export class AuthController {
     const session = await this.sessions.create(identity.subject, identity.displayName, identity.claims);
     void reply
       .clearCookie(LOGIN_COOKIE, { path: '/auth' })
-      .setCookie(SESSION_COOKIE, session.id, { ...this.cookieOptions(request), path: '/', maxAge: this.config.sessionTtlSeconds })
+      .setCookie(SESSION_COOKIE, session.id, {
+        ...this.cookieOptions(request),
+        path: '/',
+        maxAge: this.config.sessionTtlSeconds,
+      })
       .redirect(attempt.returnTo, 302);
   }
 
@@ -90,7 +105,11 @@ export class AuthController {
 
   @Get('api/me')
   @Access('session')
-  @Endpoint({ summary: 'The logged-in person: display name, roles, district, eligibility in the current edition, CSRF token', tags: ['identity'], response: meResponse })
+  @Endpoint({
+    summary: 'The logged-in person: display name, roles, district, eligibility in the current edition, CSRF token',
+    tags: ['identity'],
+    response: meResponse,
+  })
   async me(@Req() request: FastifyRequest) {
     const { session, roles } = request.caller!;
     const current = await this.editions.current();

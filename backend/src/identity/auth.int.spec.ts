@@ -14,7 +14,12 @@ describe('login with iD Digital (authorization code + PKCE through the local pro
     expect(session).toMatch(/decidimos_session=/);
     const me = await resident.get('/api/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ displayName: 'resident-centro-1', roles: ['resident'], district: 'centro', eligible: true });
+    expect(me.body).toMatchObject({
+      displayName: 'resident-centro-1',
+      roles: ['resident'],
+      district: 'centro',
+      eligible: true,
+    });
     expect(me.body.csrfToken).toMatch(/^[\w-]{20,}$/);
     expect(JSON.stringify(me.body)).not.toMatch(/curp|birthdate/i);
   });
@@ -34,7 +39,11 @@ describe('login with iD Digital (authorization code + PKCE through the local pro
 
   it('reports minors and non-residents as not eligible', async () => {
     expect((await (await system.login('minor-1')).get('/api/me')).body.eligible).toBe(false);
-    expect((await (await system.login('nonresident-1')).get('/api/me')).body).toMatchObject({ eligible: false, district: null, roles: [] });
+    expect((await (await system.login('nonresident-1')).get('/api/me')).body).toMatchObject({
+      eligible: false,
+      district: null,
+      roles: [],
+    });
   });
 
   it('gives the configured admins the admin role', async () => {
@@ -51,9 +60,13 @@ describe('login with iD Digital (authorization code + PKCE through the local pro
     const client = new Client(system.baseUrl);
     await client.get('/auth/login?login_hint=resident-sur-1&returnTo=//evil.example/steal');
     const { followRedirects } = await import('@decidimos/infra');
-    const result = await followRedirects(`${system.baseUrl}/auth/login?login_hint=resident-sur-1&returnTo=https://evil.example/`, client.jar, {
-      stopAt: (url) => url.origin === system.baseUrl && !url.pathname.startsWith('/auth/'),
-    });
+    const result = await followRedirects(
+      `${system.baseUrl}/auth/login?login_hint=resident-sur-1&returnTo=https://evil.example/`,
+      client.jar,
+      {
+        stopAt: (url) => url.origin === system.baseUrl && !url.pathname.startsWith('/auth/'),
+      },
+    );
     expect(new URL(result.url).origin).toBe(system.baseUrl);
     expect(new URL(result.url).pathname).toBe('/');
   });

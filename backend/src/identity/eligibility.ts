@@ -10,7 +10,12 @@ export interface ResidentClaims {
 
 export type Eligibility =
   | { eligible: true; district: string }
-  | { eligible: false; reason: 'noIdentity' | 'notResident' | 'underAge' | 'districtNotInEdition'; minAge: number; district: string };
+  | {
+      eligible: false;
+      reason: 'noIdentity' | 'notResident' | 'underAge' | 'districtNotInEdition';
+      minAge: number;
+      district: string;
+    };
 
 /** Full years between a YYYY-MM-DD birthdate and `today` (UTC). */
 export function ageOn(birthdate: string, today: Date): number {

@@ -2,7 +2,12 @@ import { ageOn, eligibility, type ResidentClaims } from './eligibility';
 
 const today = new Date('2026-11-25T12:00:00Z');
 const edition = { rules: { minAge: 16 }, districts: [{ id: 'centro' }, { id: 'norte' }] };
-const adult: ResidentClaims = { curp: 'GOMA900101MNLRRR09', birthdate: '1990-01-01', district: 'centro', resident: true };
+const adult: ResidentClaims = {
+  curp: 'GOMA900101MNLRRR09',
+  birthdate: '1990-01-01',
+  district: 'centro',
+  resident: true,
+};
 
 describe('eligibility', () => {
   it('counts full years, turning a year older on the birthday itself', () => {
@@ -16,14 +21,20 @@ describe('eligibility', () => {
   });
 
   it('refuses someone under the edition minimum age', () => {
-    expect(eligibility({ ...adult, birthdate: '2010-11-26' }, edition, today)).toMatchObject({ eligible: false, reason: 'underAge', minAge: 16 });
+    expect(eligibility({ ...adult, birthdate: '2010-11-26' }, edition, today)).toMatchObject({
+      eligible: false,
+      reason: 'underAge',
+      minAge: 16,
+    });
     expect(eligibility({ ...adult, birthdate: '2010-11-25' }, edition, today).eligible).toBe(true);
   });
 
   it('refuses a non-resident and a district outside the edition', () => {
     expect(eligibility({ ...adult, resident: false }, edition, today)).toMatchObject({ reason: 'notResident' });
     expect(eligibility({ ...adult, district: null }, edition, today)).toMatchObject({ reason: 'notResident' });
-    expect(eligibility({ ...adult, district: 'huajuco' }, edition, today)).toMatchObject({ reason: 'districtNotInEdition' });
+    expect(eligibility({ ...adult, district: 'huajuco' }, edition, today)).toMatchObject({
+      reason: 'districtNotInEdition',
+    });
   });
 
   it('refuses an account without a CURP or birthdate', () => {

@@ -26,7 +26,13 @@ export class OidcService {
       const { issuer, clientId, clientSecret } = this.config.oidc;
       const insecure = new URL(issuer).protocol === 'http:';
       this.configuration = oidc
-        .discovery(new URL(issuer), clientId, clientSecret, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : {})
+        .discovery(
+          new URL(issuer),
+          clientId,
+          clientSecret,
+          undefined,
+          insecure ? { execute: [oidc.allowInsecureRequests] } : {},
+        )
         .catch((error: unknown) => {
           this.configuration = null;
           this.logger.error(`identity provider ${issuer} unreachable: ${String(error)}`);
@@ -56,7 +62,10 @@ export class OidcService {
     return oidc.buildAuthorizationUrl(configuration, parameters);
   }
 
-  async complete(currentUrl: URL, checks: { state: string; nonce: string; codeVerifier: string }): Promise<VerifiedIdentity> {
+  async complete(
+    currentUrl: URL,
+    checks: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<VerifiedIdentity> {
     const configuration = await this.discover();
     try {
       const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {

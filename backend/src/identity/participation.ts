@@ -19,7 +19,11 @@ export function participant(
 ): Participant {
   const verdict = eligibility(caller.session, edition, today);
   if (!verdict.eligible) {
-    throw new DomainError('NOT_ELIGIBLE', { reasonKey: verdict.reason, minAge: verdict.minAge, district: verdict.district });
+    throw new DomainError('NOT_ELIGIBLE', {
+      reasonKey: verdict.reason,
+      minAge: verdict.minAge,
+      district: verdict.district,
+    });
   }
   return { voter: voterPseudonym(voterKey, edition.editionId, caller.session.curp!), district: verdict.district };
 }

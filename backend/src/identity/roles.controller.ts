@@ -23,7 +23,12 @@ export class RolesController {
   @Post('grant')
   @HttpCode(200)
   @Access('admin')
-  @Endpoint({ summary: 'Grant a staff role (reviewer, poll-officer, auditor, admin) to an iD Digital subject', tags: ['identity'], body: grantRoleRequest, response: roleChange })
+  @Endpoint({
+    summary: 'Grant a staff role (reviewer, poll-officer, auditor, admin) to an iD Digital subject',
+    tags: ['identity'],
+    body: grantRoleRequest,
+    response: roleChange,
+  })
   async grant(@Body() body: unknown, @Req() request: FastifyRequest) {
     return this.change('GrantRole', parse(grantRoleRequest, body), request.caller!.staff);
   }
@@ -36,7 +41,11 @@ export class RolesController {
     return this.change('RevokeRole', parse(grantRoleRequest, body), request.caller!.staff);
   }
 
-  private async change(type: 'GrantRole' | 'RevokeRole', { subject, role }: z.infer<typeof grantRoleRequest>, by: string) {
+  private async change(
+    type: 'GrantRole' | 'RevokeRole',
+    { subject, role }: z.infer<typeof grantRoleRequest>,
+    by: string,
+  ) {
     const staff = staffPseudonym(this.config.voterKey, subject);
     const result = await this.es.execute(`staff-${staff}`, staffDecider, { type, staff, role, by });
     return { subject, role, changed: result.events.length > 0 };

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { advancePhaseRequest, createdResponse, createEditionRequest, editionList, editionView } from '@decidimos/contracts';
+import {
+  advancePhaseRequest,
+  createdResponse,
+  createEditionRequest,
+  editionList,
+  editionView,
+} from '@decidimos/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
@@ -20,7 +26,13 @@ export class ProcessesController {
   @Post()
   @HttpCode(201)
   @Access('admin')
-  @Endpoint({ summary: 'Create a draft edition: districts with budgets, rules (defaults filled in), calendar', tags: ['editions'], body: createEditionRequest, response: createdResponse, status: 201 })
+  @Endpoint({
+    summary: 'Create a draft edition: districts with budgets, rules (defaults filled in), calendar',
+    tags: ['editions'],
+    body: createEditionRequest,
+    response: createdResponse,
+    status: 201,
+  })
   async create(@Body() body: unknown, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
     return this.commands.execute(new DraftEdition(parse(createEditionRequest, body), request.caller!.staff, key));
   }
@@ -36,7 +48,12 @@ export class ProcessesController {
 
   @Get(':id')
   @Access('public')
-  @Endpoint({ summary: 'An edition: phase, calendar, districts, rules', tags: ['editions'], response: editionView, problems: [404] })
+  @Endpoint({
+    summary: 'An edition: phase, calendar, districts, rules',
+    tags: ['editions'],
+    response: editionView,
+    problems: [404],
+  })
   async get(@Param('id') id: string) {
     return toEditionView(await this.editions.require(id), new Date());
   }
@@ -44,7 +61,13 @@ export class ProcessesController {
   @Post(':id/phase')
   @HttpCode(200)
   @Access('admin')
-  @Endpoint({ summary: 'Advance to the next phase (supports is skipped only when the rules disable it)', tags: ['editions'], body: advancePhaseRequest, response: editionView, problems: [404, 409] })
+  @Endpoint({
+    summary: 'Advance to the next phase (supports is skipped only when the rules disable it)',
+    tags: ['editions'],
+    body: advancePhaseRequest,
+    response: editionView,
+    problems: [404, 409],
+  })
   async advance(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     const { to } = parse(advancePhaseRequest, body);
     await this.commands.execute(new AdvancePhase(id, to, request.caller!.staff));

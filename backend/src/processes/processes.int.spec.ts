@@ -47,11 +47,20 @@ describe('editions over HTTP', () => {
     const next = await admin.post(`/api/processes/${id}/phase`, { to: 'supports' });
     expect(next.status).toBe(200);
     expect(next.body.phase).toBe('supports');
-    expect(next.body.phaseHistory.map((h: { phase: string }) => h.phase)).toEqual(['draft', 'proposals', 'review', 'supports']);
+    expect(next.body.phaseHistory.map((h: { phase: string }) => h.phase)).toEqual([
+      'draft',
+      'proposals',
+      'review',
+      'supports',
+    ]);
   });
 
   it('skips supports when the edition disables them', async () => {
-    const id = await createEdition(admin, ['proposals', 'review'], editionBody({ rules: { supports: { enabled: false } } as never }));
+    const id = await createEdition(
+      admin,
+      ['proposals', 'review'],
+      editionBody({ rules: { supports: { enabled: false } } as never }),
+    );
     const voting = await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
     expect(voting.status).toBe(200);
     expect(voting.body.phase).toBe('voting');
@@ -65,10 +74,23 @@ describe('editions over HTTP', () => {
     expect(notAdmin).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     const invalid = await admin.post('/api/processes', { title: 'x', districts: [] });
     expect(invalid).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-    expect(invalid.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.title', 'body.districts']));
-    const duplicateDistricts = await admin.post('/api/processes', editionBody({ districts: [{ id: 'a', name: 'A', budget: 1 }, { id: 'a', name: 'B', budget: 1 }] }));
+    expect(invalid.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['body.title', 'body.districts']),
+    );
+    const duplicateDistricts = await admin.post(
+      '/api/processes',
+      editionBody({
+        districts: [
+          { id: 'a', name: 'A', budget: 1 },
+          { id: 'a', name: 'B', budget: 1 },
+        ],
+      }),
+    );
     expect(duplicateDistricts).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-    const approvalWithoutK = await admin.post('/api/processes', editionBody({ rules: { ballot: { method: 'approval' } } as never }));
+    const approvalWithoutK = await admin.post(
+      '/api/processes',
+      editionBody({ rules: { ballot: { method: 'approval' } } as never }),
+    );
     expect(approvalWithoutK.status).toBe(400);
     expect(approvalWithoutK.body.detail).toContain('maxSelections');
     const malformed = await admin.request('POST', '/api/processes', '{"title": ');

@@ -28,15 +28,33 @@ export class ProposalsController {
   @Post('processes/:id/proposals')
   @HttpCode(201)
   @Access('session')
-  @Endpoint({ summary: 'Submit a proposal (proposals phase, eligible residents)', tags: ['proposals'], body: submitProposalRequest, response: createdResponse, status: 201, problems: [404, 409, 422] })
-  async submit(@Param('id') editionId: string, @Body() body: unknown, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
+  @Endpoint({
+    summary: 'Submit a proposal (proposals phase, eligible residents)',
+    tags: ['proposals'],
+    body: submitProposalRequest,
+    response: createdResponse,
+    status: 201,
+    problems: [404, 409, 422],
+  })
+  async submit(
+    @Param('id') editionId: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @IdempotencyKey() key?: string,
+  ) {
     const proposal = parse(submitProposalRequest, body);
     return this.commands.execute(new SubmitProposal(editionId, proposal, request.caller!, key));
   }
 
   @Get('processes/:id/proposals')
   @Access('public')
-  @Endpoint({ summary: 'List proposals with filters (district, status, text) and paging', tags: ['proposals'], query: proposalListQuery, response: proposalList, problems: [404] })
+  @Endpoint({
+    summary: 'List proposals with filters (district, status, text) and paging',
+    tags: ['proposals'],
+    query: proposalListQuery,
+    response: proposalList,
+    problems: [404],
+  })
   async list(@Param('id') editionId: string, @Query() query: unknown) {
     await this.editions.require(editionId);
     return this.proposals.list(editionId, parse(proposalListQuery, query, 'query'));
@@ -44,14 +62,25 @@ export class ProposalsController {
 
   @Get('proposals/:id')
   @Access('public')
-  @Endpoint({ summary: 'A proposal with its assessment, status and history', tags: ['proposals'], response: proposalView, problems: [404] })
+  @Endpoint({
+    summary: 'A proposal with its assessment, status and history',
+    tags: ['proposals'],
+    response: proposalView,
+    problems: [404],
+  })
   async get(@Param('id') id: string) {
     return toProposalView(await this.proposals.require(id));
   }
 
   @Patch('proposals/:id')
   @Access('session')
-  @Endpoint({ summary: 'Edit your proposal while the proposals phase is open', tags: ['proposals'], body: editProposalRequest, response: proposalView, problems: [404, 409, 422] })
+  @Endpoint({
+    summary: 'Edit your proposal while the proposals phase is open',
+    tags: ['proposals'],
+    body: editProposalRequest,
+    response: proposalView,
+    problems: [404, 409, 422],
+  })
   async edit(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     await this.commands.execute(new EditProposal(id, parse(editProposalRequest, body), request.caller!));
     return toProposalView(await this.proposals.require(id));
@@ -60,7 +89,12 @@ export class ProposalsController {
   @Post('proposals/:id/withdraw')
   @HttpCode(200)
   @Access('session')
-  @Endpoint({ summary: 'Withdraw your proposal while the proposals phase is open', tags: ['proposals'], response: proposalView, problems: [404, 409] })
+  @Endpoint({
+    summary: 'Withdraw your proposal while the proposals phase is open',
+    tags: ['proposals'],
+    response: proposalView,
+    problems: [404, 409],
+  })
   async withdraw(@Param('id') id: string, @Req() request: FastifyRequest) {
     await this.commands.execute(new WithdrawProposal(id, request.caller!));
     return toProposalView(await this.proposals.require(id));

@@ -21,7 +21,10 @@ const position = () => system.app.get(ProjectionRunner).position;
 
 describe('proposals over HTTP', () => {
   it('lets a resident submit a proposal that is then public, without exposing the author pseudonym', async () => {
-    const created = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ authorDisplayName: 'Lupita' }));
+    const created = await resident.post(
+      `/api/processes/${editionId}/proposals`,
+      proposalBody({ authorDisplayName: 'Lupita' }),
+    );
     expect(created.status).toBe(201);
     const proposal = await system.anonymous.get(`/api/proposals/${created.body.id}`);
     expect(proposal.status).toBe(200);
@@ -44,12 +47,20 @@ describe('proposals over HTTP', () => {
     const before = position();
     const missing = await resident.post(`/api/processes/${editionId}/proposals`, { title: 'Hi' });
     expect(missing).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.title', 'body.description', 'body.district', 'body.estimatedCost']));
-    const fractional = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ estimatedCost: 1000.5 }));
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['body.title', 'body.description', 'body.district', 'body.estimatedCost']),
+    );
+    const fractional = await resident.post(
+      `/api/processes/${editionId}/proposals`,
+      proposalBody({ estimatedCost: 1000.5 }),
+    );
     expect(fractional.status).toBe(400);
     const tooCheap = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ estimatedCost: 5 }));
     expect(tooCheap).toMatchObject({ status: 422, body: { code: 'COST_OUT_OF_RANGE' } });
-    const unknownDistrict = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ district: 'saltillo' }));
+    const unknownDistrict = await resident.post(
+      `/api/processes/${editionId}/proposals`,
+      proposalBody({ district: 'saltillo' }),
+    );
     expect(unknownDistrict).toMatchObject({ status: 422, body: { code: 'UNKNOWN_DISTRICT' } });
     const unknownEdition = await resident.post('/api/processes/nope/proposals', proposalBody());
     expect(unknownEdition.status).toBe(404);
@@ -62,7 +73,9 @@ describe('proposals over HTTP', () => {
     expect(tooYoung).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
     expect(tooYoung.body.detail).toContain('16');
     const outsider = await system.login('nonresident-1');
-    const notResident = await outsider.post(`/api/processes/${editionId}/proposals`, proposalBody(), { 'accept-language': 'en' });
+    const notResident = await outsider.post(`/api/processes/${editionId}/proposals`, proposalBody(), {
+      'accept-language': 'en',
+    });
     expect(notResident).toMatchObject({ status: 403, body: { code: 'NOT_ELIGIBLE' } });
     expect(notResident.body.detail).toMatch(/residents/);
   });
@@ -70,14 +83,24 @@ describe('proposals over HTTP', () => {
   it('enforces the per-resident limit', async () => {
     const author = await system.login('resident-norte-7');
     for (let i = 0; i < 3; i++) {
-      expect((await author.post(`/api/processes/${editionId}/proposals`, proposalBody({ district: 'norte', title: `Propuesta número ${i}` }))).status).toBe(201);
+      expect(
+        (
+          await author.post(
+            `/api/processes/${editionId}/proposals`,
+            proposalBody({ district: 'norte', title: `Propuesta número ${i}` }),
+          )
+        ).status,
+      ).toBe(201);
     }
     const fourth = await author.post(`/api/processes/${editionId}/proposals`, proposalBody({ district: 'norte' }));
     expect(fourth).toMatchObject({ status: 422, body: { code: 'PROPOSAL_LIMIT_REACHED' } });
   });
 
   it('lets only the author edit and withdraw', async () => {
-    const { body } = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ title: 'Bancas en la plaza' }));
+    const { body } = await resident.post(
+      `/api/processes/${editionId}/proposals`,
+      proposalBody({ title: 'Bancas en la plaza' }),
+    );
     const byNeighbour = await neighbour.patch(`/api/proposals/${body.id}`, { title: 'Bancas ajenas' });
     expect(byNeighbour).toMatchObject({ status: 403, body: { code: 'NOT_AUTHOR' } });
     const edited = await resident.patch(`/api/proposals/${body.id}`, { estimatedCost: 300_000 });
@@ -92,7 +115,10 @@ describe('proposals over HTTP', () => {
   });
 
   it('closes submissions and edits when the phase moves on', async () => {
-    const { body } = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody({ title: 'Última antes de revisión' }));
+    const { body } = await resident.post(
+      `/api/processes/${editionId}/proposals`,
+      proposalBody({ title: 'Última antes de revisión' }),
+    );
     await admin.post(`/api/processes/${editionId}/phase`, { to: 'review' });
     const late = await neighbour.post(`/api/processes/${editionId}/proposals`, proposalBody());
     expect(late).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });

@@ -79,16 +79,26 @@ export const proposalsProjection: Projection = {
       }
       case 'EditionPhaseAdvanced': {
         if (event.data.to !== 'voting' || !event.data.ballot) return;
-        const onBallot = new Set(Object.values(event.data.ballot).flatMap((entries) => entries.map((e) => e.proposalId)));
-        const feasible = await proposals.find({ filter: { editionId: event.data.editionId, status: 'feasible' }, limit: 100_000 });
-        for (const doc of feasible.items) await write(withHistory(doc, event, onBallot.has(doc.id) ? 'on-ballot' : 'off-ballot'));
+        const onBallot = new Set(
+          Object.values(event.data.ballot).flatMap((entries) => entries.map((e) => e.proposalId)),
+        );
+        const feasible = await proposals.find({
+          filter: { editionId: event.data.editionId, status: 'feasible' },
+          limit: 100_000,
+        });
+        for (const doc of feasible.items)
+          await write(withHistory(doc, event, onBallot.has(doc.id) ? 'on-ballot' : 'off-ballot'));
         return;
       }
       case 'SupportGiven':
       case 'SupportWithdrawn': {
         const doc = await proposals.get(event.data.proposalId);
         if (!doc) return;
-        await write({ ...doc, supports: doc.supports + (event.type === 'SupportGiven' ? 1 : -1), updatedAt: event.recordedAt });
+        await write({
+          ...doc,
+          supports: doc.supports + (event.type === 'SupportGiven' ? 1 : -1),
+          updatedAt: event.recordedAt,
+        });
         return;
       }
       case 'TallyComputed': {
@@ -96,7 +106,10 @@ export const proposalsProjection: Projection = {
           const selected = new Set(district.selected);
           for (const [proposalId, votes] of Object.entries(district.votes)) {
             const doc = await proposals.get(proposalId);
-            if (doc) await write(withHistory({ ...doc, votes }, event, selected.has(proposalId) ? 'selected' : 'not-selected'));
+            if (doc)
+              await write(
+                withHistory({ ...doc, votes }, event, selected.has(proposalId) ? 'selected' : 'not-selected'),
+              );
           }
         }
         return;

@@ -25,7 +25,13 @@ export class ProposalsReadModel {
 
   async list(
     editionId: string,
-    query: { district?: string | undefined; status?: ProposalStatus | undefined; q?: string | undefined; page: number; pageSize: number },
+    query: {
+      district?: string | undefined;
+      status?: ProposalStatus | undefined;
+      q?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
   ) {
     const filter: Filter = { editionId };
     if (query.district) filter['district'] = query.district;

@@ -182,7 +182,10 @@ export function describeReadModelContract(adapterName: string, open: () => Promi
         await slugged().upsert('p2', before, { position: 2 });
         const taking = proposal('p2', { slug: 'parque-lineal', folio: 'F-2b' });
 
-        await expectDuplicate(slugged().upsert('p2', taking, { position: 3 }), { field: 'slug', value: 'parque-lineal' });
+        await expectDuplicate(slugged().upsert('p2', taking, { position: 3 }), {
+          field: 'slug',
+          value: 'parque-lineal',
+        });
 
         expect(await slugged().get('p2')).toEqual(before);
         await expectDuplicate(slugged().upsert('p3', proposal('p3', { folio: 'F-2' })), { field: 'folio' });
@@ -194,7 +197,10 @@ export function describeReadModelContract(adapterName: string, open: () => Promi
       it('enforces every declared field', async () => {
         await slugged().upsert('p1', proposal('p1', { slug: 'a', folio: 'F-1' }));
 
-        await expectDuplicate(slugged().upsert('p2', proposal('p2', { slug: 'b', folio: 'F-1' })), { field: 'folio', value: 'F-1' });
+        await expectDuplicate(slugged().upsert('p2', proposal('p2', { slug: 'b', folio: 'F-1' })), {
+          field: 'folio',
+          value: 'F-1',
+        });
       });
 
       it('lets a document be written again with its own value', async () => {
@@ -238,11 +244,50 @@ export function describeReadModelContract(adapterName: string, open: () => Promi
     });
 
     describe('find and count', () => {
-      const p1 = proposal('p1', { title: 'Parque lineal Río Santa Catarina', district: 'centro', status: 'feasible', cost: 500, supports: 10, featured: true, note: 'revisado' });
-      const p2 = proposal('p2', { title: 'Ciclovía Constitución', district: 'centro', status: 'feasible', cost: 1000, supports: 25, featured: false });
-      const p3 = proposal('p3', { title: 'Biblioteca en La Peña', district: 'norte', status: 'rejected', cost: 800, supports: 25, featured: false, folio: '100%_real' });
-      const p4 = proposal('p4', { title: 'Luminarias 100% LED', district: 'sur', status: 'feasible', cost: 90, supports: 3, ward: 1, note: null });
-      const p5 = proposal('p5', { title: 'PEÑA deportiva', district: 'norte', status: 'pending', cost: 800, supports: 7, featured: true, ward: '1' });
+      const p1 = proposal('p1', {
+        title: 'Parque lineal Río Santa Catarina',
+        district: 'centro',
+        status: 'feasible',
+        cost: 500,
+        supports: 10,
+        featured: true,
+        note: 'revisado',
+      });
+      const p2 = proposal('p2', {
+        title: 'Ciclovía Constitución',
+        district: 'centro',
+        status: 'feasible',
+        cost: 1000,
+        supports: 25,
+        featured: false,
+      });
+      const p3 = proposal('p3', {
+        title: 'Biblioteca en La Peña',
+        district: 'norte',
+        status: 'rejected',
+        cost: 800,
+        supports: 25,
+        featured: false,
+        folio: '100%_real',
+      });
+      const p4 = proposal('p4', {
+        title: 'Luminarias 100% LED',
+        district: 'sur',
+        status: 'feasible',
+        cost: 90,
+        supports: 3,
+        ward: 1,
+        note: null,
+      });
+      const p5 = proposal('p5', {
+        title: 'PEÑA deportiva',
+        district: 'norte',
+        status: 'pending',
+        cost: 800,
+        supports: 7,
+        featured: true,
+        ward: '1',
+      });
 
       let collection: Collection<ProposalView>;
       const ids = async (options: FindOptions) => (await collection.find(options)).items.map((item) => item.id);
@@ -296,7 +341,9 @@ export function describeReadModelContract(adapterName: string, open: () => Promi
 
       it('search finds the text in any of the given fields, within the filter', async () => {
         expect(await ids({ search: { fields: ['title', 'district'], text: 'NORTE' } })).toEqual(['p3', 'p5']);
-        expect(await ids({ search: { fields: ['title', 'district'], text: 'centro' }, filter: { featured: true } })).toEqual(['p1']);
+        expect(
+          await ids({ search: { fields: ['title', 'district'], text: 'centro' }, filter: { featured: true } }),
+        ).toEqual(['p1']);
         expect(await ids({ search: { fields: ['title'], text: 'centro' } })).toEqual([]);
       });
 
@@ -311,7 +358,11 @@ export function describeReadModelContract(adapterName: string, open: () => Promi
             ],
           }),
         ).toEqual(['p2', 'p1', 'p3', 'p5', 'p4']);
-        expect(await ids({ filter: { status: 'feasible' }, sort: [{ field: 'cost', direction: 'desc' }] })).toEqual(['p2', 'p1', 'p4']);
+        expect(await ids({ filter: { status: 'feasible' }, sort: [{ field: 'cost', direction: 'desc' }] })).toEqual([
+          'p2',
+          'p1',
+          'p4',
+        ]);
       });
 
       it('sorts documents without the field first when ascending and last when descending', async () => {
@@ -320,7 +371,8 @@ export function describeReadModelContract(adapterName: string, open: () => Promi
       });
 
       it('pages with limit and offset, reporting the total of all matches', async () => {
-        const page = (offset: number) => collection.find({ sort: [{ field: 'cost', direction: 'asc' }], limit: 2, offset });
+        const page = (offset: number) =>
+          collection.find({ sort: [{ field: 'cost', direction: 'asc' }], limit: 2, offset });
 
         expect(await page(0)).toEqual({ items: [p4, p1], total: 5 });
         expect(await page(2)).toEqual({ items: [p3, p5], total: 5 });
@@ -392,13 +444,17 @@ function proposal(id: string, fields: Partial<ProposalView> = {}): ProposalView 
 /** What the writes leave when each document ends as its last write made it. */
 function lastWriteWins(writes: { id: string; kind: string; supports: number }[]): ProposalView[] {
   const documents = new Map<string, ProposalView | undefined>();
-  for (const { id, kind, supports } of writes) documents.set(id, kind === 'delete' ? undefined : proposal(id, { supports }));
+  for (const { id, kind, supports } of writes)
+    documents.set(id, kind === 'delete' ? undefined : proposal(id, { supports }));
   return [...documents.values()]
     .filter((view): view is ProposalView => view !== undefined)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-async function expectDuplicate(write: Promise<unknown>, expected: { collection?: string; field: string; value?: unknown }) {
+async function expectDuplicate(
+  write: Promise<unknown>,
+  expected: { collection?: string; field: string; value?: unknown },
+) {
   const error = await write.then(
     () => undefined,
     (reason: unknown) => reason,

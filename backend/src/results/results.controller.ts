@@ -20,12 +20,18 @@ export class ResultsController {
 
   @Get('results')
   @Access('public')
-  @Endpoint({ summary: 'Per district: counting rule, budget, spent, turnout, votes and cost per proposal, winners', tags: ['results'], response: resultsView, problems: [404, 409] })
+  @Endpoint({
+    summary: 'Per district: counting rule, budget, spent, turnout, votes and cost per proposal, winners',
+    tags: ['results'],
+    response: resultsView,
+    problems: [404, 409],
+  })
   async results(@Param('id') editionId: string): Promise<ResultsView> {
     const edition = await this.editions.require(editionId);
     const doc = await this.readModels.collection<ResultsDoc>(RESULTS).get(editionId);
     if (!PUBLISHED.has(edition.phase) || !doc) throw new DomainError('RESULTS_NOT_PUBLISHED', { phase: edition.phase });
-    const rule = doc.counting.rule === 'greedy' ? 'greedy' : `equal-shares/${doc.counting.completion}/${doc.counting.utility}`;
+    const rule =
+      doc.counting.rule === 'greedy' ? 'greedy' : `equal-shares/${doc.counting.completion}/${doc.counting.utility}`;
     const districts = await Promise.all(
       doc.districts.map(async (tally) => {
         const entries = edition.ballot?.[tally.id] ?? [];

@@ -20,6 +20,10 @@ export const resultsProjection: Projection = {
     const { editionId, counting, ballots, districts } = event.data;
     await store
       .collection<ResultsDoc>(RESULTS)
-      .upsert(editionId, { id: editionId, counting, ballots, districts, computedAt: event.recordedAt, position: event.position }, { position: event.position });
+      .upsert(
+        editionId,
+        { id: editionId, counting, ballots, districts, computedAt: event.recordedAt, position: event.position },
+        { position: event.position },
+      );
   },
 };

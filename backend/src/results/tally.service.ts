@@ -15,7 +15,10 @@ export class TallyService {
     const edition = await this.es.load(stream, editionDecider);
     if (edition.status === 'absent' || edition.tallied || edition.votingClosedAt === null) return;
     const ballots = await finalBallots(this.es.store, editionId, edition.votingClosedAt);
-    const districts = tallyEdition({ districts: edition.districts, rules: edition.rules, ballot: edition.ballot ?? {} }, ballots);
+    const districts = tallyEdition(
+      { districts: edition.districts, rules: edition.rules, ballot: edition.ballot ?? {} },
+      ballots,
+    );
     await this.es.execute(stream, editionDecider, { type: 'RecordTally', ballots: ballots.length, districts });
   }
 }

@@ -24,7 +24,13 @@ export class ReviewController {
   @Post('proposals/:id/assessment')
   @HttpCode(200)
   @Access('reviewer')
-  @Endpoint({ summary: 'Record a feasibility assessment: verdict, final cost, public reason (review phase)', tags: ['review'], body: assessmentRequest, response: proposalView, problems: [404, 409] })
+  @Endpoint({
+    summary: 'Record a feasibility assessment: verdict, final cost, public reason (review phase)',
+    tags: ['review'],
+    body: assessmentRequest,
+    response: proposalView,
+    problems: [404, 409],
+  })
   async assess(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     await this.commands.execute(new AssessProposal(id, parse(assessmentRequest, body), request.caller!));
     return toProposalView(await this.proposals.require(id));
@@ -32,7 +38,13 @@ export class ReviewController {
 
   @Get('processes/:id/review-queue')
   @Access('reviewer')
-  @Endpoint({ summary: 'Proposals still to assess, oldest first', tags: ['review'], query: reviewQueueQuery, response: reviewQueue, problems: [404] })
+  @Endpoint({
+    summary: 'Proposals still to assess, oldest first',
+    tags: ['review'],
+    query: reviewQueueQuery,
+    response: reviewQueue,
+    problems: [404],
+  })
   async queue(@Param('id') editionId: string, @Query() query: unknown) {
     await this.editions.require(editionId);
     return this.proposals.reviewQueue(editionId, parse(reviewQueueQuery, query, 'query').district);

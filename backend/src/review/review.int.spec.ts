@@ -65,11 +65,17 @@ describe('review over HTTP', () => {
       districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
       rules: { supports: { enabled: false } } as never,
     });
-    const feasible = (await resident.post(`/api/processes/${other}/proposals`, proposalBody({ title: 'Viable' }))).body.id;
-    const unfeasible = (await resident.post(`/api/processes/${other}/proposals`, proposalBody({ title: 'No viable' }))).body.id;
+    const feasible = (await resident.post(`/api/processes/${other}/proposals`, proposalBody({ title: 'Viable' }))).body
+      .id;
+    const unfeasible = (await resident.post(`/api/processes/${other}/proposals`, proposalBody({ title: 'No viable' })))
+      .body.id;
     await admin.post(`/api/processes/${other}/phase`, { to: 'review' });
     await reviewer.post(`/api/proposals/${feasible}/assessment`, assessment);
-    await reviewer.post(`/api/proposals/${unfeasible}/assessment`, { ...assessment, feasible: false, reason: 'Predio privado: no es de propiedad municipal.' });
+    await reviewer.post(`/api/proposals/${unfeasible}/assessment`, {
+      ...assessment,
+      feasible: false,
+      reason: 'Predio privado: no es de propiedad municipal.',
+    });
     await admin.post(`/api/processes/${other}/phase`, { to: 'voting' });
     expect((await system.anonymous.get(`/api/proposals/${feasible}`)).body.status).toBe('on-ballot');
     expect((await system.anonymous.get(`/api/proposals/${unfeasible}`)).body.status).toBe('unfeasible');

@@ -19,19 +19,113 @@ export const DEMO_DISTRICTS = [
   { id: 'huajuco', name: 'Huajuco', budget: 5_000_000 },
 ];
 
-const DEMO_PROPOSALS: { district: string; title: string; description: string; estimatedCost: number; category: string; location: string }[] = [
-  { district: 'centro', title: 'Luminarias LED en la Macroplaza', description: 'Sustituir las luminarias de sodio del corredor peatonal por LED de bajo consumo para mejorar la seguridad nocturna.', estimatedCost: 1_800_000, category: 'alumbrado', location: 'Macroplaza, entre Zaragoza y Zuazua' },
-  { district: 'centro', title: 'Rampas y banquetas accesibles en el Barrio Antiguo', description: 'Construir rampas con pendiente adecuada y nivelar banquetas para personas con discapacidad y carriolas.', estimatedCost: 2_400_000, category: 'movilidad', location: 'Barrio Antiguo' },
-  { district: 'norte', title: 'Rehabilitación de la cancha de la colonia Topo Chico', description: 'Nueva superficie, tableros, gradas con sombra y alumbrado para la cancha de usos múltiples del barrio.', estimatedCost: 1_200_000, category: 'deporte', location: 'Colonia Topo Chico' },
-  { district: 'norte', title: 'Cruces seguros frente a escuelas primarias', description: 'Pasos peatonales elevados y señalización en los accesos de tres escuelas primarias de la zona norte.', estimatedCost: 950_000, category: 'movilidad', location: 'Av. Bernardo Reyes' },
-  { district: 'norponiente', title: 'Parque lineal en el arroyo Topo Chico', description: 'Andador, reforestación con especies nativas y bancas a lo largo de dos kilómetros del arroyo.', estimatedCost: 3_500_000, category: 'medio ambiente', location: 'Arroyo Topo Chico, tramo San Bernabé' },
-  { district: 'norponiente', title: 'Techumbre para el patio de la secundaria de San Bernabé', description: 'Estructura metálica que dé sombra al patio donde se hacen honores y educación física.', estimatedCost: 1_100_000, category: 'educación', location: 'Colonia San Bernabé' },
-  { district: 'poniente', title: 'Ciclovía en Paseo de los Leones', description: 'Carril confinado para bicicletas con bolardos y señalización, conectado con la ruta de transporte.', estimatedCost: 2_900_000, category: 'movilidad', location: 'Paseo de los Leones' },
-  { district: 'poniente', title: 'Huertos comunitarios en Cumbres', description: 'Tres huertos urbanos con riego por goteo y talleres para vecinas y vecinos.', estimatedCost: 600_000, category: 'medio ambiente', location: 'Cumbres 1er sector' },
-  { district: 'sur', title: 'Alumbrado en la subida a la colonia Independencia', description: 'Postes solares en las escalinatas y calles empinadas que hoy quedan a oscuras.', estimatedCost: 1_400_000, category: 'alumbrado', location: 'Colonia Independencia' },
-  { district: 'sur', title: 'Centro comunitario para adultos mayores', description: 'Adecuar un inmueble municipal como estancia de día con rampas, baños accesibles y mobiliario.', estimatedCost: 2_200_000, category: 'desarrollo social', location: 'Colonia Roma' },
-  { district: 'huajuco', title: 'Banquetas en la Carretera Nacional', description: 'Banqueta continua y segura entre las paradas de transporte y los fraccionamientos del Huajuco.', estimatedCost: 2_600_000, category: 'movilidad', location: 'Carretera Nacional, km 263' },
-  { district: 'huajuco', title: 'Reforestación del cauce del río La Silla', description: 'Plantación de sabinos y encinos y limpieza del cauce con brigadas vecinales.', estimatedCost: 800_000, category: 'medio ambiente', location: 'Río La Silla' },
+const DEMO_PROPOSALS: {
+  district: string;
+  title: string;
+  description: string;
+  estimatedCost: number;
+  category: string;
+  location: string;
+}[] = [
+  {
+    district: 'centro',
+    title: 'Luminarias LED en la Macroplaza',
+    description:
+      'Sustituir las luminarias de sodio del corredor peatonal por LED de bajo consumo para mejorar la seguridad nocturna.',
+    estimatedCost: 1_800_000,
+    category: 'alumbrado',
+    location: 'Macroplaza, entre Zaragoza y Zuazua',
+  },
+  {
+    district: 'centro',
+    title: 'Rampas y banquetas accesibles en el Barrio Antiguo',
+    description:
+      'Construir rampas con pendiente adecuada y nivelar banquetas para personas con discapacidad y carriolas.',
+    estimatedCost: 2_400_000,
+    category: 'movilidad',
+    location: 'Barrio Antiguo',
+  },
+  {
+    district: 'norte',
+    title: 'Rehabilitación de la cancha de la colonia Topo Chico',
+    description:
+      'Nueva superficie, tableros, gradas con sombra y alumbrado para la cancha de usos múltiples del barrio.',
+    estimatedCost: 1_200_000,
+    category: 'deporte',
+    location: 'Colonia Topo Chico',
+  },
+  {
+    district: 'norte',
+    title: 'Cruces seguros frente a escuelas primarias',
+    description: 'Pasos peatonales elevados y señalización en los accesos de tres escuelas primarias de la zona norte.',
+    estimatedCost: 950_000,
+    category: 'movilidad',
+    location: 'Av. Bernardo Reyes',
+  },
+  {
+    district: 'norponiente',
+    title: 'Parque lineal en el arroyo Topo Chico',
+    description: 'Andador, reforestación con especies nativas y bancas a lo largo de dos kilómetros del arroyo.',
+    estimatedCost: 3_500_000,
+    category: 'medio ambiente',
+    location: 'Arroyo Topo Chico, tramo San Bernabé',
+  },
+  {
+    district: 'norponiente',
+    title: 'Techumbre para el patio de la secundaria de San Bernabé',
+    description: 'Estructura metálica que dé sombra al patio donde se hacen honores y educación física.',
+    estimatedCost: 1_100_000,
+    category: 'educación',
+    location: 'Colonia San Bernabé',
+  },
+  {
+    district: 'poniente',
+    title: 'Ciclovía en Paseo de los Leones',
+    description: 'Carril confinado para bicicletas con bolardos y señalización, conectado con la ruta de transporte.',
+    estimatedCost: 2_900_000,
+    category: 'movilidad',
+    location: 'Paseo de los Leones',
+  },
+  {
+    district: 'poniente',
+    title: 'Huertos comunitarios en Cumbres',
+    description: 'Tres huertos urbanos con riego por goteo y talleres para vecinas y vecinos.',
+    estimatedCost: 600_000,
+    category: 'medio ambiente',
+    location: 'Cumbres 1er sector',
+  },
+  {
+    district: 'sur',
+    title: 'Alumbrado en la subida a la colonia Independencia',
+    description: 'Postes solares en las escalinatas y calles empinadas que hoy quedan a oscuras.',
+    estimatedCost: 1_400_000,
+    category: 'alumbrado',
+    location: 'Colonia Independencia',
+  },
+  {
+    district: 'sur',
+    title: 'Centro comunitario para adultos mayores',
+    description: 'Adecuar un inmueble municipal como estancia de día con rampas, baños accesibles y mobiliario.',
+    estimatedCost: 2_200_000,
+    category: 'desarrollo social',
+    location: 'Colonia Roma',
+  },
+  {
+    district: 'huajuco',
+    title: 'Banquetas en la Carretera Nacional',
+    description: 'Banqueta continua y segura entre las paradas de transporte y los fraccionamientos del Huajuco.',
+    estimatedCost: 2_600_000,
+    category: 'movilidad',
+    location: 'Carretera Nacional, km 263',
+  },
+  {
+    district: 'huajuco',
+    title: 'Reforestación del cauce del río La Silla',
+    description: 'Plantación de sabinos y encinos y limpieza del cauce con brigadas vecinales.',
+    estimatedCost: 800_000,
+    category: 'medio ambiente',
+    location: 'Río La Silla',
+  },
 ];
 
 function callerFor(account: string, config: Config, roles: Caller['roles'] = []): Caller {
@@ -87,7 +181,9 @@ export async function seedDemoEdition(app: INestApplication): Promise<string | n
   for (const [index, proposal] of DEMO_PROPOSALS.entries()) {
     const { district, ...content } = proposal;
     const author = callerFor(`resident-${district}-${(index % 2) + 1}`, config);
-    await commands.execute(new SubmitProposal(id, { ...content, district, authorDisplayName: `Vecina/o de ${district}` }, author));
+    await commands.execute(
+      new SubmitProposal(id, { ...content, district, authorDisplayName: `Vecina/o de ${district}` }, author),
+    );
   }
   new Logger('Seed').warn(`demo edition ${id} seeded with ${DEMO_PROPOSALS.length} proposals`);
   return id;

@@ -42,7 +42,10 @@ export class EventSourcing {
     return result;
   }
 
-  load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>): Promise<S> {
+  load<E extends DomainEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  ): Promise<S> {
     return loadState(this.store, streamId, decider);
   }
 }

@@ -28,7 +28,12 @@ export class SupportsController {
   @Put()
   @HttpCode(200)
   @Access('session')
-  @Endpoint({ summary: 'Support a feasible proposal of your district (supports phase); repeating it changes nothing', tags: ['supports'], response: supportAnswer, problems: [404, 409, 422] })
+  @Endpoint({
+    summary: 'Support a feasible proposal of your district (supports phase); repeating it changes nothing',
+    tags: ['supports'],
+    response: supportAnswer,
+    problems: [404, 409, 422],
+  })
   give(@Param('id') id: string, @Req() request: FastifyRequest) {
     return this.change(id, request.caller!, true);
   }
@@ -36,7 +41,12 @@ export class SupportsController {
   @Delete()
   @HttpCode(200)
   @Access('session')
-  @Endpoint({ summary: 'Take back your support (supports phase); repeating it changes nothing', tags: ['supports'], response: supportAnswer, problems: [404, 409] })
+  @Endpoint({
+    summary: 'Take back your support (supports phase); repeating it changes nothing',
+    tags: ['supports'],
+    response: supportAnswer,
+    problems: [404, 409],
+  })
   withdraw(@Param('id') id: string, @Req() request: FastifyRequest) {
     return this.change(id, request.caller!, false);
   }

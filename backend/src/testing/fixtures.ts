@@ -31,7 +31,8 @@ export async function createEdition(admin: Client, phases: string[] = [], body =
   if (created.status !== 201) throw new Error(`create edition: ${created.status} ${JSON.stringify(created.body)}`);
   for (const to of phases) {
     const advanced = await admin.post(`/api/processes/${created.body.id}/phase`, { to });
-    if (advanced.status !== 200) throw new Error(`advance to ${to}: ${advanced.status} ${JSON.stringify(advanced.body)}`);
+    if (advanced.status !== 200)
+      throw new Error(`advance to ${to}: ${advanced.status} ${JSON.stringify(advanced.body)}`);
   }
   return created.body.id as string;
 }

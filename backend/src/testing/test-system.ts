@@ -20,7 +20,12 @@ export class Client {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const url = new URL(path, this.baseUrl);
     const all: Record<string, string> = { accept: 'application/json', ...headers };
     const cookie = this.jar.cookieHeader(url);
@@ -65,10 +70,15 @@ export class Client {
 export async function logIn(baseUrl: string, account: string): Promise<Client> {
   const client = new Client(baseUrl);
   const backend = new URL(baseUrl);
-  const result = await followRedirects(`${baseUrl}/auth/login?login_hint=${encodeURIComponent(account)}&returnTo=/`, client.jar, {
-    stopAt: (url) => url.origin === backend.origin && url.pathname === '/',
-  });
-  if (result.status !== 302) throw new Error(`login of ${account} ended at ${result.url} with ${result.status}: ${result.body}`);
+  const result = await followRedirects(
+    `${baseUrl}/auth/login?login_hint=${encodeURIComponent(account)}&returnTo=/`,
+    client.jar,
+    {
+      stopAt: (url) => url.origin === backend.origin && url.pathname === '/',
+    },
+  );
+  if (result.status !== 302)
+    throw new Error(`login of ${account} ended at ${result.url} with ${result.status}: ${result.body}`);
   const me = await client.get('/api/me');
   if (me.status !== 200) throw new Error(`login of ${account}: /api/me answered ${me.status}`);
   client.csrfToken = me.body.csrfToken;
@@ -104,7 +114,13 @@ export async function startTestSystem(
   const idp = await startIdentityProvider({
     port: 0,
     autoLogin: true,
-    clients: [{ clientId: config.oidc.clientId, clientSecret: config.oidc.clientSecret, redirectUris: [`${baseUrl}/auth/callback`] }],
+    clients: [
+      {
+        clientId: config.oidc.clientId,
+        clientSecret: config.oidc.clientSecret,
+        redirectUris: [`${baseUrl}/auth/callback`],
+      },
+    ],
   });
   config.oidc.issuer = idp.issuer;
   return {

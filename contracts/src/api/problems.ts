@@ -53,7 +53,10 @@ const es: Messages = {
     detail: 'Falta el encabezado X-CSRF-Token o no coincide con tu sesión; recarga la página e inténtalo de nuevo.',
   },
   NOT_ELIGIBLE: { title: 'No puedes participar', detail: '{{reason}}' },
-  NOT_AUTHOR: { title: 'No eres la autora o el autor', detail: 'Solo quien presentó la propuesta puede cambiarla o retirarla.' },
+  NOT_AUTHOR: {
+    title: 'No eres la autora o el autor',
+    detail: 'Solo quien presentó la propuesta puede cambiarla o retirarla.',
+  },
   NOT_FOUND: { title: 'No encontrado', detail: 'No existe {{what}} con el identificador «{{id}}».' },
   PHASE_CLOSED: {
     title: 'Fase cerrada',
@@ -109,7 +112,10 @@ const es: Messages = {
     title: 'Presupuesto excedido',
     detail: 'Tu selección cuesta {{total}} pesos y el presupuesto del distrito es {{budget}} pesos.',
   },
-  TOO_MANY: { title: 'Demasiadas propuestas', detail: 'Puedes elegir como máximo {{max}} propuestas; elegiste {{count}}.' },
+  TOO_MANY: {
+    title: 'Demasiadas propuestas',
+    detail: 'Puedes elegir como máximo {{max}} propuestas; elegiste {{count}}.',
+  },
   TOO_FEW: { title: 'Muy pocas propuestas', detail: 'Debes elegir al menos {{min}} propuestas; elegiste {{count}}.' },
   UNDER_MINIMUM_SPEND: {
     title: 'Gasto mínimo no alcanzado',
@@ -120,7 +126,10 @@ const es: Messages = {
   UNSUPPORTED_MEDIA_TYPE: { title: 'Formato no admitido', detail: 'Envía el cuerpo como application/json.' },
   TOO_MANY_REQUESTS: { title: 'Demasiadas solicitudes', detail: 'Espera un momento y vuelve a intentarlo.' },
   UNAVAILABLE: { title: 'Servicio no disponible', detail: 'El servicio no está listo; inténtalo en unos minutos.' },
-  INTERNAL: { title: 'Error interno', detail: 'Algo falló de nuestro lado; nada se registró. Referencia: {{reference}}.' },
+  INTERNAL: {
+    title: 'Error interno',
+    detail: 'Algo falló de nuestro lado; nada se registró. Referencia: {{reference}}.',
+  },
 };
 
 const en: Messages = {
@@ -132,7 +141,10 @@ const en: Messages = {
     detail: 'The X-CSRF-Token header is missing or does not match your session; reload the page and try again.',
   },
   NOT_ELIGIBLE: { title: 'You cannot take part', detail: '{{reason}}' },
-  NOT_AUTHOR: { title: 'Not the author', detail: 'Only the person who submitted the proposal can change or withdraw it.' },
+  NOT_AUTHOR: {
+    title: 'Not the author',
+    detail: 'Only the person who submitted the proposal can change or withdraw it.',
+  },
   NOT_FOUND: { title: 'Not found', detail: 'There is no {{what}} with id "{{id}}".' },
   PHASE_CLOSED: {
     title: 'Phase closed',
@@ -153,7 +165,10 @@ const en: Messages = {
     title: 'Results not yet published',
     detail: 'Results are published in the "results" phase; the edition is in "{{phase}}".',
   },
-  CONCURRENT_UPDATE: { title: 'Simultaneous change', detail: 'Another request changed this at the same time; try again.' },
+  CONCURRENT_UPDATE: {
+    title: 'Simultaneous change',
+    detail: 'Another request changed this at the same time; try again.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     title: 'Idempotency key reused',
     detail: 'This Idempotency-Key was already used with a different request; use a new key.',
@@ -186,14 +201,18 @@ const en: Messages = {
   TOO_FEW: { title: 'Too few proposals', detail: 'You must pick at least {{min}} proposals; you picked {{count}}.' },
   UNDER_MINIMUM_SPEND: {
     title: 'Minimum spend not reached',
-    detail: 'Your selection must add up to at least {{minimum}} pesos ({{share}} % of the budget); it adds up to {{total}}.',
+    detail:
+      'Your selection must add up to at least {{minimum}} pesos ({{share}} % of the budget); it adds up to {{total}}.',
   },
   LOGIN_FAILED: { title: 'Login failed', detail: '{{reason}}' },
   PAYLOAD_TOO_LARGE: { title: 'Request too large', detail: 'The request body exceeds the limit.' },
   UNSUPPORTED_MEDIA_TYPE: { title: 'Unsupported format', detail: 'Send the body as application/json.' },
   TOO_MANY_REQUESTS: { title: 'Too many requests', detail: 'Wait a moment and try again.' },
   UNAVAILABLE: { title: 'Service unavailable', detail: 'The service is not ready; try again in a few minutes.' },
-  INTERNAL: { title: 'Internal error', detail: 'Something failed on our side; nothing was recorded. Reference: {{reference}}.' },
+  INTERNAL: {
+    title: 'Internal error',
+    detail: 'Something failed on our side; nothing was recorded. Reference: {{reference}}.',
+  },
 };
 
 /** Why a person cannot take part (the detail of NOT_ELIGIBLE). */

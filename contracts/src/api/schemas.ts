@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  calendarSchema,
-  districtSchema,
-  editionRulesSchema,
-  phaseSchema,
-  PHASES,
-} from '../editions/edition';
+import { calendarSchema, districtSchema, editionRulesSchema, phaseSchema, PHASES } from '../editions/edition';
 import { roleSchema } from '../events/catalog';
 
 /** Request and response bodies of the HTTP API (API.md), shared by backend, SPA and tests. */
@@ -60,9 +54,7 @@ export const assessmentRequest = z
   })
   .strict();
 
-export const grantRoleRequest = z
-  .object({ subject: z.string().min(1).max(200), role: roleSchema })
-  .strict();
+export const grantRoleRequest = z.object({ subject: z.string().min(1).max(200), role: roleSchema }).strict();
 
 export const createdResponse = z.object({ id: z.string() });
 

@@ -19,17 +19,26 @@ describe('ballot rules', () => {
   });
 
   it('refuses a knapsack ballot over budget, saying by how much', () => {
-    expect(checkBallot(knapsack, district, ['a', 'b', 'c'])).toEqual({ code: 'OVER_BUDGET', params: { total: 1_300_000, budget: 1_000_000 } });
+    expect(checkBallot(knapsack, district, ['a', 'b', 'c'])).toEqual({
+      code: 'OVER_BUDGET',
+      params: { total: 1_300_000, budget: 1_000_000 },
+    });
   });
 
   it('lets an approval ballot exceed the budget but not k', () => {
     expect(checkBallot(approval, district, ['a', 'b'])).toBeNull();
-    expect(checkBallot(approval, district, ['a', 'b', 'c'])).toEqual({ code: 'TOO_MANY', params: { max: 2, count: 3 } });
+    expect(checkBallot(approval, district, ['a', 'b', 'c'])).toEqual({
+      code: 'TOO_MANY',
+      params: { max: 2, count: 3 },
+    });
   });
 
   it('refuses proposals off the district ballot and repeated picks', () => {
     expect(checkBallot(knapsack, district, ['z'])).toEqual({ code: 'NOT_ON_BALLOT', params: { proposalId: 'z' } });
-    expect(checkBallot(knapsack, district, ['a', 'a'])).toEqual({ code: 'DUPLICATE_SELECTION', params: { proposalId: 'a' } });
+    expect(checkBallot(knapsack, district, ['a', 'a'])).toEqual({
+      code: 'DUPLICATE_SELECTION',
+      params: { proposalId: 'a' },
+    });
   });
 
   it('enforces a minimum number of projects', () => {
@@ -42,7 +51,10 @@ describe('ballot rules', () => {
     const rules = ballotRulesSchema.parse({ minSpendShare: 0.7 });
     expect(minimumSpend(rules, 1_000_000)).toBe(700_000);
     expect(minimumSpend(ballotRulesSchema.parse({ minSpendShare: 0.3 }), 10)).toBe(3);
-    expect(checkBallot(rules, district, ['a'])).toEqual({ code: 'UNDER_MINIMUM_SPEND', params: { minimum: 700_000, share: 70, total: 600_000 } });
+    expect(checkBallot(rules, district, ['a'])).toEqual({
+      code: 'UNDER_MINIMUM_SPEND',
+      params: { minimum: 700_000, share: 70, total: 600_000 },
+    });
     expect(checkBallot(rules, district, ['b', 'c'])).toBeNull();
   });
 });

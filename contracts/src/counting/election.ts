@@ -7,8 +7,7 @@ export interface Election {
 }
 
 export type CountingRule =
-  | { rule: 'greedy' }
-  | { rule: 'equal-shares'; completion: 'add1' | 'add1-greedy'; utility: 'cost' | 'cardinality' };
+  { rule: 'greedy' } | { rule: 'equal-shares'; completion: 'add1' | 'add1-greedy'; utility: 'cost' | 'cardinality' };
 
 export interface Tally {
   /** Selected project ids, sorted as strings. */

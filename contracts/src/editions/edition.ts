@@ -72,9 +72,11 @@ export type EditionRules = z.infer<typeof editionRulesSchema>;
 export type BallotRules = EditionRules['ballot'];
 
 export const calendarSchema = z
-  .object(Object.fromEntries(PHASES.map((p) => [p, z.iso.datetime({ offset: true }).optional()])) as {
-    [K in Phase]: z.ZodOptional<z.ZodISODateTime>;
-  })
+  .object(
+    Object.fromEntries(PHASES.map((p) => [p, z.iso.datetime({ offset: true }).optional()])) as {
+      [K in Phase]: z.ZodOptional<z.ZodISODateTime>;
+    },
+  )
   .partial();
 export type Calendar = z.infer<typeof calendarSchema>;
 

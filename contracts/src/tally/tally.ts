@@ -26,7 +26,11 @@ export function tallyEdition(
     const entries = edition.ballot[district.id] ?? [];
     const districtBallots = ballots.filter((b) => b.district === district.id).map((b) => b.selections);
     const result = count(
-      { budget: district.budget, projects: entries.map((e) => ({ id: e.proposalId, cost: e.cost })), ballots: districtBallots },
+      {
+        budget: district.budget,
+        projects: entries.map((e) => ({ id: e.proposalId, cost: e.cost })),
+        ballots: districtBallots,
+      },
       rule,
     );
     return {

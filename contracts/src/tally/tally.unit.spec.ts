@@ -58,7 +58,13 @@ describe('tallying an edition with greedy', () => {
     const tie = {
       ...edition,
       districts: [{ id: 'centro', name: 'Centro', budget: 500 }],
-      ballot: { centro: [{ proposalId: 'b', cost: 500 }, { proposalId: 'a', cost: 500 }, { proposalId: 'c', cost: 400 }] },
+      ballot: {
+        centro: [
+          { proposalId: 'b', cost: 500 },
+          { proposalId: 'a', cost: 500 },
+          { proposalId: 'c', cost: 400 },
+        ],
+      },
     };
     expect(tallyEdition(tie, [{ district: 'centro', selections: ['a', 'b'] }])[0]!.selected).toEqual(['a']);
     expect(tallyEdition(tie, [{ district: 'centro', selections: ['a', 'b', 'c'] }])[0]!.selected).toEqual(['c']);

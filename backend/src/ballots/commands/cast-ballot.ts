@@ -51,7 +51,9 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
   async execute({ editionId, selections, caller, credential, idempotencyKey }: CastBallotCommand): Promise<CastAnswer> {
     const edition = await this.es.load(editionStream(editionId), editionDecider);
     if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: editionId });
-    const { voter, district } = credential ? this.inPerson(edition, credential) : participant(caller, edition, this.config.voterKey);
+    const { voter, district } = credential
+      ? this.inPerson(edition, credential)
+      : participant(caller, edition, this.config.voterKey);
     // Revotes race each other on the same stream: re-reading and re-deciding is safe, so retry generously.
     const result = await this.es.execute(
       ballotStream(editionId, voter),
@@ -85,11 +87,23 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
   }
 
   private inPerson(edition: Extract<EditionState, { status: 'present' }>, credential: InPersonCredential): Participant {
-    const claims = { curp: credential.curp, birthdate: credential.birthdate, district: credential.district, resident: true };
+    const claims = {
+      curp: credential.curp,
+      birthdate: credential.birthdate,
+      district: credential.district,
+      resident: true,
+    };
     const verdict = eligibility(claims, edition, new Date());
     if (!verdict.eligible) {
-      throw new DomainError('NOT_ELIGIBLE', { reasonKey: verdict.reason, minAge: verdict.minAge, district: verdict.district });
+      throw new DomainError('NOT_ELIGIBLE', {
+        reasonKey: verdict.reason,
+        minAge: verdict.minAge,
+        district: verdict.district,
+      });
     }
-    return { voter: voterPseudonym(this.config.voterKey, edition.editionId, credential.curp), district: verdict.district };
+    return {
+      voter: voterPseudonym(this.config.voterKey, edition.editionId, credential.curp),
+      district: verdict.district,
+    };
   }
 }

@@ -53,6 +53,10 @@ export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
   },
 
   evolve(state, event) {
-    return { status: 'cast', selections: event.data.selections, casts: (state.status === 'cast' ? state.casts : 0) + 1 };
+    return {
+      status: 'cast',
+      selections: event.data.selections,
+      casts: (state.status === 'cast' ? state.casts : 0) + 1,
+    };
   },
 };

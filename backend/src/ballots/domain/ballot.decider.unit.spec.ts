@@ -12,7 +12,12 @@ const edition = (options: { phase?: 'voting' | 'counting'; revoting?: boolean } 
   districts: [{ id: 'centro', name: 'Centro', budget: 1_000 }],
   rules: editionRulesSchema.parse({ ballot: { revoting: options.revoting ?? true } }),
   calendar: {},
-  ballot: { centro: [{ proposalId: 'p1', cost: 600 }, { proposalId: 'p2', cost: 500 }] },
+  ballot: {
+    centro: [
+      { proposalId: 'p1', cost: 600 },
+      { proposalId: 'p2', cost: 500 },
+    ],
+  },
   votingClosedAt: null,
   tallied: false,
 });
@@ -34,7 +39,9 @@ const spec = deciderSpec(ballotDecider);
 
 describe('ballot decider', () => {
   it('records a valid first ballot', () => {
-    spec([]).when(cast(['p1'])).then([cast1]);
+    spec([])
+      .when(cast(['p1']))
+      .then([cast1]);
   });
 
   it('records an assisted ballot with its channel and officer', () => {
@@ -44,20 +51,32 @@ describe('ballot decider', () => {
   });
 
   it('lets a resident change the ballot while revoting is on', () => {
-    spec([cast1]).when(cast(['p2'])).then([{ type: 'BallotCast', data: { ...cast1.data, selections: ['p2'] } }]);
+    spec([cast1])
+      .when(cast(['p2']))
+      .then([{ type: 'BallotCast', data: { ...cast1.data, selections: ['p2'] } }]);
   });
 
   it('refuses a second ballot when revoting is off, whichever the channel', () => {
-    spec([cast1]).when(cast(['p2'], { edition: edition({ revoting: false }) })).thenFails('ALREADY_VOTED');
-    spec([cast1]).when(cast(['p2'], { edition: edition({ revoting: false }), channel: 'assisted', officer })).thenFails('ALREADY_VOTED');
+    spec([cast1])
+      .when(cast(['p2'], { edition: edition({ revoting: false }) }))
+      .thenFails('ALREADY_VOTED');
+    spec([cast1])
+      .when(cast(['p2'], { edition: edition({ revoting: false }), channel: 'assisted', officer }))
+      .thenFails('ALREADY_VOTED');
   });
 
   it('checks the ballot rules', () => {
-    spec([]).when(cast(['p1', 'p2'])).thenFails('OVER_BUDGET', { total: 1_100, budget: 1_000 });
-    spec([]).when(cast(['p9'])).thenFails('NOT_ON_BALLOT', { proposalId: 'p9' });
+    spec([])
+      .when(cast(['p1', 'p2']))
+      .thenFails('OVER_BUDGET', { total: 1_100, budget: 1_000 });
+    spec([])
+      .when(cast(['p9']))
+      .thenFails('NOT_ON_BALLOT', { proposalId: 'p9' });
   });
 
   it('only while voting is open', () => {
-    spec([]).when(cast(['p1'], { edition: edition({ phase: 'counting' }) })).thenFails('PHASE_CLOSED', { required: 'voting' });
+    spec([])
+      .when(cast(['p1'], { edition: edition({ phase: 'counting' }) }))
+      .thenFails('PHASE_CLOSED', { required: 'voting' });
   });
 });

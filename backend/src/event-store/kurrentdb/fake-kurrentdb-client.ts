@@ -73,7 +73,16 @@ export class FakeKurrentLog {
       // Commit and prepare are the record's byte offset; records are not evenly sized.
       const position = { commit: this.end, prepare: this.end };
       this.end += BigInt(64 + json.length + metadata.length);
-      this.records.push({ streamId, id: event.id, revision, type: event.type, json, metadata, created: new Date(), position });
+      this.records.push({
+        streamId,
+        id: event.id,
+        revision,
+        type: event.type,
+        json,
+        metadata,
+        created: new Date(),
+        position,
+      });
       revision += 1n;
     }
     this.appends += 1;
@@ -95,7 +104,16 @@ export class FakeKurrentLog {
     const revision = BigInt(this.stream(stats).length);
     const position = { commit: this.end, prepare: this.end };
     this.end += 256n;
-    this.records.push({ streamId: stats, id: randomUUID(), revision, type: '$statsCollected', json: '{}', metadata: '{}', created: new Date(), position });
+    this.records.push({
+      streamId: stats,
+      id: randomUUID(),
+      revision,
+      type: '$statsCollected',
+      json: '{}',
+      metadata: '{}',
+      created: new Date(),
+      position,
+    });
   }
 }
 
@@ -112,7 +130,8 @@ export class FakeKurrentClient implements KurrentClient {
   ): Promise<AppendResult> {
     const stream = this.log.stream(streamName);
     const current = BigInt(stream.length) - 1n;
-    const retried = this.log.options.serverIdempotency === false ? undefined : retriedRevision(stream, events, streamState, current);
+    const retried =
+      this.log.options.serverIdempotency === false ? undefined : retriedRevision(stream, events, streamState, current);
     if (retried !== undefined) return { success: true, nextExpectedRevision: retried, position: this.log.endPosition };
     const expected = streamState === NO_STREAM ? -1n : streamState;
     if (typeof expected === 'bigint' && expected !== current) {
@@ -134,7 +153,8 @@ export class FakeKurrentClient implements KurrentClient {
     const stream = this.log.stream(streamName);
     if (stream.length === 0) throw new StreamNotFoundError(undefined, streamName);
     const from = typeof fromRevision === 'bigint' ? fromRevision : 0n;
-    for (const record of stream.filter((r) => r.revision >= from).slice(0, maxCount)) yield { event: toClientEvent(record) };
+    for (const record of stream.filter((r) => r.revision >= from).slice(0, maxCount))
+      yield { event: toClientEvent(record) };
   }
 
   async *readAll({
@@ -194,7 +214,11 @@ export class FakeSubscription implements ClientSubscription {
   async *[Symbol.asyncIterator](): AsyncIterator<AllStreamResolvedEvent> {
     const from = this.from;
     let next =
-      from === START ? 0 : from === END ? -1 : this.log.records.findIndex((record) => compare(record.position, from) > 0);
+      from === START
+        ? 0
+        : from === END
+          ? -1
+          : this.log.records.findIndex((record) => compare(record.position, from) > 0);
     if (next < 0) next = this.log.records.length;
     for (;;) {
       if (this.failure) throw this.failure;
@@ -222,9 +246,7 @@ function retriedRevision(
 ): bigint | undefined {
   const expected = streamState === NO_STREAM ? -1n : streamState;
   const start =
-    typeof expected === 'bigint'
-      ? Number(expected) + 1
-      : stream.findIndex((record) => record.id === events[0]?.id);
+    typeof expected === 'bigint' ? Number(expected) + 1 : stream.findIndex((record) => record.id === events[0]?.id);
   if (typeof expected === 'bigint' && expected >= current) return undefined;
   if (start < 0 || start + events.length > stream.length) return undefined;
   const matches = events.every((event, index) => stream[start + index]!.id === event.id);

@@ -20,7 +20,11 @@ export interface ClientSubscription extends AsyncIterable<AllStreamResolvedEvent
  * client satisfies it as it is.
  */
 export interface KurrentClient {
-  appendToStream(streamName: string, events: EventData[], options: { streamState: AppendStreamState }): Promise<AppendResult>;
+  appendToStream(
+    streamName: string,
+    events: EventData[],
+    options: { streamState: AppendStreamState },
+  ): Promise<AppendResult>;
   readStream(
     streamName: string,
     options: { fromRevision?: ReadRevision; maxCount?: number; direction?: Direction },

@@ -71,7 +71,8 @@ export async function openKurrentDbEventStore(
   } catch (error) {
     await store.close().catch(() => undefined);
     const server = redact(connectionString.trim());
-    const reason = error instanceof DeadlineError ? `no answer within ${timeoutMs} ms` : redact(messageOf(error), server);
+    const reason =
+      error instanceof DeadlineError ? `no answer within ${timeoutMs} ms` : redact(messageOf(error), server);
     throw new EventStoreUrlError(`cannot read the event log from ${server} (${reason})`, { cause: error });
   }
 }
@@ -114,7 +115,9 @@ class KurrentDbEventStore implements EventStore {
         streamState: toStreamState(expected),
       });
       if (!result.success) {
-        throw new Error(`KurrentDB refused an append to ${streamId} without an error: drop throwOnAppendFailure=false from EVENTSTORE_URL`);
+        throw new Error(
+          `KurrentDB refused an append to ${streamId} without an error: drop throwOnAppendFailure=false from EVENTSTORE_URL`,
+        );
       }
       return await this.resultAt(streamId, result.nextExpectedRevision);
     } catch (error) {
@@ -164,7 +167,11 @@ class KurrentDbEventStore implements EventStore {
    * The result an append of `count` events starting with `firstEventId` reported, if that
    * event is in the stream: the revision and position of the last of them.
    */
-  private async originalAppend(streamId: string, firstEventId: string, count: number): Promise<AppendResult | undefined> {
+  private async originalAppend(
+    streamId: string,
+    firstEventId: string,
+    count: number,
+  ): Promise<AppendResult | undefined> {
     const id = toKurrentEventId(firstEventId);
     const stream = await this.streamEvents(streamId);
     const start = stream.findIndex((event) => event.id === id);

@@ -108,7 +108,10 @@ export function toClientEvent(event: EventData): ClientEventData {
 /** The port position of an event read from $all or from a stream. */
 export function positionOf(event: ClientRecordedEvent): number {
   if (!event.position) {
-    throw new UnreadableEventError(event, 'the server reported no $all position (KurrentDB/EventStoreDB 22.6 or later is needed)');
+    throw new UnreadableEventError(
+      event,
+      'the server reported no $all position (KurrentDB/EventStoreDB 22.6 or later is needed)',
+    );
   }
   return toPortPosition(event.position);
 }

@@ -51,12 +51,16 @@ export class AdvancePhaseHandler implements ICommandHandler<AdvancePhase> {
    * edition has a supports phase, with at least the threshold of supports. Fixed in the
    * event that opens voting, so auditors can check it against assessments and supports.
    */
-  private async composeBallot(edition: Extract<EditionState, { status: 'present' }>): Promise<Record<string, BallotEntry[]>> {
+  private async composeBallot(
+    edition: Extract<EditionState, { status: 'present' }>,
+  ): Promise<Record<string, BallotEntry[]>> {
     await this.projections.waitFor(await this.es.store.headPosition());
     const { supports } = edition.rules;
-    const feasible = await this.readModels
-      .collection<ProposalDoc>(PROPOSALS)
-      .find({ filter: { editionId: edition.editionId, status: 'feasible' }, sort: [{ field: 'id', direction: 'asc' }], limit: 100_000 });
+    const feasible = await this.readModels.collection<ProposalDoc>(PROPOSALS).find({
+      filter: { editionId: edition.editionId, status: 'feasible' },
+      sort: [{ field: 'id', direction: 'asc' }],
+      limit: 100_000,
+    });
     const ballot: Record<string, BallotEntry[]> = Object.fromEntries(edition.districts.map((d) => [d.id, []]));
     for (const proposal of feasible.items) {
       if (supports.enabled && proposal.supports < supports.threshold) continue;

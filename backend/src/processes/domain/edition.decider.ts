@@ -92,7 +92,12 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
         requirePhase(state, 'counting');
         if (state.tallied) return [];
         const { ballots, districts } = command;
-        return [{ type: 'TallyComputed', data: { editionId: state.editionId, counting: state.rules.counting, ballots, districts } }];
+        return [
+          {
+            type: 'TallyComputed',
+            data: { editionId: state.editionId, counting: state.rules.counting, ballots, districts },
+          },
+        ];
       }
     }
   },
@@ -126,7 +131,10 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
   },
 };
 
-export function requirePhase(state: EditionState, required: Phase): asserts state is Extract<EditionState, { status: 'present' }> {
+export function requirePhase(
+  state: EditionState,
+  required: Phase,
+): asserts state is Extract<EditionState, { status: 'present' }> {
   if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: '' });
   if (state.phase !== required) throw new DomainError('PHASE_CLOSED', { required, phase: state.phase });
 }

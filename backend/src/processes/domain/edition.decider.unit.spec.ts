@@ -16,7 +16,10 @@ const drafted: EditionEvent = {
     createdBy: admin,
   },
 };
-const advanced = (from: EventPayload<'EditionPhaseAdvanced'>['from'], to: EventPayload<'EditionPhaseAdvanced'>['to']): EditionEvent => ({
+const advanced = (
+  from: EventPayload<'EditionPhaseAdvanced'>['from'],
+  to: EventPayload<'EditionPhaseAdvanced'>['to'],
+): EditionEvent => ({
   type: 'EditionPhaseAdvanced',
   data: { editionId: 'pp-2027', from, to, by: admin },
 });
@@ -37,7 +40,9 @@ describe('edition decider', () => {
   });
 
   it('advances draft → proposals → review', () => {
-    spec([drafted]).when({ type: 'AdvancePhase', to: 'proposals', by: admin }).then([advanced('draft', 'proposals')]);
+    spec([drafted])
+      .when({ type: 'AdvancePhase', to: 'proposals', by: admin })
+      .then([advanced('draft', 'proposals')]);
     spec([drafted, advanced('draft', 'proposals')])
       .when({ type: 'AdvancePhase', to: 'review', by: admin })
       .then([advanced('proposals', 'review')]);
@@ -64,11 +69,22 @@ describe('edition decider', () => {
       data: { ...drafted.data, rules: { ...rules, supports: { ...rules.supports, enabled: false } } },
     };
     spec([noSupports, advanced('draft', 'proposals'), advanced('proposals', 'review')])
-      .when({ type: 'AdvancePhase', to: 'voting', by: admin, ballot: { centro: [{ proposalId: 'p1', cost: 100_000 }] } })
+      .when({
+        type: 'AdvancePhase',
+        to: 'voting',
+        by: admin,
+        ballot: { centro: [{ proposalId: 'p1', cost: 100_000 }] },
+      })
       .then([
         {
           type: 'EditionPhaseAdvanced',
-          data: { editionId: 'pp-2027', from: 'review', to: 'voting', by: admin, ballot: { centro: [{ proposalId: 'p1', cost: 100_000 }] } },
+          data: {
+            editionId: 'pp-2027',
+            from: 'review',
+            to: 'voting',
+            by: admin,
+            ballot: { centro: [{ proposalId: 'p1', cost: 100_000 }] },
+          },
         },
       ]);
   });
@@ -84,7 +100,9 @@ describe('edition decider', () => {
       advanced('counting', 'results'),
       advanced('results', 'closed'),
     ];
-    spec(all).when({ type: 'AdvancePhase', to: 'closed', by: admin }).thenFails('INVALID_PHASE_TRANSITION', { next: '—' });
+    spec(all)
+      .when({ type: 'AdvancePhase', to: 'closed', by: admin })
+      .thenFails('INVALID_PHASE_TRANSITION', { next: '—' });
   });
 
   it('cannot advance an edition that does not exist', () => {

@@ -105,7 +105,12 @@ export class EditProposalHandler extends ProposalHandler implements ICommandHand
   async execute({ proposalId, changes, caller }: EditProposal) {
     const { edition } = await this.context(proposalId);
     const { voter } = participant(caller, edition, this.config.voterKey);
-    await this.es.execute(proposalStream(proposalId), proposalDecider, { type: 'EditProposal', edition, by: voter, changes });
+    await this.es.execute(proposalStream(proposalId), proposalDecider, {
+      type: 'EditProposal',
+      edition,
+      by: voter,
+      changes,
+    });
   }
 }
 
@@ -114,7 +119,11 @@ export class WithdrawProposalHandler extends ProposalHandler implements ICommand
   async execute({ proposalId, caller }: WithdrawProposal) {
     const { edition } = await this.context(proposalId);
     const { voter } = participant(caller, edition, this.config.voterKey);
-    await this.es.execute(proposalStream(proposalId), proposalDecider, { type: 'WithdrawProposal', edition, by: voter });
+    await this.es.execute(proposalStream(proposalId), proposalDecider, {
+      type: 'WithdrawProposal',
+      edition,
+      by: voter,
+    });
   }
 }
 

@@ -63,7 +63,9 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
         return edit(command, state);
       case 'WithdrawProposal': {
         const proposal = authoredOpenProposal(command.edition, command.by, state);
-        return [{ type: 'ProposalWithdrawn', data: { editionId: proposal.editionId, proposalId: proposal.proposalId } }];
+        return [
+          { type: 'ProposalWithdrawn', data: { editionId: proposal.editionId, proposalId: proposal.proposalId } },
+        ];
       }
       case 'AssessProposal':
         return assess(command, state);
@@ -121,7 +123,12 @@ function edit(command: Extract<ProposalCommand, { type: 'EditProposal' }>, state
     district: command.changes.district ?? proposal.district,
     estimatedCost: command.changes.estimatedCost ?? proposal.estimatedCost,
   });
-  return [{ type: 'ProposalEdited', data: { editionId: proposal.editionId, proposalId: proposal.proposalId, ...command.changes } }];
+  return [
+    {
+      type: 'ProposalEdited',
+      data: { editionId: proposal.editionId, proposalId: proposal.proposalId, ...command.changes },
+    },
+  ];
 }
 
 function assess(command: Extract<ProposalCommand, { type: 'AssessProposal' }>, state: ProposalState): ProposalEvent[] {
@@ -129,7 +136,9 @@ function assess(command: Extract<ProposalCommand, { type: 'AssessProposal' }>, s
   if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'proposal', id: '' });
   if (state.status === 'withdrawn') throw new DomainError('WITHDRAWN');
   const { edition: _edition, type: _type, ...assessment } = command;
-  return [{ type: 'ProposalAssessed', data: { editionId: state.editionId, proposalId: state.proposalId, ...assessment } }];
+  return [
+    { type: 'ProposalAssessed', data: { editionId: state.editionId, proposalId: state.proposalId, ...assessment } },
+  ];
 }
 
 /** Edits and withdrawals: only the author, only while the proposals phase is open, never after withdrawal. */

@@ -28,7 +28,9 @@ const content = {
   category: 'alumbrado',
   location: null,
 };
-const submitCommand = (overrides: Partial<Extract<ProposalCommand, { type: 'SubmitProposal' }>> = {}): ProposalCommand => ({
+const submitCommand = (
+  overrides: Partial<Extract<ProposalCommand, { type: 'SubmitProposal' }>> = {},
+): ProposalCommand => ({
   type: 'SubmitProposal',
   proposalId: 'p1',
   edition: edition('proposals'),
@@ -42,7 +44,14 @@ const submitted: ProposalEvent = {
   type: 'ProposalSubmitted',
   data: { editionId: 'pp-2027', proposalId: 'p1', author, authorDisplayName: 'Vecina del Centro', ...content },
 };
-const assessment = { feasible: true, cost: 500_000, reason: 'Viable con el catálogo de alumbrado municipal.', technical: null, legal: null, financial: null };
+const assessment = {
+  feasible: true,
+  cost: 500_000,
+  reason: 'Viable con el catálogo de alumbrado municipal.',
+  technical: null,
+  legal: null,
+  financial: null,
+};
 const spec = deciderSpec(proposalDecider);
 
 describe('proposal decider', () => {
@@ -52,23 +61,33 @@ describe('proposal decider', () => {
     });
 
     it('refuses outside the proposals phase', () => {
-      spec([]).when(submitCommand({ edition: edition('review') })).thenFails('PHASE_CLOSED', { required: 'proposals', phase: 'review' });
+      spec([])
+        .when(submitCommand({ edition: edition('review') }))
+        .thenFails('PHASE_CLOSED', { required: 'proposals', phase: 'review' });
     });
 
     it('refuses a district the edition does not have', () => {
-      spec([]).when(submitCommand({ content: { ...content, district: 'saltillo' } })).thenFails('UNKNOWN_DISTRICT');
+      spec([])
+        .when(submitCommand({ content: { ...content, district: 'saltillo' } }))
+        .thenFails('UNKNOWN_DISTRICT');
     });
 
     it('refuses a cost outside the edition range, at both ends', () => {
-      spec([]).when(submitCommand({ content: { ...content, estimatedCost: 9_999 } })).thenFails('COST_OUT_OF_RANGE', { min: 10_000 });
-      spec([]).when(submitCommand({ content: { ...content, estimatedCost: 2_000_001 } })).thenFails('COST_OUT_OF_RANGE', { max: 2_000_000 });
-      spec([]).when(submitCommand({ content: { ...content, estimatedCost: 2_000_000 } })).then([
-        { type: 'ProposalSubmitted', data: { ...submitted.data, estimatedCost: 2_000_000 } },
-      ]);
+      spec([])
+        .when(submitCommand({ content: { ...content, estimatedCost: 9_999 } }))
+        .thenFails('COST_OUT_OF_RANGE', { min: 10_000 });
+      spec([])
+        .when(submitCommand({ content: { ...content, estimatedCost: 2_000_001 } }))
+        .thenFails('COST_OUT_OF_RANGE', { max: 2_000_000 });
+      spec([])
+        .when(submitCommand({ content: { ...content, estimatedCost: 2_000_000 } }))
+        .then([{ type: 'ProposalSubmitted', data: { ...submitted.data, estimatedCost: 2_000_000 } }]);
     });
 
     it('enforces the per-resident limit', () => {
-      spec([]).when(submitCommand({ authorProposalCount: 2 })).thenFails('PROPOSAL_LIMIT_REACHED', { limit: 2 });
+      spec([])
+        .when(submitCommand({ authorProposalCount: 2 }))
+        .thenFails('PROPOSAL_LIMIT_REACHED', { limit: 2 });
     });
   });
 
@@ -80,8 +99,12 @@ describe('proposal decider', () => {
     });
 
     it('refuses anyone but the author', () => {
-      spec([submitted]).when({ type: 'EditProposal', edition: edition('proposals'), by: stranger, changes: { title: 'Otro título' } }).thenFails('NOT_AUTHOR');
-      spec([submitted]).when({ type: 'WithdrawProposal', edition: edition('proposals'), by: stranger }).thenFails('NOT_AUTHOR');
+      spec([submitted])
+        .when({ type: 'EditProposal', edition: edition('proposals'), by: stranger, changes: { title: 'Otro título' } })
+        .thenFails('NOT_AUTHOR');
+      spec([submitted])
+        .when({ type: 'WithdrawProposal', edition: edition('proposals'), by: stranger })
+        .thenFails('NOT_AUTHOR');
     });
 
     it('checks edited costs against the range', () => {
@@ -91,15 +114,25 @@ describe('proposal decider', () => {
     });
 
     it('refuses edits once the phase has closed', () => {
-      spec([submitted]).when({ type: 'EditProposal', edition: edition('review'), by: author, changes: { title: 'Tarde' } }).thenFails('PHASE_CLOSED');
-      spec([submitted]).when({ type: 'WithdrawProposal', edition: edition('review'), by: author }).thenFails('PHASE_CLOSED');
+      spec([submitted])
+        .when({ type: 'EditProposal', edition: edition('review'), by: author, changes: { title: 'Tarde' } })
+        .thenFails('PHASE_CLOSED');
+      spec([submitted])
+        .when({ type: 'WithdrawProposal', edition: edition('review'), by: author })
+        .thenFails('PHASE_CLOSED');
     });
 
     it('withdraws once, then refuses edits and a second withdrawal', () => {
       const withdrawn: ProposalEvent = { type: 'ProposalWithdrawn', data: { editionId: 'pp-2027', proposalId: 'p1' } };
-      spec([submitted]).when({ type: 'WithdrawProposal', edition: edition('proposals'), by: author }).then([withdrawn]);
-      spec([submitted, withdrawn]).when({ type: 'WithdrawProposal', edition: edition('proposals'), by: author }).thenFails('WITHDRAWN');
-      spec([submitted, withdrawn]).when({ type: 'EditProposal', edition: edition('proposals'), by: author, changes: { title: 'Otra vez' } }).thenFails('WITHDRAWN');
+      spec([submitted])
+        .when({ type: 'WithdrawProposal', edition: edition('proposals'), by: author })
+        .then([withdrawn]);
+      spec([submitted, withdrawn])
+        .when({ type: 'WithdrawProposal', edition: edition('proposals'), by: author })
+        .thenFails('WITHDRAWN');
+      spec([submitted, withdrawn])
+        .when({ type: 'EditProposal', edition: edition('proposals'), by: author, changes: { title: 'Otra vez' } })
+        .thenFails('WITHDRAWN');
     });
   });
 
@@ -107,18 +140,24 @@ describe('proposal decider', () => {
     it('records the reviewer, verdict, final cost and public reason during review', () => {
       spec([submitted])
         .when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment })
-        .then([{ type: 'ProposalAssessed', data: { editionId: 'pp-2027', proposalId: 'p1', reviewer, ...assessment } }]);
+        .then([
+          { type: 'ProposalAssessed', data: { editionId: 'pp-2027', proposalId: 'p1', reviewer, ...assessment } },
+        ]);
     });
 
     it('only during review', () => {
-      spec([submitted]).when({ type: 'AssessProposal', edition: edition('proposals'), reviewer, ...assessment }).thenFails('PHASE_CLOSED', { required: 'review' });
+      spec([submitted])
+        .when({ type: 'AssessProposal', edition: edition('proposals'), reviewer, ...assessment })
+        .thenFails('PHASE_CLOSED', { required: 'review' });
     });
 
     it('not for a withdrawn or unknown proposal', () => {
       spec([submitted, { type: 'ProposalWithdrawn', data: { editionId: 'pp-2027', proposalId: 'p1' } }])
         .when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment })
         .thenFails('WITHDRAWN');
-      spec([]).when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment }).thenFails('NOT_FOUND');
+      spec([])
+        .when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment })
+        .thenFails('NOT_FOUND');
     });
   });
 });

@@ -59,7 +59,9 @@ export function documentQuery(collection: string, { filter = {}, search, sort = 
   const conditions = [`collection = '${checkCollectionName(collection)}'`, 'doc IS NOT NULL', ...filtered.conditions];
   if (search && search.text !== '') conditions.push(searchCondition(search, params));
   const where = conditions.join(' AND ');
-  const sortColumns = sort.map(({ field, direction }) => `${sortValueOf(field)} ${direction === 'desc' ? 'DESC' : 'ASC'}`);
+  const sortColumns = sort.map(
+    ({ field, direction }) => `${sortValueOf(field)} ${direction === 'desc' ? 'DESC' : 'ASC'}`,
+  );
   return {
     select: `SELECT doc FROM documents WHERE ${where} ORDER BY ${[...sortColumns, 'id ASC'].join(', ')} LIMIT ? OFFSET ?`,
     count: `SELECT count(*) AS total FROM documents WHERE ${where}`,

@@ -1,5 +1,4 @@
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
-import { inWriteTransaction } from '../../event-store/sqlite/sqlite-database';
 import {
   type Collection,
   DuplicateKeyError,
@@ -125,13 +124,17 @@ export class SqliteCollection<T extends object> implements Collection<T> {
         .prepare('SELECT id FROM unique_keys WHERE collection = ? AND field = ? AND value = ?')
         .get(this.name, field, key);
       if (holder) throw new DuplicateKeyError(this.name, field, value);
-      this.db.prepare('INSERT INTO unique_keys (collection, field, value, id) VALUES (?, ?, ?, ?)').run(this.name, field, key, id);
+      this.db
+        .prepare('INSERT INTO unique_keys (collection, field, value, id) VALUES (?, ?, ?, ?)')
+        .run(this.name, field, key, id);
     }
   }
 
   /** Read on every write: another process may have declared a unique field since. */
   private uniqueFields(): string[] {
-    const rows = this.db.prepare('SELECT field FROM unique_fields WHERE collection = ?').all(this.name) as { field: string }[];
+    const rows = this.db.prepare('SELECT field FROM unique_fields WHERE collection = ?').all(this.name) as {
+      field: string;
+    }[];
     return rows.map((row) => row.field);
   }
 }

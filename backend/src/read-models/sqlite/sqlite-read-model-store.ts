@@ -69,8 +69,7 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
 
   async getCheckpoint(projection: string): Promise<number> {
     const row = this.prepare('SELECT position FROM checkpoints WHERE projection = ?').get(projection) as
-      | { position: number }
-      | undefined;
+      { position: number } | undefined;
     return row?.position ?? 0;
   }
 
@@ -104,7 +103,10 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   }
 
   private declareUniqueField(collection: string, field: string): void {
-    const declared = this.prepare('SELECT 1 FROM unique_fields WHERE collection = ? AND field = ?').get(collection, field);
+    const declared = this.prepare('SELECT 1 FROM unique_fields WHERE collection = ? AND field = ?').get(
+      collection,
+      field,
+    );
     if (declared) return;
     this.inWriteTransaction(() => {
       const { changes } = this.prepare('INSERT OR IGNORE INTO unique_fields (collection, field) VALUES (?, ?)').run(

@@ -33,7 +33,12 @@ export const supportsDecider: Decider<SupportsCommand, SupportsEvent, SupportsSt
     requirePhase(edition, 'supports');
     if (command.type === 'WithdrawSupport') {
       if (!state.supported.includes(command.proposalId)) return [];
-      return [{ type: 'SupportWithdrawn', data: { editionId: edition.editionId, voter: command.voter, proposalId: command.proposalId } }];
+      return [
+        {
+          type: 'SupportWithdrawn',
+          data: { editionId: edition.editionId, voter: command.voter, proposalId: command.proposalId },
+        },
+      ];
     }
     const { proposal } = command;
     if (state.supported.includes(proposal.id)) return [];
@@ -44,7 +49,9 @@ export const supportsDecider: Decider<SupportsCommand, SupportsEvent, SupportsSt
     }
     const limit = edition.rules.supports.perResident;
     if (state.supported.length >= limit) throw new DomainError('SUPPORT_LIMIT_REACHED', { limit });
-    return [{ type: 'SupportGiven', data: { editionId: edition.editionId, voter: command.voter, proposalId: proposal.id } }];
+    return [
+      { type: 'SupportGiven', data: { editionId: edition.editionId, voter: command.voter, proposalId: proposal.id } },
+    ];
   },
 
   evolve(state, event) {

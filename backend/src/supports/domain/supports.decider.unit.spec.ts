@@ -15,35 +15,67 @@ const edition = (phase: 'supports' | 'voting' = 'supports'): EditionState => ({
   votingClosedAt: null,
   tallied: false,
 });
-const proposal = (id: string, overrides: Partial<{ district: string; status: string }> = {}) => ({ id, district: 'centro', status: 'feasible', ...overrides });
-const given = (proposalId: string): SupportsEvent => ({ type: 'SupportGiven', data: { editionId: 'pp', voter, proposalId } });
-const give = (id: string, overrides = {}) => ({ type: 'GiveSupport' as const, edition: edition(), voter, district: 'centro', proposal: proposal(id, overrides) });
+const proposal = (id: string, overrides: Partial<{ district: string; status: string }> = {}) => ({
+  id,
+  district: 'centro',
+  status: 'feasible',
+  ...overrides,
+});
+const given = (proposalId: string): SupportsEvent => ({
+  type: 'SupportGiven',
+  data: { editionId: 'pp', voter, proposalId },
+});
+const give = (id: string, overrides = {}) => ({
+  type: 'GiveSupport' as const,
+  edition: edition(),
+  voter,
+  district: 'centro',
+  proposal: proposal(id, overrides),
+});
 const spec = deciderSpec(supportsDecider);
 
 describe('supports decider', () => {
   it('records a support for a feasible proposal of the resident district', () => {
-    spec([]).when(give('p1')).then([given('p1')]);
+    spec([])
+      .when(give('p1'))
+      .then([given('p1')]);
   });
 
   it('is idempotent: a second support of the same proposal records nothing', () => {
-    spec([given('p1')]).when(give('p1')).then([]);
+    spec([given('p1')])
+      .when(give('p1'))
+      .then([]);
   });
 
   it('holds the per-resident limit, and frees a place when one is taken back', () => {
-    spec([given('p1'), given('p2')]).when(give('p3')).thenFails('SUPPORT_LIMIT_REACHED', { limit: 2 });
+    spec([given('p1'), given('p2')])
+      .when(give('p3'))
+      .thenFails('SUPPORT_LIMIT_REACHED', { limit: 2 });
     const withdrawn: SupportsEvent = { type: 'SupportWithdrawn', data: { editionId: 'pp', voter, proposalId: 'p1' } };
-    spec([given('p1'), given('p2'), withdrawn]).when(give('p3')).then([given('p3')]);
+    spec([given('p1'), given('p2'), withdrawn])
+      .when(give('p3'))
+      .then([given('p3')]);
   });
 
   it('refuses unfeasible, unassessed and withdrawn proposals, and other districts', () => {
-    spec([]).when(give('p1', { status: 'unfeasible' })).thenFails('NOT_FEASIBLE');
-    spec([]).when(give('p1', { status: 'submitted' })).thenFails('NOT_FEASIBLE');
-    spec([]).when(give('p1', { status: 'withdrawn' })).thenFails('WITHDRAWN');
-    spec([]).when(give('p1', { district: 'norte' })).thenFails('WRONG_DISTRICT', { district: 'centro', proposalDistrict: 'norte' });
+    spec([])
+      .when(give('p1', { status: 'unfeasible' }))
+      .thenFails('NOT_FEASIBLE');
+    spec([])
+      .when(give('p1', { status: 'submitted' }))
+      .thenFails('NOT_FEASIBLE');
+    spec([])
+      .when(give('p1', { status: 'withdrawn' }))
+      .thenFails('WITHDRAWN');
+    spec([])
+      .when(give('p1', { district: 'norte' }))
+      .thenFails('WRONG_DISTRICT', { district: 'centro', proposalDistrict: 'norte' });
   });
 
   it('only during the supports phase', () => {
-    spec([]).when({ ...give('p1'), edition: edition('voting') }).thenFails('PHASE_CLOSED', { required: 'supports' });
+    spec([])
+      .when({ ...give('p1'), edition: edition('voting') })
+      .thenFails('PHASE_CLOSED', { required: 'supports' });
   });
 
   it('takes back a support; taking back one never given records nothing', () => {
