@@ -13,6 +13,9 @@ if (startIdp) {
   env.IDP_PORT = idpPort;
   env.IDP_ISSUER ||= `http://127.0.0.1:${idpPort}`;
   env.OIDC_ISSUER ||= env.IDP_ISSUER;
+  // The stand-in registers the backend as its client, with the backend's own credentials.
+  env.IDP_CLIENT_ID ||= env.OIDC_CLIENT_ID || 'decidimos';
+  env.IDP_CLIENT_SECRET ||= env.OIDC_CLIENT_SECRET || 'decidimos-dev-secret';
   const publicOrigins = env.PUBLIC_URL
     ? [env.PUBLIC_URL.replace(/\/$/, '')]
     : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];

@@ -15,7 +15,7 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private checkpoints = new Map<string, number>();
   private processed = 0;
-  private waiters: { position: number; resolve: () => void }[] = [];
+  private waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private failure: unknown = null;
   private pendingCheckpoint: ReturnType<typeof setTimeout> | null = null;
 
@@ -45,15 +45,21 @@ export class ProjectionRunner {
       onError: (error) => {
         this.failure = error;
         this.logger.error(`projections stopped: ${String(error)}`);
+        // Nobody waiting for a read model may hang on one that will not come.
+        for (const waiter of this.waiters.splice(0)) waiter.reject(error);
       },
     });
   }
 
-  /** Resolves once every projection has applied the event at `position` (read-your-writes for commands). */
+  /**
+   * Resolves once every projection has applied the event at `position` (read-your-writes
+   * for commands); rejects if the projections have stopped on an error.
+   */
   waitFor(position: number): Promise<void> {
     if (position <= this.processed) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.waiters.push({ position, resolve });
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ position, resolve, reject });
     });
   }
 

@@ -1,5 +1,5 @@
 // Micro-benchmark of the audit Merkle tree at the scale of a large edition.
-// Run after building contracts:  npx tsc -b contracts && npx node scripts/bench-merkle.mjs
+// Run after building contracts:  npx tsc -b contracts && npx node scripts/bench/merkle.mjs
 // (add --expose-gc before the script for steadier memory figures).
 import {
   InMemoryNodeStore,
@@ -8,7 +8,7 @@ import {
   rootFromLeaves,
   verifyConsistency,
   verifyInclusion,
-} from '../contracts/dist/audit/index.js';
+} from '../../contracts/dist/audit/index.js';
 
 const LEAVES = 1_100_000;
 const HASH_SIZE = 32;

@@ -1,0 +1,145 @@
+// Ballot benchmark: the real server (backend + local identity provider, as `npm start`
+// runs them) on a fresh embedded store, N residents logged in through the real login
+// flow, one ballot cast per resident over HTTP from a separate load process, and the
+// framework's floor (GET /health/live) measured on the same server in the same run.
+// Settings: BENCH_VOTERS (default 2000), BENCH_ROUNDS (casts per resident, the later ones
+// revotes; default 3), BENCH_CONNECTIONS (default 32).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Session } from '../lib/session.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const voters = Number(process.env.BENCH_VOTERS ?? 2000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function runNode(script, args, env) {
+  return spawn(process.execPath, [script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function waitUntilReady(baseUrl) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${baseUrl}/health/ready`).catch(() => null);
+    if (ready?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${baseUrl} did not become ready within 60 s`);
+}
+
+async function votingEdition(baseUrl) {
+  const admin = await Session.logIn(baseUrl, 'admin');
+  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
+  const reviewer = await Session.logIn(baseUrl, 'reviewer');
+  const { id } = await admin.post('/api/processes', {
+    title: 'Benchmark',
+    description: 'Edición de medición',
+    districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
+    rules: { supports: { enabled: false } },
+  });
+  await admin.post(`/api/processes/${id}/phase`, { to: 'proposals' });
+  const author = await Session.logIn(baseUrl, 'resident-centro-1');
+  const proposals = [];
+  for (const title of ['Parque lineal', 'Banquetas seguras', 'Luminarias LED']) {
+    const body = { title, description: `${title} en el centro.`, district: 'centro', estimatedCost: 1_000_000 };
+    proposals.push((await author.post(`/api/processes/${id}/proposals`, body)).id);
+  }
+  await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
+  for (const proposal of proposals) {
+    await reviewer.post(`/api/proposals/${proposal}/assessment`, {
+      feasible: true,
+      cost: 1_000_000,
+      reason: 'Viable.',
+    });
+  }
+  await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
+  return { id, proposals };
+}
+
+async function logInResidents(baseUrl, count) {
+  const sessions = [];
+  const started = performance.now();
+  for (let first = 1; first <= count; first += 50) {
+    const batch = Array.from({ length: Math.min(50, count - first + 1) }, (_, i) => `resident-centro-${first + i}`);
+    sessions.push(...(await Promise.all(batch.map((account) => Session.logIn(baseUrl, account)))));
+  }
+  return { sessions, seconds: (performance.now() - started) / 1000 };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'decidimos-bench-'));
+const [port, idpPort] = [await freePort(), await freePort()];
+const baseUrl = `http://127.0.0.1:${port}`;
+const server = runNode('scripts/start.mjs', [], {
+  ...process.env,
+  PORT: String(port),
+  IDP_PORT: String(idpPort),
+  HOST: '127.0.0.1',
+  PUBLIC_URL: baseUrl,
+  DATA_DIR: dataDir,
+  SEED_DEMO: 'false',
+  ADMIN_SUBJECTS: 'admin',
+});
+server.stdout.resume();
+try {
+  await waitUntilReady(baseUrl);
+  const edition = await votingEdition(baseUrl);
+  const login = await logInResidents(baseUrl, voters);
+  const sessionsFile = join(dataDir, 'bench-sessions.json');
+  writeFileSync(
+    sessionsFile,
+    JSON.stringify(login.sessions.map((s) => ({ cookie: s.cookie, csrfToken: s.csrfToken }))),
+  );
+
+  const load = runNode('scripts/bench/load.mjs', [
+    JSON.stringify({
+      baseUrl,
+      editionId: edition.id,
+      selections: edition.proposals.slice(0, 2),
+      sessionsFile,
+      connections,
+      rounds,
+    }),
+  ]);
+  let output = '';
+  load.stdout.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => load.on('exit', resolve));
+  if (code !== 0) throw new Error(`load process exited with ${code}`);
+  const loadStopped = performance.now();
+  await waitUntilReady(baseUrl);
+  const catchUpMs = performance.now() - loadStopped;
+  const { casts, live } = JSON.parse(output);
+
+  const ms = (value) => `${value.toFixed(1).padStart(6)} ms`;
+  const row = (label, r) =>
+    `${label.padEnd(18)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  (${r.requests} requests, statuses ${JSON.stringify(r.statuses)})`;
+  console.log(
+    `\nBallot casts on the embedded store: ${voters} residents x ${rounds} casts, ${connections} connections`,
+  );
+  console.log(`  logged in ${voters} residents through the real login flow in ${login.seconds.toFixed(1)} s`);
+  console.log(`  ${row('POST ballot', casts)}`);
+  console.log(`  ${row('GET /health/live', live)}`);
+  console.log(`  ballots per second / health per second: ${(casts.perSecond / live.perSecond).toFixed(3)}`);
+  console.log(`  projections caught up ${catchUpMs.toFixed(0)} ms after the load stopped`);
+  const expected = { 201: voters, ...(rounds > 1 ? { 200: voters * (rounds - 1) } : {}) };
+  if (JSON.stringify(casts.statuses) !== JSON.stringify(expected)) {
+    throw new Error(`expected statuses ${JSON.stringify(expected)}, got ${JSON.stringify(casts.statuses)}`);
+  }
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.on('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
