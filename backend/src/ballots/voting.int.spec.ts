@@ -308,7 +308,7 @@ describe('editions with stricter ballots', () => {
       );
     const under = await spend([minimum.c]);
     expect(under).toMatchObject({ status: 422, body: { code: 'UNDER_MINIMUM_SPEND' } });
-    expect(under.body.detail).toContain('500000');
+    expect(under.body.detail).toContain('500,000');
     expect((await spend([minimum.c, minimum.e, minimum.b])).status).toBe(201);
   });
 });

@@ -9,13 +9,14 @@ import { ValidationFailed, type FieldError } from './validation';
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { es: { translation: problemMessages.es }, en: { translation: problemMessages.en } },
-  lng: 'es',
-  fallbackLng: 'es',
+  // Region-qualified, so amounts are written the way Mexico writes them (900,000).
+  resources: { 'es-MX': { translation: problemMessages.es }, 'en-US': { translation: problemMessages.en } },
+  lng: 'es-MX',
+  fallbackLng: 'es-MX',
   initAsync: false,
   interpolation: { escapeValue: false },
 });
-const translators: Record<Language, TFunction> = { es: i18n.getFixedT('es'), en: i18n.getFixedT('en') };
+const translators: Record<Language, TFunction> = { es: i18n.getFixedT('es-MX'), en: i18n.getFixedT('en-US') };
 
 /** Spanish unless the caller prefers English. */
 export function languageOf(request: Pick<FastifyRequest, 'headers'>): Language {

@@ -92,7 +92,7 @@ const es: Messages = {
   },
   COST_OUT_OF_RANGE: {
     title: 'Costo fuera de rango',
-    detail: 'El costo debe estar entre {{min}} y {{max}} pesos; se indicaron {{cost}}.',
+    detail: 'El costo debe estar entre {{min, number}} y {{max, number}} pesos; se indicaron {{cost, number}}.',
   },
   PROPOSAL_LIMIT_REACHED: {
     title: 'Límite de propuestas',
@@ -110,7 +110,7 @@ const es: Messages = {
   DUPLICATE_SELECTION: { title: 'Selección repetida', detail: 'Elegiste «{{proposalId}}» más de una vez.' },
   OVER_BUDGET: {
     title: 'Presupuesto excedido',
-    detail: 'Tu selección cuesta {{total}} pesos y el presupuesto del distrito es {{budget}} pesos.',
+    detail: 'Tu selección cuesta {{total, number}} pesos y el presupuesto del distrito es {{budget, number}} pesos.',
   },
   TOO_MANY: {
     title: 'Demasiadas propuestas',
@@ -119,7 +119,8 @@ const es: Messages = {
   TOO_FEW: { title: 'Muy pocas propuestas', detail: 'Debes elegir al menos {{min}} propuestas; elegiste {{count}}.' },
   UNDER_MINIMUM_SPEND: {
     title: 'Gasto mínimo no alcanzado',
-    detail: 'Tu selección debe sumar al menos {{minimum}} pesos ({{share}} % del presupuesto); suma {{total}}.',
+    detail:
+      'Tu selección debe sumar al menos {{minimum, number}} pesos ({{share}} % del presupuesto); suma {{total, number}}.',
   },
   LOGIN_FAILED: { title: 'No se pudo iniciar sesión', detail: '{{reason}}' },
   PAYLOAD_TOO_LARGE: { title: 'Solicitud demasiado grande', detail: 'El cuerpo de la solicitud excede el límite.' },
@@ -180,7 +181,7 @@ const en: Messages = {
   },
   COST_OUT_OF_RANGE: {
     title: 'Cost out of range',
-    detail: 'The cost must be between {{min}} and {{max}} pesos; {{cost}} was given.',
+    detail: 'The cost must be between {{min, number}} and {{max, number}} pesos; {{cost, number}} was given.',
   },
   PROPOSAL_LIMIT_REACHED: {
     title: 'Proposal limit reached',
@@ -195,14 +196,14 @@ const en: Messages = {
   DUPLICATE_SELECTION: { title: 'Repeated selection', detail: 'You picked "{{proposalId}}" more than once.' },
   OVER_BUDGET: {
     title: 'Over budget',
-    detail: 'Your selection costs {{total}} pesos and the district budget is {{budget}} pesos.',
+    detail: 'Your selection costs {{total, number}} pesos and the district budget is {{budget, number}} pesos.',
   },
   TOO_MANY: { title: 'Too many proposals', detail: 'You may pick at most {{max}} proposals; you picked {{count}}.' },
   TOO_FEW: { title: 'Too few proposals', detail: 'You must pick at least {{min}} proposals; you picked {{count}}.' },
   UNDER_MINIMUM_SPEND: {
     title: 'Minimum spend not reached',
     detail:
-      'Your selection must add up to at least {{minimum}} pesos ({{share}} % of the budget); it adds up to {{total}}.',
+      'Your selection must add up to at least {{minimum, number}} pesos ({{share}} % of the budget); it adds up to {{total, number}}.',
   },
   LOGIN_FAILED: { title: 'Login failed', detail: '{{reason}}' },
   PAYLOAD_TOO_LARGE: { title: 'Request too large', detail: 'The request body exceeds the limit.' },

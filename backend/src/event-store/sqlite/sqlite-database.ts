@@ -8,13 +8,15 @@ const BUSY_TIMEOUT_MS = 5_000;
 /**
  * Opens (creating if needed) a SQLite file that several processes may share: WAL lets
  * readers run beside the one writer, and the busy timeout makes a writer wait for the
- * lock instead of failing at once.
+ * lock instead of failing at once. `durable` syncs every commit to disk, so an
+ * acknowledged event survives a power cut, not only a crash of the process; read models
+ * can be rebuilt from the log and do without.
  */
-export function openSharedDatabase(file: string): DatabaseSync {
+export function openSharedDatabase(file: string, { durable }: { durable: boolean }): DatabaseSync {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
   db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec(`PRAGMA synchronous = ${durable ? 'FULL' : 'NORMAL'}`);
   return db;
 }
 

@@ -53,7 +53,7 @@ interface StreamTip {
 
 /** Opens the event log kept in one SQLite file, creating it if needed. */
 export async function openSqliteEventStore(file: string, options: SqliteEventStoreOptions = {}): Promise<EventStore> {
-  const db = openSharedDatabase(file);
+  const db = openSharedDatabase(file, { durable: true });
   inWriteTransaction(db, () => db.exec(SCHEMA));
   return new SqliteEventStore(db, options.pollIntervalMs ?? 50);
 }

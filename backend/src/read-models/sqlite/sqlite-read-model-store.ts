@@ -39,7 +39,7 @@ const SCHEMA = `
 
 /** Opens the read models kept in one SQLite file, creating it if needed. */
 export async function openSqliteReadModelStore(file: string): Promise<ReadModelStore> {
-  const db = openSharedDatabase(file);
+  const db = openSharedDatabase(file, { durable: false });
   inWriteTransaction(db, () => db.exec(SCHEMA));
   db.function(CONTAINS_FUNCTION, { deterministic: true }, jsonStringContains);
   return new SqliteReadModelStore(db);
