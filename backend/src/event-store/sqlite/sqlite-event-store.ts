@@ -51,6 +51,14 @@ interface StreamTip {
   position: number;
 }
 
+interface PendingAppend {
+  streamId: string;
+  events: EventData[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
 /** Opens the event log kept in one SQLite file, creating it if needed. */
 export async function openSqliteEventStore(file: string, options: SqliteEventStoreOptions = {}): Promise<EventStore> {
   const db = openSharedDatabase(file, { durable: true });
@@ -78,6 +86,7 @@ class SqliteEventStore implements EventStore {
   private readonly readAllStatements = new Map<string, StatementSync>();
   private readonly growth: LogGrowthSignal;
   private readonly subscriptions = new Set<CatchUpSubscription>();
+  private pending: PendingAppend[] = [];
 
   constructor(
     private readonly db: DatabaseSync,
@@ -87,14 +96,49 @@ class SqliteEventStore implements EventStore {
     this.growth = new LogGrowthSignal(() => this.readHead(), pollIntervalMs);
   }
 
-  async append(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
-    const first = events[0];
-    if (!first) throw new RangeError(`append to ${streamId} needs at least one event`);
-    const result = inWriteTransaction(this.db, () => {
-      return this.originalAppend(streamId, first.id, events.length) ?? this.appendChecked(streamId, events, expected);
+  /**
+   * Appends that arrive in the same turn of the event loop are committed together: one
+   * transaction and one sync to disk for the lot (group commit), each append inside its
+   * own savepoint, so one that fails its revision check leaves the others untouched.
+   */
+  append(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new RangeError(`append to ${streamId} needs at least one event`));
+    return new Promise((resolve, reject) => {
+      if (this.pending.push({ streamId, events, expected, resolve, reject }) === 1) setImmediate(() => this.commit());
     });
+  }
+
+  private commit(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: ({ result: AppendResult } | { error: unknown })[];
+    try {
+      outcomes = inWriteTransaction(this.db, () => batch.map((append) => this.appendInSavepoint(append)));
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
     this.growth.notify();
-    return result;
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i]!;
+      if ('result' in outcome) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+  }
+
+  private appendInSavepoint({ streamId, events, expected }: PendingAppend) {
+    this.db.exec('SAVEPOINT append');
+    try {
+      const result =
+        this.originalAppend(streamId, events[0]!.id, events.length) ?? this.appendChecked(streamId, events, expected);
+      this.db.exec('RELEASE append');
+      return { result };
+    } catch (error) {
+      this.db.exec('ROLLBACK TO append');
+      this.db.exec('RELEASE append');
+      return { error };
+    }
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -122,6 +166,8 @@ class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (!this.db.isOpen) return;
+    // Appends already accepted are committed, not dropped.
+    this.commit();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.db.close();
   }
