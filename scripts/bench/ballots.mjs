@@ -4,42 +4,14 @@
 // framework's floor (GET /health/live) measured on the same server in the same run.
 // Settings: BENCH_VOTERS (default 2000), BENCH_ROUNDS (casts per resident, the later ones
 // revotes; default 3), BENCH_CONNECTIONS (default 32).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Session } from '../lib/session.mjs';
+import { runNode, startServer, waitUntilReady } from '../lib/server.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const voters = Number(process.env.BENCH_VOTERS ?? 2000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-function runNode(script, args, env) {
-  return spawn(process.execPath, [script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-async function waitUntilReady(baseUrl) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ready = await fetch(`${baseUrl}/health/ready`).catch(() => null);
-    if (ready?.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${baseUrl} did not become ready within 60 s`);
-}
 
 async function votingEdition(baseUrl) {
   const admin = await Session.logIn(baseUrl, 'admin');
@@ -80,22 +52,8 @@ async function logInResidents(baseUrl, count) {
   return { sessions, seconds: (performance.now() - started) / 1000 };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'decidimos-bench-'));
-const [port, idpPort] = [await freePort(), await freePort()];
-const baseUrl = `http://127.0.0.1:${port}`;
-const server = runNode('scripts/start.mjs', [], {
-  ...process.env,
-  PORT: String(port),
-  IDP_PORT: String(idpPort),
-  HOST: '127.0.0.1',
-  PUBLIC_URL: baseUrl,
-  DATA_DIR: dataDir,
-  SEED_DEMO: 'false',
-  ADMIN_SUBJECTS: 'admin',
-});
-server.stdout.resume();
+const { baseUrl, dataDir, stop } = await startServer();
 try {
-  await waitUntilReady(baseUrl);
   const edition = await votingEdition(baseUrl);
   const login = await logInResidents(baseUrl, voters);
   const sessionsFile = join(dataDir, 'bench-sessions.json');
@@ -139,7 +97,5 @@ try {
     throw new Error(`expected statuses ${JSON.stringify(expected)}, got ${JSON.stringify(casts.statuses)}`);
   }
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.on('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }
