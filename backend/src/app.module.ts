@@ -37,6 +37,7 @@ import { ReviewController } from './review/review.controller';
 import { BallotsController } from './ballots/ballots.controller';
 import { CastBallotHandler } from './ballots/commands/cast-ballot';
 import { ResultsController } from './results/results.controller';
+import { ResultsPbController } from './results/results-pb.controller';
 import { TallyService } from './results/tally.service';
 import { SupportsController } from './supports/supports.controller';
 import { EventSourcing } from './shared/event-sourcing.service';
@@ -76,6 +77,7 @@ export class AppModule {
         SupportsController,
         BallotsController,
         ResultsController,
+        ResultsPbController,
         HealthController,
         OpenApiController,
       ],

@@ -86,16 +86,19 @@ interface Offer {
 
 /**
  * One run at a given per-voter budget. Voters who approve the same funded projects always
- * hold the same budget, so they form a class, and a project's supporters are counted per
- * class. Budgets are integers over one shared denominator, `scale`, so sums and
- * comparisons need no gcd.
+ * hold the same budget, so they form a class; a ballot group belongs to one class at a time,
+ * and a project's supporters are summed per class when it is priced. Budgets are integers
+ * over one shared denominator, `scale`, so sums and comparisons need no gcd.
  */
 class EqualSharesRun {
   private scale: bigint;
   private readonly budget: bigint[];
   private readonly classWeight: number[];
+  /** Classes that still hold voters, so a rescale touches only those. */
+  private live: number[];
   private readonly classOf: Int32Array;
-  private readonly weightIn: Map<number, number>[];
+  /** Scratch space for summing a project's supporters per class. */
+  private readonly weightInClass: number[];
   /** A price each project cannot beat: prices only rise as budgets are spent. */
   private readonly bound: Fraction[];
   private readonly rounds: Round[] = [];
@@ -109,8 +112,9 @@ class EqualSharesRun {
     this.scale = perVoterBudget.den;
     this.budget = [perVoterBudget.num];
     this.classWeight = [mes.groups.reduce((sum, group) => sum + group.weight, 0)];
+    this.live = [0];
     this.classOf = new Int32Array(mes.groups.length);
-    this.weightIn = mes.election.projects.map((project) => new Map(project.votes > 0 ? [[0, project.votes]] : []));
+    this.weightInClass = [0];
     this.bound = mes.election.projects.map((project, index) => ({
       num: project.cost,
       den: mes.utility[index]! * BigInt(project.votes) || 1n,
@@ -141,29 +145,48 @@ class EqualSharesRun {
   }
 
   /**
-   * The round's winner. A project whose bound is above the best price found so far cannot
-   * win and is not recomputed.
+   * The round's winner. The project with the lowest bound is priced first; then only the
+   * projects whose bound does not exceed the best price found so far can still win, and
+   * they are priced lowest bound first. The others are not recomputed.
    */
   private cheapest(open: Set<number>, unaffordable: Set<number>, offers: Map<number, Offer | null>) {
-    const byBound = [...open]
-      .filter((project) => !unaffordable.has(project))
-      .sort((a, b) => compareFractions(this.bound[a]!, this.bound[b]!));
     let winner: number | undefined;
     let best: Fraction | undefined;
-    for (const project of byBound) {
-      if (best && compareFractions(this.bound[project]!, best) > 0) break;
+    const consider = (project: number) => {
       const offer = this.evaluate(project, offers);
       if (!offer) {
         unaffordable.add(project);
-        continue;
+        return;
       }
       const order = best ? compareFractions(offer.price, best) : -1;
       if (order < 0 || (order === 0 && this.rank(project) < this.rank(winner!))) {
         winner = project;
         best = offer.price;
       }
+    };
+    while (winner === undefined) {
+      const first = this.lowestBound(open, unaffordable);
+      if (first === undefined) return undefined;
+      consider(first);
+    }
+    const contenders = [...open]
+      .filter((project) => project !== winner && !unaffordable.has(project))
+      .filter((project) => compareFractions(this.bound[project]!, best!) <= 0)
+      .sort((a, b) => compareFractions(this.bound[a]!, this.bound[b]!));
+    for (const project of contenders) {
+      if (compareFractions(this.bound[project]!, best!) > 0) break;
+      consider(project);
     }
     return winner;
+  }
+
+  private lowestBound(open: Set<number>, unaffordable: Set<number>): number | undefined {
+    let lowest: number | undefined;
+    for (const project of open) {
+      if (unaffordable.has(project)) continue;
+      if (lowest === undefined || compareFractions(this.bound[project]!, this.bound[lowest]!) < 0) lowest = project;
+    }
+    return lowest;
   }
 
   /** The project's offer at the current budgets, computed once per round; null when unaffordable. */
@@ -176,8 +199,25 @@ class EqualSharesRun {
     return offer;
   }
 
+  /** The classes among the project's supporters, with how many of its supporters each holds. */
+  private supportersByClass(project: number): [number, number][] {
+    const { groups, supporters } = this.mes;
+    const classes: number[] = [];
+    for (const group of supporters[project]!) {
+      const klass = this.classOf[group]!;
+      if (klass === BROKE) continue;
+      if (this.weightInClass[klass] === 0) classes.push(klass);
+      this.weightInClass[klass]! += groups[group]!.weight;
+    }
+    return classes.map((klass) => {
+      const weight = this.weightInClass[klass]!;
+      this.weightInClass[klass] = 0;
+      return [klass, weight];
+    });
+  }
+
   private offerFor(project: number): Offer | null {
-    const entries = [...this.weightIn[project]!];
+    const entries = this.supportersByClass(project);
     let available = 0n;
     let payers = 0n;
     for (const [klass, weight] of entries) {
@@ -245,29 +285,37 @@ class EqualSharesRun {
     return true;
   }
 
+  /**
+   * The winner's supporters pay: each class among them moves, as a whole, to a new class
+   * with what it has left, or drops out when that is nothing.
+   */
   private pay(winner: number, offer: Offer): void {
     const payment = this.rescaleFor(offer);
+    const { groups, supporters } = this.mes;
     const destination = new Map<number, number>();
-    const updatedInPlace: [number, bigint][] = [];
-    for (const [klass, weight] of this.weightIn[winner]!) {
-      const left = offer.poor.has(klass) ? 0n : this.budget[klass]! - payment;
-      if (left === 0n) {
-        destination.set(klass, BROKE);
-      } else if (this.classWeight[klass] === weight) {
-        destination.set(klass, klass);
-        updatedInPlace.push([klass, left]);
-      } else {
-        destination.set(klass, this.budget.push(left) - 1);
-        this.classWeight.push(0);
-      }
-    }
-    for (const group of this.mes.supporters[winner]!) {
+    for (const group of supporters[winner]!) {
       const from = this.classOf[group]!;
       if (from === BROKE) continue;
-      const to = destination.get(from)!;
-      if (to !== from) this.move(group, from, to);
+      let to = destination.get(from);
+      if (to === undefined) {
+        const left = offer.poor.has(from) ? 0n : this.budget[from]! - payment;
+        to = left === 0n ? BROKE : this.newClass(left);
+        destination.set(from, to);
+      }
+      const weight = groups[group]!.weight;
+      this.classOf[group] = to;
+      this.classWeight[from]! -= weight;
+      if (to !== BROKE) this.classWeight[to]! += weight;
     }
-    for (const [klass, left] of updatedInPlace) this.budget[klass] = left;
+    this.live = this.live.filter((klass) => this.classWeight[klass]! > 0);
+  }
+
+  private newClass(budget: bigint): number {
+    const klass = this.budget.push(budget) - 1;
+    this.classWeight.push(0);
+    this.weightInClass.push(0);
+    this.live.push(klass);
+    return klass;
   }
 
   /** Makes the payment a whole number of 1/scale units; returns it in those units. */
@@ -276,25 +324,9 @@ class EqualSharesRun {
     const factor = offer.payers / common;
     if (factor !== 1n) {
       this.scale *= factor;
-      this.budget.forEach((budget, klass) => {
-        if (this.classWeight[klass]! > 0) this.budget[klass] = budget * factor;
-      });
+      for (const klass of this.live) this.budget[klass]! *= factor;
     }
     return offer.remaining / common;
-  }
-
-  private move(group: number, from: number, to: number): void {
-    const { projects, weight } = this.mes.groups[group]!;
-    for (const project of projects) {
-      const counts = this.weightIn[project]!;
-      const remaining = counts.get(from)! - weight;
-      if (remaining === 0) counts.delete(from);
-      else counts.set(from, remaining);
-      if (to !== BROKE) counts.set(to, (counts.get(to) ?? 0) + weight);
-    }
-    this.classOf[group] = to;
-    this.classWeight[from]! -= weight;
-    if (to !== BROKE) this.classWeight[to]! += weight;
   }
 }
 

@@ -8,3 +8,4 @@ export {
   type PabulibVote,
 } from './pabulib';
 export { PabulibFormatError } from './table';
+export { districtAsPabulib, pabulibRule, type DistrictExport } from './edition-export';

@@ -1,0 +1,88 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { districtAsPabulib } from '@decidimos/contracts';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { Access } from '../http/access';
+import { Endpoint } from '../http/endpoint';
+import { parse } from '../http/validation';
+import { editionDecider } from '../processes/domain/edition.decider';
+import { EditionsReadModel } from '../processes/editions.read-model';
+import { editionStream } from '../processes/streams';
+import { ProposalsReadModel } from '../proposals/proposals.read-model';
+import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { DomainError } from '../shared/domain-error';
+import { EventSourcing } from '../shared/event-sourcing.service';
+import { finalBallots } from './final-ballots';
+import { RESULTS, type ResultsDoc } from './results.projection';
+
+const VOTING_OVER = new Set(['counting', 'results', 'closed']);
+
+const resultsPbQuery = z.object({ district: z.string().min(1).optional() });
+
+/**
+ * The final ballots of one district as a pabulib file, for researchers' own tools. Pabulib
+ * keeps one file per district, so `?district=` picks it; it may be left out only when the
+ * edition has a single district.
+ */
+@Controller('api/processes/:id')
+export class ResultsPbController {
+  constructor(
+    private readonly es: EventSourcing,
+    private readonly editions: EditionsReadModel,
+    private readonly proposals: ProposalsReadModel,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+  ) {}
+
+  @Get('results.pb')
+  @Access('public')
+  @Endpoint({
+    summary: "One district's proposals and final ballots in pabulib format (?district=, optional with one district)",
+    tags: ['results'],
+    query: resultsPbQuery,
+    produces: 'text/plain',
+    problems: [404, 409, 422],
+  })
+  async resultsPb(
+    @Param('id') editionId: string,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { district: districtId } = parse(resultsPbQuery, query, 'query');
+    const { title } = await this.editions.require(editionId);
+    const edition = await this.es.load(editionStream(editionId), editionDecider);
+    if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: editionId });
+    if (!VOTING_OVER.has(edition.phase) || edition.votingClosedAt === null) {
+      throw new DomainError('PHASE_CLOSED', { required: 'counting', phase: edition.phase });
+    }
+    const district = this.district(edition.districts, districtId);
+    const entries = edition.ballot?.[district.id] ?? [];
+    const titles: Record<string, string> = {};
+    for (const entry of entries) titles[entry.proposalId] = (await this.proposals.require(entry.proposalId)).title;
+    const tally = await this.readModels.collection<ResultsDoc>(RESULTS).get(editionId);
+    const selected = tally?.districts.find((d) => d.id === district.id)?.selected;
+    const text = districtAsPabulib({
+      edition: { id: editionId, title, rules: edition.rules },
+      district,
+      entries,
+      titles,
+      ballots: await finalBallots(this.es.store, editionId, edition.votingClosedAt),
+      ...(selected ? { selected } : {}),
+    });
+    void reply
+      .header('content-type', 'text/plain; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${editionId}_${district.id}.pb"`);
+    return text;
+  }
+
+  private district<D extends { id: string }>(districts: D[], id: string | undefined): D {
+    if (id === undefined) {
+      if (districts.length === 1) return districts[0]!;
+      throw new DomainError('VALIDATION_FAILED', {
+        summary: `query.district: choose one of ${districts.map((d) => d.id).join(', ')}`,
+      });
+    }
+    const district = districts.find((d) => d.id === id);
+    if (!district) throw new DomainError('UNKNOWN_DISTRICT', { district: id });
+    return district;
+  }
+}
