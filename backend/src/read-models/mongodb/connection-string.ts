@@ -1,4 +1,4 @@
-import { type Db, MongoClient, MongoParseError } from 'mongodb';
+import { type Db, MongoClient } from 'mongodb';
 
 /** The setting the connection string comes from; every start-up error names it. */
 export const SETTING = 'MONGODB_URL';
@@ -56,10 +56,8 @@ function clientFor(connectionString: string, shown: string, timeoutMs: number): 
       appName: 'decidimos',
     });
   } catch (error) {
-    if (error instanceof MongoParseError || error instanceof TypeError) {
-      throw new MongoDbUrlError(`"${shown}" is malformed: ${redact(messageOf(error))}`, { cause: error });
-    }
-    throw error;
+    // The constructor only parses (the driver's own parse errors and its URL parser's).
+    throw new MongoDbUrlError(`"${shown}" is malformed: ${redact(messageOf(error))}`, { cause: error });
   }
 }
 
