@@ -22,8 +22,22 @@ const DUPLICATE_KEY = 11000;
 const INTERNAL_ERROR = 1;
 const SQLITE_UNIQUE = 'UNIQUE constraint failed';
 
-/** How often a write that met a conflict nothing explains (a racing insert of the same id) is tried again. */
+/**
+ * How often a write that met a conflict nothing explains is tried. That is a racing insert
+ * of the same id: MongoDB retries such upserts itself, FerretDB reports the collision.
+ */
 const ATTEMPTS = 3;
+
+/** Runs an upsert again if it lost an insert race for its `_id`; the next try updates the winner's document. */
+export async function retryingRacedInsert<T>(upsert: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await upsert();
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt === ATTEMPTS) throw error;
+    }
+  }
+}
 
 /**
  * One read-model collection in one MongoDB collection. Every write is a single-document
@@ -75,16 +89,19 @@ export class MongoDbCollection<T extends object> implements Collection<T> {
       const removed = await this.documents.findOneAndDelete({ _id: id });
       return removed?.doc != null;
     }
-    try {
-      const before = await this.documents.findOneAndUpdate(
-        guarded(id, position),
-        { $set: { doc: null, keys: {}, position } },
-        { upsert: true, returnDocument: 'before' },
-      );
-      return before?.doc != null;
-    } catch (error) {
-      if (isDuplicateKey(error) && (await this.isStale(id, position))) return false;
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const before = await this.documents.findOneAndUpdate(
+          guarded(id, position),
+          { $set: { doc: null, keys: {}, position } },
+          { upsert: true, returnDocument: 'before' },
+        );
+        return before?.doc != null;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        if (await this.isStale(id, position)) return false;
+        if (attempt === ATTEMPTS) throw error;
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import { type Db, MongoClient } from 'mongodb';
 import { type Collection, type CollectionOptions, DuplicateKeyError, type ReadModelStore } from '../read-model.port';
 import { checkCollectionName, checkFieldName, type StoredDocument } from './document-filter';
-import { type CollectionState, isDuplicateKey, MongoDbCollection } from './mongodb-collection';
+import { type CollectionState, isDuplicateKey, MongoDbCollection, retryingRacedInsert } from './mongodb-collection';
 import { connectMongoDb } from './connection-string';
 
 /** Adapter-owned collections start with an underscore, which read-model names cannot. */
@@ -69,9 +69,10 @@ class MongoDbReadModelStore implements ReadModelStore {
   }
 
   async setCheckpoint(projection: string, position: number): Promise<void> {
-    await this.db
-      .collection<CheckpointDocument>(CHECKPOINTS)
-      .updateOne({ _id: projection }, { $set: { position } }, { upsert: true });
+    const checkpoints = this.db.collection<CheckpointDocument>(CHECKPOINTS);
+    await retryingRacedInsert(() =>
+      checkpoints.updateOne({ _id: projection }, { $set: { position } }, { upsert: true }),
+    );
   }
 
   async close(): Promise<void> {
