@@ -3,6 +3,8 @@ import type { Config } from './config/config';
 import type { EventStore } from './event-store/event-store.port';
 import { openKurrentDbEventStore } from './event-store/kurrentdb/kurrentdb-event-store';
 import { openSqliteEventStore } from './event-store/sqlite';
+import { allProjections } from './projections/all-projections';
+import { GenerationalReadModelStore } from './projections/generations';
 import { openMongoDbReadModelStore } from './read-models/mongodb';
 import type { ReadModelStore } from './read-models/read-model.port';
 import { openSqliteReadModelStore } from './read-models/sqlite';
@@ -16,7 +18,8 @@ export interface Stores {
  * The event log in KurrentDB when EVENTSTORE_URL is set, the read models in MongoDB when
  * MONGODB_URL is set, and otherwise the embedded default: one SQLite file per store under
  * DATA_DIR. Each production store is reached before this returns, so a wrong or
- * unreachable setting stops the start-up with an error naming it.
+ * unreachable setting stops the start-up with an error naming it. The read models are
+ * wrapped in generations, so a rebuild can replace them while the service runs.
  */
 export async function openStores(config: Pick<Config, 'dataDir' | 'eventStoreUrl' | 'mongoDbUrl'>): Promise<Stores> {
   const events = config.eventStoreUrl
@@ -26,7 +29,7 @@ export async function openStores(config: Pick<Config, 'dataDir' | 'eventStoreUrl
     const readModels = config.mongoDbUrl
       ? await openMongoDbReadModelStore(config.mongoDbUrl)
       : await openSqliteReadModelStore(join(config.dataDir, 'read-models.sqlite'));
-    return { events, readModels };
+    return { events, readModels: new GenerationalReadModelStore(readModels, allProjections) };
   } catch (error) {
     await events.close();
     throw error;
