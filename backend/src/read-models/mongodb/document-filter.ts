@@ -1,4 +1,5 @@
-import type { Filter as MongoFilter, Sort } from 'mongodb';
+import { createHash } from 'node:crypto';
+import type { IndexSpecification, Filter as MongoFilter, Sort } from 'mongodb';
 import type { FieldFilter, Filter, FindOptions, Scalar } from '../read-model.port';
 
 /**
@@ -71,4 +72,29 @@ function escapeRegExp(text: string): string {
 
 function isScalar(fieldFilter: FieldFilter): fieldFilter is Scalar {
   return fieldFilter === null || typeof fieldFilter !== 'object';
+}
+
+/** An index that serves a query shape, named after its definition so every process agrees on it. */
+export interface QueryIndex {
+  name: string;
+  keys: IndexSpecification;
+}
+
+/**
+ * The index for a find or count: its equality and `in` fields (in name order), then its
+ * sort fields, then `_id` (the tie-break), as the SQLite adapter does. Null when the
+ * query has neither, which the `_id` index already serves.
+ */
+export function queryIndex({ filter = {}, sort = [] }: Pick<FindOptions, 'filter' | 'sort'>): QueryIndex | null {
+  const keys: [string, 1 | -1][] = [];
+  for (const [field, fieldFilter] of Object.entries(filter).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (isScalar(fieldFilter) || 'in' in fieldFilter) keys.push([docPath(field), 1]);
+  }
+  for (const { field, direction } of sort) {
+    if (!keys.some(([path]) => path === docPath(field))) keys.push([docPath(field), direction === 'desc' ? -1 : 1]);
+  }
+  if (keys.length === 0) return null;
+  keys.push(['_id', 1]);
+  const definition = JSON.stringify(keys);
+  return { name: `query_${createHash('sha256').update(definition).digest('hex').slice(0, 16)}`, keys };
 }

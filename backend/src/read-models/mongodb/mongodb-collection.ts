@@ -8,7 +8,7 @@ import {
   type Scalar,
   type WriteOptions,
 } from '../read-model.port';
-import { documentFilter, documentSort, type StoredDocument } from './document-filter';
+import { documentFilter, documentSort, queryIndex, type StoredDocument } from './document-filter';
 
 /** What a collection handle shares with every other handle on the same collection in this process. */
 export interface CollectionState {
@@ -16,6 +16,8 @@ export interface CollectionState {
   ready: Promise<void>;
   /** Unique fields, from the collection's indexes and from declarations through this store. */
   unique: Set<string>;
+  /** Query-shape indexes this process has made sure of. */
+  indexes: Map<string, Promise<void>>;
 }
 
 const DUPLICATE_KEY = 11000;
@@ -107,6 +109,7 @@ export class MongoDbCollection<T extends object> implements Collection<T> {
 
   async find(options: FindOptions = {}): Promise<Page<T>> {
     await this.state.ready;
+    await this.ensureIndexFor(options);
     const filter = documentFilter(options.filter, options.search);
     const { limit, offset = 0 } = options;
     const stored = await this.documents
@@ -121,12 +124,30 @@ export class MongoDbCollection<T extends object> implements Collection<T> {
 
   async count(filter?: Filter): Promise<number> {
     await this.state.ready;
+    await this.ensureIndexFor({ filter });
     return this.documents.countDocuments(documentFilter(filter));
   }
 
   async clear(): Promise<void> {
     await this.state.ready;
     await this.documents.deleteMany({});
+  }
+
+  /**
+   * Creates the index serving this query shape the first time this process meets it, so
+   * reads do not scan the collection; creating one that exists is a no-op on the server.
+   */
+  private async ensureIndexFor(options: Pick<FindOptions, 'filter' | 'sort'>): Promise<void> {
+    const index = queryIndex(options);
+    if (!index) return;
+    let creating = this.state.indexes.get(index.name);
+    if (!creating) {
+      creating = this.documents.createIndex(index.keys, { name: index.name }).then(() => undefined);
+      // A failed attempt is tried again by the next query rather than remembered.
+      creating.catch(() => this.state.indexes.delete(index.name));
+      this.state.indexes.set(index.name, creating);
+    }
+    await creating;
   }
 
   /** The values the unique indexes cover; null and absent values are left out, so they never collide. */

@@ -84,7 +84,7 @@ class MongoDbReadModelStore implements ReadModelStore {
     let state = this.states.get(name);
     if (!state) {
       const unique = new Set<string>();
-      state = { unique, ready: this.loadUniqueFields(name, unique) };
+      state = { unique, indexes: new Map(), ready: this.loadUniqueFields(name, unique) };
       this.states.set(name, state);
     }
     return state;
