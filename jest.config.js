@@ -37,6 +37,8 @@ module.exports = {
     tier('contract', 'contract'),
     tier('int', 'int'),
     tier('differential', 'differential'),
+    // Needs FerretDB (scripts/install-ferretdb.sh), so `npm test` on a fresh clone leaves it out; .ci/run runs it.
+    tier('mongo', 'mongo'),
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/frontend/e2e/**/*.e2e.spec.ts'] },
   ],
 };

@@ -14,7 +14,8 @@ async function main() {
   new Logger('Decidimos').warn(`listening on ${url} (data in ${config.dataDir})`);
 }
 
+// A wrong setting (EVENTSTORE_URL, MONGODB_URL, …) stops the process here, its message naming it.
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`Decidimos cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

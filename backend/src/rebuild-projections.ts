@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
 import { allProjections } from './projections/all-projections';
+<<<<<<< HEAD
 import { ProjectionRunner } from './projections/projection-runner';
 import { openStores } from './stores';
 
@@ -27,5 +28,27 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+=======
+import { GenerationalReadModelStore } from './projections/generations';
+import { rebuildProjections } from './projections/rebuild';
+import { openStores } from './stores';
+
+// `npm run rebuild-projections`: rebuilds every read model from the event log into fresh
+// collections and switches to them when caught up; running backends follow by themselves.
+async function main() {
+  const stores = await openStores(loadConfig());
+  try {
+    if (!(stores.readModels instanceof GenerationalReadModelStore)) throw new Error('read models without generations');
+    const { position, generations } = await rebuildProjections(stores.events, stores.readModels, allProjections);
+    console.log(`rebuilt up to log position ${position}: ${JSON.stringify(Object.fromEntries(generations))}`);
+  } finally {
+    await stores.events.close();
+    await stores.readModels.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
+>>>>>>> stores
   process.exit(1);
 });

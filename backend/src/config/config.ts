@@ -9,6 +9,10 @@ export interface Config {
   /** Public base URL of the backend; when unset, the redirect URI follows the request's Host. */
   publicUrl: string | null;
   dataDir: string;
+  /** KurrentDB/EventStoreDB connection string; the embedded SQLite log under DATA_DIR when unset. */
+  eventStoreUrl: string | null;
+  /** MongoDB connection string naming the database; the embedded SQLite read models under DATA_DIR when unset. */
+  mongoDbUrl: string | null;
   oidc: { issuer: string; clientId: string; clientSecret: string };
   /** Key of the voter pseudonym HMAC; generated into DATA_DIR when unset (development). */
   voterKey: Buffer;
@@ -68,6 +72,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: env['HOST'] || '0.0.0.0',
     publicUrl: env['PUBLIC_URL']?.replace(/\/$/, '') || null,
     dataDir,
+    eventStoreUrl: env['EVENTSTORE_URL']?.trim() || null,
+    mongoDbUrl: env['MONGODB_URL']?.trim() || null,
     oidc: {
       issuer: env['OIDC_ISSUER'] || `http://127.0.0.1:${idpPort}`,
       clientId: env['OIDC_CLIENT_ID'] || 'decidimos',

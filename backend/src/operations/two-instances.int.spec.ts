@@ -1,0 +1,4 @@
+import { describeTwoInstances } from '../testing/two-instances.behaviour';
+
+// Both instances on the embedded SQLite files of one DATA_DIR (WAL mode).
+describeTwoInstances('the embedded SQLite store', () => ({}));

@@ -1,0 +1,88 @@
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { READ_MODEL_STORE } from '../read-models/read-model.port';
+import { createEdition, proposalBody } from '../testing/fixtures';
+import { type Client, startTestSystem, type TestSystem } from '../testing/test-system';
+import { allProjections } from './all-projections';
+import { GenerationalReadModelStore, physicalName } from './generations';
+import { ProjectionRunner } from './projection-runner';
+import { rebuildProjections } from './rebuild';
+
+let system: TestSystem;
+let admin: Client;
+let author: Client;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  admin = await system.login('admin');
+  author = await system.login('resident-centro-1');
+});
+afterAll(() => system.close());
+
+const stores = () => ({
+  events: system.app.get<EventStore>(EVENT_STORE),
+  readModels: system.app.get<GenerationalReadModelStore>(READ_MODEL_STORE),
+  runner: system.app.get(ProjectionRunner),
+});
+
+async function submit(editionId: string, title: string) {
+  const answer = await author.post(`/api/processes/${editionId}/proposals`, proposalBody({ title }));
+  expect(answer.status).toBe(201);
+  return answer.body.id as string;
+}
+
+const titles = async (editionId: string) =>
+  ((await system.anonymous.get(`/api/processes/${editionId}/proposals`)).body.items as { title: string }[])
+    .map((item) => item.title)
+    .sort();
+
+describe('rebuilding the projections while the service runs', () => {
+  it('builds fresh collections beside the live ones, switches when caught up, and carries on in them', async () => {
+    const { events, readModels, runner } = stores();
+    const editionId = await createEdition(admin, ['proposals']);
+    await submit(editionId, 'Parque lineal');
+    await submit(editionId, 'Ciclovía');
+    const before = await titles(editionId);
+    const live = readModels.generations.get('proposals') ?? 0;
+
+    const { generations, position } = await rebuildProjections(events, readModels, allProjections);
+
+    const rebuilt = generations.get('proposals')!;
+    expect(rebuilt).toBe(live + 1);
+    expect(position).toBe(await events.headPosition());
+    // Built beside the live collections, which still serve until this instance follows.
+    const fresh = readModels.inner.collection(physicalName('proposals', rebuilt));
+    expect(await fresh.count({ editionId })).toBe(2);
+    expect(readModels.generations.get('proposals') ?? 0).toBe(live);
+    expect(await titles(editionId)).toEqual(before);
+
+    expect(await runner.followRebuild()).toBe(true);
+
+    expect(readModels.generations.get('proposals')).toBe(rebuilt);
+    // Served from the new generation: emptying the old one changes nothing readers see.
+    await readModels.inner.collection(physicalName('proposals', live)).clear();
+    expect(await titles(editionId)).toEqual(before);
+    // New events land in the new generation.
+    await submit(editionId, 'Biblioteca');
+    expect(await titles(editionId)).toEqual([...before, 'Biblioteca'].sort());
+    expect(await fresh.count({ editionId })).toBe(3);
+    expect(await runner.followRebuild()).toBe(false);
+  });
+
+  it('starts over cleanly from what an interrupted rebuild left, and keeps the rebuilt view equal to the live one', async () => {
+    const { events, readModels, runner } = stores();
+    const editionId = await createEdition(admin, ['proposals']);
+    await submit(editionId, 'Luminarias');
+    const live = readModels.generations.get('proposals') ?? 0;
+    const next = physicalName('proposals', live + 1);
+    // A half-built generation from an earlier attempt: a document no event supports.
+    await readModels.inner.collection(next).upsert('ghost', { id: 'ghost', editionId, title: 'Fantasma' });
+    const before = await titles(editionId);
+
+    await rebuildProjections(events, readModels, allProjections);
+    await runner.followRebuild();
+
+    expect(await readModels.inner.collection(next).get('ghost')).toBeNull();
+    expect(await titles(editionId)).toEqual(before);
+    expect((await system.anonymous.get('/health/ready')).status).toBe(200);
+  });
+});

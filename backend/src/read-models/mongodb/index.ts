@@ -1,0 +1,2 @@
+export { openMongoDbReadModelStore, type MongoDbReadModelStoreOptions } from './mongodb-read-model-store';
+export { MongoDbUrlError } from './connection-string';
