@@ -99,20 +99,18 @@ export const auditLogProjection: Projection = {
     );
     if (event.type === 'TreeHeadSigned') {
       const { publicKey, ...head } = event.data;
-      await store
-        .collection<AuditHeadDoc>(AUDIT_HEADS)
-        .upsert(
-          `${editionId}/${head.treeSize}`,
-          {
-            id: `${editionId}/${head.treeSize}`,
-            editionId,
-            treeSize: head.treeSize,
-            head,
-            publicKey,
-            leafIndex: tree.size,
-          },
-          written,
-        );
+      await store.collection<AuditHeadDoc>(AUDIT_HEADS).upsert(
+        `${editionId}/${head.treeSize}`,
+        {
+          id: `${editionId}/${head.treeSize}`,
+          editionId,
+          treeSize: head.treeSize,
+          head,
+          publicKey,
+          leafIndex: tree.size,
+        },
+        written,
+      );
     }
     // Written last: a crash before this line replays the event, and the writes above repeat harmlessly.
     await trees.upsert(

@@ -1,4 +1,4 @@
-import { type SigningKey, type TreeHead, publicKeyOf, signTreeHead, toHex } from '@decidimos/contracts';
+import { type SigningKey, type TreeHead, headReason, publicKeyOf, signTreeHead, toHex } from '@decidimos/contracts';
 import { type EventStore, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import type { Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
@@ -7,20 +7,13 @@ import { eventIdsFrom } from '../shared/event-sourcing.service';
 import { AUDIT_LEAVES, type AuditLeafDoc, storedTree } from './audit-log.projection';
 import { auditStream } from './streams';
 
-/** Why an event gets a signed tree head: every phase change, and the tally that fixes the results. */
-export function headReason(event: StoredEvent): string | null {
-  if (event.type === 'EditionPhaseAdvanced') return `phase:${event.data.to}`;
-  if (event.type === 'TallyComputed') return 'results';
-  return null;
-}
-
 /** The signed heads recorded so far in an edition's audit stream, oldest first. */
 export async function recordedHeads(events: EventStore, editionId: string): Promise<StoredEvent[]> {
   return (await events.readStream(auditStream(editionId))).map(decodeEvent).filter((e) => e.type === 'TreeHeadSigned');
 }
 
 /**
- * Signs a tree head after each phase change and tally, and records it as a TreeHeadSigned
+ * Signs a tree head after each phase change and tally (`headReason`, the rule auditors check), and records it as a TreeHeadSigned
  * event in the edition's audit stream. Why an event rather than a signature in a read model:
  * a rebuild must not sign again (a new key or clock would change heads auditors already hold),
  * and the export alone must carry every head. The head covers the log up to and including

@@ -23,3 +23,5 @@ export {
   treeHeadSchema,
   treeHeadsDocument,
 } from './audit-documents';
+export { type EditionAudit, type Verification, verifyEdition } from './verify';
+export { headReason } from './verify-log';
