@@ -392,6 +392,10 @@ describe('an export tampered with by an insider', () => {
     tampered.splice(close, 0, JSON.stringify(forged));
     const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(close)));
+    const closingHead = treeHeads.treeHeads.findIndex((h) => h.reason === 'phase:counting') + 1;
+    expect(findings).toContain(
+      `event ${forged.id} (BallotCast): added; tree head ${closingHead} matches the log without it`,
+    );
     expect(findings).toContain('TallyComputed: 5 ballots counted, the re-count finds 6');
     expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 votes, the re-count gives 2`);
   });

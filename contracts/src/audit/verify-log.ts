@@ -4,7 +4,9 @@ import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
 import { fromHex, toHex } from './encoding';
 import { eventLeafHash } from './event-leaf';
+import { frontierOf } from './frontier';
 import { MerkleTree } from './merkle-tree';
+import { type NodeStore, InMemoryNodeStore } from './node-store';
 import { verifyConsistency } from './proofs';
 import { type TreeHead, keyId, verifyTreeHead } from './tree-head';
 
@@ -46,14 +48,17 @@ export function checkLog(
   options: { treeHeads?: TreeHeadsDocument | null; publicKey?: string | null },
   findings: string[],
 ): CheckedLog {
-  const tree = new MerkleTree();
+  const nodes = new InMemoryNodeStore();
+  const tree = new MerkleTree(nodes);
+  const leaves: Uint8Array[] = [];
   const events: LoggedDomainEvent[] = [];
   const heads: LoggedHead[] = [];
   const seenIds = new Set<string>();
   const nextRevision = new Map<string, number>();
 
   lines.forEach((line, index) => {
-    tree.append(eventLeafHash(line));
+    leaves.push(eventLeafHash(line));
+    tree.append(leaves[index]!);
     const event = exportedEvent(line);
     if (typeof event === 'string') {
       findings.push(`event #${index + 1}: ${event}`);
@@ -90,7 +95,7 @@ export function checkLog(
     }
   });
 
-  checkHeads(tree, events, heads, options, findings);
+  checkHeads({ tree, nodes, leaves }, events, heads, options, findings);
   return { events, heads, size: tree.size };
 }
 
@@ -111,8 +116,14 @@ function exportedEvent(line: unknown): PublicEvent | string {
   return record as PublicEvent;
 }
 
+interface RecomputedTree {
+  tree: MerkleTree;
+  nodes: NodeStore;
+  leaves: Uint8Array[];
+}
+
 function checkHeads(
-  tree: MerkleTree,
+  { tree, nodes, leaves }: RecomputedTree,
   events: LoggedDomainEvent[],
   heads: LoggedHead[],
   options: { treeHeads?: TreeHeadsDocument | null; publicKey?: string | null },
@@ -126,6 +137,8 @@ function checkHeads(
   }
   const byIndex = new Map(events.map((event) => [event.index, event]));
   let previous: LoggedHead | null = null;
+  // Size of the last head that held; the first one that fails is searched for an added event.
+  let lastGoodSize: number | null = 0;
   for (const logged of heads) {
     const { head, number } = logged;
     const name = `tree head ${number}`;
@@ -137,7 +150,19 @@ function checkHeads(
       findings.push(`${name}: bad signature`);
     }
     const covered = Math.min(head.treeSize, logged.index);
-    if (toHex(tree.root(covered)) !== head.rootHash || covered < head.treeSize) findings.push(`${name}: root mismatch`);
+    const signatureHolds =
+      logged.publicKey === (editionKey ?? logged.publicKey) && verifyTreeHead(head, logged.publicKey);
+    if (toHex(tree.root(covered)) !== head.rootHash || covered < head.treeSize) {
+      findings.push(`${name}: root mismatch`);
+      if (signatureHolds && lastGoodSize !== null) {
+        const added = addedEvent({ nodes, leaves }, lastGoodSize, head);
+        const event = added === null ? undefined : byIndex.get(added);
+        if (event) findings.push(`event ${event.id} (${event.type}): added; ${name} matches the log without it`);
+      }
+      lastGoodSize = null;
+    } else if (signatureHolds && lastGoodSize !== null) {
+      lastGoodSize = head.treeSize;
+    }
     if (head.treeSize > logged.index) {
       findings.push(`${name}: signs ${head.treeSize} events but ${logged.index} precede it in the export`);
     } else {
@@ -197,6 +222,31 @@ function comparePublished(heads: LoggedHead[], published: TreeHeadsDocument, siz
   for (const logged of heads) {
     if (!publishedSizes.has(logged.head.treeSize)) findings.push(`tree head ${logged.number}: not published`);
   }
+}
+
+// Beyond this many events between two heads, searching for an added one costs too much to try.
+const ADDED_EVENT_SEARCH_LIMIT = 2_000;
+
+/**
+ * When a genuine head fails only because one event was slipped in after `fromSize` (the last
+ * size that held), dropping that event makes the root match again: try each candidate,
+ * resuming from the frontier at `fromSize` so each try costs only the events after it.
+ */
+function addedEvent(
+  { nodes, leaves }: Pick<RecomputedTree, 'nodes' | 'leaves'>,
+  fromSize: number,
+  head: TreeHead,
+): number | null {
+  const lastCandidate = head.treeSize;
+  if (lastCandidate >= leaves.length || lastCandidate - fromSize > ADDED_EVENT_SEARCH_LIMIT) return null;
+  for (let candidate = fromSize; candidate <= lastCandidate; candidate++) {
+    const resumed = new InMemoryNodeStore();
+    for (const { level, index } of frontierOf(fromSize)) resumed.set(level, index, nodes.get(level, index)!);
+    const tree = new MerkleTree(resumed, fromSize);
+    for (let i = fromSize; i <= lastCandidate; i++) if (i !== candidate) tree.append(leaves[i]!);
+    if (toHex(tree.root()) === head.rootHash) return candidate;
+  }
+  return null;
 }
 
 /** Why an event must be followed by a signed tree head (the same rule the backend signs by). */
