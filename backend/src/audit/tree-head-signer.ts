@@ -21,7 +21,8 @@ export async function recordedHeads(events: EventStore, editionId: string): Prom
  * in turn covered by the next one and none covers itself.
  *
  * It runs as the last projection (after the audit log has taken the event in), but is not
- * in `allProjections`: rebuilding the read models never signs. Everything it signs follows
+ * in `allProjections`: rebuilding the read models never signs. It returns the position it
+ * appended at, so the command that changed the phase answers only once the head is in. Everything it signs follows
  * from the log (the timestamp is the causing event's), and the event id from edition and
  * size, so a repeat after a crash, or a second replica, records the same head at most once.
  */
@@ -36,7 +37,7 @@ export function treeHeadSigner(events: EventStore, privateKey: string): Projecti
       const editionId = (event.data as { editionId: string }).editionId;
       const leaf = await store.collection<AuditLeafDoc>(AUDIT_LEAVES).get(event.id);
       if (!leaf) throw new Error(`the audit log has not taken in event ${event.id} yet`);
-      await signOnce(events, store, key, editionId, {
+      return signOnce(events, store, key, editionId, {
         editionId,
         treeSize: leaf.index + 1,
         timestamp: event.recordedAt,
@@ -52,22 +53,22 @@ async function signOnce(
   key: SigningKey,
   editionId: string,
   unsigned: Omit<TreeHead, 'rootHash' | 'keyId' | 'signature'>,
-): Promise<void> {
+): Promise<{ appended: number } | undefined> {
   const stream = auditStream(editionId);
   for (;;) {
     const recorded = (await events.readStream(stream)).map(decodeEvent);
-    if (recorded.some((e) => e.type === 'TreeHeadSigned' && e.data.treeSize === unsigned.treeSize)) return;
+    if (recorded.some((e) => e.type === 'TreeHeadSigned' && e.data.treeSize === unsigned.treeSize)) return undefined;
     const rootHash = toHex(await (await storedTree(store, editionId)).root(unsigned.treeSize));
     const head = signTreeHead({ ...unsigned, rootHash }, key.privateKey);
     const id = eventIdsFrom(`${stream}:${unsigned.treeSize}`)!(0);
     const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1]!.revision;
     try {
-      await events.append(
+      const { position } = await events.append(
         stream,
         [toEventData({ type: 'TreeHeadSigned', data: { ...head, publicKey: key.publicKey } }, id)],
         expected,
       );
-      return;
+      return { appended: position };
     } catch (error) {
       // Another replica signed something meanwhile: read again and sign only if still missing.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;

@@ -18,6 +18,8 @@ export class ProjectionRunner {
   private waiters: { position: number; resolve: () => void }[] = [];
   private failure: unknown = null;
   private pendingCheckpoint: ReturnType<typeof setTimeout> | null = null;
+  /** Event position → position of the event a reactor appended in answer to it, until both are processed. */
+  private followUps = new Map<number, number>();
 
   constructor(
     private readonly events: EventStore,
@@ -33,11 +35,14 @@ export class ProjectionRunner {
       after: this.processed,
       onEvent: async (recorded) => {
         const event = decodeEvent(recorded);
+        let appended = 0;
         for (const projection of this.projections) {
           if ((this.checkpoints.get(projection.name) ?? 0) >= event.position) continue;
-          await projection.apply(event, this.readModels);
+          const outcome = await projection.apply(event, this.readModels);
+          if (outcome) appended = Math.max(appended, outcome.appended);
           this.checkpoints.set(projection.name, event.position);
         }
+        if (appended > event.position) this.followUps.set(event.position, appended);
         this.processed = event.position;
         this.scheduleCheckpointSave();
         this.releaseWaiters();
@@ -49,9 +54,12 @@ export class ProjectionRunner {
     });
   }
 
-  /** Resolves once every projection has applied the event at `position` (read-your-writes for commands). */
+  /**
+   * Resolves once every projection has applied the event at `position`, and any event a
+   * reactor appended in answer to it (read-your-writes for commands).
+   */
   waitFor(position: number): Promise<void> {
-    if (position <= this.processed) return Promise.resolve();
+    if (this.settled(position)) return Promise.resolve();
     return new Promise((resolve) => {
       this.waiters.push({ position, resolve });
     });
@@ -81,11 +89,19 @@ export class ProjectionRunner {
     }
   }
 
+  private settled(position: number): boolean {
+    let target = position;
+    while (target <= this.processed && this.followUps.has(target)) target = this.followUps.get(target)!;
+    return target <= this.processed;
+  }
+
   private releaseWaiters(): void {
-    if (this.waiters.length === 0) return;
-    const ready = this.waiters.filter((w) => w.position <= this.processed);
-    this.waiters = this.waiters.filter((w) => w.position > this.processed);
-    for (const waiter of ready) waiter.resolve();
+    if (this.waiters.length > 0) {
+      const ready = this.waiters.filter((w) => this.settled(w.position));
+      this.waiters = this.waiters.filter((w) => !this.settled(w.position));
+      for (const waiter of ready) waiter.resolve();
+    }
+    for (const [position, followUp] of this.followUps) if (followUp <= this.processed) this.followUps.delete(position);
   }
 
   // Saving a checkpoint per event would double the writes under load; batching is safe
