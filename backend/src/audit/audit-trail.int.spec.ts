@@ -331,7 +331,7 @@ describe('an export tampered with by an insider', () => {
     });
     const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(changed)));
-    expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 votes, the re-count gives 2`);
+    expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 vote, the re-count gives 2`);
   });
 
   it('is caught when events are reordered', () => {
@@ -397,7 +397,7 @@ describe('an export tampered with by an insider', () => {
       `event ${forged.id} (BallotCast): added; tree head ${closingHead} matches the log without it`,
     );
     expect(findings).toContain('TallyComputed: 5 ballots counted, the re-count finds 6');
-    expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 votes, the re-count gives 2`);
+    expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 vote, the re-count gives 2`);
   });
 });
 

@@ -172,7 +172,7 @@ function checkBallotComposition(
         findings.push(`${name} at ${cost} pesos, assessed at ${proposal.assessment.cost}`);
       }
       if (supports.enabled && count < supports.threshold) {
-        findings.push(`${name} with ${count} supports, below the threshold of ${supports.threshold}`);
+        findings.push(`${name} with ${counted(count, 'support')}, below the threshold of ${supports.threshold}`);
       }
     }
   }
@@ -285,17 +285,22 @@ export function districtDifferences(name: string, published: DistrictTally, reco
     differences.push(`${name}: published spending ${published.spent}, the re-count ${recount.spent}`);
   }
   if (published.voters !== recount.voters) {
-    differences.push(`${name}: published ${published.voters} voters, the re-count ${recount.voters}`);
+    differences.push(`${name}: published ${counted(published.voters, 'voter')}, the re-count ${recount.voters}`);
   }
   for (const [proposalId, votes] of Object.entries(recount.votes)) {
     const publishedVotes = published.votes[proposalId] ?? 0;
     if (publishedVotes !== votes) {
       differences.push(
-        `${name}: proposal ${proposalId} published with ${publishedVotes} votes, the re-count gives ${votes}`,
+        `${name}: proposal ${proposalId} published with ${counted(publishedVotes, 'vote')}, the re-count gives ${votes}`,
       );
     }
   }
   return differences;
+}
+
+/** "1 vote", "2 votes": findings are read by people. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function sameRef(ref: TreeHeadRef, head: TreeHeadRef): boolean {

@@ -294,8 +294,8 @@ describe('verifying an edition from its export', () => {
     it('names a proposal put on the ballot without enough supports', () => {
       const log = openVoting({ threshold: 2 });
       expect(verify(log).findings).toEqual([
-        'proposal p1: on the centro ballot with 1 supports, below the threshold of 2',
-        'proposal p2: on the centro ballot with 1 supports, below the threshold of 2',
+        'proposal p1: on the centro ballot with 1 support, below the threshold of 2',
+        'proposal p2: on the centro ballot with 1 support, below the threshold of 2',
       ]);
     });
 

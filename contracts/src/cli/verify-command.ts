@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Verification, verifyEdition } from '../audit/verify';
+import { counted } from '../audit/verify-rules';
 import { loadEdition, parseJsonLines } from './edition-source';
 
 export const VERIFY_USAGE = 'decidimos-audit verify EDITION_URL_OR_DIR [--public-key HEX] [--json]';
@@ -30,12 +31,12 @@ export async function verifyCommand(args: string[]): Promise<number> {
 export function report(verification: Verification): string {
   const lines = [
     `edition ${verification.editionId ?? '(unknown)'}: ${verification.events} events, ` +
-      `${verification.treeHeads} signed tree heads, ${verification.ballotsCast} ballots cast by ${verification.voters} voters`,
+      `${counted(verification.treeHeads, 'signed tree head')}, ${counted(verification.ballotsCast, 'ballot')} cast by ${counted(verification.voters, 'voter')}`,
   ];
   for (const district of verification.recount?.districts ?? []) {
     const winners = district.selected.length > 0 ? district.selected.join(', ') : 'none';
     lines.push(
-      `re-count ${district.id}: ${winners} (${district.spent} of ${district.budget} pesos, ${district.voters} voters)`,
+      `re-count ${district.id}: ${winners} (${district.spent} of ${district.budget} pesos, ${counted(district.voters, 'voter')})`,
     );
   }
   if (verification.ok) lines.push('OK: every check holds');
