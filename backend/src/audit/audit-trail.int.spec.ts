@@ -265,6 +265,16 @@ describe('the audit trail of an edition counted by equal shares', () => {
     expect((await system.anonymous.get('/api/processes/no-such-edition/audit/tree-heads')).status).toBe(404);
   });
 
+  it('documents the audit routes in the OpenAPI document', async () => {
+    const { paths } = (await system.anonymous.get('/api/docs')).body as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/processes/{id}/audit/export',
+      '/api/processes/{id}/audit/tree-heads',
+      '/api/receipts/{receipt}',
+    ])
+      expect(paths).toHaveProperty([path, 'get']);
+  });
+
   it('passes `decidimos-audit verify` on the served edition and on a fetched directory, and `receipt`', async () => {
     const online = await audit('verify', editionUrl);
     expect(online.stdout).toContain('OK: every check holds');
