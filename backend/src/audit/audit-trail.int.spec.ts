@@ -26,7 +26,8 @@ import { startTestSystem, type Client, type TestSystem } from '../testing/test-s
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '..', '..', '..');
-const cli = join(repoRoot, 'contracts', 'dist', 'cli', 'decidimos-audit.js');
+// The bin that `npx decidimos-audit` runs (it loads contracts/dist).
+const cli = join(repoRoot, 'contracts', 'bin', 'decidimos-audit.js');
 
 /** Runs the real `decidimos-audit` as a child process; resolves with its exit code and output. */
 async function audit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -327,9 +328,9 @@ describe('an export tampered with by an insider', () => {
     const dir = join(workDir, 'dropped');
     await audit('fetch', editionUrl, dir);
     writeFileSync(join(dir, 'events.jsonl'), `${tampered.join('\n')}\n`);
-    const cli = await audit('verify', dir);
-    expect(cli.code).toBe(1);
-    expect(cli.stdout).toContain(`  - ${rootMismatchesFrom(dropped)[0]}\n`);
+    const verified = await audit('verify', dir);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain(`  - ${rootMismatchesFrom(dropped)[0]}\n`);
   }, 60_000);
 
   it('is caught when a selection is changed', () => {
