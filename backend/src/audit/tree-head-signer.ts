@@ -13,18 +13,21 @@ export async function recordedHeads(events: EventStore, editionId: string): Prom
 }
 
 /**
- * Signs a tree head after each phase change and tally (`headReason`, the rule auditors check), and records it as a TreeHeadSigned
- * event in the edition's audit stream. Why an event rather than a signature in a read model:
- * a rebuild must not sign again (a new key or clock would change heads auditors already hold),
- * and the export alone must carry every head. The head covers the log up to and including
- * the event that caused it; the TreeHeadSigned event is itself a later leaf, so each head is
- * in turn covered by the next one and none covers itself.
+ * Signs a tree head after each phase change and tally (`headReason`, the rule auditors
+ * check) and records it as a TreeHeadSigned event in the edition's audit stream.
  *
- * It runs as the last projection (after the audit log has taken the event in), but is not
- * in `allProjections`: rebuilding the read models never signs. It returns the position it
- * appended at, so the command that changed the phase answers only once the head is in. Everything it signs follows
- * from the log (the timestamp is the causing event's), and the event id from edition and
- * size, so a repeat after a crash, or a second replica, records the same head at most once.
+ * Why an event rather than a signature kept in a read model: a rebuild must not sign again
+ * (a new key or clock would change heads auditors already hold), and the export alone must
+ * carry every head. A head covers the log up to and including the event that caused it;
+ * its TreeHeadSigned event is a later leaf, so each head is covered by the next one and
+ * none covers itself.
+ *
+ * It runs as the last projection, once the audit log has taken the event in, but is not in
+ * `allProjections`, so rebuilding the read models never signs. Everything it signs follows
+ * from the log (the timestamp is the causing event's) and the event id from edition and
+ * size, so a repeat after a crash, or a second replica, records each head once. It returns
+ * the position it appended at, so the command that changed the phase answers only once
+ * the head is in.
  */
 export function treeHeadSigner(events: EventStore, privateKey: string): Projection {
   const key: SigningKey = { privateKey, publicKey: publicKeyOf(privateKey) };
