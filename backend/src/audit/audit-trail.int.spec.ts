@@ -286,7 +286,14 @@ describe('the audit trail of an edition counted by equal shares', () => {
     expect(readFileSync(join(dir, 'events.jsonl'), 'utf8')).toBe(exportText);
     expect(JSON.parse(readFileSync(join(dir, 'tree-heads.json'), 'utf8'))).toEqual(treeHeads);
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toEqual(results);
-    const offline = await audit('verify', dir, '--public-key', treeHeads.publicKey);
+    const offline = await audit(
+      'verify',
+      dir,
+      '--public-key',
+      treeHeads.publicKey,
+      '--earlier',
+      join(dir, 'tree-heads.json'),
+    );
     expect(offline).toMatchObject({ code: 0 });
     const receipt = await audit('receipt', receipts['resident-centro-2']!, '--url', system.baseUrl);
     expect(receipt.stdout).toContain('included as event');

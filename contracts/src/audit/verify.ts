@@ -1,7 +1,7 @@
 import type { DistrictTally } from '../events/catalog';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
-import { checkLog } from './verify-log';
+import { type LoggedHead, checkLog } from './verify-log';
 import { type Recount, checkRules, districtDifferences } from './verify-rules';
 
 /** What an auditor holds: the export's lines, and optionally the published tree heads and results. */
@@ -14,6 +14,12 @@ export interface EditionAudit {
   results?: unknown;
   /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */
   publicKey?: string | null;
+  /**
+   * tree-heads.json files saved earlier (at a past phase change, say). A head, once signed,
+   * never changes: each must still be in the log as it was, or the log was rewritten, even
+   * if it was re-signed with the city's own key.
+   */
+  earlierTreeHeads?: TreeHeadsDocument[];
 }
 
 export interface Verification {
@@ -46,6 +52,7 @@ export function verifyEdition(audit: EditionAudit): Verification {
   if (audit.treeHeads && rules.editionId !== null && audit.treeHeads.editionId !== rules.editionId) {
     findings.push(`tree heads: published for edition ${audit.treeHeads.editionId}, the log is of ${rules.editionId}`);
   }
+  for (const earlier of audit.earlierTreeHeads ?? []) compareEarlier(log.heads, earlier, findings);
   if (audit.results !== undefined && audit.results !== null) {
     compareResults(
       audit.results,
@@ -64,6 +71,17 @@ export function verifyEdition(audit: EditionAudit): Verification {
     voters: rules.voters,
     recount: rules.recount,
   };
+}
+
+function compareEarlier(heads: LoggedHead[], earlier: TreeHeadsDocument, findings: string[]): void {
+  const inLog = new Map(heads.map((h) => [h.head.treeSize, h]));
+  for (const head of earlier.treeHeads) {
+    const logged = inLog.get(head.treeSize);
+    const name = `tree head of ${head.treeSize} events saved earlier (${head.reason})`;
+    if (!logged) findings.push(`${name}: not in the log any more`);
+    else if (canonicalJson(logged.head) !== canonicalJson(head))
+      findings.push(`${name}: tree head ${logged.number} now differs`);
+  }
 }
 
 interface PublishedDistrict {

@@ -395,3 +395,29 @@ describe('verifying an edition from its export', () => {
     });
   });
 });
+
+describe('a log rewritten and signed again with the city’s own key', () => {
+  it('holds together on its own, and is caught by the tree heads an auditor saved when voting closed', () => {
+    const original = openVoting();
+    original.vote('ana', ['p1']);
+    original.vote('beto', ['p2']);
+    const savedAtClose = original.phase('voting', 'counting').treeHeads;
+    const closing = savedAtClose.treeHeads[savedAtClose.treeHeads.length - 1]!;
+
+    // The insider drops beto's ballot and signs every head again, with the real key.
+    const rewritten = openVoting();
+    rewritten.vote('ana', ['p1']);
+    closeAndCount(rewritten);
+    expect(verify(rewritten).findings).toEqual([]);
+
+    const { findings } = verifyEdition({
+      events: rewritten.events,
+      treeHeads: rewritten.treeHeads,
+      results: rewritten.results,
+      earlierTreeHeads: [savedAtClose],
+    });
+    expect(findings).toEqual([
+      `tree head of ${closing.treeSize} events saved earlier (phase:counting): not in the log any more`,
+    ]);
+  });
+});

@@ -62,6 +62,16 @@ export async function readEditionDir(dir: string): Promise<EditionFiles> {
   };
 }
 
+export async function readTreeHeads(file: string): Promise<TreeHeadsDocument> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SourceError(`${file}: ${(error as Error).message}`);
+  }
+  return parseTreeHeads(text, file);
+}
+
 export function loadEdition(source: string): Promise<EditionFiles> {
   return isUrl(source) ? downloadEdition(source) : readEditionDir(source);
 }

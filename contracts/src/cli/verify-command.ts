@@ -1,16 +1,21 @@
 import { parseArgs } from 'node:util';
 import { type Verification, verifyEdition } from '../audit/verify';
 import { counted } from '../audit/verify-rules';
-import { loadEdition, parseJsonLines } from './edition-source';
+import { loadEdition, parseJsonLines, readTreeHeads } from './edition-source';
 
-export const VERIFY_USAGE = 'decidimos-audit verify EDITION_URL_OR_DIR [--public-key HEX] [--json]';
+export const VERIFY_USAGE =
+  'decidimos-audit verify EDITION_URL_OR_DIR [--public-key HEX] [--earlier OLD/tree-heads.json ...] [--json]';
 
 /** Exit 0 only when every check holds; 1 with the list of findings otherwise. */
 export async function verifyCommand(args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'public-key': { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      'public-key': { type: 'string' },
+      earlier: { type: 'string', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+    },
   });
   const [source] = positionals;
   if (positionals.length !== 1 || !source) {
@@ -18,11 +23,13 @@ export async function verifyCommand(args: string[]): Promise<number> {
     return 2;
   }
   const files = await loadEdition(source);
+  const earlierTreeHeads = await Promise.all(values.earlier.map((file) => readTreeHeads(file)));
   const verification = verifyEdition({
     events: parseJsonLines(files.eventsText),
     treeHeads: files.treeHeads,
     results: files.results,
     publicKey: values['public-key'] ?? null,
+    earlierTreeHeads,
   });
   process.stdout.write(values.json ? `${JSON.stringify(verification, null, 2)}\n` : report(verification));
   return verification.ok ? 0 : 1;
