@@ -25,3 +25,4 @@ export {
 } from './audit-documents';
 export { type EditionAudit, type Verification, verifyEdition } from './verify';
 export { headReason } from './verify-log';
+export { checkReceipt } from './verify-receipt';

@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import { receiptProof } from '../audit/audit-documents';
-import { fromHex } from '../audit/encoding';
-import { verifyInclusion } from '../audit/proofs';
-import { verifyTreeHead } from '../audit/tree-head';
+import { checkReceipt } from '../audit/verify-receipt';
 import { parseReceipt } from '../events/public-event';
 
 export const RECEIPT_USAGE = 'decidimos-audit receipt RECEIPT --url BASE_URL [--public-key HEX]';
@@ -46,28 +44,4 @@ export async function receiptCommand(args: string[]): Promise<number> {
       `${answer.current ? '' : '; a later ballot by the same voter replaced it'}\n`,
   );
   return 0;
-}
-
-function checkReceipt(
-  receipt: { ballotId: string; leafHash: string },
-  answer: ReturnType<typeof receiptProof.parse>,
-  publicKey: string,
-): string[] {
-  if (answer.ballotId !== receipt.ballotId) return ['the server answered for another ballot'];
-  if (answer.leafHash !== receipt.leafHash)
-    return ['the recorded ballot differs from the receipt (leaf hash mismatch)'];
-  if (answer.status === 'pending' || !answer.treeHead || !answer.proof) {
-    return ['not yet covered by a signed tree head (the next one is signed when voting closes)'];
-  }
-  const findings: string[] = [];
-  if (!verifyTreeHead(answer.treeHead, publicKey)) findings.push('the tree head signature does not verify');
-  const included = verifyInclusion(
-    fromHex(receipt.leafHash),
-    answer.leafIndex,
-    answer.treeHead.treeSize,
-    answer.proof.map((hash) => fromHex(hash)),
-    fromHex(answer.treeHead.rootHash),
-  );
-  if (!included) findings.push('the inclusion proof fails');
-  return findings;
 }
