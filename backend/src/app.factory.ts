@@ -18,7 +18,12 @@ function frontendDir(config: Config): string | null {
 
 /** Builds the whole application on the given stores (the embedded SQLite files by default). */
 export async function createApplication(config: Config, stores?: Stores): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
+  // Receipts (ballot id, a dot, a 64-hex leaf hash) are 101 characters: above find-my-way's default of 100.
+  const adapter = new FastifyAdapter({
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, stores ?? (await openStores(config))),
     adapter,

@@ -7,6 +7,9 @@ import {
 } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { treeHeadSigner } from './audit/tree-head-signer';
 import { CONFIG, type Config } from './config/config';
 import { EVENT_STORE } from './event-store/event-store.port';
 import { HealthController } from './health/health.controller';
@@ -78,6 +81,7 @@ export class AppModule {
         BallotsController,
         ResultsController,
         ResultsPbController,
+        AuditController,
         HealthController,
         OpenApiController,
       ],
@@ -85,7 +89,14 @@ export class AppModule {
         { provide: CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: stores.events },
         { provide: READ_MODEL_STORE, useValue: stores.readModels },
-        { provide: ProjectionRunner, useValue: new ProjectionRunner(stores.events, stores.readModels, allProjections) },
+        {
+          provide: ProjectionRunner,
+          // The signer runs last, once the audit log has taken the event in; rebuilds leave it out.
+          useValue: new ProjectionRunner(stores.events, stores.readModels, [
+            ...allProjections,
+            treeHeadSigner(stores.events, config.auditSigningKey),
+          ]),
+        },
         { provide: SessionRepository, useValue: new SessionRepository(stores.readModels, config.sessionTtlSeconds) },
         { provide: Metrics, useValue: new Metrics() },
         {
@@ -108,6 +119,7 @@ export class AppModule {
         AssessProposalHandler,
         CastBallotHandler,
         TallyService,
+        AuditService,
       ],
       exports: [CONFIG, EVENT_STORE, READ_MODEL_STORE, ProjectionRunner, EventSourcing],
     };

@@ -16,6 +16,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string };
   /** Key of the voter pseudonym HMAC; generated into DATA_DIR when unset (development). */
   voterKey: Buffer;
+  /** Ed25519 seed, 64 hex characters, that signs tree heads; generated into DATA_DIR when unset (development). */
+  auditSigningKey: string;
   /** iD subjects that are admins from the start (the others are granted by admins, as events). */
   adminSubjects: string[];
   sessionTtlSeconds: number;
@@ -62,6 +64,14 @@ function secret(env: Env, name: string, dataDir: string, file: string, productio
   return Buffer.from(readFileSync(path, 'utf8').trim(), 'utf8');
 }
 
+function signingKey(env: Env, dataDir: string, production: boolean): string {
+  const key = secret(env, 'AUDIT_SIGNING_KEY', dataDir, 'audit-signing-key.txt', production).toString('utf8');
+  if (!/^[0-9a-fA-F]{64}$/.test(key)) {
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'expected an Ed25519 seed as 64 hex characters (openssl rand -hex 32)');
+  }
+  return key.toLowerCase();
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env['NODE_ENV'] === 'production';
   const dataDir = resolve(env['DATA_DIR'] || './data');
@@ -80,6 +90,7 @@ export function loadConfig(env: Env = process.env): Config {
       clientSecret: env['OIDC_CLIENT_SECRET'] || (production ? '' : 'decidimos-dev-secret'),
     },
     voterKey: secret(env, 'VOTER_KEY', dataDir, 'voter-key.txt', production),
+    auditSigningKey: signingKey(env, dataDir, production),
     adminSubjects: (env['ADMIN_SUBJECTS'] ?? 'admin')
       .split(',')
       .map((s) => s.trim())

@@ -1,3 +1,4 @@
+import { auditLogProjection } from '../audit/audit-log.projection';
 import { ballotsProjection } from '../ballots/ballots.projection';
 import { staffProjection } from '../identity/staff.projection';
 import { editionsProjection } from '../processes/editions.projection';
@@ -12,4 +13,5 @@ export const allProjections: Projection[] = [
   staffProjection,
   ballotsProjection,
   resultsProjection,
+  auditLogProjection,
 ];

@@ -34,6 +34,8 @@ export class ProjectionRunner {
   private generationCheck: ReturnType<typeof setInterval> | null = null;
   private switching: Promise<boolean> | null = null;
   private savingCheckpoints: Promise<void> | null = null;
+  /** Event position → position of the event a reactor appended in answer to it, until both are processed. */
+  private followUps = new Map<number, number>();
 
   constructor(
     private readonly events: EventStore,
@@ -96,12 +98,15 @@ export class ProjectionRunner {
         // A subscription stopped by a switch may still finish its event: into its own generation only.
         if (view !== this.view) return;
         const event = decodeEvent(recorded);
+        let appended = 0;
         for (const projection of this.projections) {
           if ((checkpoints.get(projection.name) ?? 0) >= event.position) continue;
-          await projection.apply(event, view);
+          const outcome = await projection.apply(event, view);
+          if (outcome) appended = Math.max(appended, outcome.appended);
           checkpoints.set(projection.name, event.position);
         }
         if (view !== this.view) return;
+        if (appended > event.position) this.followUps.set(event.position, appended);
         this.processed = event.position;
         this.scheduleCheckpointSave();
         this.releaseWaiters();
@@ -116,11 +121,12 @@ export class ProjectionRunner {
   }
 
   /**
-   * Resolves once every projection has applied the event at `position` (read-your-writes
-   * for commands); rejects if the projections have stopped on an error.
+   * Resolves once every projection has applied the event at `position`, and any event a
+   * reactor appended in answer to it (read-your-writes for commands); rejects if the
+   * projections have stopped on an error.
    */
   waitFor(position: number): Promise<void> {
-    if (position <= this.processed) return Promise.resolve();
+    if (this.settled(position)) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiters.push({ position, resolve, reject });
@@ -155,11 +161,19 @@ export class ProjectionRunner {
     }
   }
 
+  private settled(position: number): boolean {
+    let target = position;
+    while (target <= this.processed && this.followUps.has(target)) target = this.followUps.get(target)!;
+    return target <= this.processed;
+  }
+
   private releaseWaiters(): void {
-    if (this.waiters.length === 0) return;
-    const ready = this.waiters.filter((w) => w.position <= this.processed);
-    this.waiters = this.waiters.filter((w) => w.position > this.processed);
-    for (const waiter of ready) waiter.resolve();
+    if (this.waiters.length > 0) {
+      const ready = this.waiters.filter((w) => this.settled(w.position));
+      this.waiters = this.waiters.filter((w) => !this.settled(w.position));
+      for (const waiter of ready) waiter.resolve();
+    }
+    for (const [position, followUp] of this.followUps) if (followUp <= this.processed) this.followUps.delete(position);
   }
 
   // Saving a checkpoint per event would double the writes under load; batching is safe

@@ -9,7 +9,11 @@ export interface Projection {
   readonly name: string;
   /** Collections it owns; a rebuild clears them. */
   readonly collections: string[];
-  apply(event: StoredEvent, store: ReadModelStore): Promise<void>;
+  /**
+   * A reactor that appends events of its own in answer (the tree-head signer) returns the
+   * position of the last one, so commands wait for those too before they answer.
+   */
+  apply(event: StoredEvent, store: ReadModelStore): Promise<void | { appended: number }>;
 }
 
 export const PROJECTIONS = Symbol('Projections');

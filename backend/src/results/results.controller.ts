@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { resultsView, type ResultsView } from '@decidimos/contracts';
+import { AuditService } from '../audit/audit.service';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { EditionsReadModel } from '../processes/editions.read-model';
@@ -16,6 +17,7 @@ export class ResultsController {
     private readonly editions: EditionsReadModel,
     private readonly proposals: ProposalsReadModel,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('results')
@@ -50,6 +52,7 @@ export class ResultsController {
         return { id: tally.id, name, budget: tally.budget, spent: tally.spent, voters: tally.voters, rule, proposals };
       }),
     );
-    return { editionId, phase: edition.phase, rule, ballots: doc.ballots, districts, treeHead: null };
+    const treeHead = await this.audit.countedHead(editionId);
+    return { editionId, phase: edition.phase, rule, ballots: doc.ballots, districts, treeHead };
   }
 }

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { tallyEdition } from '@decidimos/contracts';
+import { AuditService } from '../audit/audit.service';
 import { editionDecider } from '../processes/domain/edition.decider';
 import { editionStream } from '../processes/streams';
 import { EventSourcing } from '../shared/event-sourcing.service';
 import { finalBallots } from './final-ballots';
 
-/** Counts an edition once voting has closed and fixes the result in a TallyComputed event. */
+/** Counts an edition once voting has closed and fixes the result in a TallyComputed event naming the tree head it counted. */
 @Injectable()
 export class TallyService {
-  constructor(private readonly es: EventSourcing) {}
+  constructor(
+    private readonly es: EventSourcing,
+    private readonly audit: AuditService,
+  ) {}
 
   async record(editionId: string): Promise<void> {
     const stream = editionStream(editionId);
@@ -19,6 +23,12 @@ export class TallyService {
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot ?? {} },
       ballots,
     );
-    await this.es.execute(stream, editionDecider, { type: 'RecordTally', ballots: ballots.length, districts });
+    const treeHead = await this.audit.headAtVotingClose(editionId);
+    await this.es.execute(stream, editionDecider, {
+      type: 'RecordTally',
+      ballots: ballots.length,
+      districts,
+      treeHead,
+    });
   }
 }

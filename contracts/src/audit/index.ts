@@ -3,6 +3,7 @@ export { fromBase64, fromHex, toBase64, toHex } from './encoding';
 export { type LoggedEvent, type Receipt, eventLeafHash, receiptFor } from './event-leaf';
 export { type TreeNode, MerkleTree } from './merkle-tree';
 export { type NodeStore, InMemoryNodeStore } from './node-store';
+export { frontierOf } from './frontier';
 export { verifyConsistency, verifyInclusion } from './proofs';
 export { HASH_SIZE, emptyRoot, hashChildren, hashLeaf, rootFromLeaves } from './rfc6962';
 export {
@@ -15,3 +16,13 @@ export {
   signTreeHead,
   verifyTreeHead,
 } from './tree-head';
+export {
+  type ReceiptProof,
+  type TreeHeadsDocument,
+  receiptProof,
+  treeHeadSchema,
+  treeHeadsDocument,
+} from './audit-documents';
+export { type EditionAudit, type Verification, verifyEdition } from './verify';
+export { headReason } from './verify-log';
+export { checkReceipt } from './verify-receipt';

@@ -1,16 +1,26 @@
 #!/usr/bin/env node
 import { countCommand } from './count-command';
+import { SourceError } from './edition-source';
+import { FETCH_USAGE, fetchCommand } from './fetch-command';
+import { RECEIPT_USAGE, receiptCommand } from './receipt-command';
 import { UsageError, type Command } from './usage';
+import { VERIFY_USAGE, verifyCommand } from './verify-command';
 
 /** Subcommands by name; each gets the arguments after its name and resolves to the exit code. */
 const commands: Record<string, Command> = {
   count: countCommand,
+  fetch: fetchCommand,
+  verify: verifyCommand,
+  receipt: receiptCommand,
 };
 
 const USAGE = `usage: decidimos-audit <command> [options]
 
 commands:
-  count   count a pabulib .pb file with a Decidimos counting rule`;
+  count   count a pabulib .pb file with a Decidimos counting rule
+  ${FETCH_USAGE}
+  ${VERIFY_USAGE}
+  ${RECEIPT_USAGE}`;
 
 export async function main(argv: string[], available: Record<string, Command> = commands): Promise<number> {
   const [name, ...args] = argv;
@@ -26,8 +36,11 @@ export async function main(argv: string[], available: Record<string, Command> = 
       process.stderr.write(`decidimos-audit ${name}: ${error.message}\n${error.usage}\n`);
       return 2;
     }
-    process.stderr.write(`decidimos-audit ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    // Bad arguments, unreachable servers, unreadable files: say what, exit 2 (not a verdict).
+    const message = error instanceof Error ? error.message : String(error);
+    const unusable = error instanceof SourceError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`decidimos-audit ${name}: ${message}\n`);
+    return unusable ? 2 : 1;
   }
 }
 

@@ -18,6 +18,7 @@ import {
 const id = z.string().min(1).max(200);
 const pseudonym = z.string().regex(/^[0-9a-f]{64}$/, 'a pseudonym is a hex HMAC-SHA256');
 const pesos = z.number().int().nonnegative();
+const hex32 = z.string().regex(/^[0-9a-f]{64}$/, '32 bytes of lower-case hex');
 
 export const ballotEntrySchema = z.object({ proposalId: id, cost: pesos });
 export type BallotEntry = z.infer<typeof ballotEntrySchema>;
@@ -34,6 +35,10 @@ const districtTallySchema = z.object({
   votes: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type DistrictTally = z.infer<typeof districtTallySchema>;
+
+/** A tree head by size and root, as events name it (the signed head itself is a TreeHeadSigned event). */
+export const treeHeadRefSchema = z.object({ treeSize: z.number().int().nonnegative(), rootHash: hex32 });
+export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
 
 export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -108,6 +113,22 @@ export const eventSchemas = {
     /** Ballots (last per voter) counted: those recorded before voting closed. */
     ballots: z.number().int().nonnegative(),
     districts: z.array(districtTallySchema),
+    /** The tree head signed when voting closed: the log whose ballots this tally counted. */
+    treeHead: treeHeadRefSchema,
+  }),
+  /**
+   * A signed tree head of the edition's log (stream `audit-<edition>`), recorded after the
+   * phase change or tally it covers; `publicKey` lets the export alone verify it.
+   */
+  TreeHeadSigned: z.object({
+    editionId: id,
+    treeSize: z.number().int().nonnegative(),
+    rootHash: hex32,
+    timestamp: z.string(),
+    reason: z.string(),
+    keyId: z.string(),
+    signature: z.string(),
+    publicKey: hex32,
   }),
   RoleGranted: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
   RoleRevoked: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
@@ -129,6 +150,7 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   SupportWithdrawn: 1,
   BallotCast: 1,
   TallyComputed: 1,
+  TreeHeadSigned: 1,
   RoleGranted: 1,
   RoleRevoked: 1,
 };

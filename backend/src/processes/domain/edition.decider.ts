@@ -7,6 +7,7 @@ import {
   type EditionRules,
   type EventPayload,
   type Phase,
+  type TreeHeadRef,
 } from '@decidimos/contracts';
 import type { Decider } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
@@ -50,7 +51,7 @@ export type EditionCommand =
       /** Required when `to` is voting: the proposals that reached each district's ballot. */
       ballot?: Record<string, BallotEntry[]>;
     }
-  | { type: 'RecordTally'; ballots: number; districts: DistrictTally[] };
+  | { type: 'RecordTally'; ballots: number; districts: DistrictTally[]; treeHead: TreeHeadRef };
 
 /** Events folded from the store carry their position; events just decided do not (yet). */
 function positionOf(event: EditionEvent): number | null {
@@ -91,11 +92,11 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
       case 'RecordTally': {
         requirePhase(state, 'counting');
         if (state.tallied) return [];
-        const { ballots, districts } = command;
+        const { ballots, districts, treeHead } = command;
         return [
           {
             type: 'TallyComputed',
-            data: { editionId: state.editionId, counting: state.rules.counting, ballots, districts },
+            data: { editionId: state.editionId, counting: state.rules.counting, ballots, districts, treeHead },
           },
         ];
       }

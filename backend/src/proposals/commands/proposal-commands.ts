@@ -90,7 +90,8 @@ export class SubmitProposalHandler extends ProposalHandler implements ICommandHa
         proposalId,
         edition,
         author: voter,
-        authorDisplayName: authorDisplayName ?? caller.session.displayName.split(' ')[0] ?? 'Residente',
+        // Never the iD name: events are public, and a display name is what the author chooses to show.
+        authorDisplayName: authorDisplayName ?? 'Residente',
         authorProposalCount: await this.proposals.countByAuthor(editionId, voter),
         content: { ...content, category: content.category ?? null, location: content.location ?? null },
       },

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  eventLeafHash,
+  fromHex,
+  publicEvent,
+  rootFromLeaves,
+  toHex,
+  verifyConsistency,
+  verifyInclusion,
+} from '@decidimos/contracts';
+import type { ReadModelStore } from '../read-models/read-model.port';
+import { openSqliteReadModelStore } from '../read-models/sqlite';
+import type { StoredEvent } from '../shared/event-envelope';
+import {
+  AUDIT_LEAVES,
+  AUDIT_TREES,
+  type AuditLeafDoc,
+  type AuditTreeDoc,
+  auditLogProjection,
+  storedTree,
+} from './audit-log.projection';
+
+const voter = (n: number) => n.toString(16).padStart(64, '0');
+
+/** Ballots of two editions interleaved, with a role grant (no edition) among them, as the log holds them. */
+function logOf(count: number): StoredEvent[] {
+  return Array.from({ length: count }, (_, i) => {
+    const position = i + 1;
+    const common = {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      position,
+      metadata: { schemaVersion: 1 },
+    };
+    const recordedAt = new Date(Date.UTC(2027, 2, 1, 0, 0, i)).toISOString();
+    if (i === 7) {
+      const data = { staff: voter(1), role: 'reviewer' as const, by: voter(2) };
+      return { ...common, type: 'RoleGranted', data, streamId: 'staff', revision: 0, recordedAt } as StoredEvent;
+    }
+    const editionId = i % 3 === 0 ? 'pp-norte' : 'pp-centro';
+    const data = { editionId, voter: voter(i), district: 'centro', selections: [], channel: 'online', officer: null };
+    return {
+      ...common,
+      type: 'BallotCast',
+      data,
+      streamId: `ballot-${editionId}-${voter(i)}`,
+      revision: 0,
+      recordedAt,
+    } as StoredEvent;
+  });
+}
+
+const leavesOf = (log: StoredEvent[], editionId: string) =>
+  log
+    .filter((e) => (e.data as { editionId?: string }).editionId === editionId)
+    .map((e) => eventLeafHash(publicEvent(e)));
+
+let dir: string;
+let store: ReadModelStore;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'decidimos-audit-log-'));
+  store = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the audit log projection on SQLite', () => {
+  it("keeps one tree per edition whose roots and proofs match the RFC's definition at every size", async () => {
+    const log = logOf(130);
+    for (const event of log) await auditLogProjection.apply(event, store);
+    for (const editionId of ['pp-centro', 'pp-norte']) {
+      const leaves = leavesOf(log, editionId);
+      const tree = await storedTree(store, editionId);
+      expect(tree.size).toBe(leaves.length);
+      for (let size = 1; size <= leaves.length; size += 7) {
+        expect(toHex(await tree.root(size))).toBe(toHex(rootFromLeaves(leaves.slice(0, size))));
+      }
+      const root = rootFromLeaves(leaves);
+      const proof = await tree.inclusionProof(41, leaves.length);
+      expect(verifyInclusion(leaves[41]!, 41, leaves.length, proof, root)).toBe(true);
+      const consistency = await tree.consistencyProof(13, leaves.length);
+      expect(verifyConsistency(13, leaves.length, rootFromLeaves(leaves.slice(0, 13)), root, consistency)).toBe(true);
+    }
+    const grant = await store.collection<AuditLeafDoc>(AUDIT_LEAVES).get(log[7]!.id);
+    expect(grant).toBeNull();
+  });
+
+  it('keeps the exported event, its leaf hash and its place, found by event id', async () => {
+    const log = logOf(10);
+    for (const event of log) await auditLogProjection.apply(event, store);
+    const leaf = await store.collection<AuditLeafDoc>(AUDIT_LEAVES).get(log[5]!.id);
+    expect(leaf).toMatchObject({ editionId: 'pp-centro', index: 3, page: 0, event: publicEvent(log[5]!) });
+    expect(fromHex(leaf!.leafHash)).toEqual(eventLeafHash(publicEvent(log[5]!)));
+  });
+
+  it('ignores an event it has already applied, so a replay after a crash changes nothing', async () => {
+    const log = logOf(20);
+    for (const event of log) await auditLogProjection.apply(event, store);
+    const before = await store.collection<AuditTreeDoc>(AUDIT_TREES).get('pp-centro');
+    for (const event of log.slice(10)) await auditLogProjection.apply(event, store);
+    expect(await store.collection<AuditTreeDoc>(AUDIT_TREES).get('pp-centro')).toEqual(before);
+  });
+
+  it('reads and writes O(log n) documents per event, not the whole tree', async () => {
+    const log = logOf(1_100);
+    let operations = 0;
+    const counting: ReadModelStore = {
+      ...store,
+      collection: (name, options) => {
+        const collection = store.collection(name, options);
+        const count =
+          <A extends unknown[], R>(call: (...args: A) => R) =>
+          (...args: A) => {
+            operations++;
+            return call(...args);
+          };
+        return {
+          ...collection,
+          get: count(collection.get.bind(collection)),
+          upsert: count(collection.upsert.bind(collection)),
+        };
+      },
+    };
+    for (const event of log.slice(0, -1)) await auditLogProjection.apply(event, store);
+    await auditLogProjection.apply(log[log.length - 1]!, counting);
+    // One tree read, the leaf, the subtrees it completes (at most log2 n + 1), the tree write.
+    expect(operations).toBeLessThanOrEqual(3 + Math.ceil(Math.log2(log.length)) + 1);
+  });
+});

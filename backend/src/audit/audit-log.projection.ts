@@ -1,0 +1,184 @@
+import {
+  type PublicEvent,
+  type TreeHead,
+  InMemoryNodeStore,
+  MerkleTree,
+  eventLeafHash,
+  fromHex,
+  frontierOf,
+  publicEvent,
+  toHex,
+} from '@decidimos/contracts';
+import type { Projection } from '../projections/projection';
+import type { ReadModelStore } from '../read-models/read-model.port';
+
+/** Per edition: the tree's size, root and frontier (the complete subtrees an append needs). */
+export interface AuditTreeDoc {
+  id: string;
+  size: number;
+  /** Hex. */
+  root: string;
+  frontier: { level: number; index: number; hash: string }[];
+  position: number;
+}
+
+/** A leaf: the event exactly as exported and hashed, found by event id (receipts) or by page (export). */
+export interface AuditLeafDoc {
+  id: string;
+  editionId: string;
+  index: number;
+  page: number;
+  leafHash: string;
+  event: PublicEvent;
+}
+
+/** A signed tree head as recorded in the log, with the leaf its TreeHeadSigned event became. */
+export interface AuditHeadDoc {
+  id: string;
+  editionId: string;
+  treeSize: number;
+  head: TreeHead;
+  publicKey: string;
+  leafIndex: number;
+}
+
+export const AUDIT_TREES = 'audit-trees';
+export const AUDIT_HEADS = 'audit-tree-heads';
+export const AUDIT_NODES = 'audit-nodes';
+export const AUDIT_LEAVES = 'audit-leaves';
+
+/** Leaves per export page: the export reads a page by equality on an indexed field, not by OFFSET. */
+export const LEAVES_PER_PAGE = 1_000;
+
+export const nodeId = (editionId: string, level: number, index: number) => `${editionId}/${level}/${index}`;
+
+/** The edition an event belongs to; events without one (role grants) are in no edition's log. */
+export function editionOf(event: { data: object }): string | null {
+  const editionId = (event.data as { editionId?: unknown }).editionId;
+  return typeof editionId === 'string' ? editionId : null;
+}
+
+/**
+ * Every event of an edition, in log order, becomes the next leaf of the edition's Merkle
+ * tree. Each complete subtree is stored once, when its last leaf arrives, and the tree
+ * document keeps only the frontier, so an event costs O(log n) reads and writes. An event
+ * at or before the tree's recorded position was already applied: replays change nothing.
+ */
+export const auditLogProjection: Projection = {
+  name: 'audit-log',
+  collections: [AUDIT_TREES, AUDIT_NODES, AUDIT_LEAVES, AUDIT_HEADS],
+  async apply(event, store) {
+    const editionId = editionOf(event);
+    if (editionId === null) return;
+    const trees = store.collection<AuditTreeDoc>(AUDIT_TREES);
+    const tree = (await trees.get(editionId)) ?? { id: editionId, size: 0, root: '', frontier: [], position: 0 };
+    if (tree.position >= event.position) return;
+
+    const frontier = new InMemoryNodeStore();
+    for (const node of tree.frontier) frontier.set(node.level, node.index, fromHex(node.hash));
+    const merkle = new MerkleTree(frontier, tree.size);
+    const exported = publicEvent(event);
+    const leafHash = eventLeafHash(exported);
+    const created = merkle.append(leafHash);
+
+    const written = { position: event.position };
+    const nodes = store.collection<{ hash: string }>(AUDIT_NODES);
+    for (const node of created)
+      await nodes.upsert(nodeId(editionId, node.level, node.index), { hash: toHex(node.hash) }, written);
+    await store.collection<AuditLeafDoc>(AUDIT_LEAVES).upsert(
+      exported.id,
+      {
+        id: exported.id,
+        editionId,
+        index: tree.size,
+        page: Math.floor(tree.size / LEAVES_PER_PAGE),
+        leafHash: toHex(leafHash),
+        event: exported,
+      },
+      written,
+    );
+    if (event.type === 'TreeHeadSigned') {
+      const { publicKey, ...head } = event.data;
+      await store.collection<AuditHeadDoc>(AUDIT_HEADS).upsert(
+        `${editionId}/${head.treeSize}`,
+        {
+          id: `${editionId}/${head.treeSize}`,
+          editionId,
+          treeSize: head.treeSize,
+          head,
+          publicKey,
+          leafIndex: tree.size,
+        },
+        written,
+      );
+    }
+    // Written last: a crash before this line replays the event, and the writes above repeat harmlessly.
+    await trees.upsert(
+      editionId,
+      {
+        id: editionId,
+        size: merkle.size,
+        root: toHex(merkle.root()),
+        frontier: frontierOf(merkle.size).map(({ level, index }) => ({
+          level,
+          index,
+          hash: toHex(frontier.get(level, index)!),
+        })),
+        position: event.position,
+      },
+      written,
+    );
+  },
+};
+
+/** The stored tree of an edition, for roots and proofs at any size it has reached. */
+export async function storedTree(store: ReadModelStore, editionId: string): Promise<StoredTree> {
+  const doc = await store.collection<AuditTreeDoc>(AUDIT_TREES).get(editionId);
+  return new StoredTree(store, editionId, doc?.size ?? 0);
+}
+
+/**
+ * Reads only the nodes a root or proof needs: `MerkleTree` is run once against a store that
+ * records which nodes it asks for (which nodes depends on sizes alone, never on hashes),
+ * those are fetched, and it runs again on them.
+ */
+export class StoredTree {
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly editionId: string,
+    readonly size: number,
+  ) {}
+
+  root(treeSize: number): Promise<Uint8Array> {
+    return this.withNodes((tree) => tree.root(treeSize));
+  }
+
+  inclusionProof(leafIndex: number, treeSize: number): Promise<Uint8Array[]> {
+    return this.withNodes((tree) => tree.inclusionProof(leafIndex, treeSize));
+  }
+
+  consistencyProof(oldSize: number, newSize: number): Promise<Uint8Array[]> {
+    return this.withNodes((tree) => tree.consistencyProof(oldSize, newSize));
+  }
+
+  private async withNodes<T>(work: (tree: MerkleTree) => T): Promise<T> {
+    const wanted = new Map<string, { level: number; index: number }>();
+    const placeholder = new Uint8Array(32);
+    const recorder = {
+      get(level: number, index: number) {
+        wanted.set(`${level}/${index}`, { level, index });
+        return placeholder;
+      },
+      set() {},
+    };
+    work(new MerkleTree(recorder, this.size));
+    const nodes = new InMemoryNodeStore();
+    const collection = this.store.collection<{ hash: string }>(AUDIT_NODES);
+    for (const { level, index } of wanted.values()) {
+      const doc = await collection.get(nodeId(this.editionId, level, index));
+      if (!doc) throw new Error(`audit tree of ${this.editionId} lacks node (${level}, ${index})`);
+      nodes.set(level, index, fromHex(doc.hash));
+    }
+    return work(new MerkleTree(nodes, this.size));
+  }
+}

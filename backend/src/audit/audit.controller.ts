@@ -1,0 +1,57 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { receiptProof, treeHeadsDocument } from '@decidimos/contracts';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../http/access';
+import { Endpoint } from '../http/endpoint';
+import { EditionsReadModel } from '../processes/editions.read-model';
+import { AuditService } from './audit.service';
+
+@Controller()
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly editions: EditionsReadModel,
+  ) {}
+
+  @Get('api/processes/:id/audit/export')
+  @Access('public')
+  @Endpoint({
+    summary: "The edition's events as JSON Lines, in log order: each line is a leaf of the edition's Merkle tree",
+    tags: ['audit'],
+    produces: 'application/jsonl',
+    problems: [404],
+  })
+  async export(@Param('id') editionId: string, @Res() reply: FastifyReply) {
+    await this.editions.require(editionId);
+    void reply
+      .header('content-type', 'application/jsonl; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${editionId}.jsonl"`);
+    return reply.send(Readable.from(this.audit.exportLines(editionId)));
+  }
+
+  @Get('api/processes/:id/audit/tree-heads')
+  @Access('public')
+  @Endpoint({
+    summary: 'The signed tree heads so far, the public key that verifies them, and consistency proofs between them',
+    tags: ['audit'],
+    response: treeHeadsDocument,
+    problems: [404],
+  })
+  async treeHeads(@Param('id') editionId: string) {
+    await this.editions.require(editionId);
+    return this.audit.treeHeads(editionId);
+  }
+
+  @Get('api/receipts/:receipt')
+  @Access('public')
+  @Endpoint({
+    summary: 'Inclusion proof of a ballot receipt against the latest signed tree head',
+    tags: ['audit'],
+    response: receiptProof,
+    problems: [404],
+  })
+  async receipt(@Param('receipt') receipt: string) {
+    return this.audit.receipt(receipt);
+  }
+}

@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ReceiptProof,
+  type TreeHeadsDocument,
+  type TreeHead,
+  type TreeHeadRef,
+  keyId,
+  parseReceipt,
+  publicKeyOf,
+  toHex,
+} from '@decidimos/contracts';
+import { BALLOTS, ballotDocId, type BallotDoc } from '../ballots/ballots.projection';
+import { CONFIG, type Config } from '../config/config';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { ValidationFailed } from '../http/validation';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { DomainError } from '../shared/domain-error';
+import {
+  AUDIT_HEADS,
+  AUDIT_LEAVES,
+  AUDIT_TREES,
+  LEAVES_PER_PAGE,
+  type AuditHeadDoc,
+  type AuditLeafDoc,
+  type AuditTreeDoc,
+  storedTree,
+} from './audit-log.projection';
+import { recordedHeads } from './tree-head-signer';
+
+/** The public audit trail of an edition: its log as JSON Lines, its signed tree heads, ballot inclusion proofs. */
+@Injectable()
+export class AuditService {
+  readonly publicKey: string;
+
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CONFIG) config: Config,
+    private readonly projections: ProjectionRunner,
+  ) {
+    this.publicKey = publicKeyOf(config.auditSigningKey);
+  }
+
+  /**
+   * The edition's events in log order, one JSON object per line, up to the tree's size when
+   * the export began: a consistent prefix of the log even while events keep arriving.
+   */
+  async *exportLines(editionId: string): AsyncGenerator<string> {
+    const tree = await this.readModels.collection<AuditTreeDoc>(AUDIT_TREES).get(editionId);
+    const size = tree?.size ?? 0;
+    const leaves = this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES);
+    for (let page = 0; page * LEAVES_PER_PAGE < size; page++) {
+      const { items } = await leaves.find({
+        filter: { editionId, page },
+        sort: [{ field: 'index', direction: 'asc' }],
+      });
+      const lines = items.filter((leaf) => leaf.index < size).map((leaf) => `${JSON.stringify(leaf.event)}\n`);
+      yield lines.join('');
+    }
+  }
+
+  async treeHeads(editionId: string): Promise<TreeHeadsDocument> {
+    const { items } = await this.readModels.collection<AuditHeadDoc>(AUDIT_HEADS).find({
+      filter: { editionId },
+      sort: [{ field: 'treeSize', direction: 'asc' }],
+    });
+    const tree = await storedTree(this.readModels, editionId);
+    const consistency = [];
+    for (let i = 1; i < items.length; i++) {
+      const [fromSize, toSize] = [items[i - 1]!.treeSize, items[i]!.treeSize];
+      consistency.push({ fromSize, toSize, proof: (await tree.consistencyProof(fromSize, toSize)).map(toHex) });
+    }
+    return {
+      editionId,
+      publicKey: this.publicKey,
+      keyId: keyId(this.publicKey),
+      treeHeads: items.map((doc) => doc.head),
+      consistency,
+    };
+  }
+
+  /** The inclusion proof of a ballot against the latest signed tree head that covers it. */
+  async receipt(receipt: string): Promise<ReceiptProof> {
+    const parsed = parseReceipt(receipt);
+    if (!parsed) {
+      throw new ValidationFailed([
+        { path: 'receipt', message: 'a receipt is the ballot id and its leaf hash joined by a dot' },
+      ]);
+    }
+    const leaf = await this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES).get(parsed.ballotId);
+    if (!leaf || leaf.event.type !== 'BallotCast') {
+      throw new DomainError('NOT_FOUND', { what: 'ballot', id: parsed.ballotId });
+    }
+    const { editionId } = leaf;
+    const voter = String(leaf.event.data['voter']);
+    const currentBallot = await this.readModels.collection<BallotDoc>(BALLOTS).get(ballotDocId(editionId, voter));
+    const latest = await this.latestHead(editionId);
+    const covered = latest !== null && latest.treeSize > leaf.index;
+    const tree = await storedTree(this.readModels, editionId);
+    return {
+      receipt,
+      ballotId: parsed.ballotId,
+      editionId,
+      leafHash: leaf.leafHash,
+      matches: leaf.leafHash === parsed.leafHash,
+      leafIndex: leaf.index,
+      current: currentBallot?.ballotId === parsed.ballotId,
+      status: covered ? 'included' : 'pending',
+      treeHead: covered ? latest.head : null,
+      publicKey: this.publicKey,
+      proof: covered ? (await tree.inclusionProof(leaf.index, latest.treeSize)).map(toHex) : null,
+    };
+  }
+
+  /**
+   * The head signed when voting closed, which the tally names as the log it counted. Read
+   * from the log, as the command side does; the projections are awaited first because after
+   * a restart the signer may still be catching up on the phase change.
+   */
+  async headAtVotingClose(editionId: string): Promise<TreeHeadRef> {
+    await this.projections.waitFor(await this.events.headPosition());
+    const head = (await recordedHeads(this.events, editionId)).find(
+      (e) => e.type === 'TreeHeadSigned' && e.data.reason === 'phase:counting',
+    );
+    if (!head || head.type !== 'TreeHeadSigned') throw new DomainError('UNAVAILABLE');
+    return { treeSize: head.data.treeSize, rootHash: head.data.rootHash };
+  }
+
+  /** The signed head the tally counted, for the published results; null before counting. */
+  async countedHead(editionId: string): Promise<TreeHead | null> {
+    const { items } = await this.readModels.collection<AuditHeadDoc>(AUDIT_HEADS).find({ filter: { editionId } });
+    return items.find((doc) => doc.head.reason === 'phase:counting')?.head ?? null;
+  }
+
+  private async latestHead(editionId: string): Promise<AuditHeadDoc | null> {
+    const { items } = await this.readModels.collection<AuditHeadDoc>(AUDIT_HEADS).find({
+      filter: { editionId },
+      sort: [{ field: 'treeSize', direction: 'desc' }],
+      limit: 1,
+    });
+    return items[0] ?? null;
+  }
+}

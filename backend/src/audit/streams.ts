@@ -1,0 +1,1 @@
+export const auditStream = (editionId: string) => `audit-${editionId}`;

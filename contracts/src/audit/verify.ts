@@ -1,0 +1,131 @@
+import type { DistrictTally } from '../events/catalog';
+import type { TreeHeadsDocument } from './audit-documents';
+import { canonicalJson } from './canonical-json';
+import { type LoggedHead, checkLog } from './verify-log';
+import { type Recount, checkRules, districtDifferences } from './verify-rules';
+
+/** What an auditor holds: the export's lines, and optionally the published tree heads and results. */
+export interface EditionAudit {
+  /** events.jsonl, one parsed JSON value per line. */
+  events: readonly unknown[];
+  /** tree-heads.json. */
+  treeHeads?: TreeHeadsDocument | null;
+  /** results.json (GET /api/processes/:id/results). */
+  results?: unknown;
+  /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */
+  publicKey?: string | null;
+  /**
+   * tree-heads.json files saved earlier (at a past phase change, say). A head, once signed,
+   * never changes: each must still be in the log as it was, or the log was rewritten, even
+   * if it was re-signed with the city's own key.
+   */
+  earlierTreeHeads?: TreeHeadsDocument[];
+}
+
+export interface Verification {
+  ok: boolean;
+  /** Precise disagreements, in the order found; empty when everything holds. */
+  findings: string[];
+  editionId: string | null;
+  events: number;
+  treeHeads: number;
+  ballotsCast: number;
+  voters: number;
+  /** The re-count, once voting has closed. */
+  recount: Recount | null;
+}
+
+/**
+ * Checks an edition from its public export alone: signatures and recomputed roots of the
+ * tree heads, their consistency, one ballot stream per voter, every ballot valid under the
+ * rules, the ballot as assessments and supports make it, and a re-count equal to the
+ * TallyComputed event and to the published results. Pure: the CLI and the SPA share it.
+ */
+export function verifyEdition(audit: EditionAudit): Verification {
+  const findings: string[] = [];
+  const log = checkLog(
+    audit.events,
+    { treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null },
+    findings,
+  );
+  const rules = checkRules(log.events, log.heads, findings);
+  if (audit.treeHeads && rules.editionId !== null && audit.treeHeads.editionId !== rules.editionId) {
+    findings.push(`tree heads: published for edition ${audit.treeHeads.editionId}, the log is of ${rules.editionId}`);
+  }
+  for (const earlier of audit.earlierTreeHeads ?? []) compareEarlier(log.heads, earlier, findings);
+  if (audit.results !== undefined && audit.results !== null) {
+    compareResults(
+      audit.results,
+      rules.recount,
+      log.heads.find((h) => h.head.reason === 'phase:counting')?.head,
+      findings,
+    );
+  }
+  return {
+    ok: findings.length === 0,
+    findings,
+    editionId: rules.editionId,
+    events: log.size,
+    treeHeads: log.heads.length,
+    ballotsCast: rules.ballotsCast,
+    voters: rules.voters,
+    recount: rules.recount,
+  };
+}
+
+function compareEarlier(heads: LoggedHead[], earlier: TreeHeadsDocument, findings: string[]): void {
+  const inLog = new Map(heads.map((h) => [h.head.treeSize, h]));
+  for (const head of earlier.treeHeads) {
+    const logged = inLog.get(head.treeSize);
+    const name = `tree head of ${head.treeSize} events saved earlier (${head.reason})`;
+    if (!logged) findings.push(`${name}: not in the log any more`);
+    else if (canonicalJson(logged.head) !== canonicalJson(head))
+      findings.push(`${name}: tree head ${logged.number} now differs`);
+  }
+}
+
+interface PublishedDistrict {
+  id: string;
+  budget: number;
+  spent: number;
+  voters: number;
+  proposals: { id: string; votes: number; selected: boolean }[];
+}
+
+/** results.json against the re-count: the same numbers, resting on the head signed when voting closed. */
+function compareResults(results: unknown, recount: Recount | null, countedHead: unknown, findings: string[]): void {
+  const published = results as { districts?: PublishedDistrict[]; treeHead?: unknown; ballots?: number };
+  if (!Array.isArray(published.districts)) {
+    findings.push('results: not a results document');
+    return;
+  }
+  if (!recount) {
+    findings.push('results: published, but voting never closed in the log');
+    return;
+  }
+  if (countedHead === undefined || canonicalJson(published.treeHead ?? null) !== canonicalJson(countedHead)) {
+    findings.push('results: rest on a tree head other than the one signed when voting closed');
+  }
+  if (published.ballots !== recount.ballots) {
+    findings.push(`results: ${String(published.ballots)} ballots published, the re-count finds ${recount.ballots}`);
+  }
+  for (const expected of recount.districts) {
+    const district = published.districts.find((d) => d.id === expected.id);
+    if (!district) {
+      findings.push(`results: district ${expected.id} missing`);
+      continue;
+    }
+    findings.push(...districtDifferences(`results: district ${expected.id}`, asTally(district), expected));
+  }
+}
+
+function asTally(district: PublishedDistrict): DistrictTally {
+  return {
+    id: district.id,
+    budget: district.budget,
+    spent: district.spent,
+    voters: district.voters,
+    selected: district.proposals.filter((p) => p.selected).map((p) => p.id),
+    votes: Object.fromEntries(district.proposals.map((p) => [p.id, p.votes])),
+  };
+}

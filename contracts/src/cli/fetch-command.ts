@@ -1,0 +1,27 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EVENTS_FILE, RESULTS_FILE, TREE_HEADS_FILE, downloadEdition, isUrl, parseJsonLines } from './edition-source';
+
+export const FETCH_USAGE = 'decidimos-audit fetch EDITION_URL DIR   (EDITION_URL is <base>/api/processes/<id>)';
+
+/** Saves what an auditor needs to work offline: DIR/events.jsonl, DIR/tree-heads.json, DIR/results.json. */
+export async function fetchCommand(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [url, dir] = positionals;
+  if (positionals.length !== 2 || !url || !dir || !isUrl(url)) {
+    process.stderr.write(`usage: ${FETCH_USAGE}\n`);
+    return 2;
+  }
+  const files = await downloadEdition(url);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, EVENTS_FILE), files.eventsText);
+  await writeFile(join(dir, TREE_HEADS_FILE), `${JSON.stringify(files.treeHeads, null, 2)}\n`);
+  if (files.results !== null) await writeFile(join(dir, RESULTS_FILE), `${JSON.stringify(files.results, null, 2)}\n`);
+  const events = parseJsonLines(files.eventsText).length;
+  process.stdout.write(
+    `saved ${events} events, ${files.treeHeads.treeHeads.length} signed tree heads` +
+      `${files.results === null ? ' (results not published yet)' : ' and the results'} in ${dir}\n`,
+  );
+  return 0;
+}
