@@ -9,7 +9,11 @@ import { router } from './router';
 function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
+      // Offline, a request fails at once and the page says so (with a retry button) rather
+      // than waiting silently: a resident must know whether the ballot went through.
+      mutations: { networkMode: 'always' },
       queries: {
+        networkMode: 'always',
         staleTime: 15_000,
         // A 4xx will not change by asking again; a dropped connection or a 5xx may.
         retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status < 500),

@@ -16,7 +16,7 @@ export function AssistedBallotRoute() {
   if (!edition.data) return <Loading />;
   return (
     <StaffOnly role="poll-officer" title={title}>
-      <Page title={title} lead={t('assisted.lead')}>
+      <Page title={title} lead={t('assisted.lead')} focusHeading={edition.data.phase !== 'voting'}>
         {edition.data.phase === 'voting' ? (
           <AssistedBallotForm edition={edition.data} />
         ) : (
