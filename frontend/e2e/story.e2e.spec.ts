@@ -261,9 +261,19 @@ step(
 
     await resident.reload();
     expect((await resident.getByTestId('receipt-code').textContent())!.trim()).toBe(receipt);
-    await resident.goto(`/editions/${editionId}/ballot`);
+    // Revoting: the ballot already cast comes back to be changed; the new cast gets a new receipt.
+    await resident.getByRole('link', { name: 'Cambiar mi voto' }).click();
     await text(resident, /Ya votaste/);
     expect(await resident.getByRole('checkbox', { name: /Parque Alameda/ }).isChecked()).toBe(true);
+    await resident.getByRole('checkbox', { name: /Banquetas Centro/ }).uncheck();
+    await resident.getByRole('checkbox', { name: /Banquetas Centro/ }).check();
+    await resident.getByRole('button', { name: 'Revisar mi voto' }).click();
+    await text(resident, 'Este voto reemplaza el que ya emitiste; cuenta el último.');
+    await resident.getByRole('button', { name: 'Confirmar el cambio de voto' }).click();
+    await text(resident, 'Tu voto quedó registrado');
+    const changed = (await resident.getByTestId('receipt-code').textContent())!.trim();
+    expect(changed).not.toBe(receipt);
+    receipt = changed;
   },
 );
 

@@ -118,9 +118,9 @@ export const en: Messages = {
       proposals_one: 'Each resident may submit {{count}} proposal, costing between {{min}} and {{max}}.',
       proposals: 'Each resident may submit up to {{count}} proposals, costing between {{min}} and {{max}}.',
       supports_one:
-        'Each resident may support {{count}} proposal; a proposal needs {{threshold}} supports to reach the ballot.',
+        'Each resident may support {{count}} proposal; a proposal reaches the ballot with {{threshold}} or more supports.',
       supports:
-        'Each resident may support up to {{count}} proposals; a proposal needs {{threshold}} supports to reach the ballot.',
+        'Each resident may support up to {{count}} proposals; a proposal reaches the ballot with {{threshold}} or more supports.',
       noSupports: 'There is no supports phase: every feasible proposal reaches the ballot.',
       knapsack:
         'On the ballot you pick any proposals you like, as long as their total cost fits your district’s budget.',
@@ -235,15 +235,15 @@ export const en: Messages = {
   support: {
     title: 'Support this proposal',
     explain_one:
-      'With {{threshold}} supports it reaches the ballot. You can support {{count}} proposal and take it back while the phase lasts.',
+      'It reaches the ballot with {{threshold}} or more supports. You can support {{count}} proposal and take it back while the phase lasts.',
     explain:
-      'With {{threshold}} supports it reaches the ballot. You can support up to {{count}} proposals and take supports back while the phase lasts.',
+      'It reaches the ballot with {{threshold}} or more supports. You can support up to {{count}} proposals and take supports back while the phase lasts.',
     give: 'Support',
     takeBack: 'Take back my support',
     given: 'Your support is recorded',
     taken: 'You took back your support',
     next: {
-      given: 'If the proposal gathers {{threshold}} supports, it will be on the ballot when voting opens.',
+      given: 'If the proposal gathers {{threshold}} or more supports, it will be on the ballot when voting opens.',
       taken: 'You can give that support to another proposal in your district.',
     },
     loginFirst: 'To support proposals, log in with iD Digital.',

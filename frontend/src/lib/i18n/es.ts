@@ -121,9 +121,9 @@ export const es = {
       proposals_one: 'Cada residente puede presentar {{count}} propuesta, con un costo entre {{min}} y {{max}}.',
       proposals: 'Cada residente puede presentar hasta {{count}} propuestas, con un costo entre {{min}} y {{max}}.',
       supports_one:
-        'Cada residente puede apoyar {{count}} propuesta; una propuesta necesita {{threshold}} apoyos para llegar a la boleta.',
+        'Cada residente puede apoyar {{count}} propuesta; una propuesta llega a la boleta con {{threshold}} o más apoyos.',
       supports:
-        'Cada residente puede apoyar hasta {{count}} propuestas; una propuesta necesita {{threshold}} apoyos para llegar a la boleta.',
+        'Cada residente puede apoyar hasta {{count}} propuestas; una propuesta llega a la boleta con {{threshold}} o más apoyos.',
       noSupports: 'No hay fase de apoyos: toda propuesta viable llega a la boleta.',
       knapsack:
         'En la boleta eliges las propuestas que quieras mientras su costo total quepa en el presupuesto de tu distrito.',
@@ -237,15 +237,15 @@ export const es = {
   support: {
     title: 'Apoyar esta propuesta',
     explain_one:
-      'Con {{threshold}} apoyos llega a la boleta. Puedes apoyar {{count}} propuesta y retirar tu apoyo mientras dure la fase.',
+      'Llega a la boleta con {{threshold}} o más apoyos. Puedes apoyar {{count}} propuesta y retirar tu apoyo mientras dure la fase.',
     explain:
-      'Con {{threshold}} apoyos llega a la boleta. Puedes apoyar hasta {{count}} propuestas y retirar tu apoyo mientras dure la fase.',
+      'Llega a la boleta con {{threshold}} o más apoyos. Puedes apoyar hasta {{count}} propuestas y retirar tu apoyo mientras dure la fase.',
     give: 'Apoyar',
     takeBack: 'Retirar mi apoyo',
     given: 'Tu apoyo quedó registrado',
     taken: 'Retiraste tu apoyo',
     next: {
-      given: 'Si la propuesta reúne {{threshold}} apoyos, estará en la boleta cuando abra la votación.',
+      given: 'Si la propuesta reúne {{threshold}} o más apoyos, estará en la boleta cuando abra la votación.',
       taken: 'Puedes dar ese apoyo a otra propuesta de tu distrito.',
     },
     loginFirst: 'Para apoyar propuestas entra con iD Digital.',
