@@ -73,6 +73,12 @@ step(
     const admin = await open('admin', null);
     await admin.goto('/');
     await checkPage(admin, 'home-empty');
+    // Keyboard users start at the skip link, which jumps past the menus to the page itself.
+    await admin.keyboard.press('Tab');
+    const skip = admin.getByRole('link', { name: 'Saltar al contenido' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await admin.keyboard.press('Enter');
+    expect(await admin.locator('main').evaluate((el) => el === document.activeElement)).toBe(true);
     await admin.getByRole('link', { name: 'Entrar con iD Digital' }).click();
     await admin.getByRole('button', { name: /^admin\b/ }).click();
     await admin.getByRole('button', { name: 'Salir' }).waitFor();

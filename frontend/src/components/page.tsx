@@ -1,6 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+let firstPageOfVisit = true;
+
 interface PageProps {
   title: string;
   lead?: ReactNode;
@@ -10,8 +12,8 @@ interface PageProps {
 }
 
 /**
- * A page with its heading. The heading takes focus when the page opens, so screen-reader
- * and keyboard users land on the new content after a navigation, as on a full page load.
+ * A page with its heading. The heading takes focus when a navigation opens the page, so
+ * screen-reader and keyboard users land on the new content, as after a full page load.
  */
 export function Page({ title, lead, children, focusHeading = true }: PageProps) {
   const { t } = useTranslation();
@@ -20,6 +22,11 @@ export function Page({ title, lead, children, focusHeading = true }: PageProps) 
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   useEffect(() => {
+    // The first page of a visit keeps the browser's own start, so Tab reaches the skip link first.
+    if (firstPageOfVisit) {
+      firstPageOfVisit = false;
+      return;
+    }
     if (focusHeading) heading.current?.focus({ preventScroll: false });
   }, [focusHeading]);
   return (

@@ -5,4 +5,6 @@ import { TextDecoder, TextEncoder } from 'node:util';
 Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 // Every test starts with an empty device: no draft, no language choice left by another test.
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  if (typeof window !== 'undefined') localStorage.clear();
+});
