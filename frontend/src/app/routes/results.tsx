@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -46,6 +46,7 @@ export function ResultsRoute() {
               ),
             })}
           </p>
+          <TreeHeadNote editionId={editionId} treeHead={results.data.treeHead} />
           {results.data.districts.map((district) => (
             <DistrictResults key={district.id} district={district} />
           ))}
@@ -53,5 +54,19 @@ export function ResultsRoute() {
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** The signed tree head the results rest on (API.md), once the backend signs one, with the way to check it. */
+function TreeHeadNote({ editionId, treeHead }: { editionId: string; treeHead: unknown }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const head = treeHead as { treeSize?: unknown; rootHash?: unknown } | null;
+  if (typeof head?.rootHash !== 'string' || typeof head.treeSize !== 'number') return null;
+  return (
+    <p className="hint">
+      {t('results.treeHead', { size: format.number(head.treeSize), root: head.rootHash.slice(0, 16) })}{' '}
+      <Link to={`/editions/${editionId}/audit`}>{t('results.checkIt')}</Link>
+    </p>
   );
 }

@@ -393,6 +393,8 @@ export const en: Messages = {
     outcome: 'Outcome',
     selected: 'Winner',
     notSelected: 'Not selected',
+    treeHead: 'These results rest on the signed record of {{size}} events (root {{root}}…).',
+    checkIt: 'Check it',
     openData: 'Open data',
     openDataLead: 'Download the results and the whole record to check or reuse them.',
     downloadCsv: 'Results as CSV (spreadsheet)',

@@ -395,6 +395,8 @@ export const es = {
     outcome: 'Resultado',
     selected: 'Ganadora',
     notSelected: 'No ganó',
+    treeHead: 'Estos resultados se apoyan en el registro firmado de {{size}} eventos (raíz {{root}}…).',
+    checkIt: 'Comprobarlo',
     openData: 'Datos abiertos',
     openDataLead: 'Descarga los resultados y el registro completo para revisarlos o reutilizarlos.',
     downloadCsv: 'Resultados en CSV (hoja de cálculo)',
