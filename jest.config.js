@@ -28,7 +28,7 @@ const shared = {
 const tier = (displayName, suffix, extra = {}) => ({
   ...shared,
   displayName,
-  testMatch: [`<rootDir>/{contracts,backend,infra,frontend}/src/**/*.${suffix}.spec.ts?(x)`],
+  testMatch: [`<rootDir>/{contracts,backend,infra}/src/**/*.${suffix}.spec.ts?(x)`],
   ...extra,
 });
 module.exports = {
@@ -39,6 +39,14 @@ module.exports = {
     tier('differential', 'differential'),
     // Needs FerretDB (scripts/install-ferretdb.sh), so `npm test` on a fresh clone leaves it out; .ci/run runs it.
     tier('mongo', 'mongo'),
+    // The SPA's component and unit tests run in a browser-like DOM (jsdom).
+    {
+      ...shared,
+      displayName: 'frontend',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/frontend/src/**/*.unit.spec.ts?(x)'],
+      setupFilesAfterEnv: ['<rootDir>/frontend/src/testing/setup.ts'],
+    },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/frontend/e2e/**/*.e2e.spec.ts'] },
   ],
 };

@@ -2,12 +2,17 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const contracts = fileURLToPath(new URL('../contracts/src/', import.meta.url));
+// The dev server proxies to the backend of `npm start`; BACKEND_URL points it elsewhere.
+const backend = process.env['BACKEND_URL'] ?? 'http://localhost:3000';
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { '@decidimos/contracts': fileURLToPath(new URL('../contracts/src/index.ts', import.meta.url)) },
+    // The SPA imports the contracts' pure modules from source, one subpath each, so a route
+    // bundles only the part it uses (the receipt check needs the audit code, the ballot does not).
+    alias: [{ find: /^@decidimos\/contracts\/(.*)$/, replacement: `${contracts}$1` }],
   },
-  server: {
-    proxy: { '/api': 'http://localhost:3000', '/auth': 'http://localhost:3000', '/health': 'http://localhost:3000' },
-  },
+  build: { manifest: true, sourcemap: true },
+  server: { proxy: { '/api': backend, '/auth': backend, '/health': backend } },
 });

@@ -1,22 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import './app/styles.css';
+import { startI18n } from './lib/i18n/i18n';
 
-function App() {
-  return (
-    <main>
-      <h1>Decidimos Monterrey</h1>
-      <p>
-        <a href="/auth/login?returnTo=/">Iniciar sesión con iD Digital Mty+</a>
-      </p>
-      <p>
-        <a href="/api/processes">Ediciones</a> · <a href="/api/docs">API</a>
-      </p>
-    </main>
-  );
-}
-
+const i18n = await startI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App i18n={i18n} />
   </StrictMode>,
 );

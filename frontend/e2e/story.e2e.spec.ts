@@ -1,0 +1,367 @@
+import { join } from 'node:path';
+import { accountClaims } from '@decidimos/infra';
+import type { Browser, Page } from 'playwright-core';
+import { startTestSystem, type TestSystem } from '../../backend/src/testing/test-system';
+import { checkPage, launch, logInWithHint, person, SCREENSHOTS, tabTo } from './browser';
+
+// The whole story of an edition through the built SPA, served by the real backend on
+// temporary SQLite files, logging in at the real local iD Digital, in Debian's Chromium.
+// Steps run in order and share the edition; each step is one person's journey.
+
+// Each step drives a browser through several pages: a minute, not jest's 5 s default.
+jest.setTimeout(120_000);
+
+let system: TestSystem;
+let browser: Browser;
+const pages: Record<string, Page> = {};
+let editionId = '';
+let receipt = '';
+const proposalIds: Record<string, string> = {};
+
+const page = (who: string) => pages[who]!;
+const text = (p: Page, content: string | RegExp) => p.getByText(content).first().waitFor();
+
+async function open(who: string, account: string | null): Promise<Page> {
+  const { page: p } = await person(browser, system.baseUrl);
+  pages[who] = p;
+  if (account) await logInWithHint(p, account);
+  return p;
+}
+
+/** The admin moves the edition on, after reading the confirmation of what changes. */
+async function advance(to: string, explains: RegExp) {
+  const admin = page('admin');
+  await admin.goto('/admin');
+  await admin.getByRole('button', { name: `Pasar a «${to}»` }).click();
+  await text(admin, explains);
+  await admin.getByRole('button', { name: `Sí, pasar a «${to}»` }).click();
+  await text(admin, `La edición está ahora en «${to}».`);
+}
+
+let broken: string | null = null;
+
+/** One step of the story; once a step fails, the later ones (which build on it) fail at once, naming it. */
+function step(name: string, body: () => Promise<void>) {
+  test(name, async () => {
+    if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
+    try {
+      await body();
+    } catch (error) {
+      broken = name;
+      // What each person was looking at when the step failed, to read next to the error.
+      for (const [who, p] of Object.entries(pages)) {
+        await p.screenshot({ path: join(SCREENSHOTS, `failed-${who}.png`), fullPage: true }).catch(() => undefined);
+      }
+      throw error;
+    }
+  });
+}
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+step(
+  'the admin logs in with the iD Digital button and the account picker, grants roles and creates an edition',
+  async () => {
+    const admin = await open('admin', null);
+    await admin.goto('/');
+    await checkPage(admin, 'home-empty');
+    // Keyboard users start at the skip link, which jumps past the menus to the page itself.
+    await admin.keyboard.press('Tab');
+    const skip = admin.getByRole('link', { name: 'Saltar al contenido' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await admin.keyboard.press('Enter');
+    expect(await admin.locator('main').evaluate((el) => el === document.activeElement)).toBe(true);
+    await admin.getByRole('link', { name: 'Entrar con iD Digital' }).click();
+    await admin.getByRole('button', { name: /^admin\b/ }).click();
+    await admin.getByRole('button', { name: 'Salir' }).waitFor();
+
+    await admin.getByRole('link', { name: 'Administración' }).click();
+    await checkPage(admin, 'admin');
+    for (const role of ['reviewer', 'poll-officer']) {
+      await admin.getByLabel('Cuenta de iD Digital').fill(role);
+      await admin.getByLabel('Rol', { exact: true }).selectOption(role);
+      await admin.getByRole('button', { name: 'Asignar rol' }).click();
+      await text(admin, new RegExp(`Se asignó el rol .* a ${role}\\.`));
+    }
+
+    await admin.getByRole('link', { name: 'Crear una edición' }).click();
+    await admin.getByRole('button', { name: 'Crear la edición' }).click();
+    await text(admin, /datos? por corregir/);
+    expect(await admin.getByLabel('Título *').getAttribute('aria-invalid')).toBe('true');
+    await checkPage(admin, 'admin-new-edition-errors');
+    await admin.getByLabel('Título *').fill('Presupuesto Participativo 2027');
+    await admin.getByLabel('Descripción').fill('Obras para Centro y Norte, decididas por sus residentes.');
+    await admin.locator('#edition-districts-0-id').fill('centro');
+    await admin.locator('#edition-districts-0-name').fill('Centro');
+    await admin.locator('#edition-districts-0-budget').fill('1,000,000');
+    await admin.getByRole('button', { name: 'Agregar otro distrito' }).click();
+    await admin.locator('#edition-districts-1-id').fill('norte');
+    await admin.locator('#edition-districts-1-name').fill('Norte');
+    await admin.locator('#edition-districts-1-budget').fill('500000');
+    await admin.getByLabel('Apoyos necesarios para llegar a la boleta').fill('1');
+    await admin.getByRole('button', { name: 'Crear la edición' }).click();
+    await text(admin, 'Edición creada');
+    const href = await admin.getByRole('link', { name: 'Ver la edición' }).getAttribute('href');
+    editionId = href!.split('/').pop()!;
+    expect(editionId).not.toBe('');
+
+    await advance('Recepción de propuestas', /Se abre la recepción de propuestas/);
+  },
+);
+
+step('a resident reads the edition, submits proposals with validation next to the fields, and edits one', async () => {
+  const resident = await open('resident', 'resident-centro-1');
+  await resident.goto('/');
+  await text(resident, 'Presupuesto Participativo 2027');
+  await text(resident, 'Recepción de propuestas');
+  await checkPage(resident, 'home-proposals-phase');
+  await resident.getByRole('link', { name: 'Presentar una propuesta' }).first().click();
+  await resident.getByRole('button', { name: 'Enviar propuesta' }).click();
+  await text(resident, /datos por corregir/);
+  expect(await resident.getByLabel('Título *').getAttribute('aria-invalid')).toBe('true');
+  await text(resident, 'Escribe al menos 5 letras.');
+  await checkPage(resident, 'proposal-new-errors');
+
+  const submit = async (title: string, cost: string) => {
+    await resident.goto(`/editions/${editionId}/proposals/new`);
+    await resident.getByLabel('Título *').fill(title);
+    await resident.getByLabel('Descripción *').fill(`${title}: una obra pública para las familias del Centro.`);
+    await resident.getByLabel('Costo estimado en pesos *').fill(cost);
+    await resident.getByLabel('Categoría').fill('espacio público');
+    await resident.getByRole('button', { name: 'Enviar propuesta' }).click();
+    await text(resident, 'Recibimos tu propuesta');
+    const link = await resident.getByRole('link', { name: 'Ver la propuesta' }).getAttribute('href');
+    proposalIds[title] = link!.split('/').pop()!;
+  };
+  await resident.goto(`/editions/${editionId}/proposals/new`);
+  await resident.getByLabel('Costo estimado en pesos *').fill('20');
+  await resident.getByRole('button', { name: 'Enviar propuesta' }).click();
+  await text(resident, /El costo debe estar entre/);
+  await submit('Parque Alameda', '600,000');
+  await checkPage(resident, 'proposal-received');
+  await submit('Banquetas Centro', '$300 000');
+  await submit('Cancha techada', '500000');
+
+  await resident.goto(`/proposals/${proposalIds['Cancha techada']}`);
+  await checkPage(resident, 'proposal-own');
+  await resident.getByRole('link', { name: 'Cambiar la propuesta' }).click();
+  await resident.getByLabel('Título *').fill('Cancha techada del Centro');
+  await resident.getByRole('button', { name: 'Guardar cambios' }).click();
+  await text(resident, 'Guardamos los cambios');
+
+  await resident.goto(`/editions/${editionId}/proposals?q=Cancha`);
+  await text(resident, '1 propuesta');
+  await text(resident, 'Cancha techada del Centro');
+  await checkPage(resident, 'proposals-search');
+});
+
+step('the reviewer works through the review queue and records assessments with final cost and reason', async () => {
+  await advance('Revisión técnica', /Se cierra la recepción de propuestas/);
+  const reviewer = await open('reviewer', 'reviewer');
+  await reviewer.getByRole('link', { name: 'Revisión' }).click();
+  await text(reviewer, '3 propuestas por revisar');
+  await reviewer.getByLabel('Distrito').selectOption('norte');
+  await text(reviewer, 'No quedan propuestas por revisar con este filtro.');
+  await reviewer.getByLabel('Distrito').selectOption('');
+  await checkPage(reviewer, 'review-queue');
+  for (const [title, cost] of [
+    ['Parque Alameda', '600000'],
+    ['Banquetas Centro', '300000'],
+    ['Cancha techada del Centro', '500000'],
+  ] as const) {
+    await reviewer.getByRole('link', { name: title }).click();
+    await reviewer.getByRole('button', { name: 'Registrar dictamen' }).click();
+    await text(reviewer, 'Elige viable o no viable.');
+    await reviewer.getByRole('radio', { name: 'Viable', exact: true }).check();
+    await reviewer.getByLabel('Costo final en pesos *').fill(cost);
+    await reviewer
+      .getByLabel('Razón pública *')
+      .fill('Viable: predio municipal y costo verificado por Obras Públicas.');
+    if (title === 'Parque Alameda') await checkPage(reviewer, 'assess');
+    await reviewer.getByRole('button', { name: 'Registrar dictamen' }).click();
+    await text(reviewer, 'Dictamen registrado');
+    await reviewer.getByRole('link', { name: 'Volver a la lista por revisar' }).click();
+  }
+  await text(reviewer, 'No quedan propuestas por revisar con este filtro.');
+
+  const resident = page('resident');
+  await resident.goto(`/proposals/${proposalIds['Parque Alameda']}`);
+  await text(resident, 'Dictamen del comité');
+  await text(resident, 'Viable: predio municipal y costo verificado por Obras Públicas.');
+  await checkPage(resident, 'proposal-assessed');
+});
+
+step('residents support proposals and take a support back', async () => {
+  await advance('Apoyos', /Las viables podrán recibir apoyos/);
+  const resident = page('resident');
+  await resident.goto(`/proposals/${proposalIds['Parque Alameda']}`);
+  await resident.getByRole('button', { name: 'Apoyar', exact: true }).click();
+  await text(resident, 'Tu apoyo quedó registrado');
+  expect(await resident.getByTestId('support-count').textContent()).toBe('1');
+  await checkPage(resident, 'proposal-supported');
+  await resident.getByRole('button', { name: 'Retirar mi apoyo' }).click();
+  await text(resident, 'Retiraste tu apoyo');
+  await resident.getByTestId('support-count').getByText('0').waitFor();
+  await resident.getByRole('button', { name: 'Apoyar', exact: true }).click();
+  await text(resident, 'Tu apoyo quedó registrado');
+
+  const neighbour = await open('neighbour', 'resident-centro-2');
+  for (const title of ['Banquetas Centro', 'Cancha techada']) {
+    await neighbour.goto(`/proposals/${proposalIds[title]}`);
+    await neighbour.getByRole('button', { name: 'Apoyar', exact: true }).click();
+    await text(neighbour, 'Tu apoyo quedó registrado');
+  }
+});
+
+step(
+  'a resident builds a knapsack ballot with a live budget bar, survives a reload and a dropped connection, and keeps the receipt',
+  async () => {
+    await advance('Votación', /Las reglas de votación quedan fijas/);
+    const resident = page('resident');
+    await resident.goto('/');
+    await resident.getByRole('link', { name: 'Votar' }).first().click();
+    await text(resident, '3 propuestas en la boleta de tu distrito');
+    await text(resident, /Quedan\s\$1,000,000\./);
+    await checkPage(resident, 'ballot-empty');
+
+    await resident.getByRole('checkbox', { name: /Parque Alameda/ }).check();
+    await text(resident, /Quedan\s\$400,000\./);
+    await resident.getByRole('checkbox', { name: /Cancha techada/ }).click();
+    await text(resident, /cuesta\s\$1,100,000 y el presupuesto de tu distrito es\s\$1,000,000/);
+    expect(await resident.getByRole('checkbox', { name: /Cancha techada/ }).isChecked()).toBe(false);
+    await checkPage(resident, 'ballot-over-budget');
+
+    // Keyboard only: Tab to the proposal and tick it with the space bar.
+    const banquetas = resident.getByRole('checkbox', { name: /Banquetas Centro/ });
+    await tabTo(resident, banquetas);
+    await resident.keyboard.press('Space');
+    await text(resident, /Quedan\s\$100,000\./);
+
+    await resident.reload();
+    await text(resident, /Quedan\s\$100,000\./);
+    expect(await resident.getByRole('checkbox', { name: /Parque Alameda/ }).isChecked()).toBe(true);
+    expect(await banquetas.isChecked()).toBe(true);
+
+    await resident.getByRole('button', { name: 'Revisar mi voto' }).click();
+    await text(resident, 'Vas a votar por 2 propuestas');
+    await checkPage(resident, 'ballot-review');
+    await resident.context().setOffline(true);
+    await resident.getByRole('button', { name: 'Confirmar y enviar mi voto' }).click();
+    await text(resident, 'Sin conexión con el servidor');
+    await text(resident, 'Tu selección sigue guardada; puedes intentarlo de nuevo sin perderla.');
+    await checkPage(resident, 'ballot-offline');
+    await resident.context().setOffline(false);
+    await resident.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await text(resident, 'Tu voto quedó registrado');
+    receipt = (await resident.getByTestId('receipt-code').textContent())!.trim();
+    expect(receipt).toMatch(/^[0-9a-f-]{36}\.[0-9a-f]{64}$/);
+    await checkPage(resident, 'ballot-receipt');
+
+    await resident.reload();
+    expect((await resident.getByTestId('receipt-code').textContent())!.trim()).toBe(receipt);
+    // Revoting: the ballot already cast comes back to be changed; the new cast gets a new receipt.
+    await resident.getByRole('link', { name: 'Cambiar mi voto' }).click();
+    await text(resident, /Ya votaste/);
+    expect(await resident.getByRole('checkbox', { name: /Parque Alameda/ }).isChecked()).toBe(true);
+    await resident.getByRole('checkbox', { name: /Banquetas Centro/ }).uncheck();
+    await resident.getByRole('checkbox', { name: /Banquetas Centro/ }).check();
+    await resident.getByRole('button', { name: 'Revisar mi voto' }).click();
+    await text(resident, 'Este voto reemplaza el que ya emitiste; cuenta el último.');
+    await resident.getByRole('button', { name: 'Confirmar el cambio de voto' }).click();
+    await text(resident, 'Tu voto quedó registrado');
+    const changed = (await resident.getByTestId('receipt-code').textContent())!.trim();
+    expect(changed).not.toBe(receipt);
+    receipt = changed;
+  },
+);
+
+step('a poll officer records an assisted ballot from the keyboard', async () => {
+  const officer = await open('officer', 'poll-officer');
+  await officer.getByRole('link', { name: 'Voto asistido' }).click();
+  const curp = officer.getByLabel('CURP');
+  await curp.waitFor();
+  expect(await curp.evaluate((el) => el === document.activeElement)).toBe(true);
+  const claims = accountClaims('resident-centro-3')!;
+  await officer.keyboard.type(claims.curp.slice(0, 10));
+  await officer.getByRole('button', { name: 'Registrar el voto' }).click();
+  await text(officer, /La CURP debe tener 18 caracteres/);
+  await checkPage(officer, 'assisted-errors');
+  await curp.fill(claims.curp);
+  await officer.getByLabel('Fecha de nacimiento').fill(claims.birthdate);
+  await tabTo(officer, officer.getByRole('checkbox', { name: /Banquetas Centro/ }));
+  await officer.keyboard.press('Space');
+  await officer.keyboard.press('Enter');
+  await officer.getByTestId('assisted-receipt').waitFor();
+  await text(officer, 'Voto registrado');
+  expect(await officer.getByLabel('CURP').inputValue()).toBe('');
+  await checkPage(officer, 'assisted-recorded');
+});
+
+step('the resident checks the receipt: verified in the browser, or plainly not available yet', async () => {
+  const resident = page('resident');
+  await resident.goto('/receipts');
+  await resident.getByLabel('Comprobante').fill('no-es-un-comprobante');
+  await resident.getByRole('button', { name: 'Comprobar' }).click();
+  await text(resident, 'Esto no parece un comprobante completo. Cópialo de nuevo, sin espacios.');
+  await resident.getByLabel('Comprobante').fill(receipt);
+  await resident.getByRole('button', { name: 'Comprobar' }).click();
+  const result = resident.locator('[data-state]');
+  await result.waitFor();
+  // Only two honest answers: the proof checked here, or the audit route not served yet (404).
+  // A proof that fails ('failed') must fail this test.
+  expect(['verified', 'unavailable']).toContain(await result.getAttribute('data-state'));
+  await checkPage(resident, 'receipt-check');
+});
+
+step(
+  'the admin counts and publishes; the results page shows each district’s winners, the chart and the open data',
+  async () => {
+    await advance('Conteo', /Se cierra la votación/);
+    await advance('Resultados', /Se publican los resultados/);
+    const visitor = await open('visitor', null);
+    await visitor.goto('/');
+    await visitor.getByRole('link', { name: 'Ver resultados' }).click();
+    const winners = visitor.getByTestId('winners-centro');
+    await winners.waitFor();
+    // Greedy: Banquetas (2 votes, $300,000) and Parque (1 vote, $600,000) fit the $1,000,000; the cancha does not.
+    expect(await winners.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Banquetas Centro'),
+      expect.stringContaining('Parque Alameda'),
+    ]);
+    await text(visitor, '2 personas votaron.');
+    await visitor.locator('.chart svg').first().waitFor();
+    const csv = await visitor.getByRole('link', { name: /CSV/ }).getAttribute('href');
+    expect(decodeURIComponent(csv!)).toContain('"centro","Centro","1000000","900000","2"');
+    await checkPage(visitor, 'results');
+
+    await visitor.getByRole('button', { name: 'English' }).click();
+    await text(visitor, 'Winning proposals');
+    await text(visitor, '2 people voted.');
+    await checkPage(visitor, 'results-english');
+    await visitor.getByRole('button', { name: 'Español' }).click();
+    await text(visitor, 'Propuestas ganadoras');
+  },
+);
+
+step('an auditor opens the audit page: tree heads and the check, or plainly not available yet', async () => {
+  const auditor = page('visitor');
+  await auditor.goto(`/editions/${editionId}/audit`);
+  await auditor.getByRole('heading', { name: 'Auditoría', exact: true }).waitFor();
+  const state = auditor.locator('[data-state="unavailable"], table');
+  await state.first().waitFor();
+  if (await auditor.getByRole('button', { name: 'Comprobar en este navegador' }).isVisible()) {
+    await auditor.getByRole('button', { name: 'Comprobar en este navegador' }).click();
+    const verdict = auditor.locator('[data-state="verified"], [data-state="failed"]');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-state')).toBe('verified');
+  }
+  await checkPage(auditor, 'audit');
+});

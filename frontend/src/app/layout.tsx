@@ -1,0 +1,113 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { currentEdition, useEditions } from '../lib/api/get-editions';
+import { hasRole, useMe } from '../lib/api/get-me';
+import { useLogout } from '../lib/api/logout';
+import { switchLanguage } from '../lib/i18n/i18n';
+import { loginUrl } from '../lib/login';
+import { ProblemAlert } from '../components/problem-alert';
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const other = i18n.language === 'en' ? 'es' : 'en';
+  return (
+    <button type="button" className="button link-button" lang={other} onClick={() => void switchLanguage(i18n, other)}>
+      {t('language.switchTo')}
+    </button>
+  );
+}
+
+function Session() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const location = useLocation();
+  if (me.isPending) return null;
+  if (!me.data) {
+    return (
+      <a className="button" href={loginUrl(location.pathname + location.search)}>
+        {t('auth.login')}
+      </a>
+    );
+  }
+  return (
+    <div className="session">
+      <span>{t('auth.greeting', { name: me.data.displayName })}</span>
+      <button
+        type="button"
+        className="button secondary small"
+        onClick={() => logout.mutate()}
+        disabled={logout.isPending}
+      >
+        {t('auth.logout')}
+      </button>
+      {logout.error ? <ProblemAlert error={logout.error} /> : null}
+    </div>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const editions = useEditions();
+  const edition = editions.data ? currentEdition(editions.data) : undefined;
+  const base = edition ? `/editions/${edition.id}` : null;
+  const links: { to: string; label: string }[] = [{ to: '/', label: t('nav.home') }];
+  if (base) links.push({ to: `${base}/proposals`, label: t('nav.proposals') });
+  if (base && edition?.phase === 'voting') links.push({ to: `${base}/ballot`, label: t('nav.vote') });
+  if (base && (edition?.phase === 'results' || edition?.phase === 'closed'))
+    links.push({ to: `${base}/results`, label: t('nav.results') });
+  links.push({ to: '/receipts', label: t('nav.receipts') });
+  if (base && hasRole(me.data, 'reviewer')) links.push({ to: `${base}/review`, label: t('nav.review') });
+  if (base && hasRole(me.data, 'poll-officer')) links.push({ to: `${base}/assisted-ballot`, label: t('nav.assisted') });
+  if (hasRole(me.data, 'admin')) links.push({ to: '/admin', label: t('nav.admin') });
+  if (base) links.push({ to: `${base}/audit`, label: t('nav.audit') });
+  return (
+    <nav aria-label={t('nav.label')} className="main-nav">
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="header-bar">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <Session />
+          </div>
+        </div>
+        <MainNav />
+      </header>
+      <main id="main" tabIndex={-1}>
+        {navigation.state === 'loading' ? (
+          <p role="status" className="loading">
+            {t('common.loading')}
+          </p>
+        ) : null}
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { NextSteps } from '../../components/next-steps';
+import { Page } from '../../components/page';
+import { StaffOnly } from '../../components/staff-only';
+import { useCreateEdition } from '../../features/admin/api/create-edition';
+import { EditionForm } from '../../features/admin/components/edition-form';
+import { newIdempotencyKey } from '../../lib/api-client';
+
+export function NewEditionRoute() {
+  const { t } = useTranslation();
+  const create = useCreateEdition();
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const title = t('admin.form.pageTitle');
+  return (
+    <StaffOnly role="admin" title={title}>
+      <Page title={title} lead={t('admin.form.lead')}>
+        {create.data ? (
+          <NextSteps title={t('admin.form.created')}>
+            <p>{t('admin.form.next')}</p>
+            <p>
+              <Link to="/admin">{t('admin.backToAdmin')}</Link> ·{' '}
+              <Link to={`/editions/${create.data.id}`}>{t('admin.form.seeEdition')}</Link>
+            </p>
+          </NextSteps>
+        ) : (
+          <EditionForm
+            pending={create.isPending}
+            error={create.error}
+            onSubmit={(edition) => create.mutate({ edition, idempotencyKey })}
+          />
+        )}
+      </Page>
+    </StaffOnly>
+  );
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Page } from '../../components/page';
+
+export function NotFoundRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('notFound.title')} lead={t('notFound.lead')}>
+      <Link to="/">{t('notFound.home')}</Link>
+    </Page>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { Loading } from '../../components/loading';
+import { NextSteps } from '../../components/next-steps';
+import { Page } from '../../components/page';
+import { ProblemAlert } from '../../components/problem-alert';
+import { useSubmitProposal } from '../../features/proposals/api/submit-proposal';
+import { ProposalForm, proposalFormValues } from '../../features/proposals/components/proposal-form';
+import { newIdempotencyKey } from '../../lib/api-client';
+import { useEdition } from '../../lib/api/get-edition';
+import { useMe } from '../../lib/api/get-me';
+import { useFormat } from '../../lib/format';
+import { loginUrl } from '../../lib/login';
+
+export function NewProposalRoute() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const location = useLocation();
+  const { editionId = '' } = useParams();
+  const edition = useEdition(editionId);
+  const me = useMe();
+  const submit = useSubmitProposal();
+  // One key per form visit: a double click or a retry after a dropped connection records one proposal.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const title = t('proposalForm.newTitle');
+
+  if (edition.error) return <ProblemAlert error={edition.error} onRetry={() => void edition.refetch()} />;
+  if (!edition.data || me.isPending) return <Loading />;
+  if (!me.data) {
+    return (
+      <Page title={title} lead={t('proposalForm.loginLead')}>
+        <a className="button" href={loginUrl(location.pathname)}>
+          {t('auth.login')}
+        </a>
+      </Page>
+    );
+  }
+  if (edition.data.phase !== 'proposals') return <Page title={title} lead={t('proposalForm.closed')} />;
+  if (submit.data) {
+    const closes = edition.data.calendar.review;
+    return (
+      <Page title={title}>
+        <NextSteps title={t('proposalForm.received')}>
+          <p>
+            {closes
+              ? t('proposalForm.next.editUntilDate', { date: format.date(closes) })
+              : t('proposalForm.next.editUntil')}
+          </p>
+          <p>{t('proposalForm.next.review')}</p>
+          <p>
+            <Link to={`/proposals/${submit.data.id}`}>{t('proposalForm.seeProposal')}</Link>
+          </p>
+        </NextSteps>
+      </Page>
+    );
+  }
+  return (
+    <Page title={title} lead={t('proposalForm.lead')}>
+      {!me.data.eligible ? <p className="alert alert-info">{t('edition.notEligible')}</p> : null}
+      <ProposalForm
+        edition={edition.data}
+        initial={proposalFormValues(null, me.data.district, me.data.displayName)}
+        mode="submit"
+        pending={submit.isPending}
+        error={submit.error}
+        onSubmit={(proposal) => submit.mutate({ editionId, proposal, idempotencyKey })}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ResultsView } from '@decidimos/contracts/api/schemas';
+import { useTranslation } from 'react-i18next';
+import { resultsPath } from '../api/get-results';
+
+/** RFC 4180 field: quoted, with inner quotes doubled, so titles with commas stay one column. */
+const csvField = (value: string | number | boolean) => `"${String(value).replaceAll('"', '""')}"`;
+
+export function resultsCsv(results: ResultsView): string {
+  const header = [
+    'district',
+    'district_name',
+    'budget',
+    'spent',
+    'voters',
+    'proposal',
+    'title',
+    'cost',
+    'votes',
+    'selected',
+  ];
+  const rows = results.districts.flatMap((d) =>
+    d.proposals.map((p) => [d.id, d.name, d.budget, d.spent, d.voters, p.id, p.title, p.cost, p.votes, p.selected]),
+  );
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The results as files anyone can reuse: CSV and JSON from this page, pabulib and the event log from the server. */
+export function OpenData({ results }: { results: ResultsView }) {
+  const { t } = useTranslation();
+  const base = `/api/processes/${encodeURIComponent(results.editionId)}`;
+  const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(resultsCsv(results))}`;
+  return (
+    <section aria-labelledby="open-data-title">
+      <h2 id="open-data-title">{t('results.openData')}</h2>
+      <p>{t('results.openDataLead')}</p>
+      <ul className="plain-list downloads">
+        <li>
+          <a href={csvHref} download={`resultados-${results.editionId}.csv`}>
+            {t('results.downloadCsv')}
+          </a>
+        </li>
+        <li>
+          <a href={resultsPath(results.editionId)} download={`resultados-${results.editionId}.json`}>
+            {t('results.downloadJson')}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/results.pb`} download={`${results.editionId}.pb`}>
+            {t('results.downloadPabulib')}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/audit/export`} download={`${results.editionId}.jsonl`}>
+            {t('results.downloadLog')}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}

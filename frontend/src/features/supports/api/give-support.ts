@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** The answer of PUT and DELETE /api/proposals/:id/support. */
+export interface SupportAnswer {
+  proposalId: string;
+  supported: boolean;
+  supports: number;
+}
+
+export function giveSupport(proposalId: string): Promise<SupportAnswer> {
+  return api.put<SupportAnswer>(`/api/proposals/${encodeURIComponent(proposalId)}/support`);
+}
+
+export function useGiveSupport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: giveSupport,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.proposals }),
+  });
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import type { SupportAnswer } from './give-support';
+
+export function takeBackSupport(proposalId: string): Promise<SupportAnswer> {
+  return api.delete<SupportAnswer>(`/api/proposals/${encodeURIComponent(proposalId)}/support`);
+}
+
+export function useTakeBackSupport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: takeBackSupport,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.proposals }),
+  });
+}

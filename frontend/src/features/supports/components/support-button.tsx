@@ -1,0 +1,95 @@
+import type { EditionView, MeResponse, ProposalView } from '@decidimos/contracts/api/schemas';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { NextSteps } from '../../../components/next-steps';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { ApiError } from '../../../lib/api-client';
+import { loginUrl } from '../../../lib/login';
+import { useGiveSupport } from '../api/give-support';
+import { useTakeBackSupport } from '../api/take-back-support';
+import { useRememberedSupports } from '../hooks/use-remembered-supports';
+
+interface SupportButtonProps {
+  edition: EditionView;
+  proposal: ProposalView;
+  me: MeResponse | null;
+}
+
+/** Support a proposal, or take the support back, during the supports phase. */
+export function SupportButton({ edition, proposal, me }: SupportButtonProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const remembered = useRememberedSupports(edition.id, me?.displayName ?? '');
+  const give = useGiveSupport();
+  const takeBack = useTakeBackSupport();
+  const [done, setDone] = useState<'given' | 'taken' | null>(null);
+  const supported = remembered.supported.includes(proposal.id);
+  const { perResident, threshold } = edition.rules.supports;
+
+  if (edition.phase !== 'supports' || !edition.rules.supports.enabled) return null;
+  if (!me) {
+    return (
+      <p className="now">
+        {t('support.loginFirst')} <a href={loginUrl(location.pathname)}>{t('auth.login')}</a>
+      </p>
+    );
+  }
+  if (proposal.status !== 'feasible') return <p className="hint">{t('support.onlyFeasible')}</p>;
+
+  function onAnswer(answer: { supported: boolean }) {
+    remembered.remember(proposal.id, answer.supported);
+    setDone(answer.supported ? 'given' : 'taken');
+  }
+
+  // The server's word on a repeat tells us the real state: correct this device's memory.
+  function onError(error: unknown) {
+    if (error instanceof ApiError && error.code === 'ALREADY_SUPPORTED') remembered.remember(proposal.id, true);
+    if (error instanceof ApiError && error.code === 'NOT_SUPPORTED') remembered.remember(proposal.id, false);
+  }
+
+  const pending = give.isPending || takeBack.isPending;
+  const error = give.error ?? takeBack.error;
+  return (
+    <section className="now" aria-labelledby="support-title">
+      <h2 id="support-title">{t('support.title')}</h2>
+      <p>{t('support.explain', { threshold, count: perResident })}</p>
+      {supported ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending}
+          onClick={() => {
+            give.reset();
+            takeBack.mutate(proposal.id, { onSuccess: onAnswer, onError });
+          }}
+        >
+          {t('support.takeBack')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="button"
+          disabled={pending}
+          onClick={() => {
+            takeBack.reset();
+            give.mutate(proposal.id, { onSuccess: onAnswer, onError });
+          }}
+        >
+          {t('support.give')}
+        </button>
+      )}
+      {error ? <ProblemAlert error={error} /> : null}
+      {done === 'given' && supported ? (
+        <NextSteps title={t('support.given')}>
+          <p>{t('support.next.given', { threshold })}</p>
+        </NextSteps>
+      ) : null}
+      {done === 'taken' && !supported ? (
+        <NextSteps title={t('support.taken')}>
+          <p>{t('support.next.taken')}</p>
+        </NextSteps>
+      ) : null}
+    </section>
+  );
+}

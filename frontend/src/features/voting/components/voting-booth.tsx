@@ -1,0 +1,158 @@
+import type { EditionView } from '@decidimos/contracts/api/schemas';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { Loading } from '../../../components/loading';
+import { NextSteps } from '../../../components/next-steps';
+import { Page } from '../../../components/page';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { useEdition } from '../../../lib/api/get-edition';
+import { useMe } from '../../../lib/api/get-me';
+import { useFormat } from '../../../lib/format';
+import { loginUrl } from '../../../lib/login';
+import { isBefore } from '../../../lib/phases';
+import { useBallotOptions } from '../api/get-ballot-options';
+import { useMyBallot } from '../api/get-my-ballot';
+import { BallotBuilder } from './ballot-builder';
+import { BallotReview } from './ballot-review';
+import { ReceiptCard } from './receipt-card';
+
+export type BoothStep = 'build' | 'review' | 'receipt';
+
+/** The voting journey of one edition: build the ballot, review and cast it, keep the receipt. */
+export function VotingBooth({ editionId, step }: { editionId: string; step: BoothStep }) {
+  const { t } = useTranslation();
+  const edition = useEdition(editionId);
+  const me = useMe();
+  const location = useLocation();
+
+  if (edition.error) return <ProblemAlert error={edition.error} onRetry={() => void edition.refetch()} />;
+  if (me.error) return <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
+  if (!edition.data || me.isPending) return <Loading />;
+  const title = t('ballot.title');
+  if (!me.data) {
+    return (
+      <Page title={title} lead={t('ballot.loginLead')}>
+        <a className="button" href={loginUrl(location.pathname)}>
+          {t('auth.login')}
+        </a>
+      </Page>
+    );
+  }
+  if (!me.data.eligible || !me.data.district) {
+    return <Page title={title} lead={t('ballot.notEligible')} />;
+  }
+  const district = edition.data.districts.find((d) => d.id === me.data?.district);
+  if (!district) return <Page title={title} lead={t('ballot.districtNotInEdition', { district: me.data.district })} />;
+  return (
+    <Page title={title} lead={t('ballot.lead', { district: district.name })}>
+      <Booth edition={edition.data} district={district.id} budget={district.budget} step={step} />
+    </Page>
+  );
+}
+
+interface BoothProps {
+  edition: EditionView;
+  district: string;
+  budget: number;
+  step: BoothStep;
+}
+
+function Booth({ edition, district, budget, step }: BoothProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const ballot = useMyBallot(edition.id);
+  const options = useBallotOptions(edition.id, district);
+  const base = `/editions/${edition.id}/ballot`;
+  const justCast = Boolean((location.state as { justCast?: boolean } | null)?.justCast);
+
+  if (ballot.error) return <ProblemAlert error={ballot.error} onRetry={() => void ballot.refetch()} />;
+  if (options.error) return <ProblemAlert error={options.error} onRetry={() => void options.refetch()} />;
+  if (ballot.isPending || options.isPending) return <Loading />;
+
+  if (step === 'receipt' && ballot.data) {
+    return (
+      <>
+        {justCast ? (
+          <NextSteps title={t('ballot.castDone')}>
+            <p>{t('ballot.next.keepReceipt')}</p>
+            <p>
+              {edition.calendar.counting
+                ? t('ballot.next.countOn', { date: format.date(edition.calendar.counting) })
+                : t('ballot.next.count')}
+            </p>
+            {edition.rules.ballot.revoting ? <p>{t('ballot.next.change')}</p> : null}
+          </NextSteps>
+        ) : null}
+        <ReceiptCard editionTitle={edition.title} receipt={ballot.data.receipt} castAt={ballot.data.castAt} />
+        {edition.phase === 'voting' && edition.rules.ballot.revoting ? (
+          <p>
+            <Link to={base}>{t('ballot.changeLink')}</Link>
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  if (edition.phase !== 'voting') {
+    return (
+      <>
+        <p className="alert alert-info">
+          {isBefore(edition.phase, 'voting')
+            ? edition.calendar.voting
+              ? t('ballot.notOpenYetOn', { date: format.date(edition.calendar.voting) })
+              : t('ballot.notOpenYet')
+            : t('ballot.closed')}
+        </p>
+        {ballot.data ? (
+          <ReceiptCard editionTitle={edition.title} receipt={ballot.data.receipt} castAt={ballot.data.castAt} />
+        ) : null}
+      </>
+    );
+  }
+
+  const initialSelection = ballot.data?.selections ?? [];
+  const alreadyCast = ballot.data !== null;
+  if (alreadyCast && !edition.rules.ballot.revoting) {
+    return (
+      <>
+        <p className="alert alert-info">{t('ballot.alreadyCastFinal')}</p>
+        <ReceiptCard editionTitle={edition.title} receipt={ballot.data!.receipt} castAt={ballot.data!.castAt} />
+      </>
+    );
+  }
+  if (options.options.length === 0) return <p className="alert alert-info">{t('ballot.noOptions')}</p>;
+
+  const shared = {
+    editionId: edition.id,
+    options: options.options,
+    rules: edition.rules.ballot,
+    budget,
+    initialSelection,
+  };
+  return (
+    <>
+      {alreadyCast ? (
+        <p className="alert alert-info">
+          {t('ballot.alreadyCast')} <Link to={`${base}/receipt`}>{t('ballot.seeReceipt')}</Link>
+        </p>
+      ) : null}
+      <ol className="steps" aria-label={t('ballot.stepsLabel')}>
+        <li aria-current={step === 'build' ? 'step' : undefined}>{t('ballot.step.build')}</li>
+        <li aria-current={step === 'review' ? 'step' : undefined}>{t('ballot.step.review')}</li>
+        <li>{t('ballot.step.receipt')}</li>
+      </ol>
+      {step === 'review' ? (
+        <BallotReview
+          {...shared}
+          changing={alreadyCast}
+          onBack={() => void navigate(base)}
+          onCast={() => void navigate(`${base}/receipt`, { state: { justCast: true } })}
+        />
+      ) : (
+        <BallotBuilder {...shared} onReview={() => void navigate(`${base}/review`)} />
+      )}
+    </>
+  );
+}
