@@ -295,7 +295,7 @@ describe('the audit trail of an edition counted by equal shares', () => {
       join(dir, 'tree-heads.json'),
     );
     expect(offline).toMatchObject({ code: 0 });
-    const receipt = await audit('receipt', receipts['resident-centro-2']!, '--url', system.baseUrl);
+    const receipt = await audit('receipt', receipts['resident-centro-2']!, '--url', editionUrl);
     expect(receipt.stdout).toContain('included as event');
     expect(receipt.code).toBe(0);
     expect((await audit('verify')).code).toBe(2);

@@ -22,8 +22,8 @@ export async function receiptCommand(args: string[]): Promise<number> {
     process.stderr.write(`not a receipt: ${receipt} (a receipt is the ballot id and its leaf hash joined by a dot)\n`);
     return 2;
   }
-  // Accepts the site's base URL or any URL under it (an edition URL, say).
-  const base = new URL(values.url).origin;
+  // Accepts the site's base URL or any URL of its API (an edition URL, say).
+  const base = values.url.replace(/\/api(\/.*)?$/, '').replace(/\/+$/, '');
   const response = await fetch(`${base}/api/receipts/${encodeURIComponent(receipt)}`, {
     headers: { accept: 'application/json' },
   });
