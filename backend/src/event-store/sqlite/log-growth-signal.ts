@@ -24,6 +24,9 @@ export class LogGrowthSignal {
   ) {}
 
   waitPast(position: number): Wait {
+    // The log may have grown while the caller was busy (a handler that appends, as the
+    // tree-head signer does): then there is nothing to wait for.
+    if (this.grownPast(position)) return { done: Promise.resolve(), cancel: () => {} };
     let waiter!: Waiter;
     const done = new Promise<void>((resolve) => {
       waiter = { position, wake: resolve };
@@ -53,6 +56,15 @@ export class LogGrowthSignal {
   private stopPolling(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  private grownPast(position: number): boolean {
+    try {
+      return this.readHead() > position;
+    } catch {
+      // Let the subscription read again and meet the error itself.
+      return true;
+    }
   }
 
   private poll(): void {
