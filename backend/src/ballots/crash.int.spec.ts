@@ -61,7 +61,8 @@ beforeAll(async () => {
     HOST: '127.0.0.1',
     PUBLIC_URL: baseUrl,
     DATA_DIR: dataDir,
-    SEED_DEMO: 'false',
+    // Seeding runs before the server listens: a command that waits on nothing alive would end the process here.
+    SEED_DEMO: 'true',
     OIDC_ISSUER: idp.issuer,
     FRONTEND_DIR: dataDir,
   };
