@@ -34,6 +34,12 @@ export interface Round {
   winner: number;
   /** What each supporter paid per unit of utility (poorer ones may have paid less). */
   price: Fraction;
+  /** The classes that paid all they had for the winner. */
+  poor: string;
+  /** The classes left with nothing after paying. */
+  broke: string;
+  /** The projects priced this round: which classes would pay all they have, or null if unaffordable. */
+  priced: Map<number, string | null>;
 }
 
 export interface EqualSharesOutcome {
@@ -47,6 +53,10 @@ export interface EqualSharesOutcome {
 }
 
 const BROKE = -1;
+
+function sortedKey(classes: Set<number>): string {
+  return [...classes].sort((a, b) => a - b).join(',');
+}
 
 function groupBallots(election: TalliedElection): BallotGroup[] {
   const byKey = new Map<string, BallotGroup>();
@@ -81,6 +91,8 @@ interface Offer {
   payers: bigint;
   /** Classes that pay everything they have left. */
   poor: Set<number>;
+  /** The same classes, as a key comparable across runs. */
+  poorKey: string;
   price: Fraction;
 }
 
@@ -103,6 +115,13 @@ class EqualSharesRun {
   private readonly bound: Fraction[];
   private readonly rounds: Round[] = [];
   private unchanged: boolean;
+  /**
+   * Whether every round so far funded the same project from the same poor classes and
+   * left the same classes broke as the reference: then classes, and their numbering, are
+   * the same in both runs, and every budget between the two runs is an affine function of
+   * the per-voter budget.
+   */
+  private sameStructure: boolean;
 
   constructor(
     private readonly mes: EqualSharesElection,
@@ -120,6 +139,7 @@ class EqualSharesRun {
       den: mes.utility[index]! * BigInt(project.votes) || 1n,
     }));
     this.unchanged = reference !== undefined;
+    this.sameStructure = this.unchanged;
   }
 
   run(): EqualSharesOutcome {
@@ -132,8 +152,12 @@ class EqualSharesRun {
       this.compareWithReference(winner, open, unaffordable, offers);
       if (winner === undefined) break;
       const offer = offers.get(winner)!;
-      this.rounds.push({ winner, price: offer.price });
-      this.pay(winner, offer);
+      const priced = new Map([...offers].map(([project, known]) => [project, known && known.poorKey]));
+      const broke = this.pay(winner, offer);
+      const round = { winner, price: offer.price, poor: offer.poorKey, broke, priced };
+      const expected = this.reference?.[this.rounds.length];
+      if (!expected || expected.poor !== round.poor || expected.broke !== round.broke) this.sameStructure = false;
+      this.rounds.push(round);
       selected.push(winner);
       open.delete(winner);
     }
@@ -216,27 +240,36 @@ class EqualSharesRun {
     });
   }
 
+  /**
+   * The project's price at the current budgets, or null when its supporters cannot pay for
+   * it. The poor classes (those with less than the equal share) are found by raising the
+   * share until no class below it is left: each pass moves the classes below the share to
+   * the poor, which raises the share of the others. This is the water level of the usual
+   * sort-by-budget loop, without sorting every class.
+   */
   private offerFor(project: number): Offer | null {
-    const entries = this.supportersByClass(project);
+    let rich = this.supportersByClass(project);
     let available = 0n;
     let payers = 0n;
-    for (const [klass, weight] of entries) {
+    for (const [klass, weight] of rich) {
       available += BigInt(weight) * this.budget[klass]!;
       payers += BigInt(weight);
     }
     let remaining = this.mes.election.projects[project]!.cost * this.scale;
     if (available < remaining) return null;
     const poor = new Set<number>();
-    entries.sort(([a], [b]) => (this.budget[a]! < this.budget[b]! ? -1 : this.budget[a]! > this.budget[b]! ? 1 : 0));
-    for (const [klass, weight] of entries) {
-      const budget = this.budget[klass]!;
-      if (budget * payers >= remaining) break;
-      poor.add(klass);
-      remaining -= BigInt(weight) * budget;
-      payers -= BigInt(weight);
+    for (;;) {
+      const below = rich.filter(([klass]) => this.budget[klass]! * payers < remaining);
+      if (below.length === 0) break;
+      for (const [klass, weight] of below) {
+        poor.add(klass);
+        remaining -= BigInt(weight) * this.budget[klass]!;
+        payers -= BigInt(weight);
+      }
+      rich = rich.filter(([klass]) => !poor.has(klass));
     }
     const price = { num: remaining, den: payers * this.mes.utility[project]! * this.scale };
-    return { remaining, payers, poor, price };
+    return { remaining, payers, poor, poorKey: sortedKey(poor), price };
   }
 
   /**
@@ -245,6 +278,12 @@ class EqualSharesRun {
    * budget, every other project still costs more than the reference winner did at the
    * reference's (lower) budget, that winner also wins at every budget in between; and if
    * nothing is affordable here at the end, nothing was in between either.
+   *
+   * When that bound is too loose for a project, the runs' structure can still prove it: if
+   * both runs priced it from the same poor classes, with every earlier round alike
+   * (sameStructure) and the winner paid for by the same poor classes, then its price and
+   * the winner's are affine in the per-voter budget between the two runs. The winner was
+   * no dearer at either end (ties going its way), so it is no dearer anywhere in between.
    */
   private compareWithReference(
     winner: number | undefined,
@@ -258,9 +297,10 @@ class EqualSharesRun {
       this.unchanged = winner === undefined && expected === undefined;
       return;
     }
+    const affine = this.sameStructure && offers.get(winner)!.poorKey === expected.poor;
     for (const project of open) {
       if (project === winner) continue;
-      if (!this.staysBehind(project, expected, unaffordable, offers)) {
+      if (!this.staysBehind(project, expected, unaffordable, offers, affine)) {
         this.unchanged = false;
         return;
       }
@@ -272,6 +312,7 @@ class EqualSharesRun {
     expected: Round,
     unaffordable: Set<number>,
     offers: Map<number, Offer | null>,
+    affine: boolean,
   ): boolean {
     const losesTies = this.rank(project) > this.rank(expected.winner);
     const dearer = (price: Fraction) => {
@@ -280,19 +321,23 @@ class EqualSharesRun {
     };
     if (dearer(this.bound[project]!) || unaffordable.has(project)) return true;
     const offer = this.evaluate(project, offers);
-    if (offer) return dearer(offer.price);
-    unaffordable.add(project);
-    return true;
+    if (!offer) {
+      unaffordable.add(project);
+      return true;
+    }
+    if (dearer(offer.price)) return true;
+    return affine && expected.priced.get(project) === offer.poorKey;
   }
 
   /**
    * The winner's supporters pay: each class among them moves, as a whole, to a new class
    * with what it has left, or drops out when that is nothing.
    */
-  private pay(winner: number, offer: Offer): void {
+  private pay(winner: number, offer: Offer): string {
     const payment = this.rescaleFor(offer);
     const { groups, supporters } = this.mes;
     const destination = new Map<number, number>();
+    const broke = new Set<number>();
     for (const group of supporters[winner]!) {
       const from = this.classOf[group]!;
       if (from === BROKE) continue;
@@ -300,6 +345,7 @@ class EqualSharesRun {
       if (to === undefined) {
         const left = offer.poor.has(from) ? 0n : this.budget[from]! - payment;
         to = left === 0n ? BROKE : this.newClass(left);
+        if (to === BROKE) broke.add(from);
         destination.set(from, to);
       }
       const weight = groups[group]!.weight;
@@ -308,6 +354,7 @@ class EqualSharesRun {
       if (to !== BROKE) this.classWeight[to]! += weight;
     }
     this.live = this.live.filter((klass) => this.classWeight[klass]! > 0);
+    return sortedKey(broke);
   }
 
   private newClass(budget: bigint): number {
@@ -349,9 +396,10 @@ export function methodOfEqualShares(
  * budget wins; pabutools gives up once the total passes budget * (n + 1).
  *
  * Instead of running every step, it probes ahead with a stride that doubles while runs
- * prove the outcome unchanged over the whole stride (see compareWithReference) and halves
- * when they do not, down to single steps. Each proof covers every step in its stride, so
- * the result is the one-step-at-a-time result.
+ * prove the outcome unchanged over the whole stride (see compareWithReference). When a
+ * probe cannot prove it, the steps up to that probe are searched by halves, down to a
+ * single step, which is run as pabutools runs it. Each proof covers every step in its
+ * stride, so the result is the one-step-at-a-time result.
  */
 export function equalSharesAdd1(mes: EqualSharesElection): number[] {
   const { budget, voters } = mes.election;
@@ -363,19 +411,25 @@ export function equalSharesAdd1(mes: EqualSharesElection): number[] {
   let current = runAt(0n);
   let extra = 0n;
   let stride = 1n;
+  /** The nearest probe ahead that could not prove the outcome unchanged. */
+  let unproven: bigint | undefined;
   while (extra < budget) {
-    const step = stride < budget - extra ? stride : budget - extra;
+    let step = stride < budget - extra ? stride : budget - extra;
+    if (unproven !== undefined && extra + step >= unproven) step = (unproven - extra) / 2n || 1n;
     const probe = runAt(extra + step, current.rounds);
     if (probe.unchangedSinceReference) {
       extra += step;
       current = probe;
-      stride = step * 2n;
+      if (unproven === undefined) stride = step * 2n;
+      else if (unproven <= extra) unproven = undefined;
     } else if (step > 1n) {
-      stride = step / 2n;
+      unproven = extra + step;
     } else {
       if (totalCost(mes.election, probe.selected) > budget) break;
       extra += 1n;
       current = probe;
+      unproven = undefined;
+      stride = 1n;
     }
   }
   return current.selected;
