@@ -44,6 +44,7 @@ export interface Round {
 
 export interface EqualSharesOutcome {
   selected: number[];
+  perVoterBudget: Fraction;
   rounds: Round[];
   /**
    * Set when the run was given the rounds of a run at a lower per-voter budget: true if
@@ -54,7 +55,7 @@ export interface EqualSharesOutcome {
 
 const BROKE = -1;
 
-function sortedKey(classes: Set<number>): string {
+function sortedKey(classes: Iterable<number>): string {
   return [...classes].sort((a, b) => a - b).join(',');
 }
 
@@ -89,8 +90,8 @@ interface Offer {
   /** The supporters who are not poor each pay remaining / payers. */
   remaining: bigint;
   payers: bigint;
-  /** Classes that pay everything they have left. */
-  poor: Set<number>;
+  /** Classes that pay everything they have left, with how many of the project's supporters each holds. */
+  poor: Map<number, number>;
   /** The same classes, as a key comparable across runs. */
   poorKey: string;
   price: Fraction;
@@ -106,6 +107,13 @@ class EqualSharesRun {
   private scale: bigint;
   private readonly budget: bigint[];
   private readonly classWeight: number[];
+  /**
+   * How fast each class's budget grows with the per-voter budget, over one shared
+   * denominator: 1 at first; paying for a project poorer supporters could not fully cover
+   * makes the others' budgets grow faster (they pay less when the poor have more).
+   */
+  private slopeScale = 1n;
+  private readonly slope: bigint[];
   /** Classes that still hold voters, so a rescale touches only those. */
   private live: number[];
   private readonly classOf: Int32Array;
@@ -125,11 +133,12 @@ class EqualSharesRun {
 
   constructor(
     private readonly mes: EqualSharesElection,
-    perVoterBudget: Fraction,
-    private readonly reference?: Round[],
+    private readonly perVoterBudget: Fraction,
+    private readonly reference?: EqualSharesOutcome,
   ) {
     this.scale = perVoterBudget.den;
     this.budget = [perVoterBudget.num];
+    this.slope = [1n];
     this.classWeight = [mes.groups.reduce((sum, group) => sum + group.weight, 0)];
     this.live = [0];
     this.classOf = new Int32Array(mes.groups.length);
@@ -155,13 +164,18 @@ class EqualSharesRun {
       const priced = new Map([...offers].map(([project, known]) => [project, known && known.poorKey]));
       const broke = this.pay(winner, offer);
       const round = { winner, price: offer.price, poor: offer.poorKey, broke, priced };
-      const expected = this.reference?.[this.rounds.length];
+      const expected = this.reference?.rounds[this.rounds.length];
       if (!expected || expected.poor !== round.poor || expected.broke !== round.broke) this.sameStructure = false;
       this.rounds.push(round);
       selected.push(winner);
       open.delete(winner);
     }
-    return { selected, rounds: this.rounds, unchangedSinceReference: this.unchanged };
+    return {
+      selected,
+      perVoterBudget: this.perVoterBudget,
+      rounds: this.rounds,
+      unchangedSinceReference: this.unchanged,
+    };
   }
 
   private rank(project: number): number {
@@ -257,19 +271,19 @@ class EqualSharesRun {
     }
     let remaining = this.mes.election.projects[project]!.cost * this.scale;
     if (available < remaining) return null;
-    const poor = new Set<number>();
+    const poor = new Map<number, number>();
     for (;;) {
       const below = rich.filter(([klass]) => this.budget[klass]! * payers < remaining);
       if (below.length === 0) break;
       for (const [klass, weight] of below) {
-        poor.add(klass);
+        poor.set(klass, weight);
         remaining -= BigInt(weight) * this.budget[klass]!;
         payers -= BigInt(weight);
       }
       rich = rich.filter(([klass]) => !poor.has(klass));
     }
     const price = { num: remaining, den: payers * this.mes.utility[project]! * this.scale };
-    return { remaining, payers, poor, poorKey: sortedKey(poor), price };
+    return { remaining, payers, poor, poorKey: sortedKey(poor.keys()), price };
   }
 
   /**
@@ -292,7 +306,7 @@ class EqualSharesRun {
     offers: Map<number, Offer | null>,
   ): void {
     if (!this.unchanged) return;
-    const expected = this.reference![this.rounds.length];
+    const expected = this.reference!.rounds[this.rounds.length];
     if (winner === undefined || expected === undefined || expected.winner !== winner) {
       this.unchanged = winner === undefined && expected === undefined;
       return;
@@ -326,7 +340,30 @@ class EqualSharesRun {
       return true;
     }
     if (dearer(offer.price)) return true;
-    return affine && expected.priced.get(project) === offer.poorKey;
+    if (!affine) return false;
+    return expected.priced.get(project) === offer.poorKey || dearer(this.tangentAtReference(project, offer));
+  }
+
+  /**
+   * Between the two runs every budget is affine in the per-voter budget, and a project's
+   * price is the highest of the affine prices its supporters would pay for each choice of
+   * poor classes, so it is convex. The affine price for this run's poor classes, taken back
+   * to the reference's per-voter budget, is therefore a floor of the project's price over
+   * the whole interval; the winner's price is affine, so comparing at the two ends suffices.
+   */
+  private tangentAtReference(project: number, offer: Offer): Fraction {
+    let poorSlope = 0n;
+    for (const [klass, weight] of offer.poor) poorSlope += BigInt(weight) * this.slope[klass]!;
+    const from = this.reference!.perVoterBudget;
+    const to = this.perVoterBudget;
+    // The per-voter budget went up by d = dNum / dDen.
+    const dNum = to.num * from.den - from.num * to.den;
+    const dDen = to.den * from.den;
+    const utility = this.mes.utility[project]!;
+    return {
+      num: offer.remaining * this.slopeScale * dDen + poorSlope * dNum * this.scale,
+      den: offer.payers * utility * this.scale * this.slopeScale * dDen,
+    };
   }
 
   /**
@@ -335,6 +372,7 @@ class EqualSharesRun {
    */
   private pay(winner: number, offer: Offer): string {
     const payment = this.rescaleFor(offer);
+    const slopeGain = this.rescaleSlopesFor(offer);
     const { groups, supporters } = this.mes;
     const destination = new Map<number, number>();
     const broke = new Set<number>();
@@ -344,7 +382,7 @@ class EqualSharesRun {
       let to = destination.get(from);
       if (to === undefined) {
         const left = offer.poor.has(from) ? 0n : this.budget[from]! - payment;
-        to = left === 0n ? BROKE : this.newClass(left);
+        to = left === 0n ? BROKE : this.newClass(left, this.slope[from]! + slopeGain);
         if (to === BROKE) broke.add(from);
         destination.set(from, to);
       }
@@ -357,12 +395,31 @@ class EqualSharesRun {
     return sortedKey(broke);
   }
 
-  private newClass(budget: bigint): number {
+  private newClass(budget: bigint, slope: bigint): number {
     const klass = this.budget.push(budget) - 1;
+    this.slope.push(slope);
     this.classWeight.push(0);
     this.weightInClass.push(0);
     this.live.push(klass);
     return klass;
+  }
+
+  /**
+   * The rich pay (cost - what the poor have) / payers, so each unit of per-voter budget
+   * the poor gain lowers their payment: their budgets' slope grows by the poor's total
+   * slope over the payers. Returns that gain in 1/slopeScale units, rescaled to be whole.
+   */
+  private rescaleSlopesFor(offer: Offer): bigint {
+    let poorSlope = 0n;
+    for (const [klass, weight] of offer.poor) poorSlope += BigInt(weight) * this.slope[klass]!;
+    if (poorSlope === 0n) return 0n;
+    const common = gcd(poorSlope, offer.payers);
+    const factor = offer.payers / common;
+    if (factor !== 1n) {
+      this.slopeScale *= factor;
+      for (const klass of this.live) this.slope[klass]! *= factor;
+    }
+    return poorSlope / common;
   }
 
   /** Makes the payment a whole number of 1/scale units; returns it in those units. */
@@ -384,7 +441,7 @@ class EqualSharesRun {
 export function methodOfEqualShares(
   mes: EqualSharesElection,
   perVoterBudget: Fraction,
-  reference?: Round[],
+  reference?: EqualSharesOutcome,
 ): EqualSharesOutcome {
   return new EqualSharesRun(mes, perVoterBudget, reference).run();
 }
@@ -405,7 +462,7 @@ export function equalSharesAdd1(mes: EqualSharesElection): number[] {
   const { budget, voters } = mes.election;
   if (voters === 0) return [];
   const n = BigInt(voters);
-  const runAt = (extra: bigint, reference?: Round[]) =>
+  const runAt = (extra: bigint, reference?: EqualSharesOutcome) =>
     methodOfEqualShares(mes, { num: budget + extra * n, den: n }, reference);
   // The first run always fits: voters cannot pay out more than the budget they share.
   let current = runAt(0n);
@@ -416,7 +473,7 @@ export function equalSharesAdd1(mes: EqualSharesElection): number[] {
   while (extra < budget) {
     let step = stride < budget - extra ? stride : budget - extra;
     if (unproven !== undefined && extra + step >= unproven) step = (unproven - extra) / 2n || 1n;
-    const probe = runAt(extra + step, current.rounds);
+    const probe = runAt(extra + step, current);
     if (probe.unchangedSinceReference) {
       extra += step;
       current = probe;
