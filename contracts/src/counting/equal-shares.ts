@@ -44,11 +44,12 @@ export interface Round {
 
 export interface EqualSharesOutcome {
   selected: number[];
+  /** The budget each voter started with. */
   perVoterBudget: Fraction;
   rounds: Round[];
   /**
-   * Set when the run was given the rounds of a run at a lower per-voter budget: true if
-   * it proves that every per-voter budget between the two gives the same outcome.
+   * Set when the run was given a run at a lower per-voter budget as reference: true if it
+   * proves that every per-voter budget between the two gives the same outcome.
    */
   unchangedSinceReference: boolean;
 }
@@ -435,8 +436,8 @@ class EqualSharesRun {
 }
 
 /**
- * Plain Equal Shares at the given per-voter budget. Given the rounds of a run at a lower
- * per-voter budget, it also says whether every budget in between gives the same outcome.
+ * Plain Equal Shares at the given per-voter budget. Given a run at a lower per-voter
+ * budget as reference, it also says whether every budget in between gives the same outcome.
  */
 export function methodOfEqualShares(
   mes: EqualSharesElection,
