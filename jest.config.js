@@ -32,6 +32,9 @@ const tier = (displayName, suffix, extra = {}) => ({
   ...extra,
 });
 module.exports = {
+  // A guard against hangs, not a speed target: whole editions over real HTTP and a real
+  // wire-protocol server take seconds on a busy 2-core machine (speed lives in npm run bench).
+  testTimeout: 30_000,
   projects: [
     tier('unit', 'unit'),
     tier('contract', 'contract'),

@@ -17,6 +17,11 @@ if [ -x "$python" ] && [ "$(installed_version)" = "$PABUTOOLS_VERSION" ]; then
   exit 0
 fi
 
+# Debian's python3 leaves venv (with ensurepip) to a separate package.
+if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  apt-get update
+  apt-get install -y python3-venv
+fi
 python3 -m venv "$venv"
 "$python" -m pip install --quiet --disable-pip-version-check "pabutools==$PABUTOOLS_VERSION"
 echo "pabutools $(installed_version) installed in $venv"

@@ -7,7 +7,7 @@ import { writePabulib } from '../pabulib/pabulib';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const bin = path.join(repoRoot, 'contracts', 'dist', 'cli', 'decidimos-audit.js');
+const bin = path.join(repoRoot, 'contracts', 'bin', 'decidimos-audit.js');
 
 /** The real command as an auditor runs it: the built bin, in its own Node process. */
 async function audit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

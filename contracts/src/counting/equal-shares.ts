@@ -34,19 +34,31 @@ export interface Round {
   winner: number;
   /** What each supporter paid per unit of utility (poorer ones may have paid less). */
   price: Fraction;
+  /** The classes that paid all they had for the winner. */
+  poor: string;
+  /** The classes left with nothing after paying. */
+  broke: string;
+  /** The projects priced this round: which classes would pay all they have, or null if unaffordable. */
+  priced: Map<number, string | null>;
 }
 
 export interface EqualSharesOutcome {
   selected: number[];
+  /** The budget each voter started with. */
+  perVoterBudget: Fraction;
   rounds: Round[];
   /**
-   * Set when the run was given the rounds of a run at a lower per-voter budget: true if
-   * it proves that every per-voter budget between the two gives the same outcome.
+   * Set when the run was given a run at a lower per-voter budget as reference: true if it
+   * proves that every per-voter budget between the two gives the same outcome.
    */
   unchangedSinceReference: boolean;
 }
 
 const BROKE = -1;
+
+function sortedKey(classes: Iterable<number>): string {
+  return [...classes].sort((a, b) => a - b).join(',');
+}
 
 function groupBallots(election: TalliedElection): BallotGroup[] {
   const byKey = new Map<string, BallotGroup>();
@@ -79,8 +91,10 @@ interface Offer {
   /** The supporters who are not poor each pay remaining / payers. */
   remaining: bigint;
   payers: bigint;
-  /** Classes that pay everything they have left. */
-  poor: Set<number>;
+  /** Classes that pay everything they have left, with how many of the project's supporters each holds. */
+  poor: Map<number, number>;
+  /** The same classes, as a key comparable across runs. */
+  poorKey: string;
   price: Fraction;
 }
 
@@ -94,6 +108,13 @@ class EqualSharesRun {
   private scale: bigint;
   private readonly budget: bigint[];
   private readonly classWeight: number[];
+  /**
+   * How fast each class's budget grows with the per-voter budget, over one shared
+   * denominator: 1 at first; paying for a project poorer supporters could not fully cover
+   * makes the others' budgets grow faster (they pay less when the poor have more).
+   */
+  private slopeScale = 1n;
+  private readonly slope: bigint[];
   /** Classes that still hold voters, so a rescale touches only those. */
   private live: number[];
   private readonly classOf: Int32Array;
@@ -103,14 +124,22 @@ class EqualSharesRun {
   private readonly bound: Fraction[];
   private readonly rounds: Round[] = [];
   private unchanged: boolean;
+  /**
+   * Whether every round so far funded the same project from the same poor classes and
+   * left the same classes broke as the reference: then classes, and their numbering, are
+   * the same in both runs, and every budget between the two runs is an affine function of
+   * the per-voter budget.
+   */
+  private sameStructure: boolean;
 
   constructor(
     private readonly mes: EqualSharesElection,
-    perVoterBudget: Fraction,
-    private readonly reference?: Round[],
+    private readonly perVoterBudget: Fraction,
+    private readonly reference?: EqualSharesOutcome,
   ) {
     this.scale = perVoterBudget.den;
     this.budget = [perVoterBudget.num];
+    this.slope = [1n];
     this.classWeight = [mes.groups.reduce((sum, group) => sum + group.weight, 0)];
     this.live = [0];
     this.classOf = new Int32Array(mes.groups.length);
@@ -120,6 +149,7 @@ class EqualSharesRun {
       den: mes.utility[index]! * BigInt(project.votes) || 1n,
     }));
     this.unchanged = reference !== undefined;
+    this.sameStructure = this.unchanged;
   }
 
   run(): EqualSharesOutcome {
@@ -132,12 +162,21 @@ class EqualSharesRun {
       this.compareWithReference(winner, open, unaffordable, offers);
       if (winner === undefined) break;
       const offer = offers.get(winner)!;
-      this.rounds.push({ winner, price: offer.price });
-      this.pay(winner, offer);
+      const priced = new Map([...offers].map(([project, known]) => [project, known && known.poorKey]));
+      const broke = this.pay(winner, offer);
+      const round = { winner, price: offer.price, poor: offer.poorKey, broke, priced };
+      const expected = this.reference?.rounds[this.rounds.length];
+      if (!expected || expected.poor !== round.poor || expected.broke !== round.broke) this.sameStructure = false;
+      this.rounds.push(round);
       selected.push(winner);
       open.delete(winner);
     }
-    return { selected, rounds: this.rounds, unchangedSinceReference: this.unchanged };
+    return {
+      selected,
+      perVoterBudget: this.perVoterBudget,
+      rounds: this.rounds,
+      unchangedSinceReference: this.unchanged,
+    };
   }
 
   private rank(project: number): number {
@@ -216,27 +255,36 @@ class EqualSharesRun {
     });
   }
 
+  /**
+   * The project's price at the current budgets, or null when its supporters cannot pay for
+   * it. The poor classes (those with less than the equal share) are found by raising the
+   * share until no class below it is left: each pass moves the classes below the share to
+   * the poor, which raises the share of the others. This is the water level of the usual
+   * sort-by-budget loop, without sorting every class.
+   */
   private offerFor(project: number): Offer | null {
-    const entries = this.supportersByClass(project);
+    let rich = this.supportersByClass(project);
     let available = 0n;
     let payers = 0n;
-    for (const [klass, weight] of entries) {
+    for (const [klass, weight] of rich) {
       available += BigInt(weight) * this.budget[klass]!;
       payers += BigInt(weight);
     }
     let remaining = this.mes.election.projects[project]!.cost * this.scale;
     if (available < remaining) return null;
-    const poor = new Set<number>();
-    entries.sort(([a], [b]) => (this.budget[a]! < this.budget[b]! ? -1 : this.budget[a]! > this.budget[b]! ? 1 : 0));
-    for (const [klass, weight] of entries) {
-      const budget = this.budget[klass]!;
-      if (budget * payers >= remaining) break;
-      poor.add(klass);
-      remaining -= BigInt(weight) * budget;
-      payers -= BigInt(weight);
+    const poor = new Map<number, number>();
+    for (;;) {
+      const below = rich.filter(([klass]) => this.budget[klass]! * payers < remaining);
+      if (below.length === 0) break;
+      for (const [klass, weight] of below) {
+        poor.set(klass, weight);
+        remaining -= BigInt(weight) * this.budget[klass]!;
+        payers -= BigInt(weight);
+      }
+      rich = rich.filter(([klass]) => !poor.has(klass));
     }
     const price = { num: remaining, den: payers * this.mes.utility[project]! * this.scale };
-    return { remaining, payers, poor, price };
+    return { remaining, payers, poor, poorKey: sortedKey(poor.keys()), price };
   }
 
   /**
@@ -245,6 +293,12 @@ class EqualSharesRun {
    * budget, every other project still costs more than the reference winner did at the
    * reference's (lower) budget, that winner also wins at every budget in between; and if
    * nothing is affordable here at the end, nothing was in between either.
+   *
+   * When that bound is too loose for a project, the runs' structure can still prove it: if
+   * both runs priced it from the same poor classes, with every earlier round alike
+   * (sameStructure) and the winner paid for by the same poor classes, then its price and
+   * the winner's are affine in the per-voter budget between the two runs. The winner was
+   * no dearer at either end (ties going its way), so it is no dearer anywhere in between.
    */
   private compareWithReference(
     winner: number | undefined,
@@ -253,14 +307,15 @@ class EqualSharesRun {
     offers: Map<number, Offer | null>,
   ): void {
     if (!this.unchanged) return;
-    const expected = this.reference![this.rounds.length];
+    const expected = this.reference!.rounds[this.rounds.length];
     if (winner === undefined || expected === undefined || expected.winner !== winner) {
       this.unchanged = winner === undefined && expected === undefined;
       return;
     }
+    const affine = this.sameStructure && offers.get(winner)!.poorKey === expected.poor;
     for (const project of open) {
       if (project === winner) continue;
-      if (!this.staysBehind(project, expected, unaffordable, offers)) {
+      if (!this.staysBehind(project, expected, unaffordable, offers, affine)) {
         this.unchanged = false;
         return;
       }
@@ -272,6 +327,7 @@ class EqualSharesRun {
     expected: Round,
     unaffordable: Set<number>,
     offers: Map<number, Offer | null>,
+    affine: boolean,
   ): boolean {
     const losesTies = this.rank(project) > this.rank(expected.winner);
     const dearer = (price: Fraction) => {
@@ -280,26 +336,55 @@ class EqualSharesRun {
     };
     if (dearer(this.bound[project]!) || unaffordable.has(project)) return true;
     const offer = this.evaluate(project, offers);
-    if (offer) return dearer(offer.price);
-    unaffordable.add(project);
-    return true;
+    if (!offer) {
+      unaffordable.add(project);
+      return true;
+    }
+    if (dearer(offer.price)) return true;
+    if (!affine) return false;
+    return expected.priced.get(project) === offer.poorKey || dearer(this.tangentAtReference(project, offer));
+  }
+
+  /**
+   * Between the two runs every budget is affine in the per-voter budget, and a project's
+   * price is the highest of the affine prices its supporters would pay for each choice of
+   * poor classes, so it is convex. The affine price for this run's poor classes, taken back
+   * to the reference's per-voter budget, is therefore a floor of the project's price over
+   * the whole interval; the winner's price is affine, so comparing at the two ends suffices.
+   */
+  private tangentAtReference(project: number, offer: Offer): Fraction {
+    let poorSlope = 0n;
+    for (const [klass, weight] of offer.poor) poorSlope += BigInt(weight) * this.slope[klass]!;
+    const from = this.reference!.perVoterBudget;
+    const to = this.perVoterBudget;
+    // The per-voter budget went up by d = dNum / dDen.
+    const dNum = to.num * from.den - from.num * to.den;
+    const dDen = to.den * from.den;
+    const utility = this.mes.utility[project]!;
+    return {
+      num: offer.remaining * this.slopeScale * dDen + poorSlope * dNum * this.scale,
+      den: offer.payers * utility * this.scale * this.slopeScale * dDen,
+    };
   }
 
   /**
    * The winner's supporters pay: each class among them moves, as a whole, to a new class
    * with what it has left, or drops out when that is nothing.
    */
-  private pay(winner: number, offer: Offer): void {
+  private pay(winner: number, offer: Offer): string {
     const payment = this.rescaleFor(offer);
+    const slopeGain = this.rescaleSlopesFor(offer);
     const { groups, supporters } = this.mes;
     const destination = new Map<number, number>();
+    const broke = new Set<number>();
     for (const group of supporters[winner]!) {
       const from = this.classOf[group]!;
       if (from === BROKE) continue;
       let to = destination.get(from);
       if (to === undefined) {
         const left = offer.poor.has(from) ? 0n : this.budget[from]! - payment;
-        to = left === 0n ? BROKE : this.newClass(left);
+        to = left === 0n ? BROKE : this.newClass(left, this.slope[from]! + slopeGain);
+        if (to === BROKE) broke.add(from);
         destination.set(from, to);
       }
       const weight = groups[group]!.weight;
@@ -308,14 +393,34 @@ class EqualSharesRun {
       if (to !== BROKE) this.classWeight[to]! += weight;
     }
     this.live = this.live.filter((klass) => this.classWeight[klass]! > 0);
+    return sortedKey(broke);
   }
 
-  private newClass(budget: bigint): number {
+  private newClass(budget: bigint, slope: bigint): number {
     const klass = this.budget.push(budget) - 1;
+    this.slope.push(slope);
     this.classWeight.push(0);
     this.weightInClass.push(0);
     this.live.push(klass);
     return klass;
+  }
+
+  /**
+   * The rich pay (cost - what the poor have) / payers, so each unit of per-voter budget
+   * the poor gain lowers their payment: their budgets' slope grows by the poor's total
+   * slope over the payers. Returns that gain in 1/slopeScale units, rescaled to be whole.
+   */
+  private rescaleSlopesFor(offer: Offer): bigint {
+    let poorSlope = 0n;
+    for (const [klass, weight] of offer.poor) poorSlope += BigInt(weight) * this.slope[klass]!;
+    if (poorSlope === 0n) return 0n;
+    const common = gcd(poorSlope, offer.payers);
+    const factor = offer.payers / common;
+    if (factor !== 1n) {
+      this.slopeScale *= factor;
+      for (const klass of this.live) this.slope[klass]! *= factor;
+    }
+    return poorSlope / common;
   }
 
   /** Makes the payment a whole number of 1/scale units; returns it in those units. */
@@ -331,13 +436,13 @@ class EqualSharesRun {
 }
 
 /**
- * Plain Equal Shares at the given per-voter budget. Given the rounds of a run at a lower
- * per-voter budget, it also says whether every budget in between gives the same outcome.
+ * Plain Equal Shares at the given per-voter budget. Given a run at a lower per-voter
+ * budget as reference, it also says whether every budget in between gives the same outcome.
  */
 export function methodOfEqualShares(
   mes: EqualSharesElection,
   perVoterBudget: Fraction,
-  reference?: Round[],
+  reference?: EqualSharesOutcome,
 ): EqualSharesOutcome {
   return new EqualSharesRun(mes, perVoterBudget, reference).run();
 }
@@ -349,33 +454,40 @@ export function methodOfEqualShares(
  * budget wins; pabutools gives up once the total passes budget * (n + 1).
  *
  * Instead of running every step, it probes ahead with a stride that doubles while runs
- * prove the outcome unchanged over the whole stride (see compareWithReference) and halves
- * when they do not, down to single steps. Each proof covers every step in its stride, so
- * the result is the one-step-at-a-time result.
+ * prove the outcome unchanged over the whole stride (see compareWithReference). When a
+ * probe cannot prove it, the steps up to that probe are searched by halves, down to a
+ * single step, which is run as pabutools runs it. Each proof covers every step in its
+ * stride, so the result is the one-step-at-a-time result.
  */
 export function equalSharesAdd1(mes: EqualSharesElection): number[] {
   const { budget, voters } = mes.election;
   if (voters === 0) return [];
   const n = BigInt(voters);
-  const runAt = (extra: bigint, reference?: Round[]) =>
+  const runAt = (extra: bigint, reference?: EqualSharesOutcome) =>
     methodOfEqualShares(mes, { num: budget + extra * n, den: n }, reference);
   // The first run always fits: voters cannot pay out more than the budget they share.
   let current = runAt(0n);
   let extra = 0n;
   let stride = 1n;
+  /** The nearest probe ahead that could not prove the outcome unchanged. */
+  let unproven: bigint | undefined;
   while (extra < budget) {
-    const step = stride < budget - extra ? stride : budget - extra;
-    const probe = runAt(extra + step, current.rounds);
+    let step = stride < budget - extra ? stride : budget - extra;
+    if (unproven !== undefined && extra + step >= unproven) step = (unproven - extra) / 2n || 1n;
+    const probe = runAt(extra + step, current);
     if (probe.unchangedSinceReference) {
       extra += step;
       current = probe;
-      stride = step * 2n;
+      if (unproven === undefined) stride = step * 2n;
+      else if (unproven <= extra) unproven = undefined;
     } else if (step > 1n) {
-      stride = step / 2n;
+      unproven = extra + step;
     } else {
       if (totalCost(mes.election, probe.selected) > budget) break;
       extra += 1n;
       current = probe;
+      unproven = undefined;
+      stride = 1n;
     }
   }
   return current.selected;
