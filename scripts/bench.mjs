@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const benchmarks = [
   ['ballot casts over HTTP', 'scripts/bench/ballots.mjs', []],
   ['audit Merkle tree', 'scripts/bench/merkle.mjs', ['--expose-gc']],
-  ['counting every pabulib instance', 'scripts/bench-counting.mjs', []],
+  ['counting every pabulib instance', 'scripts/bench/counting.mjs', []],
 ];
 
 let failed = 0;

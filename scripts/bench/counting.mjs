@@ -1,14 +1,14 @@
 // Counting benchmark on the real pabulib elections in ../shared/pabulib: greedy and Equal
 // Shares (add1, cost utility) on every instance, beside pabutools' own seconds where the
 // expected file has them. Run after building contracts:
-//   npx tsc -b contracts && npx node scripts/bench-counting.mjs [name-filter]
+//   npx tsc -b contracts && npx node scripts/bench/counting.mjs [name-filter]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import contracts from '../contracts/dist/index.js';
+import contracts from '../../contracts/dist/index.js';
 
 const { count, electionFromPabulib, parsePabulib } = contracts;
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const folder = path.resolve(repoRoot, '..', 'shared', 'pabulib');
 const filter = process.argv[2] ?? '';
 
