@@ -361,7 +361,7 @@ step(
     await visitor.locator('.chart svg').first().waitFor();
     // The results name the head signed when voting closed, with the way to check it.
     const head = visitor.getByTestId('results-tree-head');
-    await head.getByText(/registro firmado al cerrar la votación: \d+ eventos/).waitFor();
+    await head.getByText(/registro firmado el .*, al cerrar la votación, con \d+ eventos\./).waitFor();
     expect(await head.locator('dd.mono').textContent()).toMatch(/^[0-9a-f]{64}$/);
     expect(await head.getByRole('link', { name: 'Comprobarlo en la página de auditoría' }).getAttribute('href')).toBe(
       `/editions/${editionId}/audit`,

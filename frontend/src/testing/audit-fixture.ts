@@ -57,3 +57,6 @@ export function includedAnswer(overrides: Partial<ReceiptProof> = {}): ReceiptPr
 export function pendingAnswer(overrides: Partial<ReceiptProof> = {}): ReceiptProof {
   return includedAnswer({ status: 'pending', treeHead: null, proof: null, ...overrides });
 }
+
+/** The log as GET …/audit/export serves it. */
+export const exportText = events.map((event) => `${JSON.stringify(event)}\n`).join('');

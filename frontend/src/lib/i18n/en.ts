@@ -358,6 +358,7 @@ export const en: Messages = {
     check: 'Check',
     malformed: 'This does not look like a whole receipt. Copy it again, without spaces.',
     checking: 'Checking in your browser…',
+    checked: 'Receipt checked:',
     invalidTitle: 'This is not a receipt',
     invalid:
       'A receipt is 36 characters, a dot and 64 more characters (digits, the letters a to f and hyphens). Copy it again in full, without spaces.',
@@ -408,7 +409,7 @@ export const en: Messages = {
     outcome: 'Outcome',
     selected: 'Winner',
     notSelected: 'Not selected',
-    treeHead: 'These results rest on the record signed when voting closed: {{size}} events, signed on {{when}}.',
+    treeHead: 'These results rest on the record signed on {{when}}, when voting closed, with {{size}} events.',
     treeHeadTitle: 'The signed record',
     treeHeadRoot: 'Root of the record',
     checkIt: 'Check it on the audit page',
@@ -538,7 +539,8 @@ export const en: Messages = {
     verify: 'Check in this browser',
     verifying: 'Downloading and recomputing…',
     verifiedTitle: 'Every check holds',
-    figures: 'Events: {{events}} · signed tree heads: {{heads}} · ballots: {{ballots}} · voters: {{voters}}.',
+    figures:
+      'Events: {{events}} · signed tree heads: {{heads}} · ballots cast, revotes included: {{ballots}} · voters: {{voters}}.',
     scope:
       'Checked: signatures, roots, consistency between tree heads, one ballot per voter, every ballot under the rules, and the recount.',
     recounted: 'The recount gives the same results as were published.',

@@ -360,6 +360,7 @@ export const es = {
     check: 'Comprobar',
     malformed: 'Esto no parece un comprobante completo. Cópialo de nuevo, sin espacios.',
     checking: 'Comprobando en tu navegador…',
+    checked: 'Comprobante revisado:',
     invalidTitle: 'Esto no es un comprobante',
     invalid:
       'Un comprobante son 36 caracteres, un punto y 64 caracteres más (números, letras de la a a la f y guiones). Cópialo de nuevo completo, sin espacios.',
@@ -414,7 +415,7 @@ export const es = {
     selected: 'Ganadora',
     notSelected: 'No ganó',
     treeHead:
-      'Estos resultados se apoyan en el registro firmado al cerrar la votación: {{size}} eventos, firmado el {{when}}.',
+      'Estos resultados se apoyan en el registro firmado el {{when}}, al cerrar la votación, con {{size}} eventos.',
     treeHeadTitle: 'El registro firmado',
     treeHeadRoot: 'Raíz del registro',
     checkIt: 'Comprobarlo en la página de auditoría',
@@ -547,7 +548,8 @@ export const es = {
     verify: 'Comprobar en este navegador',
     verifying: 'Descargando y recalculando…',
     verifiedTitle: 'Todas las comprobaciones se cumplen',
-    figures: 'Eventos: {{events}} · cabeceras firmadas: {{heads}} · boletas: {{ballots}} · votantes: {{voters}}.',
+    figures:
+      'Eventos: {{events}} · cabeceras firmadas: {{heads}} · boletas emitidas, con cambios de voto: {{ballots}} · votantes: {{voters}}.',
     scope:
       'Se comprobaron las firmas, las raíces, la consistencia entre cabeceras, una boleta por votante, cada boleta según las reglas y el recuento.',
     recounted: 'El recuento da los mismos resultados que se publicaron.',

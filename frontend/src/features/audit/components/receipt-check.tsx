@@ -60,13 +60,30 @@ export function ReceiptCheck({ receipt }: { receipt: string }) {
 type Tone = 'success' | 'info' | 'error';
 
 /** One answer to "is my vote in the record?": `state` names it for tests and assistive tools alike. */
-function Outcome({ state, tone, title, children }: { state: string; tone: Tone; title: string; children: ReactNode }) {
+function Outcome({
+  receipt,
+  state,
+  tone,
+  title,
+  children,
+}: {
+  receipt: string;
+  state: string;
+  tone: Tone;
+  title: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
   return (
     <section className={`alert alert-${tone}`} data-state={state} aria-labelledby="receipt-result">
       <h2 id="receipt-result" className="alert-title">
         {title}
       </h2>
       {children}
+      {/* The field shows only part of a long receipt: here it is whole, to compare with the paper. */}
+      <p className="hint">
+        {t('receipts.checked')} <span className="mono">{receipt}</span>
+      </p>
     </section>
   );
 }
@@ -75,39 +92,41 @@ function ReceiptResult({ receipt }: { receipt: string }) {
   const { t } = useTranslation();
   const parsed = parseReceipt(receipt);
   const proof = useReceiptProof(parsed ? receipt : '');
-  if (!parsed) return <Invalid />;
+  if (!parsed) return <Invalid receipt={receipt} />;
   if (proof.isPending) return <Loading label={t('receipts.checking')} />;
   if (proof.error) {
     if (proof.error instanceof ApiError && proof.error.status === 404) {
       return (
-        <Outcome state="not-found" tone="info" title={t('receipts.notFoundTitle')}>
+        <Outcome receipt={receipt} state="not-found" tone="info" title={t('receipts.notFoundTitle')}>
           <p>{t('receipts.notFound')}</p>
           <p>{t('receipts.notFoundNext')}</p>
         </Outcome>
       );
     }
-    if (proof.error instanceof ApiError && proof.error.status === 400) return <Invalid />;
+    if (proof.error instanceof ApiError && proof.error.status === 400) return <Invalid receipt={receipt} />;
     return <ProblemAlert error={proof.error} onRetry={() => void proof.refetch()} />;
   }
   const verdict = receiptVerdict(parsed, proof.data);
-  if (verdict.state === 'pending') return <Pending answer={proof.data} />;
-  if (verdict.state === 'failed') return <Failed verdict={verdict} />;
-  return <Verified answer={proof.data} verdict={verdict} />;
+  if (verdict.state === 'pending') return <Pending receipt={receipt} answer={proof.data} />;
+  if (verdict.state === 'failed') return <Failed receipt={receipt} verdict={verdict} />;
+  return <Verified receipt={receipt} answer={proof.data} verdict={verdict} />;
 }
 
-function Invalid() {
+function Invalid({ receipt }: { receipt: string }) {
   const { t } = useTranslation();
   return (
-    <Outcome state="invalid" tone="error" title={t('receipts.invalidTitle')}>
+    <Outcome receipt={receipt} state="invalid" tone="error" title={t('receipts.invalidTitle')}>
       <p>{t('receipts.invalid')}</p>
     </Outcome>
   );
 }
 
 function Verified({
+  receipt,
   answer,
   verdict,
 }: {
+  receipt: string;
   answer: ReceiptProof;
   verdict: Extract<ReceiptVerdict, { state: 'verified' }>;
 }) {
@@ -115,7 +134,7 @@ function Verified({
   const format = useFormat();
   const head = verdict.treeHead;
   return (
-    <Outcome state="verified" tone="success" title={t('receipts.verifiedTitle')}>
+    <Outcome receipt={receipt} state="verified" tone="success" title={t('receipts.verifiedTitle')}>
       <p>
         {t('receipts.verified', {
           position: format.number(answer.leafIndex + 1),
@@ -134,7 +153,7 @@ function Verified({
 }
 
 /** Recorded, but no signed head covers it yet: the next one is signed when voting closes. */
-function Pending({ answer }: { answer: ReceiptProof }) {
+function Pending({ receipt, answer }: { receipt: string; answer: ReceiptProof }) {
   const { t } = useTranslation();
   const format = useFormat();
   const edition = useEdition(answer.editionId);
@@ -146,7 +165,7 @@ function Pending({ answer }: { answer: ReceiptProof }) {
       ? t('receipts.pendingOn', { date: format.date(closes) })
       : t('receipts.pendingLater');
   return (
-    <Outcome state="pending" tone="info" title={t('receipts.pendingTitle')}>
+    <Outcome receipt={receipt} state="pending" tone="info" title={t('receipts.pendingTitle')}>
       <p>{t('receipts.pending', { position: format.number(answer.leafIndex + 1) })}</p>
       <p>{when}</p>
       {answer.current ? null : <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>}
@@ -154,10 +173,10 @@ function Pending({ answer }: { answer: ReceiptProof }) {
   );
 }
 
-function Failed({ verdict }: { verdict: Extract<ReceiptVerdict, { state: 'failed' }> }) {
+function Failed({ receipt, verdict }: { receipt: string; verdict: Extract<ReceiptVerdict, { state: 'failed' }> }) {
   const { t } = useTranslation();
   return (
-    <Outcome state="failed" tone="error" title={t('receipts.failedTitle')}>
+    <Outcome receipt={receipt} state="failed" tone="error" title={t('receipts.failedTitle')}>
       <p>{t(verdict.cause === 'mismatch' ? 'receipts.mismatch' : 'receipts.proofFails')}</p>
       <p>{t('receipts.failedMeans')}</p>
       <p>{t('receipts.failedNext')}</p>
