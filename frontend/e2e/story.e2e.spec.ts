@@ -16,6 +16,7 @@ let browser: Browser;
 const pages: Record<string, Page> = {};
 let editionId = '';
 let receipt = '';
+let replacedReceipt = '';
 const proposalIds: Record<string, string> = {};
 
 const page = (who: string) => pages[who]!;
@@ -279,6 +280,7 @@ step(
     await text(resident, 'Tu voto quedó registrado');
     const changed = (await resident.getByTestId('receipt-code').textContent())!.trim();
     expect(changed).not.toBe(receipt);
+    replacedReceipt = receipt;
     receipt = changed;
   },
 );
@@ -305,21 +307,40 @@ step('a poll officer records an assisted ballot from the keyboard', async () => 
   await checkPage(officer, 'assisted-recorded');
 });
 
-step('the resident checks the receipt: verified in the browser, or plainly not available yet', async () => {
-  const resident = page('resident');
-  await resident.goto('/receipts');
-  await resident.getByLabel('Comprobante').fill('no-es-un-comprobante');
-  await resident.getByRole('button', { name: 'Comprobar' }).click();
-  await text(resident, 'Esto no parece un comprobante completo. Cópialo de nuevo, sin espacios.');
-  await resident.getByLabel('Comprobante').fill(receipt);
-  await resident.getByRole('button', { name: 'Comprobar' }).click();
-  const result = resident.locator('[data-state]');
+/** The receipt page's answer for `code`, by its data-state, once the check has run. */
+async function checkReceipt(p: Page, code: string): Promise<string | null> {
+  // A fresh page each time, so the answer read is this code's, never the one before.
+  await p.goto('/receipts');
+  await p.getByLabel('Comprobante').fill(code);
+  await p.getByRole('button', { name: 'Comprobar' }).click();
+  const result = p.locator('[data-state]');
   await result.waitFor();
-  // Only two honest answers: the proof checked here, or the audit route not served yet (404).
-  // A proof that fails ('failed') must fail this test.
-  expect(['verified', 'unavailable']).toContain(await result.getAttribute('data-state'));
-  await checkPage(resident, 'receipt-check');
-});
+  return result.getAttribute('data-state');
+}
+
+step(
+  'during voting the resident checks the receipt: recorded, the signature that covers it still to come',
+  async () => {
+    const resident = page('resident');
+    await resident.goto('/receipts');
+    await resident.getByLabel('Comprobante').fill('no-es-un-comprobante');
+    await resident.getByRole('button', { name: 'Comprobar' }).click();
+    await text(resident, 'Esto no parece un comprobante completo. Cópialo de nuevo, sin espacios.');
+    // The resident's ballot id with another hash: the recorded ballot is not the one this receipt describes.
+    expect(await checkReceipt(resident, `${receipt.slice(0, 36)}.${'0'.repeat(64)}`)).toBe('failed');
+    await text(resident, 'sus huellas no coinciden');
+    // Well-formed but no ballot has it: the server says so (404) and the page says what to do.
+    await resident.goto(`/receipts/00000000-0000-4000-8000-000000000000.${'0'.repeat(64)}`);
+    await resident.locator('[data-state="not-found"]').waitFor();
+    await text(resident, 'No encontramos este comprobante');
+    await checkPage(resident, 'receipt-not-found');
+
+    expect(await checkReceipt(resident, receipt)).toBe('pending');
+    await text(resident, 'Tu voto está registrado; falta la firma');
+    await text(resident, /La próxima firma será al cerrar la votación/);
+    await checkPage(resident, 'receipt-pending');
+  },
+);
 
 step(
   'the admin counts and publishes; the results page shows each district’s winners, the chart and the open data',
@@ -338,6 +359,13 @@ step(
     ]);
     await text(visitor, '2 personas votaron.');
     await visitor.locator('.chart svg').first().waitFor();
+    // The results name the head signed when voting closed, with the way to check it.
+    const head = visitor.getByTestId('results-tree-head');
+    await head.getByText(/registro firmado el .*, al cerrar la votación, con \d+ eventos\./).waitFor();
+    expect(await head.locator('dd.mono').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await head.getByRole('link', { name: 'Comprobarlo en la página de auditoría' }).getAttribute('href')).toBe(
+      `/editions/${editionId}/audit`,
+    );
     const csv = await visitor.getByRole('link', { name: /CSV/ }).getAttribute('href');
     expect(decodeURIComponent(csv!)).toContain('"centro","Centro","1000000","900000","2"');
     await checkPage(visitor, 'results');
@@ -351,17 +379,43 @@ step(
   },
 );
 
-step('an auditor opens the audit page: tree heads and the check, or plainly not available yet', async () => {
+step(
+  'after the results, the resident checks the receipt again: verified in the browser against the signed head',
+  async () => {
+    const resident = page('resident');
+    expect(await checkReceipt(resident, receipt)).toBe('verified');
+    await text(resident, 'Tu voto está en el registro público');
+    await text(resident, /del registro firmado el/);
+    expect(await resident.getByTestId('receipt-replaced').count()).toBe(0);
+    await checkPage(resident, 'receipt-verified');
+
+    // The ballot the revote replaced is in the record too, and the page says the last one counts.
+    expect(await checkReceipt(resident, replacedReceipt)).toBe('verified');
+    await resident.getByTestId('receipt-replaced').waitFor();
+  },
+);
+
+step('an auditor opens the audit page: every signed tree head checks, and so does the whole edition', async () => {
   const auditor = page('visitor');
   await auditor.goto(`/editions/${editionId}/audit`);
   await auditor.getByRole('heading', { name: 'Auditoría', exact: true }).waitFor();
-  const state = auditor.locator('[data-state="unavailable"], table');
-  await state.first().waitFor();
-  if (await auditor.getByRole('button', { name: 'Comprobar en este navegador' }).isVisible()) {
-    await auditor.getByRole('button', { name: 'Comprobar en este navegador' }).click();
-    const verdict = auditor.locator('[data-state="verified"], [data-state="failed"]');
-    await verdict.waitFor();
-    expect(await verdict.getAttribute('data-state')).toBe('verified');
-  }
+  const heads = auditor.getByTestId('tree-head');
+  await heads.first().waitFor();
+  // One head per phase change from proposals to results, and one when the tally was fixed.
+  const reasons = await heads.getByRole('rowheader').allTextContents();
+  expect(reasons).toEqual(expect.arrayContaining(['paso a «Votación»', 'paso a «Conteo»', 'resultados fijados']));
+  expect(await auditor.locator('[data-signature="invalid"]').count()).toBe(0);
+  expect(await auditor.locator('[data-signature="valid"]').count()).toBe(reasons.length);
+  const download = auditor.getByRole('link', { name: 'Descargar el registro (JSON Lines)' });
+  expect(await download.getAttribute('href')).toBe(`/api/processes/${editionId}/audit/export`);
+
+  await auditor.getByRole('button', { name: 'Comprobar en este navegador' }).click();
+  const verdict = auditor.locator('[data-state="verified"], [data-state="failed"]');
+  await verdict.waitFor();
+  const findings = await auditor.getByTestId('findings').allTextContents();
+  expect(findings).toEqual([]);
+  expect(await verdict.getAttribute('data-state')).toBe('verified');
+  await text(auditor, 'Todas las comprobaciones se cumplen');
+  await text(auditor, 'El recuento da los mismos resultados que se publicaron.');
   await checkPage(auditor, 'audit');
 });

@@ -63,6 +63,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;
   signal?: AbortSignal;
   idempotencyKey?: string;
+  /** 'text' for answers that are not one JSON document (the audit export is JSON Lines). */
+  accept?: 'json' | 'text';
 }
 
 export function withQuery(path: string, query: RequestOptions['query'] = {}): string {
@@ -106,7 +108,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 /** Calls the backend on the same origin with the session cookie; rejects with ApiError or NetworkError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  const accept = options.accept === 'text' ? 'application/jsonl, text/plain' : 'application/json';
+  const headers: Record<string, string> = { accept, 'accept-language': language };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE_METHODS.has(method)) {
     const token = await ensureCsrfToken().catch(() => null);
@@ -128,7 +131,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!response.ok) throw await toApiError(response);
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return (options.accept === 'text' ? await response.text() : await response.json()) as T;
 }
 
 /**

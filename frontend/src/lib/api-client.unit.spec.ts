@@ -45,6 +45,13 @@ describe('the API client', () => {
     expect(header(calls[0]!, 'x-csrf-token')).toBeUndefined();
   });
 
+  it('reads a JSON Lines answer as text when asked to', async () => {
+    const lines = '{"a":1}\n{"b":2}\n';
+    serve(new Response(lines, { status: 200, headers: { 'content-type': 'application/jsonl' } }));
+    expect(await api.get('/api/processes/p/audit/export', { accept: 'text' })).toBe(lines);
+    expect(header(calls[0]!, 'accept')).toContain('application/jsonl');
+  });
+
   it('turns a problem+json answer into an ApiError with its code and field errors', async () => {
     serve(
       answer(400, {

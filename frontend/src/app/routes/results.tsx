@@ -1,3 +1,4 @@
+import { treeHeadSchema } from '@decidimos/contracts/audit/audit-documents';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/loading';
@@ -46,10 +47,10 @@ export function ResultsRoute() {
               ),
             })}
           </p>
-          <TreeHeadNote editionId={editionId} treeHead={results.data.treeHead} />
           {results.data.districts.map((district) => (
             <DistrictResults key={district.id} district={district} />
           ))}
+          <TreeHeadNote editionId={editionId} treeHead={results.data.treeHead} />
           <OpenData results={results.data} />
         </>
       ) : null}
@@ -57,16 +58,24 @@ export function ResultsRoute() {
   );
 }
 
-/** The signed tree head the results rest on (API.md), once the backend signs one, with the way to check it. */
+/** The signed tree head the results rest on: the one signed when voting closed, which the count replays. */
 function TreeHeadNote({ editionId, treeHead }: { editionId: string; treeHead: unknown }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const head = treeHead as { treeSize?: unknown; rootHash?: unknown } | null;
-  if (typeof head?.rootHash !== 'string' || typeof head.treeSize !== 'number') return null;
+  const parsed = treeHeadSchema.safeParse(treeHead);
+  if (!parsed.success) return null;
+  const head = parsed.data;
   return (
-    <p className="hint">
-      {t('results.treeHead', { size: format.number(head.treeSize), root: head.rootHash.slice(0, 16) })}{' '}
-      <Link to={`/editions/${editionId}/audit`}>{t('results.checkIt')}</Link>
-    </p>
+    <section aria-labelledby="tree-head-title" data-testid="results-tree-head">
+      <h2 id="tree-head-title">{t('results.treeHeadTitle')}</h2>
+      <p>{t('results.treeHead', { size: format.number(head.treeSize), when: format.dateTime(head.timestamp) })}</p>
+      <dl className="facts">
+        <dt>{t('results.treeHeadRoot')}</dt>
+        <dd className="mono">{head.rootHash}</dd>
+      </dl>
+      <p>
+        <Link to={`/editions/${encodeURIComponent(editionId)}/audit`}>{t('results.checkIt')}</Link>
+      </p>
+    </section>
   );
 }

@@ -1,53 +1,49 @@
-import { fromHex } from '@decidimos/contracts/audit/encoding';
-import { eventLeafHash } from '@decidimos/contracts/audit/event-leaf';
-import { verifyInclusion } from '@decidimos/contracts/audit/proofs';
-import { rootFromLeaves, sameHash } from '@decidimos/contracts/audit/rfc6962';
-import { parseReceipt } from '@decidimos/contracts/events/public-event';
-import type { ReceiptProof } from './api/get-receipt-proof';
+import type { ReceiptProof, TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
+import type { TreeHead } from '@decidimos/contracts/audit/tree-head';
+import { verifyTreeHead } from '@decidimos/contracts/audit/tree-head';
+import { type Verification, verifyEdition } from '@decidimos/contracts/audit/verify';
+import { checkReceipt } from '@decidimos/contracts/audit/verify-receipt';
 
-export type ReceiptVerdict = 'verified' | 'leaf-mismatch' | 'proof-fails';
+/** What the receipt page tells a resident, decided by the contracts' receipt check (shared with the CLI). */
+export type ReceiptVerdict =
+  | { state: 'verified'; treeHead: TreeHead }
+  | { state: 'pending' }
+  | { state: 'failed'; cause: 'mismatch' | 'proof'; findings: string[] };
 
 /**
- * Checks in the browser, with the contracts' RFC 9162 verifier, that the ballot the receipt
- * names is a leaf of the tree the signed head commits to. The server is not trusted: a
- * proof that does not lead to the signed root fails here.
+ * The server is not trusted: the inclusion proof and the head's Ed25519 signature are checked
+ * here, in the browser. `findings` are the verifier's own words, the same the CLI prints.
  */
-export function verifyReceipt(receipt: string, answer: ReceiptProof): ReceiptVerdict {
-  const parsed = parseReceipt(receipt.trim());
-  if (!parsed || parsed.leafHash !== answer.leafHash.toLowerCase()) return 'leaf-mismatch';
-  if (answer.treeSize !== answer.treeHead.treeSize) return 'proof-fails';
-  try {
-    const ok = verifyInclusion(
-      fromHex(answer.leafHash),
-      answer.leafIndex,
-      answer.treeSize,
-      answer.proof.map(fromHex),
-      fromHex(answer.treeHead.rootHash),
-    );
-    return ok ? 'verified' : 'proof-fails';
-  } catch {
-    return 'proof-fails';
+export function receiptVerdict(receipt: { ballotId: string; leafHash: string }, answer: ReceiptProof): ReceiptVerdict {
+  const findings = checkReceipt(receipt, answer);
+  if (findings.length === 0 && answer.treeHead) return { state: 'verified', treeHead: answer.treeHead };
+  if (answer.ballotId !== receipt.ballotId || answer.leafHash !== receipt.leafHash) {
+    return { state: 'failed', cause: 'mismatch', findings };
   }
+  if (answer.status === 'pending' || !answer.treeHead || !answer.proof) return { state: 'pending' };
+  return { state: 'failed', cause: 'proof', findings };
 }
 
-/** The root of the first `size` events of an exported log, recomputed here from the events themselves. */
-export function rootOfPrefix(leaves: readonly Uint8Array[], size: number): Uint8Array {
-  return rootFromLeaves(leaves.slice(0, size));
+/** Each published head's signature against the key published with them. */
+export function headSignatures(document: TreeHeadsDocument): boolean[] {
+  return document.treeHeads.map((head) => verifyTreeHead(head, document.publicKey));
 }
 
-/** Leaf hashes of a JSON Lines export, in log order. Throws on a line that is not JSON. */
-export function leavesOfExport(jsonLines: string): Uint8Array[] {
-  return jsonLines
+/** One value per line, as the CLI reads an export; a line that is not JSON stays a string so the verifier names it. */
+export function parseJsonLines(text: string): unknown[] {
+  return text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => eventLeafHash(JSON.parse(line)));
+    .map((line) => {
+      try {
+        return JSON.parse(line) as unknown;
+      } catch {
+        return line;
+      }
+    });
 }
 
-export function matchesRoot(leaves: readonly Uint8Array[], size: number, rootHex: string): boolean {
-  if (size > leaves.length) return false;
-  try {
-    return sameHash(rootOfPrefix(leaves, size), fromHex(rootHex));
-  } catch {
-    return false;
-  }
+/** `decidimos-audit verify`, in the browser: the same pure check over the same three documents. */
+export function verifyPublished(exportText: string, treeHeads: TreeHeadsDocument, results: unknown): Verification {
+  return verifyEdition({ events: parseJsonLines(exportText), treeHeads, results });
 }

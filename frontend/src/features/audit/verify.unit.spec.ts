@@ -1,79 +1,59 @@
-import { toHex } from '@decidimos/contracts/audit/encoding';
-import { eventLeafHash } from '@decidimos/contracts/audit/event-leaf';
-import { MerkleTree } from '@decidimos/contracts/audit/merkle-tree';
-import type { ReceiptProof } from './api/get-receipt-proof';
-import { leavesOfExport, matchesRoot, verifyReceipt } from './verify';
+import { generateSigningKey } from '@decidimos/contracts/audit/tree-head';
+import {
+  ballot,
+  EDITION,
+  includedAnswer,
+  otherLeafHash,
+  pendingAnswer,
+  PUBLIC_KEY,
+  treeHead,
+} from '../../testing/audit-fixture';
+import { headSignatures, parseJsonLines, receiptVerdict } from './verify';
 
-// A small edition log: the receipt's ballot is event 5 of 7.
-const events = Array.from({ length: 7 }, (_, i) => ({
-  id: `00000000-0000-4000-8000-00000000000${i}`,
-  type: i === 5 ? 'BallotCast' : 'ProposalSubmitted',
-  schemaVersion: 1,
-  stream: `stream-${i}`,
-  revision: 0,
-  recordedAt: '2027-05-01T12:00:00.000Z',
-  data: { n: i },
-}));
-const tree = new MerkleTree();
-for (const event of events) tree.append(eventLeafHash(event));
-const leafHash = toHex(eventLeafHash(events[5]));
-const receipt = `${events[5]!.id}.${leafHash}`;
-
-function answer(overrides: Partial<ReceiptProof> = {}): ReceiptProof {
-  return {
-    leafHash,
-    leafIndex: 5,
-    treeSize: 7,
-    proof: tree.inclusionProof(5, 7).map(toHex),
-    treeHead: {
-      editionId: 'pp-2027',
-      treeSize: 7,
-      rootHash: toHex(tree.root(7)),
-      timestamp: '2027-05-02T00:00:00.000Z',
-      reason: 'phase:counting',
-      keyId: 'k',
-      signature: 's',
-    },
-    ...overrides,
-  };
-}
-
-describe('checking a receipt in the browser', () => {
-  it('accepts a proof that leads from the ballot to the signed root', () => {
-    expect(verifyReceipt(receipt, answer())).toBe('verified');
+describe('the verdict on a receipt, checked in the browser', () => {
+  it('is verified when the proof leads from the ballot to the root of a head the published key signed', () => {
+    expect(receiptVerdict(ballot, includedAnswer())).toEqual({ state: 'verified', treeHead });
   });
 
-  it('rejects a proof for another position', () => {
-    expect(verifyReceipt(receipt, answer({ leafIndex: 4 }))).toBe('proof-fails');
+  it('is pending while no signed head covers the ballot', () => {
+    expect(receiptVerdict(ballot, pendingAnswer())).toEqual({ state: 'pending' });
   });
 
-  it('rejects an answer about another ballot', () => {
-    const other = toHex(eventLeafHash(events[4]));
-    expect(verifyReceipt(receipt, answer({ leafHash: other }))).toBe('leaf-mismatch');
+  it('fails, as a mismatch, when the recorded ballot is not the one the receipt names, even before it is signed', () => {
+    for (const answer of [includedAnswer({ leafHash: otherLeafHash }), pendingAnswer({ leafHash: otherLeafHash })]) {
+      expect(receiptVerdict(ballot, answer)).toMatchObject({ state: 'failed', cause: 'mismatch' });
+    }
   });
 
-  it('rejects a root the proof does not reach, and a tree head of another size', () => {
-    const head = answer().treeHead;
-    expect(verifyReceipt(receipt, answer({ treeHead: { ...head, rootHash: toHex(tree.root(6)) } }))).toBe(
-      'proof-fails',
-    );
-    expect(verifyReceipt(receipt, answer({ treeHead: { ...head, treeSize: 6 } }))).toBe('proof-fails');
-    expect(verifyReceipt(receipt, answer({ proof: ['zz'] }))).toBe('proof-fails');
+  it('fails when the proof is for another position or the root is not the signed one', () => {
+    expect(receiptVerdict(ballot, includedAnswer({ leafIndex: 4 }))).toEqual({
+      state: 'failed',
+      cause: 'proof',
+      findings: ['the inclusion proof fails'],
+    });
+    const forged = { ...treeHead, rootHash: '0'.repeat(64) };
+    expect(receiptVerdict(ballot, includedAnswer({ treeHead: forged }))).toMatchObject({
+      state: 'failed',
+      cause: 'proof',
+    });
+  });
+
+  it('fails when another key signed the head than the one published', () => {
+    const verdict = receiptVerdict(ballot, includedAnswer({ publicKey: generateSigningKey().publicKey }));
+    expect(verdict).toMatchObject({ state: 'failed', cause: 'proof' });
   });
 });
 
-describe('checking an export against tree heads', () => {
-  const jsonLines = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
-
-  it('recomputes every signed prefix of the log from the events themselves', () => {
-    const leaves = leavesOfExport(jsonLines);
-    expect(matchesRoot(leaves, 7, toHex(tree.root(7)))).toBe(true);
-    expect(matchesRoot(leaves, 3, toHex(tree.root(3)))).toBe(true);
+describe('the published tree heads', () => {
+  it('each have their signature checked against the published key', () => {
+    const document = { editionId: EDITION, publicKey: PUBLIC_KEY, keyId: treeHead.keyId, consistency: [] };
+    const tampered = { ...treeHead, treeSize: 8 };
+    expect(headSignatures({ ...document, treeHeads: [treeHead, tampered] })).toEqual([true, false]);
   });
+});
 
-  it('notices an edited event or a head longer than the export', () => {
-    const edited = jsonLines.replace('"n":2', '"n":20');
-    expect(matchesRoot(leavesOfExport(edited), 7, toHex(tree.root(7)))).toBe(false);
-    expect(matchesRoot(leavesOfExport(jsonLines), 8, toHex(tree.root(7)))).toBe(false);
+describe('reading an export', () => {
+  it('gives one value per line, skips blank lines, and keeps a broken line as text for the verifier to name', () => {
+    expect(parseJsonLines('{"a":1}\n\n{"b":2}\nnot json\n')).toEqual([{ a: 1 }, { b: 2 }, 'not json']);
   });
 });

@@ -58,6 +58,7 @@ export const es = {
     results: 'Resultados',
     closed: 'Cerrada',
   },
+  treeHead: { phase: 'paso a «{{phase}}»', results: 'resultados fijados' },
   status: {
     submitted: 'Presentada',
     withdrawn: 'Retirada',
@@ -359,20 +360,38 @@ export const es = {
     check: 'Comprobar',
     malformed: 'Esto no parece un comprobante completo. Cópialo de nuevo, sin espacios.',
     checking: 'Comprobando en tu navegador…',
+    checked: 'Comprobante revisado:',
+    invalidTitle: 'Esto no es un comprobante',
+    invalid:
+      'Un comprobante son 36 caracteres, un punto y 64 caracteres más (números, letras de la a a la f y guiones). Cópialo de nuevo completo, sin espacios.',
+    notFoundTitle: 'No encontramos este comprobante',
+    notFound:
+      'Ningún voto registrado tiene este comprobante. Revisa que lo copiaste completo del papel o del archivo que guardaste al votar.',
+    notFoundNext: 'Si está completo y aun así no aparece, guárdalo y repórtalo a la Contraloría municipal.',
+    pendingTitle: 'Tu voto está registrado; falta la firma',
+    pending:
+      'Tu boleta es la entrada {{position}} del registro de la edición. Aún no la cubre una cabecera firmada: el registro se firma en cada cambio de fase.',
+    pendingOn:
+      'La próxima firma será al cerrar la votación, prevista para el {{date}}. Vuelve entonces con este mismo enlace para comprobar la prueba.',
+    pendingLater:
+      'La próxima firma será al cerrar la votación. Vuelve entonces con este mismo enlace para comprobar la prueba.',
+    pendingSoon: 'La votación ya cerró y la firma llega en unos momentos. Vuelve a comprobar en un minuto.',
     verifiedTitle: 'Tu voto está en el registro público',
-    verified:
-      'Tu boleta es la entrada {{position}} de {{size}} del registro firmado el {{when}}. La prueba se comprobó en este navegador.',
+    verified: 'Tu boleta es la entrada {{position}} de {{size}} del registro firmado el {{when}} ({{reason}}).',
     verifiedHow:
-      'Tu navegador recalculó la cadena de huellas (RFC 9162) desde tu boleta hasta la raíz firmada, sin confiar en el servidor.',
+      'Tu navegador recalculó la cadena de huellas (RFC 9162) desde tu boleta hasta la raíz firmada y comprobó la firma Ed25519 de la clave {{keyId}}, sin confiar en el servidor.',
+    replaced:
+      'Votaste otra vez después: esta boleta quedó registrada, pero cuenta la última. Comprueba también su comprobante.',
+    treeHeads: 'Ver las cabeceras firmadas de la edición',
     failedTitle: 'La comprobación no coincide',
-    leafMismatch: 'El servidor respondió con una huella distinta a la de tu comprobante.',
-    proofFails: 'La prueba que envió el servidor no lleva a la raíz firmada del registro.',
+    mismatch: 'El voto registrado con este número no es el que describe tu comprobante: sus huellas no coinciden.',
+    proofFails:
+      'El servidor dice que tu voto está en el registro, pero su prueba o su firma no se sostienen al comprobarlas aquí.',
+    failedMeans:
+      'No podemos confirmar que tu voto esté en el registro firmado tal como lo emitiste. Esto no debería pasar.',
     failedNext:
-      'Guarda tu comprobante y repórtalo a la Contraloría municipal: es exactamente lo que la auditoría debe revisar.',
-    unavailableTitle: 'Aún no se puede comprobar aquí',
-    unavailable:
-      'El servidor no encontró este comprobante en el registro público. Puede ser que la comprobación todavía no esté disponible en este servidor o que el comprobante esté incompleto.',
-    unavailableNext: 'Guarda tu comprobante y vuelve a intentarlo más tarde.',
+      'Revisa que copiaste el comprobante completo. Si es así, guárdalo con una captura de esta página y repórtalo a la Contraloría municipal: es justo lo que la auditoría debe revisar.',
+    findings: 'Detalle técnico (en inglés, como lo reporta decidimos-audit)',
   },
   results: {
     title: 'Resultados',
@@ -395,8 +414,11 @@ export const es = {
     outcome: 'Resultado',
     selected: 'Ganadora',
     notSelected: 'No ganó',
-    treeHead: 'Estos resultados se apoyan en el registro firmado de {{size}} eventos (raíz {{root}}…).',
-    checkIt: 'Comprobarlo',
+    treeHead:
+      'Estos resultados se apoyan en el registro firmado el {{when}}, al cerrar la votación, con {{size}} eventos.',
+    treeHeadTitle: 'El registro firmado',
+    treeHeadRoot: 'Raíz del registro',
+    checkIt: 'Comprobarlo en la página de auditoría',
     openData: 'Datos abiertos',
     openDataLead: 'Descarga los resultados y el registro completo para revisarlos o reutilizarlos.',
     downloadCsv: 'Resultados en CSV (hoja de cálculo)',
@@ -510,30 +532,36 @@ export const es = {
   audit: {
     title: 'Auditoría',
     lead: 'Cualquiera puede descargar el registro público de la edición y revisar que coincide con sus cabeceras firmadas.',
-    unavailableTitle: 'La auditoría aún no está disponible en este servidor',
-    unavailable:
-      'Este servidor todavía no publica las cabeceras firmadas ni el registro. Vuelve a intentarlo más tarde.',
     treeHeads: 'Cabeceras firmadas del registro',
-    noHeads: 'Aún no hay cabeceras firmadas.',
+    key: 'Las firma la clave Ed25519 {{keyId}}:',
+    noHeads: 'Aún no hay cabeceras firmadas: la primera se firma en el primer cambio de fase.',
     reason: 'Motivo',
     when: 'Fecha',
     size: 'Eventos',
     root: 'Raíz',
-    check: 'Comprobación',
-    rootMatches: 'raíz coincide',
-    rootDiffers: 'raíz NO coincide',
-    signatureOk: 'firma válida',
-    signatureBad: 'firma NO válida',
+    signature: 'Firma',
+    signatureOk: 'válida',
+    signatureBad: 'NO válida',
     export: 'Registro público',
     exportLead: 'Todos los eventos de la edición en orden, sin datos personales.',
     download: 'Descargar el registro (JSON Lines)',
     verify: 'Comprobar en este navegador',
     verifying: 'Descargando y recalculando…',
-    allGood_one: 'Los {{events}} eventos del registro coinciden con la cabecera firmada.',
-    allGood: 'Los {{events}} eventos del registro coinciden con las {{count}} cabeceras firmadas.',
-    problemsFound: 'El registro no coincide con al menos una cabecera firmada; revisa la tabla.',
-    noKey: 'El servidor no publicó la clave pública, así que las firmas no se comprobaron aquí.',
-    cli: 'Para una revisión completa (firmas, una boleta por votante, recuento) usa la herramienta decidimos-audit.',
+    verifiedTitle: 'Todas las comprobaciones se cumplen',
+    figures:
+      'Eventos: {{events}} · cabeceras firmadas: {{heads}} · boletas emitidas, con cambios de voto: {{ballots}} · votantes: {{voters}}.',
+    scope:
+      'Se comprobaron las firmas, las raíces, la consistencia entre cabeceras, una boleta por votante, cada boleta según las reglas y el recuento.',
+    recounted: 'El recuento da los mismos resultados que se publicaron.',
+    countedNotPublished:
+      'El recuento coincide con el conteo del registro; los resultados se compararán cuando se publiquen.',
+    notCounted: 'La votación no ha cerrado: el recuento se comprobará cuando haya resultados.',
+    failedTitle_one: 'La comprobación encontró {{count}} diferencia',
+    failedTitle: 'La comprobación encontró {{count}} diferencias',
+    findings:
+      'Cada línea es una diferencia precisa, en palabras del verificador (en inglés, las mismas que imprime decidimos-audit):',
+    failedNext: 'Guarda el registro descargado y repórtalo a la Contraloría municipal.',
+    cli: 'Lo mismo fuera del navegador: decidimos-audit verify con la dirección de la edición.',
   },
 };
 

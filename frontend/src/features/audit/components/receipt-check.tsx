@@ -1,14 +1,18 @@
+import type { ReceiptProof } from '@decidimos/contracts/audit/audit-documents';
 import { parseReceipt } from '@decidimos/contracts/events/public-event';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { TextField } from '../../../components/fields';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
+import { useEdition } from '../../../lib/api/get-edition';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
+import { isBefore } from '../../../lib/phases';
+import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { useReceiptProof } from '../api/get-receipt-proof';
-import { verifyReceipt } from '../verify';
+import { receiptVerdict, type ReceiptVerdict } from '../verify';
 
 /** Type or paste a receipt; the page address keeps it, so a saved link checks again later. */
 export function ReceiptCheck({ receipt }: { receipt: string }) {
@@ -48,56 +52,143 @@ export function ReceiptCheck({ receipt }: { receipt: string }) {
           </button>
         </div>
       </form>
-      {receipt && parseReceipt(receipt) ? <ReceiptResult key={receipt} receipt={receipt} /> : null}
+      {receipt ? <ReceiptResult key={receipt} receipt={receipt} /> : null}
     </>
+  );
+}
+
+type Tone = 'success' | 'info' | 'error';
+
+/** One answer to "is my vote in the record?": `state` names it for tests and assistive tools alike. */
+function Outcome({
+  receipt,
+  state,
+  tone,
+  title,
+  children,
+}: {
+  receipt: string;
+  state: string;
+  tone: Tone;
+  title: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className={`alert alert-${tone}`} data-state={state} aria-labelledby="receipt-result">
+      <h2 id="receipt-result" className="alert-title">
+        {title}
+      </h2>
+      {children}
+      {/* The field shows only part of a long receipt: here it is whole, to compare with the paper. */}
+      <p className="hint">
+        {t('receipts.checked')} <span className="mono">{receipt}</span>
+      </p>
+    </section>
   );
 }
 
 function ReceiptResult({ receipt }: { receipt: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const proof = useReceiptProof(receipt);
+  const parsed = parseReceipt(receipt);
+  const proof = useReceiptProof(parsed ? receipt : '');
+  if (!parsed) return <Invalid receipt={receipt} />;
   if (proof.isPending) return <Loading label={t('receipts.checking')} />;
   if (proof.error) {
     if (proof.error instanceof ApiError && proof.error.status === 404) {
       return (
-        <section className="alert alert-info" data-state="unavailable" aria-labelledby="receipt-result">
-          <h2 id="receipt-result" className="alert-title">
-            {t('receipts.unavailableTitle')}
-          </h2>
-          <p>{t('receipts.unavailable')}</p>
-          <p>{t('receipts.unavailableNext')}</p>
-        </section>
+        <Outcome receipt={receipt} state="not-found" tone="info" title={t('receipts.notFoundTitle')}>
+          <p>{t('receipts.notFound')}</p>
+          <p>{t('receipts.notFoundNext')}</p>
+        </Outcome>
       );
     }
+    if (proof.error instanceof ApiError && proof.error.status === 400) return <Invalid receipt={receipt} />;
     return <ProblemAlert error={proof.error} onRetry={() => void proof.refetch()} />;
   }
-  const verdict = verifyReceipt(receipt, proof.data);
-  const head = proof.data.treeHead;
-  if (verdict === 'verified') {
-    return (
-      <section className="alert alert-success" data-state="verified" aria-labelledby="receipt-result">
-        <h2 id="receipt-result" className="alert-title">
-          {t('receipts.verifiedTitle')}
-        </h2>
-        <p>
-          {t('receipts.verified', {
-            position: format.number(proof.data.leafIndex + 1),
-            size: format.number(head.treeSize),
-            when: format.dateTime(head.timestamp),
-          })}
-        </p>
-        <p className="hint">{t('receipts.verifiedHow')}</p>
-      </section>
-    );
-  }
+  const verdict = receiptVerdict(parsed, proof.data);
+  if (verdict.state === 'pending') return <Pending receipt={receipt} answer={proof.data} />;
+  if (verdict.state === 'failed') return <Failed receipt={receipt} verdict={verdict} />;
+  return <Verified receipt={receipt} answer={proof.data} verdict={verdict} />;
+}
+
+function Invalid({ receipt }: { receipt: string }) {
+  const { t } = useTranslation();
   return (
-    <section className="alert alert-error" data-state="failed" aria-labelledby="receipt-result">
-      <h2 id="receipt-result" className="alert-title">
-        {t('receipts.failedTitle')}
-      </h2>
-      <p>{t(verdict === 'leaf-mismatch' ? 'receipts.leafMismatch' : 'receipts.proofFails')}</p>
+    <Outcome receipt={receipt} state="invalid" tone="error" title={t('receipts.invalidTitle')}>
+      <p>{t('receipts.invalid')}</p>
+    </Outcome>
+  );
+}
+
+function Verified({
+  receipt,
+  answer,
+  verdict,
+}: {
+  receipt: string;
+  answer: ReceiptProof;
+  verdict: Extract<ReceiptVerdict, { state: 'verified' }>;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const head = verdict.treeHead;
+  return (
+    <Outcome receipt={receipt} state="verified" tone="success" title={t('receipts.verifiedTitle')}>
+      <p>
+        {t('receipts.verified', {
+          position: format.number(answer.leafIndex + 1),
+          size: format.number(head.treeSize),
+          when: format.dateTime(head.timestamp),
+          reason: treeHeadReason(head.reason, t),
+        })}
+      </p>
+      {answer.current ? null : <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>}
+      <p className="hint">{t('receipts.verifiedHow', { keyId: head.keyId })}</p>
+      <p>
+        <Link to={`/editions/${encodeURIComponent(answer.editionId)}/audit`}>{t('receipts.treeHeads')}</Link>
+      </p>
+    </Outcome>
+  );
+}
+
+/** Recorded, but no signed head covers it yet: the next one is signed when voting closes. */
+function Pending({ receipt, answer }: { receipt: string; answer: ReceiptProof }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const edition = useEdition(answer.editionId);
+  const closes = edition.data?.calendar.counting;
+  const votingOpen = !edition.data || !isBefore('voting', edition.data.phase);
+  const when = !votingOpen
+    ? t('receipts.pendingSoon')
+    : closes
+      ? t('receipts.pendingOn', { date: format.date(closes) })
+      : t('receipts.pendingLater');
+  return (
+    <Outcome receipt={receipt} state="pending" tone="info" title={t('receipts.pendingTitle')}>
+      <p>{t('receipts.pending', { position: format.number(answer.leafIndex + 1) })}</p>
+      <p>{when}</p>
+      {answer.current ? null : <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>}
+    </Outcome>
+  );
+}
+
+function Failed({ receipt, verdict }: { receipt: string; verdict: Extract<ReceiptVerdict, { state: 'failed' }> }) {
+  const { t } = useTranslation();
+  return (
+    <Outcome receipt={receipt} state="failed" tone="error" title={t('receipts.failedTitle')}>
+      <p>{t(verdict.cause === 'mismatch' ? 'receipts.mismatch' : 'receipts.proofFails')}</p>
+      <p>{t('receipts.failedMeans')}</p>
       <p>{t('receipts.failedNext')}</p>
-    </section>
+      <details>
+        <summary>{t('receipts.findings')}</summary>
+        {/* The verifier's findings are the CLI's English text, marked so screen readers pronounce them right. */}
+        <ul lang="en">
+          {verdict.findings.map((finding) => (
+            <li key={finding}>{finding}</li>
+          ))}
+        </ul>
+      </details>
+    </Outcome>
   );
 }

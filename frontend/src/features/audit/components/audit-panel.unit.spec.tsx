@@ -1,0 +1,71 @@
+import type { EditionView } from '@decidimos/contracts/api/schemas';
+import type { TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EDITION, exportText, PUBLIC_KEY, treeHead } from '../../../testing/audit-fixture';
+import { renderWithApp } from '../../../testing/render';
+import { AuditPanel } from './audit-panel';
+
+let requested: string[];
+
+/** The audit routes as the page sees them; jsdom has no Response. */
+function serve(heads: TreeHeadsDocument) {
+  requested = [];
+  global.fetch = jest.fn(async (url: string | URL | Request) => {
+    const path = String(url);
+    requested.push(path);
+    const isExport = path.endsWith('/audit/export');
+    return {
+      ok: true,
+      status: 200,
+      headers: new Headers({ 'content-type': isExport ? 'application/jsonl' : 'application/json' }),
+      json: async () => heads,
+      text: async () => exportText,
+    };
+  }) as unknown as typeof fetch;
+}
+
+const edition = { id: EDITION, phase: 'voting', title: 'Presupuesto Participativo 2027' } as EditionView;
+const document = (treeHeads = [treeHead]): TreeHeadsDocument => ({
+  editionId: EDITION,
+  publicKey: PUBLIC_KEY,
+  keyId: treeHead.keyId,
+  treeHeads,
+  consistency: [],
+});
+
+describe('the audit page', () => {
+  it('lists each signed tree head with its signature checked against the published key', async () => {
+    serve(document([treeHead, { ...treeHead, treeSize: 8, reason: 'results' }]));
+    renderWithApp(<AuditPanel edition={edition} />);
+    const rows = await screen.findAllByTestId('tree-head');
+    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('paso a «Conteo»');
+    expect(rows[0]).toHaveTextContent(treeHead.rootHash);
+    expect(rows[0]).toHaveTextContent('✓ válida');
+    // A head altered after signing (its size here) no longer verifies.
+    expect(within(rows[1]!).getByRole('rowheader')).toHaveTextContent('resultados fijados');
+    expect(rows[1]).toHaveTextContent('✗ NO válida');
+    expect(screen.getByText(PUBLIC_KEY)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Descargar el registro (JSON Lines)' })).toHaveAttribute(
+      'href',
+      `/api/processes/${EDITION}/audit/export`,
+    );
+  });
+
+  it('runs the verifier on the export and fresh tree heads, and lists each disagreement it finds', async () => {
+    serve(document());
+    renderWithApp(<AuditPanel edition={edition} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Comprobar en este navegador' }));
+    const findings = await screen.findByTestId('findings');
+    // The fixture's events are not an edition's (no EditionDrafted, unknown payloads): the verifier says so.
+    expect(within(findings).getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(findings).toHaveAttribute('lang', 'en');
+    expect(findings.closest('[data-state]')).toHaveAttribute('data-state', 'failed');
+    expect(screen.getByText(/La comprobación encontró \d+ diferencias?/)).toBeInTheDocument();
+    // The export is read before the heads are read again, and results only once they are published.
+    expect(requested.slice(1)).toEqual([
+      `/api/processes/${EDITION}/audit/export`,
+      `/api/processes/${EDITION}/audit/tree-heads`,
+    ]);
+  });
+});
