@@ -17,7 +17,7 @@ import {
   verifyInclusion,
   verifyTreeHead,
 } from '@decidimos/contracts';
-import { parseJsonLines } from '@decidimos/contracts/cli/edition-source';
+import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { accountClaims } from '@decidimos/infra';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';

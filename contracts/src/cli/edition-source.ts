@@ -76,20 +76,6 @@ export function loadEdition(source: string): Promise<EditionFiles> {
   return isUrl(source) ? downloadEdition(source) : readEditionDir(source);
 }
 
-/** One value per line; a line that is not JSON is kept as a string so the verifier names it. */
-export function parseJsonLines(text: string): unknown[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      try {
-        return JSON.parse(line) as unknown;
-      } catch {
-        return line;
-      }
-    });
-}
-
 async function get(url: string): Promise<Response> {
   let response: Response;
   try {

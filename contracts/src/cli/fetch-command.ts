@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVENTS_FILE, RESULTS_FILE, TREE_HEADS_FILE, downloadEdition, isUrl, parseJsonLines } from './edition-source';
+import { parseJsonLines } from '../audit/json-lines';
+import { EVENTS_FILE, RESULTS_FILE, TREE_HEADS_FILE, downloadEdition, isUrl } from './edition-source';
 
 export const FETCH_USAGE = 'decidimos-audit fetch EDITION_URL DIR   (EDITION_URL is <base>/api/processes/<id>)';
 

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { type Verification, verifyEdition } from '../audit/verify';
 import { counted } from '../audit/verify-rules';
-import { loadEdition, parseJsonLines, readTreeHeads } from './edition-source';
+import { parseJsonLines } from '../audit/json-lines';
+import { loadEdition, readTreeHeads } from './edition-source';
 
 export const VERIFY_USAGE =
   'decidimos-audit verify EDITION_URL_OR_DIR [--public-key HEX] [--earlier OLD/tree-heads.json ...] [--json]';

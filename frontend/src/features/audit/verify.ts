@@ -3,6 +3,7 @@ import type { TreeHead } from '@decidimos/contracts/audit/tree-head';
 import { verifyTreeHead } from '@decidimos/contracts/audit/tree-head';
 import { type Verification, verifyEdition } from '@decidimos/contracts/audit/verify';
 import { checkReceipt } from '@decidimos/contracts/audit/verify-receipt';
+import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 
 /** What the receipt page tells a resident, decided by the contracts' receipt check (shared with the CLI). */
 export type ReceiptVerdict =
@@ -27,20 +28,6 @@ export function receiptVerdict(receipt: { ballotId: string; leafHash: string }, 
 /** Each published head's signature against the key published with them. */
 export function headSignatures(document: TreeHeadsDocument): boolean[] {
   return document.treeHeads.map((head) => verifyTreeHead(head, document.publicKey));
-}
-
-/** One value per line, as the CLI reads an export; a line that is not JSON stays a string so the verifier names it. */
-export function parseJsonLines(text: string): unknown[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      try {
-        return JSON.parse(line) as unknown;
-      } catch {
-        return line;
-      }
-    });
 }
 
 /** `decidimos-audit verify`, in the browser: the same pure check over the same three documents. */

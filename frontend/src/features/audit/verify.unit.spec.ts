@@ -8,7 +8,7 @@ import {
   PUBLIC_KEY,
   treeHead,
 } from '../../testing/audit-fixture';
-import { headSignatures, parseJsonLines, receiptVerdict } from './verify';
+import { headSignatures, receiptVerdict } from './verify';
 
 describe('the verdict on a receipt, checked in the browser', () => {
   it('is verified when the proof leads from the ballot to the root of a head the published key signed', () => {
@@ -49,11 +49,5 @@ describe('the published tree heads', () => {
     const document = { editionId: EDITION, publicKey: PUBLIC_KEY, keyId: treeHead.keyId, consistency: [] };
     const tampered = { ...treeHead, treeSize: 8 };
     expect(headSignatures({ ...document, treeHeads: [treeHead, tampered] })).toEqual([true, false]);
-  });
-});
-
-describe('reading an export', () => {
-  it('gives one value per line, skips blank lines, and keeps a broken line as text for the verifier to name', () => {
-    expect(parseJsonLines('{"a":1}\n\n{"b":2}\nnot json\n')).toEqual([{ a: 1 }, { b: 2 }, 'not json']);
   });
 });
