@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IndexSpecification, Filter as MongoFilter, Sort } from 'mongodb';
+import { checkFieldName } from '../names';
 import type { FieldFilter, Filter, FindOptions, Scalar } from '../read-model.port';
 
 /**
@@ -15,20 +16,6 @@ export interface StoredDocument {
   position: number | null;
   /** The document's non-null values of the collection's unique fields, which the unique indexes cover. */
   keys: Record<string, Scalar>;
-}
-
-const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-export function checkCollectionName(name: string): string {
-  if (!COLLECTION_NAME.test(name)) throw new RangeError(`invalid collection name: ${JSON.stringify(name)}`);
-  return name;
-}
-
-/** Field names go into dotted paths, so a dot or a dollar sign would reach somewhere else. */
-export function checkFieldName(field: string): string {
-  if (!FIELD_NAME.test(field)) throw new RangeError(`invalid field name: ${JSON.stringify(field)}`);
-  return field;
 }
 
 const LIVE: MongoFilter<StoredDocument> = { doc: { $ne: null } };

@@ -1,6 +1,7 @@
 import { type Db, MongoClient } from 'mongodb';
 import { type Collection, type CollectionOptions, DuplicateKeyError, type ReadModelStore } from '../read-model.port';
-import { checkCollectionName, checkFieldName, type StoredDocument } from './document-filter';
+import { checkCollectionName, checkFieldName } from '../names';
+import type { StoredDocument } from './document-filter';
 import { type CollectionState, isDuplicateKey, MongoDbCollection, retryingRacedInsert } from './mongodb-collection';
 import { connectMongoDb } from './connection-string';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SQLInputValue } from 'node:sqlite';
 import type { FieldFilter, Filter, FindOptions, Scalar } from '../read-model.port';
+import { checkCollectionName, checkFieldName } from '../names';
 
 /**
  * Turns port queries into SQL over the `documents` table. Collection and field names
@@ -11,9 +12,6 @@ import type { FieldFilter, Filter, FindOptions, Scalar } from '../read-model.por
 
 /** Registered by the store on its connection: case-insensitive substring test on a JSON string value. */
 export const CONTAINS_FUNCTION = 'json_string_contains';
-
-const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** SQL for one find or count, with the index that serves it. */
 export interface DocumentQuery {
@@ -28,16 +26,6 @@ export interface DocumentQuery {
 export interface DocumentIndex {
   name: string;
   sql: string;
-}
-
-export function checkCollectionName(name: string): string {
-  if (!COLLECTION_NAME.test(name)) throw new RangeError(`invalid collection name: ${JSON.stringify(name)}`);
-  return name;
-}
-
-export function checkFieldName(field: string): string {
-  if (!FIELD_NAME.test(field)) throw new RangeError(`invalid field name: ${JSON.stringify(field)}`);
-  return field;
 }
 
 /**

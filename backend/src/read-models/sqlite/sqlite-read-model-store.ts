@@ -1,14 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { inWriteTransaction, openSharedDatabase } from '../../event-store/sqlite/sqlite-database';
 import { type Collection, type CollectionOptions, DuplicateKeyError, type ReadModelStore } from '../read-model.port';
-import {
-  CONTAINS_FUNCTION,
-  checkCollectionName,
-  checkFieldName,
-  type DocumentIndex,
-  jsonStringContains,
-  jsonValueOf,
-} from './document-query';
+import { checkCollectionName, checkFieldName } from '../names';
+import { CONTAINS_FUNCTION, type DocumentIndex, jsonStringContains, jsonValueOf } from './document-query';
 import { type DocumentDatabase, SqliteCollection } from './sqlite-collection';
 
 const SCHEMA = `
