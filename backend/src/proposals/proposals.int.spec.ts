@@ -187,6 +187,22 @@ describe('browsing proposals by category across the edition', () => {
     expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.category']);
   });
 
+  it('documents the category filter and the facet in the OpenAPI document', async () => {
+    const { body } = await system.anonymous.get('/api/docs');
+    const operation = body.paths['/api/processes/{id}/proposals'].get;
+    expect(operation.parameters).toContainEqual(
+      expect.objectContaining({
+        name: 'category',
+        in: 'query',
+        required: false,
+        schema: expect.objectContaining({ maxLength: 100 }),
+      }),
+    );
+    const list = operation.responses['200'].content['application/json'].schema;
+    expect(list.required).toContain('categories');
+    expect(list.properties.categories).toMatchObject({ type: 'array', items: { type: 'string' } });
+  });
+
   it('drops a category once no proposal carries it, but keeps one whose proposal was only withdrawn', async () => {
     const author = await system.login('resident-centro-3');
     const withdrawer = await system.login('resident-centro-4');
