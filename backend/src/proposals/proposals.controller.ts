@@ -49,7 +49,7 @@ export class ProposalsController {
   @Get('processes/:id/proposals')
   @Access('public')
   @Endpoint({
-    summary: 'List proposals with filters (district, status, text) and paging',
+    summary: "List proposals with filters (district, status, category, text) and paging, and the edition's categories",
     tags: ['proposals'],
     query: proposalListQuery,
     response: proposalList,

@@ -126,3 +126,91 @@ describe('proposals over HTTP', () => {
     expect(lateEdit).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });
   });
 });
+
+describe('browsing proposals by category across the edition', () => {
+  let catalogue: string;
+  const ids: Record<string, string> = {};
+  const list = (query: string) => system.anonymous.get(`/api/processes/${catalogue}/proposals?${query}`);
+
+  beforeAll(async () => {
+    catalogue = await createEdition(admin, ['proposals']);
+    const submissions: [string, string, string | null][] = [
+      ['resident-centro-3', 'a1', 'alumbrado'],
+      ['resident-centro-3', 'p1', 'parques'],
+      ['resident-centro-3', 'a2', 'alumbrado'],
+      ['resident-centro-4', 'n1', null],
+      ['resident-centro-4', 't1', 'Árboles'],
+      ['resident-centro-4', 'a3', 'alumbrado'],
+    ];
+    const clients: Record<string, Client> = {};
+    for (const [who, key, category] of submissions) {
+      clients[who] ??= await system.login(who);
+      const created = await clients[who].post(
+        `/api/processes/${catalogue}/proposals`,
+        proposalBody({ title: `Propuesta ${key}`, category }),
+      );
+      expect(created.status).toBe(201);
+      ids[key] = created.body.id;
+    }
+  });
+
+  it('filters by category on the server, so every page and the total cover the whole edition', async () => {
+    const first = await list('category=alumbrado&pageSize=2&page=1');
+    const second = await list('category=alumbrado&pageSize=2&page=2');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.body.items).toHaveLength(2);
+    expect(second.body.items).toHaveLength(1);
+    const found = [...first.body.items, ...second.body.items].map((p: { id: string; category: string }) => {
+      expect(p.category).toBe('alumbrado');
+      return p.id;
+    });
+    expect(found.sort()).toEqual([ids['a1'], ids['a2'], ids['a3']].sort());
+  });
+
+  it('offers every category of the edition, in Spanish order, whatever the filters and page', async () => {
+    const everything = ['alumbrado', 'Árboles', 'parques'];
+    expect((await list('pageSize=1')).body.categories).toEqual(everything);
+    expect((await list('category=parques')).body.categories).toEqual(everything);
+    expect((await list('district=norte')).body).toMatchObject({ items: [], total: 0, categories: everything });
+  });
+
+  it('answers an unknown category with an empty page, not an error', async () => {
+    const answer = await list('category=transporte');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ items: [], total: 0, page: 1 });
+  });
+
+  it('refuses a category longer than 100 characters with a validation problem', async () => {
+    const answer = await list(`category=${'x'.repeat(101)}`);
+    expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.category']);
+  });
+
+  it('documents the category filter and the facet in the OpenAPI document', async () => {
+    const { body } = await system.anonymous.get('/api/docs');
+    const operation = body.paths['/api/processes/{id}/proposals'].get;
+    expect(operation.parameters).toContainEqual(
+      expect.objectContaining({
+        name: 'category',
+        in: 'query',
+        required: false,
+        schema: expect.objectContaining({ maxLength: 100 }),
+      }),
+    );
+    const list = operation.responses['200'].content['application/json'].schema;
+    expect(list.required).toContain('categories');
+    expect(list.properties.categories).toMatchObject({ type: 'array', items: { type: 'string' } });
+  });
+
+  it('drops a category once no proposal carries it, but keeps one whose proposal was only withdrawn', async () => {
+    const author = await system.login('resident-centro-3');
+    const withdrawer = await system.login('resident-centro-4');
+    expect((await author.patch(`/api/proposals/${ids['p1']}`, { category: 'alumbrado' })).status).toBe(200);
+    expect((await withdrawer.post(`/api/proposals/${ids['t1']}/withdraw`)).status).toBe(200);
+    const answer = await list('category=alumbrado');
+    expect(answer.body.categories).toEqual(['alumbrado', 'Árboles']);
+    expect(answer.body.total).toBe(4);
+    expect((await list('category=Árboles')).body.items.map((p: { status: string }) => p.status)).toEqual(['withdrawn']);
+  });
+});

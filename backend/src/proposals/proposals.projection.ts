@@ -11,6 +11,33 @@ export interface ProposalDoc extends ProposalView {
 
 export const PROPOSALS = 'proposals';
 
+/**
+ * How many of an edition's proposals carry each category (one document per edition, id =
+ * editionId), so the list can offer every category without scanning the proposals.
+ * Withdrawn proposals still count: they stay listed, so their category stays browsable;
+ * a category leaves only when no proposal carries it any more (edited away).
+ */
+export const PROPOSAL_CATEGORIES = 'proposal-categories';
+
+export interface ProposalCategoriesDoc {
+  id: string;
+  /** Kept as a list: categories are free text and cannot be document field names. */
+  counts: { category: string; proposals: number }[];
+}
+
+function recount(
+  counts: ProposalCategoriesDoc['counts'],
+  from: string | null,
+  to: string | null,
+): ProposalCategoriesDoc['counts'] {
+  const byCategory = new Map(counts.map((c) => [c.category, c.proposals]));
+  if (from !== null) byCategory.set(from, (byCategory.get(from) ?? 0) - 1);
+  if (to !== null) byCategory.set(to, (byCategory.get(to) ?? 0) + 1);
+  return [...byCategory]
+    .filter(([, proposals]) => proposals > 0)
+    .map(([category, proposals]) => ({ category, proposals }));
+}
+
 function statusAfterAssessment(feasible: boolean): ProposalStatus {
   return feasible ? 'feasible' : 'unfeasible';
 }
@@ -26,13 +53,26 @@ function withHistory(doc: ProposalDoc, event: StoredEvent, status: ProposalStatu
 
 export const proposalsProjection: Projection = {
   name: 'proposals',
-  collections: [PROPOSALS],
+  collections: [PROPOSALS, PROPOSAL_CATEGORIES],
   async apply(event, store) {
     const proposals = store.collection<ProposalDoc>(PROPOSALS);
     const write = (doc: ProposalDoc) => proposals.upsert(doc.id, doc, { position: event.position });
+    // Runs before the proposal's own write: if a crash falls between the two, the replay
+    // finds this write already at the event's position (ignored) and the proposal still unchanged.
+    const moveCategory = async (editionId: string, from: string | null, to: string | null) => {
+      if (from === to) return;
+      const categories = store.collection<ProposalCategoriesDoc>(PROPOSAL_CATEGORIES);
+      const doc = (await categories.get(editionId)) ?? { id: editionId, counts: [] };
+      await categories.upsert(
+        editionId,
+        { ...doc, counts: recount(doc.counts, from, to) },
+        { position: event.position },
+      );
+    };
     switch (event.type) {
       case 'ProposalSubmitted': {
         const d = event.data;
+        await moveCategory(d.editionId, null, d.category);
         await write({
           id: d.proposalId,
           editionId: d.editionId,
@@ -61,6 +101,7 @@ export const proposalsProjection: Projection = {
         if (!doc) return;
         const { editionId: _e, proposalId: _p, ...changes } = event.data;
         const edited = { ...doc, ...changes };
+        await moveCategory(doc.editionId, doc.category, edited.category);
         await write(withHistory({ ...edited, cost: edited.estimatedCost }, event, doc.status));
         return;
       }

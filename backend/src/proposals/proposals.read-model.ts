@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ProposalView, ProposalStatus } from '@decidimos/contracts';
 import { READ_MODEL_STORE, type Filter, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
-import { PROPOSALS, type ProposalDoc } from './proposals.projection';
+import { PROPOSAL_CATEGORIES, PROPOSALS, type ProposalCategoriesDoc, type ProposalDoc } from './proposals.projection';
 
 export function toProposalView(doc: ProposalDoc): ProposalView {
   const { author: _author, assessed: _assessed, ...view } = doc;
@@ -28,6 +28,7 @@ export class ProposalsReadModel {
     query: {
       district?: string | undefined;
       status?: ProposalStatus | undefined;
+      category?: string | undefined;
       q?: string | undefined;
       page: number;
       pageSize: number;
@@ -36,6 +37,7 @@ export class ProposalsReadModel {
     const filter: Filter = { editionId };
     if (query.district) filter['district'] = query.district;
     if (query.status) filter['status'] = query.status;
+    if (query.category) filter['category'] = query.category;
     const page = await this.proposals.find({
       filter,
       ...(query.q ? { search: { fields: ['title', 'description', 'category', 'location'], text: query.q } } : {}),
@@ -43,7 +45,19 @@ export class ProposalsReadModel {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: page.items.map(toProposalView), total: page.total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: page.items.map(toProposalView),
+      total: page.total,
+      page: query.page,
+      pageSize: query.pageSize,
+      categories: await this.categories(editionId),
+    };
+  }
+
+  /** Every category the edition's proposals carry, in Spanish alphabetical order. */
+  async categories(editionId: string): Promise<string[]> {
+    const doc = await this.store.collection<ProposalCategoriesDoc>(PROPOSAL_CATEGORIES).get(editionId);
+    return (doc?.counts ?? []).map((c) => c.category).sort((a, b) => a.localeCompare(b, 'es'));
   }
 
   /** Proposals an author has in an edition and has not withdrawn (for the per-resident limit). */

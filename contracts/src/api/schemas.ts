@@ -132,11 +132,14 @@ export const proposalList = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
+  /** Every category the edition's proposals carry, whatever the filters, so a picker can offer them all. */
+  categories: z.array(z.string()),
 });
 
 export const proposalListQuery = z.object({
   district: z.string().optional(),
   status: z.enum(PROPOSAL_STATUSES).optional(),
+  category: z.string().max(100).optional(),
   q: z.string().max(200).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -7,6 +7,7 @@ import { queryKeys } from '../query-keys';
 export interface ProposalFilters {
   district?: string | undefined;
   status?: ProposalStatus | undefined;
+  category?: string | undefined;
   q?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;

@@ -25,11 +25,12 @@ export function ProposalBrowser({ edition }: { edition: EditionView }) {
   const filters = {
     district: params.get('district') || undefined,
     status: isStatus(status) ? status : undefined,
+    category: params.get('category') || undefined,
     q: params.get('q') || undefined,
     page: Number(params.get('page')) || 1,
     pageSize: PAGE_SIZE,
   };
-  const category = params.get('category') ?? '';
+  const category = filters.category ?? '';
   const proposals = useProposals(edition.id, filters);
   const [text, setText] = useState(filters.q ?? '');
 
@@ -48,10 +49,9 @@ export function ProposalBrowser({ edition }: { edition: EditionView }) {
     update({ q: text.trim() });
   }
 
-  const items = (proposals.data?.items ?? []).filter((p) => !category || p.category === category);
-  const categories = [
-    ...new Set((proposals.data?.items ?? []).map((p) => p.category).filter((c): c is string => Boolean(c))),
-  ].sort();
+  const items = proposals.data?.items ?? [];
+  // The server's facet spans the whole edition; a shared address may name one it no longer has.
+  const categories = proposals.data?.categories ?? [];
   const total = proposals.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -94,7 +94,7 @@ export function ProposalBrowser({ edition }: { edition: EditionView }) {
           onChange={(e) => update({ category: e.target.value })}
         >
           <option value="">{t('proposals.allCategories')}</option>
-          {[...new Set([...categories, ...(category ? [category] : [])])].map((c) => (
+          {(category && !categories.includes(category) ? [...categories, category] : categories).map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
@@ -104,7 +104,7 @@ export function ProposalBrowser({ edition }: { edition: EditionView }) {
       {proposals.error ? <ProblemAlert error={proposals.error} onRetry={() => void proposals.refetch()} /> : null}
       {proposals.isPending ? <Loading /> : null}
       <p role="status" className="result-count">
-        {proposals.data ? t('proposals.count', { count: category ? items.length : total }) : ''}
+        {proposals.data ? t('proposals.count', { count: total }) : ''}
       </p>
       <ul className="cards">
         {items.map((proposal) => (
