@@ -47,4 +47,6 @@ cp -r "$module_dir/." "$build_dir"
 chmod -R u+w "$build_dir"
 echo "$FERRETDB_VERSION" >"$build_dir/build/version/version.txt"
 (cd "$build_dir" && "$go_cmd" build -trimpath -o "$ferretdb" ./cmd/ferretdb)
-"$ferretdb" --version | head -1
+# Its first line names the version; the whole output, not `| head`, which under pipefail
+# could fail the install when ferretdb meets a closed pipe.
+"$ferretdb" --version
