@@ -20,7 +20,11 @@ import {
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { accountClaims } from '@decidimos/infra';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { allProjections } from '../projections/all-projections';
+import type { GenerationalReadModelStore } from '../projections/generations';
 import { ProjectionRunner } from '../projections/projection-runner';
+import { rebuildProjections } from '../projections/rebuild';
+import { READ_MODEL_STORE } from '../read-models/read-model.port';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 
@@ -311,10 +315,10 @@ describe('the audit trail of an edition counted by equal shares', () => {
 
   it('keeps the same tree, export and heads, signing nothing again, when every projection is rebuilt from 0', async () => {
     const logSize = await system.app.get<EventStore>(EVENT_STORE).headPosition();
-    const runner = system.app.get(ProjectionRunner);
-    await runner.stop();
-    await runner.reset();
-    await runner.start();
+    // What npm run rebuild-projections does, with the service running; the app then moves over.
+    const readModels = system.app.get<GenerationalReadModelStore>(READ_MODEL_STORE);
+    await rebuildProjections(system.app.get<EventStore>(EVENT_STORE), readModels, allProjections);
+    expect(await system.app.get(ProjectionRunner).followRebuild()).toBe(true);
     await caughtUp();
     expect((await system.anonymous.get(`${editionUrl}/audit/tree-heads`)).body).toEqual(treeHeads);
     expect((await system.anonymous.get(`${editionUrl}/audit/export`)).body).toBe(exportText);

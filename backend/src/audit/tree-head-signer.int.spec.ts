@@ -13,7 +13,9 @@ import {
 } from '@decidimos/contracts';
 import type { EventStore } from '../event-store/event-store.port';
 import { openSqliteEventStore } from '../event-store/sqlite';
+import { GenerationalReadModelStore } from '../projections/generations';
 import { ProjectionRunner } from '../projections/projection-runner';
+import { rebuildProjections } from '../projections/rebuild';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import { decodeEvent, toEventData } from '../shared/event-envelope';
@@ -101,12 +103,12 @@ describe('the tree-head signer', () => {
     await first.stop();
     const before = await recordedHeads(events, EDITION);
 
-    const rebuilt = runner(generateSigningKey().privateKey);
-    await rebuilt.reset();
-    await rebuilt.start();
-    await rebuilt.waitFor(await events.headPosition());
+    const projections = [auditLogProjection, treeHeadSigner(events, generateSigningKey().privateKey)];
+    const generational = new GenerationalReadModelStore(readModels, projections);
+    const { generations } = await rebuildProjections(events, generational, projections);
     expect(await recordedHeads(events, EDITION)).toEqual(before);
-    expect(await readModels.collection<AuditHeadDoc>(AUDIT_HEADS).count({ editionId: EDITION })).toBe(1);
+    const rebuilt = generational.at(generations).collection<AuditHeadDoc>(AUDIT_HEADS);
+    expect(await rebuilt.count({ editionId: EDITION })).toBe(1);
   });
 
   it('records one head when two replicas sign the same phase change', async () => {

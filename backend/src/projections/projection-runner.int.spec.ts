@@ -99,24 +99,6 @@ describe('projection runner', () => {
     await again.stop();
   });
 
-  it('rebuilds from position 0 to the same read model', async () => {
-    await grant(1);
-    await grant(1);
-    const head = await grant(2);
-    const runner = new ProjectionRunner(events, readModels, [grantCounter()]);
-    await runner.start();
-    await runner.waitFor(head);
-    await runner.stop();
-
-    await runner.reset();
-    expect(await grants(1)).toBeUndefined();
-    const rebuilt = new ProjectionRunner(events, readModels, [grantCounter()]);
-    await rebuilt.start();
-    await rebuilt.waitFor(head);
-    expect([await grants(1), await grants(2)]).toEqual([2, 1]);
-    await rebuilt.stop();
-  });
-
   it('fails the callers waiting for a position when a projection breaks, instead of leaving them hanging', async () => {
     const broken: Projection = {
       name: 'broken',

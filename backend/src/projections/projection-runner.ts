@@ -152,15 +152,6 @@ export class ProjectionRunner {
     await this.saveCheckpoints();
   }
 
-  /** Clears every projection's collections and checkpoint; the next start replays from position 0. */
-  async reset(): Promise<void> {
-    for (const projection of this.projections) {
-      for (const name of projection.collections) await this.view.collection(name).clear();
-      await this.view.setCheckpoint(projection.name, 0);
-      this.checkpoints.set(projection.name, 0);
-    }
-  }
-
   private settled(position: number): boolean {
     let target = position;
     while (target <= this.processed && this.followUps.has(target)) target = this.followUps.get(target)!;
