@@ -96,6 +96,71 @@ describe('proposals over HTTP', () => {
     expect(fourth).toMatchObject({ status: 422, body: { code: 'PROPOSAL_LIMIT_REACHED' } });
   });
 
+  it('records one proposal for racing copies of a submission with the same Idempotency-Key', async () => {
+    // From separate sessions, so the copies reach the handler together, before the first answer is stored.
+    const sessions = await Promise.all(Array.from({ length: 10 }, () => system.login('resident-norte-70')));
+    const key = { 'idempotency-key': 'una-sola-propuesta' };
+    const body = proposalBody({ district: 'norte', title: 'Propuesta reenviada' });
+    const copies = await Promise.all(
+      sessions.map((session) => session.post(`/api/processes/${editionId}/proposals`, body, key)),
+    );
+    expect(copies.map((c) => c.status)).toEqual(Array(10).fill(201));
+    const listed = await system.anonymous.get(`/api/processes/${editionId}/proposals?q=reenviada`);
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([copies[0]!.body.id]);
+    expect(new Set(copies.map((c) => c.body.id))).toEqual(new Set([copies[0]!.body.id]));
+  });
+
+  describe('the per-resident limit under concurrent posts from separate sessions of one account', () => {
+    // Ten sessions of one account, as a resident with a phone, a laptop and a scripted client.
+    const sessions = (account: string) => Promise.all(Array.from({ length: 10 }, () => system.login(account)));
+
+    it.each([10, 50])('accepts exactly the limit (3) of %i concurrent posts', async (posts) => {
+      const limited = await createEdition(admin, ['proposals']);
+      const clients = await sessions(`resident-norte-${posts}`);
+      const answers = await Promise.all(
+        Array.from({ length: posts }, (_, i) =>
+          clients[i % clients.length]!.post(
+            `/api/processes/${limited}/proposals`,
+            proposalBody({ district: 'norte', title: `Propuesta simultánea ${i}` }),
+          ),
+        ),
+      );
+      const accepted = answers.filter((a) => a.status === 201);
+      const refused = answers.filter((a) => a.status !== 201);
+      expect(accepted).toHaveLength(3);
+      expect(refused).toHaveLength(posts - 3);
+      for (const answer of refused) {
+        expect(answer).toMatchObject({
+          status: 422,
+          body: { code: 'PROPOSAL_LIMIT_REACHED', status: 422 },
+        });
+        expect(answer.headers.get('content-type')).toContain('application/problem+json');
+      }
+      const listed = await system.anonymous.get(`/api/processes/${limited}/proposals?district=norte`);
+      expect(listed.body.total).toBe(3);
+      expect(listed.body.items.map((p: { id: string }) => p.id).sort()).toEqual(
+        accepted.map((a) => a.body.id as string).sort(),
+      );
+    });
+
+    it('frees a slot when a proposal is withdrawn, and only one', async () => {
+      const limited = await createEdition(admin, ['proposals']);
+      const clients = await sessions('resident-norte-60');
+      const post = (client: Client, i: number) =>
+        client.post(
+          `/api/processes/${limited}/proposals`,
+          proposalBody({ district: 'norte', title: `Propuesta con retiro ${i}` }),
+        );
+      const first = await Promise.all(clients.map(post));
+      const [withdrawnId] = first.filter((a) => a.status === 201).map((a) => a.body.id as string);
+      expect((await clients[0]!.post(`/api/proposals/${withdrawnId}/withdraw`)).body.status).toBe('withdrawn');
+      const second = await Promise.all(clients.map(post));
+      expect(second.map((a) => a.status).sort()).toEqual([201, ...Array(9).fill(422)]);
+      const open = await system.anonymous.get(`/api/processes/${limited}/proposals?district=norte&status=submitted`);
+      expect(open.body.total).toBe(3);
+    });
+  });
+
   it('lets only the author edit and withdraw', async () => {
     const { body } = await resident.post(
       `/api/processes/${editionId}/proposals`,

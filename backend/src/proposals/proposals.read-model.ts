@@ -60,13 +60,6 @@ export class ProposalsReadModel {
     return (doc?.counts ?? []).map((c) => c.category).sort((a, b) => a.localeCompare(b, 'es'));
   }
 
-  /** Proposals an author has in an edition and has not withdrawn (for the per-resident limit). */
-  async countByAuthor(editionId: string, author: string): Promise<number> {
-    const all = await this.proposals.count({ editionId, author });
-    const withdrawn = await this.proposals.count({ editionId, author, status: 'withdrawn' });
-    return all - withdrawn;
-  }
-
   async reviewQueue(editionId: string, district?: string) {
     const filter: Filter = { editionId, status: 'submitted' };
     if (district) filter['district'] = district;

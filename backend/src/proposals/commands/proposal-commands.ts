@@ -12,8 +12,7 @@ import { DomainError } from '../../shared/domain-error';
 import { EventSourcing } from '../../shared/event-sourcing.service';
 import { proposalDecider } from '../domain/proposal.decider';
 import { ProposalsReadModel } from '../proposals.read-model';
-
-export const proposalStream = (proposalId: string) => `proposal-${proposalId}`;
+import { authorProposalsStream } from '../streams';
 
 export class SubmitProposal extends Command<{ id: string }> {
   constructor(
@@ -68,10 +67,10 @@ abstract class ProposalHandler {
     return edition;
   }
 
-  /** The proposal's edition, with the caller's pseudonym in it when they take part as a resident. */
+  /** The proposal's edition and its author's stream, found through the read model (which knows both). */
   protected async context(proposalId: string) {
     const doc = await this.proposals.require(proposalId);
-    return { doc, edition: await this.edition(doc.editionId) };
+    return { stream: authorProposalsStream(doc.editionId, doc.author), edition: await this.edition(doc.editionId) };
   }
 }
 
@@ -82,8 +81,8 @@ export class SubmitProposalHandler extends ProposalHandler implements ICommandHa
     const { voter } = participant(caller, edition, this.config.voterKey);
     const proposalId = randomUUID();
     const { authorDisplayName, ...content } = body;
-    await this.es.execute(
-      proposalStream(proposalId),
+    const { events } = await this.es.execute(
+      authorProposalsStream(edition.editionId, voter),
       proposalDecider,
       {
         type: 'SubmitProposal',
@@ -92,23 +91,25 @@ export class SubmitProposalHandler extends ProposalHandler implements ICommandHa
         author: voter,
         // Never the iD name: events are public, and a display name is what the author chooses to show.
         authorDisplayName: authorDisplayName ?? 'Residente',
-        authorProposalCount: await this.proposals.countByAuthor(editionId, voter),
         content: { ...content, category: content.category ?? null, location: content.location ?? null },
       },
       idempotencyKey ? { idempotencyKey } : {},
     );
-    return { id: proposalId };
+    // A retry with the same Idempotency-Key finds the first copy's event in the stream: answer with its id.
+    const recorded = events[0];
+    return { id: recorded?.type === 'ProposalSubmitted' ? recorded.data.proposalId : proposalId };
   }
 }
 
 @CommandHandler(EditProposal)
 export class EditProposalHandler extends ProposalHandler implements ICommandHandler<EditProposal> {
   async execute({ proposalId, changes, caller }: EditProposal) {
-    const { edition } = await this.context(proposalId);
+    const { stream, edition } = await this.context(proposalId);
     const { voter } = participant(caller, edition, this.config.voterKey);
-    await this.es.execute(proposalStream(proposalId), proposalDecider, {
+    await this.es.execute(stream, proposalDecider, {
       type: 'EditProposal',
       edition,
+      proposalId,
       by: voter,
       changes,
     });
@@ -118,11 +119,12 @@ export class EditProposalHandler extends ProposalHandler implements ICommandHand
 @CommandHandler(WithdrawProposal)
 export class WithdrawProposalHandler extends ProposalHandler implements ICommandHandler<WithdrawProposal> {
   async execute({ proposalId, caller }: WithdrawProposal) {
-    const { edition } = await this.context(proposalId);
+    const { stream, edition } = await this.context(proposalId);
     const { voter } = participant(caller, edition, this.config.voterKey);
-    await this.es.execute(proposalStream(proposalId), proposalDecider, {
+    await this.es.execute(stream, proposalDecider, {
       type: 'WithdrawProposal',
       edition,
+      proposalId,
       by: voter,
     });
   }
@@ -131,10 +133,11 @@ export class WithdrawProposalHandler extends ProposalHandler implements ICommand
 @CommandHandler(AssessProposal)
 export class AssessProposalHandler extends ProposalHandler implements ICommandHandler<AssessProposal> {
   async execute({ proposalId, assessment, caller }: AssessProposal) {
-    const { edition } = await this.context(proposalId);
-    await this.es.execute(proposalStream(proposalId), proposalDecider, {
+    const { stream, edition } = await this.context(proposalId);
+    await this.es.execute(stream, proposalDecider, {
       type: 'AssessProposal',
       edition,
+      proposalId,
       reviewer: caller.staff,
       feasible: assessment.feasible,
       cost: assessment.cost,

@@ -3,24 +3,30 @@ import type { Decider } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
 import { requirePhase, type EditionState } from '../../processes/domain/edition.decider';
 
+/**
+ * One author's proposals in one edition (stream `proposals-<edition>-<author>`): every
+ * submission appends with the revision it read, so the per-resident limit holds under
+ * concurrency, as supports do.
+ */
 export type ProposalEvent =
   | { type: 'ProposalSubmitted'; data: EventPayload<'ProposalSubmitted'> }
   | { type: 'ProposalEdited'; data: EventPayload<'ProposalEdited'> }
   | { type: 'ProposalWithdrawn'; data: EventPayload<'ProposalWithdrawn'> }
   | { type: 'ProposalAssessed'; data: EventPayload<'ProposalAssessed'> };
 
-interface ProposalFields {
+export interface OwnProposal {
   editionId: string;
   proposalId: string;
   author: string;
   district: string;
   estimatedCost: number;
+  status: 'submitted' | 'withdrawn' | 'assessed';
 }
 
-export type ProposalState =
-  | { status: 'absent' }
-  | ({ status: 'submitted' | 'withdrawn' } & ProposalFields)
-  | ({ status: 'assessed'; feasible: boolean } & ProposalFields);
+export interface AuthorProposalsState {
+  /** By proposal id. */
+  proposals: Record<string, OwnProposal>;
+}
 
 type Content = Pick<
   EventPayload<'ProposalSubmitted'>,
@@ -34,15 +40,14 @@ export type ProposalCommand =
       edition: EditionState;
       author: string;
       authorDisplayName: string;
-      /** Proposals this author already has in the edition (not withdrawn). */
-      authorProposalCount: number;
       content: Content;
     }
-  | { type: 'EditProposal'; edition: EditionState; by: string; changes: Partial<Content> }
-  | { type: 'WithdrawProposal'; edition: EditionState; by: string }
+  | { type: 'EditProposal'; edition: EditionState; proposalId: string; by: string; changes: Partial<Content> }
+  | { type: 'WithdrawProposal'; edition: EditionState; proposalId: string; by: string }
   | {
       type: 'AssessProposal';
       edition: EditionState;
+      proposalId: string;
       reviewer: string;
       feasible: boolean;
       cost: number;
@@ -52,8 +57,8 @@ export type ProposalCommand =
       financial: string | null;
     };
 
-export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalState> = {
-  initialState: () => ({ status: 'absent' }),
+export const proposalDecider: Decider<ProposalCommand, ProposalEvent, AuthorProposalsState> = {
+  initialState: () => ({ proposals: {} }),
 
   decide(command, state) {
     switch (command.type) {
@@ -62,7 +67,7 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
       case 'EditProposal':
         return edit(command, state);
       case 'WithdrawProposal': {
-        const proposal = authoredOpenProposal(command.edition, command.by, state);
+        const proposal = authoredOpenProposal(command, state);
         return [
           { type: 'ProposalWithdrawn', data: { editionId: proposal.editionId, proposalId: proposal.proposalId } },
         ];
@@ -73,35 +78,42 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
   },
 
   evolve(state, event) {
+    const change = (proposalId: string, update: (proposal: OwnProposal) => OwnProposal): AuthorProposalsState => {
+      const proposal = state.proposals[proposalId];
+      return proposal ? { proposals: { ...state.proposals, [proposalId]: update(proposal) } } : state;
+    };
     switch (event.type) {
       case 'ProposalSubmitted': {
         const { editionId, proposalId, author, district, estimatedCost } = event.data;
-        return { status: 'submitted', editionId, proposalId, author, district, estimatedCost };
+        const proposal: OwnProposal = { editionId, proposalId, author, district, estimatedCost, status: 'submitted' };
+        return { proposals: { ...state.proposals, [proposalId]: proposal } };
       }
       case 'ProposalEdited':
-        if (state.status === 'absent') return state;
-        return {
-          ...state,
-          district: event.data.district ?? state.district,
-          estimatedCost: event.data.estimatedCost ?? state.estimatedCost,
-        };
+        return change(event.data.proposalId, (p) => ({
+          ...p,
+          district: event.data.district ?? p.district,
+          estimatedCost: event.data.estimatedCost ?? p.estimatedCost,
+        }));
       case 'ProposalWithdrawn':
-        if (state.status === 'absent') return state;
-        return { ...state, status: 'withdrawn' };
+        return change(event.data.proposalId, (p) => ({ ...p, status: 'withdrawn' }));
       case 'ProposalAssessed':
-        if (state.status === 'absent') return state;
-        return { ...state, status: 'assessed', feasible: event.data.feasible };
+        return change(event.data.proposalId, (p) => ({ ...p, status: 'assessed' }));
     }
   },
 };
 
-function submit(command: Extract<ProposalCommand, { type: 'SubmitProposal' }>, state: ProposalState): ProposalEvent[] {
+function submit(
+  command: Extract<ProposalCommand, { type: 'SubmitProposal' }>,
+  state: AuthorProposalsState,
+): ProposalEvent[] {
   const { edition, content } = command;
   requirePhase(edition, 'proposals');
-  if (state.status !== 'absent') throw new DomainError('CONCURRENT_UPDATE');
+  if (state.proposals[command.proposalId]) throw new DomainError('CONCURRENT_UPDATE');
   checkContent(edition, content);
   const limit = edition.rules.proposals.perResident;
-  if (command.authorProposalCount >= limit) throw new DomainError('PROPOSAL_LIMIT_REACHED', { limit });
+  // A withdrawn proposal frees its slot.
+  const open = Object.values(state.proposals).filter((p) => p.status !== 'withdrawn').length;
+  if (open >= limit) throw new DomainError('PROPOSAL_LIMIT_REACHED', { limit });
   return [
     {
       type: 'ProposalSubmitted',
@@ -116,8 +128,11 @@ function submit(command: Extract<ProposalCommand, { type: 'SubmitProposal' }>, s
   ];
 }
 
-function edit(command: Extract<ProposalCommand, { type: 'EditProposal' }>, state: ProposalState): ProposalEvent[] {
-  const proposal = authoredOpenProposal(command.edition, command.by, state);
+function edit(
+  command: Extract<ProposalCommand, { type: 'EditProposal' }>,
+  state: AuthorProposalsState,
+): ProposalEvent[] {
+  const proposal = authoredOpenProposal(command, state);
   const edition = command.edition as Extract<EditionState, { status: 'present' }>;
   checkContent(edition, {
     district: command.changes.district ?? proposal.district,
@@ -131,23 +146,44 @@ function edit(command: Extract<ProposalCommand, { type: 'EditProposal' }>, state
   ];
 }
 
-function assess(command: Extract<ProposalCommand, { type: 'AssessProposal' }>, state: ProposalState): ProposalEvent[] {
-  requirePhase(command.edition, 'review');
-  if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'proposal', id: '' });
-  if (state.status === 'withdrawn') throw new DomainError('WITHDRAWN');
-  const { edition: _edition, type: _type, ...assessment } = command;
+function assess(
+  command: Extract<ProposalCommand, { type: 'AssessProposal' }>,
+  state: AuthorProposalsState,
+): ProposalEvent[] {
+  const { edition, proposalId, reviewer, feasible, cost, reason, technical, legal, financial } = command;
+  requirePhase(edition, 'review');
+  const proposal = state.proposals[proposalId];
+  if (!proposal) throw new DomainError('NOT_FOUND', { what: 'proposal', id: proposalId });
+  if (proposal.status === 'withdrawn') throw new DomainError('WITHDRAWN');
   return [
-    { type: 'ProposalAssessed', data: { editionId: state.editionId, proposalId: state.proposalId, ...assessment } },
+    {
+      type: 'ProposalAssessed',
+      data: {
+        editionId: proposal.editionId,
+        proposalId,
+        reviewer,
+        feasible,
+        cost,
+        reason,
+        technical,
+        legal,
+        financial,
+      },
+    },
   ];
 }
 
 /** Edits and withdrawals: only the author, only while the proposals phase is open, never after withdrawal. */
-function authoredOpenProposal(edition: EditionState, by: string, state: ProposalState) {
-  requirePhase(edition, 'proposals');
-  if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'proposal', id: '' });
-  if (state.author !== by) throw new DomainError('NOT_AUTHOR');
-  if (state.status === 'withdrawn') throw new DomainError('WITHDRAWN');
-  return state;
+function authoredOpenProposal(
+  command: { edition: EditionState; proposalId: string; by: string },
+  state: AuthorProposalsState,
+): OwnProposal {
+  requirePhase(command.edition, 'proposals');
+  const proposal = state.proposals[command.proposalId];
+  if (!proposal) throw new DomainError('NOT_FOUND', { what: 'proposal', id: command.proposalId });
+  if (proposal.author !== command.by) throw new DomainError('NOT_AUTHOR');
+  if (proposal.status === 'withdrawn') throw new DomainError('WITHDRAWN');
+  return proposal;
 }
 
 function checkContent(

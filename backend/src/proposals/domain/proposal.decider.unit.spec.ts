@@ -36,14 +36,18 @@ const submitCommand = (
   edition: edition('proposals'),
   author,
   authorDisplayName: 'Vecina del Centro',
-  authorProposalCount: 0,
   content,
   ...overrides,
 });
-const submitted: ProposalEvent = {
+const submittedAs = (proposalId: string): ProposalEvent => ({
   type: 'ProposalSubmitted',
-  data: { editionId: 'pp-2027', proposalId: 'p1', author, authorDisplayName: 'Vecina del Centro', ...content },
-};
+  data: { editionId: 'pp-2027', proposalId, author, authorDisplayName: 'Vecina del Centro', ...content },
+});
+const submitted = submittedAs('p1');
+const withdrawnEvent = (proposalId: string): ProposalEvent => ({
+  type: 'ProposalWithdrawn',
+  data: { editionId: 'pp-2027', proposalId },
+});
 const assessment = {
   feasible: true,
   cost: 500_000,
@@ -84,62 +88,128 @@ describe('proposal decider', () => {
         .then([{ type: 'ProposalSubmitted', data: { ...submitted.data, estimatedCost: 2_000_000 } }]);
     });
 
-    it('enforces the per-resident limit', () => {
-      spec([])
-        .when(submitCommand({ authorProposalCount: 2 }))
+    it('enforces the per-resident limit against the author stream', () => {
+      spec([submittedAs('p1'), submittedAs('p2')])
+        .when(submitCommand({ proposalId: 'p3' }))
         .thenFails('PROPOSAL_LIMIT_REACHED', { limit: 2 });
+    });
+
+    it('frees a slot for each withdrawn proposal, and only that one', () => {
+      spec([submittedAs('p1'), submittedAs('p2'), withdrawnEvent('p1')])
+        .when(submitCommand({ proposalId: 'p3' }))
+        .then([submittedAs('p3')]);
+      spec([submittedAs('p1'), submittedAs('p2'), withdrawnEvent('p1'), submittedAs('p3')])
+        .when(submitCommand({ proposalId: 'p4' }))
+        .thenFails('PROPOSAL_LIMIT_REACHED', { limit: 2 });
+    });
+
+    it('counts assessed and edited proposals against the limit', () => {
+      spec([
+        submittedAs('p1'),
+        { type: 'ProposalEdited', data: { editionId: 'pp-2027', proposalId: 'p1', title: 'Otro título' } },
+        submittedAs('p2'),
+        {
+          type: 'ProposalAssessed',
+          data: { editionId: 'pp-2027', proposalId: 'p2', reviewer, ...assessment, feasible: false },
+        },
+      ])
+        .when(submitCommand({ proposalId: 'p3' }))
+        .thenFails('PROPOSAL_LIMIT_REACHED');
+    });
+
+    it('refuses a proposal id the author stream already holds', () => {
+      spec([submitted]).when(submitCommand()).thenFails('CONCURRENT_UPDATE');
     });
   });
 
   describe('editing and withdrawing', () => {
     it('lets the author edit while the phase is open', () => {
       spec([submitted])
-        .when({ type: 'EditProposal', edition: edition('proposals'), by: author, changes: { estimatedCost: 600_000 } })
+        .when({
+          type: 'EditProposal',
+          edition: edition('proposals'),
+          proposalId: 'p1',
+          by: author,
+          changes: { estimatedCost: 600_000 },
+        })
         .then([{ type: 'ProposalEdited', data: { editionId: 'pp-2027', proposalId: 'p1', estimatedCost: 600_000 } }]);
     });
 
     it('refuses anyone but the author', () => {
       spec([submitted])
-        .when({ type: 'EditProposal', edition: edition('proposals'), by: stranger, changes: { title: 'Otro título' } })
+        .when({
+          type: 'EditProposal',
+          edition: edition('proposals'),
+          proposalId: 'p1',
+          by: stranger,
+          changes: { title: 'Otro título' },
+        })
         .thenFails('NOT_AUTHOR');
       spec([submitted])
-        .when({ type: 'WithdrawProposal', edition: edition('proposals'), by: stranger })
+        .when({ type: 'WithdrawProposal', edition: edition('proposals'), proposalId: 'p1', by: stranger })
         .thenFails('NOT_AUTHOR');
     });
 
     it('checks edited costs against the range', () => {
       spec([submitted])
-        .when({ type: 'EditProposal', edition: edition('proposals'), by: author, changes: { estimatedCost: 1 } })
+        .when({
+          type: 'EditProposal',
+          edition: edition('proposals'),
+          proposalId: 'p1',
+          by: author,
+          changes: { estimatedCost: 1 },
+        })
         .thenFails('COST_OUT_OF_RANGE');
     });
 
     it('refuses edits once the phase has closed', () => {
       spec([submitted])
-        .when({ type: 'EditProposal', edition: edition('review'), by: author, changes: { title: 'Tarde' } })
+        .when({
+          type: 'EditProposal',
+          edition: edition('review'),
+          proposalId: 'p1',
+          by: author,
+          changes: { title: 'Tarde' },
+        })
         .thenFails('PHASE_CLOSED');
       spec([submitted])
-        .when({ type: 'WithdrawProposal', edition: edition('review'), by: author })
+        .when({ type: 'WithdrawProposal', edition: edition('review'), proposalId: 'p1', by: author })
         .thenFails('PHASE_CLOSED');
     });
 
     it('withdraws once, then refuses edits and a second withdrawal', () => {
       const withdrawn: ProposalEvent = { type: 'ProposalWithdrawn', data: { editionId: 'pp-2027', proposalId: 'p1' } };
       spec([submitted])
-        .when({ type: 'WithdrawProposal', edition: edition('proposals'), by: author })
+        .when({ type: 'WithdrawProposal', edition: edition('proposals'), proposalId: 'p1', by: author })
         .then([withdrawn]);
       spec([submitted, withdrawn])
-        .when({ type: 'WithdrawProposal', edition: edition('proposals'), by: author })
+        .when({ type: 'WithdrawProposal', edition: edition('proposals'), proposalId: 'p1', by: author })
         .thenFails('WITHDRAWN');
       spec([submitted, withdrawn])
-        .when({ type: 'EditProposal', edition: edition('proposals'), by: author, changes: { title: 'Otra vez' } })
+        .when({
+          type: 'EditProposal',
+          edition: edition('proposals'),
+          proposalId: 'p1',
+          by: author,
+          changes: { title: 'Otra vez' },
+        })
         .thenFails('WITHDRAWN');
+    });
+
+    it('changes only the named proposal of the author stream', () => {
+      spec([submittedAs('p1'), submittedAs('p2'), withdrawnEvent('p1')])
+        .when({ type: 'WithdrawProposal', edition: edition('proposals'), proposalId: 'p2', by: author })
+        .then([withdrawnEvent('p2')]);
+      spec([submittedAs('p1')])
+        .when({ type: 'WithdrawProposal', edition: edition('proposals'), proposalId: 'p9', by: author })
+        .thenFails('NOT_FOUND', { what: 'proposal', id: 'p9' });
     });
   });
 
   describe('assessing', () => {
     it('records the reviewer, verdict, final cost and public reason during review', () => {
       spec([submitted])
-        .when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment })
+        .when({ type: 'AssessProposal', edition: edition('review'), proposalId: 'p1', reviewer, ...assessment })
         .then([
           { type: 'ProposalAssessed', data: { editionId: 'pp-2027', proposalId: 'p1', reviewer, ...assessment } },
         ]);
@@ -147,16 +217,16 @@ describe('proposal decider', () => {
 
     it('only during review', () => {
       spec([submitted])
-        .when({ type: 'AssessProposal', edition: edition('proposals'), reviewer, ...assessment })
+        .when({ type: 'AssessProposal', edition: edition('proposals'), proposalId: 'p1', reviewer, ...assessment })
         .thenFails('PHASE_CLOSED', { required: 'review' });
     });
 
     it('not for a withdrawn or unknown proposal', () => {
       spec([submitted, { type: 'ProposalWithdrawn', data: { editionId: 'pp-2027', proposalId: 'p1' } }])
-        .when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment })
+        .when({ type: 'AssessProposal', edition: edition('review'), proposalId: 'p1', reviewer, ...assessment })
         .thenFails('WITHDRAWN');
       spec([])
-        .when({ type: 'AssessProposal', edition: edition('review'), reviewer, ...assessment })
+        .when({ type: 'AssessProposal', edition: edition('review'), proposalId: 'p1', reviewer, ...assessment })
         .thenFails('NOT_FOUND');
     });
   });
