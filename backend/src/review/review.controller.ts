@@ -25,11 +25,12 @@ export class ReviewController {
   @HttpCode(200)
   @Access('reviewer')
   @Endpoint({
-    summary: 'Record a feasibility assessment: verdict, final cost, public reason (review phase)',
+    summary:
+      "Record a feasibility assessment: verdict, final cost (above 0, at most the district's budget), public reason (review phase)",
     tags: ['review'],
     body: assessmentRequest,
     response: proposalView,
-    problems: [404, 409],
+    problems: [404, 409, 422],
   })
   async assess(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     await this.commands.execute(new AssessProposal(id, parse(assessmentRequest, body), request.caller!));

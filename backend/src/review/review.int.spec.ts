@@ -59,6 +59,42 @@ describe('review over HTTP', () => {
     expect((await reviewer.get(`/api/processes/${editionId}/review-queue`)).body.items).toHaveLength(0);
   });
 
+  it("refuses a final cost of 0 or above the district's budget with a 422 problem, recording nothing", async () => {
+    const before = system.app.get(ProjectionRunner).position;
+    const free = await reviewer.post(`/api/proposals/${proposalId}/assessment`, { ...assessment, cost: 0 });
+    expect(free).toMatchObject({
+      status: 422,
+      body: {
+        code: 'ASSESSED_COST_OUT_OF_RANGE',
+        status: 422,
+        title: 'Costo final fuera de rango',
+        detail:
+          'El costo final debe ser mayor que cero y no superar el presupuesto del distrito «centro» (5,000,000 pesos); se indicaron 0.',
+      },
+    });
+    const overBudget = await reviewer.post(
+      `/api/proposals/${proposalId}/assessment`,
+      { ...assessment, cost: 5_000_001 },
+      { 'accept-language': 'en' },
+    );
+    expect(overBudget).toMatchObject({
+      status: 422,
+      body: {
+        code: 'ASSESSED_COST_OUT_OF_RANGE',
+        detail:
+          'The final cost must be above zero and at most the budget of district "centro" (5,000,000 pesos); 5,000,001 was given.',
+      },
+    });
+    expect(system.app.get(ProjectionRunner).position).toBe(before);
+    expect((await system.anonymous.get(`/api/proposals/${proposalId}`)).body.cost).toBe(520_000);
+
+    const wholeBudget = await reviewer.post(`/api/proposals/${proposalId}/assessment`, {
+      ...assessment,
+      cost: 5_000_000,
+    });
+    expect(wholeBudget).toMatchObject({ status: 200, body: { cost: 5_000_000 } });
+  });
+
   it('keeps an unfeasible proposal off the ballot when voting opens', async () => {
     const other = await createEdition(admin, ['proposals'], {
       title: 'Sin apoyos',

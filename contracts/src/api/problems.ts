@@ -24,6 +24,7 @@ export const PROBLEM_STATUS = {
   UNKNOWN_DISTRICT: 422,
   WRONG_DISTRICT: 422,
   COST_OUT_OF_RANGE: 422,
+  ASSESSED_COST_OUT_OF_RANGE: 422,
   PROPOSAL_LIMIT_REACHED: 422,
   SUPPORT_LIMIT_REACHED: 422,
   NOT_FEASIBLE: 422,
@@ -93,6 +94,11 @@ const es: Messages = {
   COST_OUT_OF_RANGE: {
     title: 'Costo fuera de rango',
     detail: 'El costo debe estar entre {{min, number}} y {{max, number}} pesos; se indicaron {{cost, number}}.',
+  },
+  ASSESSED_COST_OUT_OF_RANGE: {
+    title: 'Costo final fuera de rango',
+    detail:
+      'El costo final debe ser mayor que cero y no superar el presupuesto del distrito «{{district}}» ({{budget, number}} pesos); se indicaron {{cost, number}}.',
   },
   PROPOSAL_LIMIT_REACHED: {
     title: 'Límite de propuestas',
@@ -182,6 +188,11 @@ const en: Messages = {
   COST_OUT_OF_RANGE: {
     title: 'Cost out of range',
     detail: 'The cost must be between {{min, number}} and {{max, number}} pesos; {{cost, number}} was given.',
+  },
+  ASSESSED_COST_OUT_OF_RANGE: {
+    title: 'Final cost out of range',
+    detail:
+      'The final cost must be above zero and at most the budget of district "{{district}}" ({{budget, number}} pesos); {{cost, number}} was given.',
   },
   PROPOSAL_LIMIT_REACHED: {
     title: 'Proposal limit reached',

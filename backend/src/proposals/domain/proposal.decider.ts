@@ -155,6 +155,12 @@ function assess(
   const proposal = state.proposals[proposalId];
   if (!proposal) throw new DomainError('NOT_FOUND', { what: 'proposal', id: proposalId });
   if (proposal.status === 'withdrawn') throw new DomainError('WITHDRAWN');
+  // A final cost of 0 would put a free project on the ballot, and one above the district's
+  // budget could never be funded: both are typing mistakes, not verdicts.
+  const budget = edition.districts.find((d) => d.id === proposal.district)?.budget ?? 0;
+  if (cost <= 0 || cost > budget) {
+    throw new DomainError('ASSESSED_COST_OUT_OF_RANGE', { district: proposal.district, budget, cost });
+  }
   return [
     {
       type: 'ProposalAssessed',

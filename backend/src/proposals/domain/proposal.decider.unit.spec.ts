@@ -229,5 +229,45 @@ describe('proposal decider', () => {
         .when({ type: 'AssessProposal', edition: edition('review'), proposalId: 'p1', reviewer, ...assessment })
         .thenFails('NOT_FOUND');
     });
+
+    const assessing = (cost: number): ProposalCommand => ({
+      type: 'AssessProposal',
+      edition: edition('review'),
+      proposalId: 'p1',
+      reviewer,
+      ...assessment,
+      cost,
+    });
+
+    it("takes a final cost above zero and at most the district's budget", () => {
+      spec([submitted])
+        .when(assessing(0))
+        .thenFails('ASSESSED_COST_OUT_OF_RANGE', { district: 'centro', budget: 5_000_000, cost: 0 });
+      spec([submitted])
+        .when(assessing(5_000_001))
+        .thenFails('ASSESSED_COST_OUT_OF_RANGE', { district: 'centro', budget: 5_000_000, cost: 5_000_001 });
+      spec([submitted])
+        .when(assessing(5_000_000))
+        .then([
+          {
+            type: 'ProposalAssessed',
+            data: { editionId: 'pp-2027', proposalId: 'p1', reviewer, ...assessment, cost: 5_000_000 },
+          },
+        ]);
+      spec([submitted])
+        .when(assessing(1))
+        .then([
+          {
+            type: 'ProposalAssessed',
+            data: { editionId: 'pp-2027', proposalId: 'p1', reviewer, ...assessment, cost: 1 },
+          },
+        ]);
+    });
+
+    it('checks the final cost against the budget of the district the proposal was moved to', () => {
+      spec([submitted, { type: 'ProposalEdited', data: { editionId: 'pp-2027', proposalId: 'p1', district: 'norte' } }])
+        .when(assessing(3_000_001))
+        .thenFails('ASSESSED_COST_OUT_OF_RANGE', { district: 'norte', budget: 3_000_000 });
+    });
   });
 });
