@@ -1,9 +1,7 @@
 import type { ResultsView } from '@decidimos/contracts/api/schemas';
 import { useTranslation } from 'react-i18next';
+import { csvText } from '../../../lib/csv';
 import { resultsPath } from '../api/get-results';
-
-/** RFC 4180 field: quoted, with inner quotes doubled, so titles with commas stay one column. */
-const csvField = (value: string | number | boolean) => `"${String(value).replaceAll('"', '""')}"`;
 
 export function resultsCsv(results: ResultsView): string {
   const header = [
@@ -21,7 +19,7 @@ export function resultsCsv(results: ResultsView): string {
   const rows = results.districts.flatMap((d) =>
     d.proposals.map((p) => [d.id, d.name, d.budget, d.spent, d.voters, p.id, p.title, p.cost, p.votes, p.selected]),
   );
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvText([header, ...rows]);
 }
 
 /** The results as files anyone can reuse: CSV and JSON from this page, pabulib and the event log from the server. */
