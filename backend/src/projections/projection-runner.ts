@@ -192,7 +192,7 @@ export class ProjectionRunner {
   /**
    * Resolves once every projection has applied the event at `position`, and any event a
    * reactor appended in answer to it (read-your-writes for commands); rejects if the
-   * projections have stopped on an error.
+   * subscription itself has stopped. A projection stopped on an event is not waited for.
    */
   waitFor(position: number): Promise<void> {
     if (this.settled(position)) return Promise.resolve();
