@@ -2,6 +2,7 @@ export * from './editions/edition';
 export * from './events/catalog';
 export * from './api/schemas';
 export * from './api/problems';
+export * from './api/text';
 export * from './ballots/ballot-rules';
 export * from './tally/tally';
 export * from './counting';

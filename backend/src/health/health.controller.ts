@@ -27,7 +27,7 @@ export class HealthController {
   @Get('health/ready')
   @Access('public')
   @Endpoint({
-    summary: 'Stores reachable and projections caught up (503 otherwise)',
+    summary: 'Stores reachable and projections caught up (503 otherwise, naming any projection stopped on an event)',
     tags: ['operations'],
     response: healthResponse,
     alsoReturns: [503],
@@ -40,8 +40,14 @@ export class HealthController {
       const lag = head - this.projections.position;
       this.metrics.projectionLag.set(lag);
       checks['eventStore'] = { head };
-      checks['projections'] = { position: this.projections.position, lag, failed: this.projections.error !== null };
-      ok = lag === 0 && this.projections.error === null;
+      const failed = this.recordFailures();
+      checks['projections'] = {
+        position: this.projections.position,
+        lag,
+        stopped: this.projections.error !== null,
+        failed,
+      };
+      ok = lag === 0 && this.projections.error === null && failed.length === 0;
     } catch (error) {
       checks['eventStore'] = { error: String(error) };
       ok = false;
@@ -62,6 +68,15 @@ export class HealthController {
   @Endpoint({ summary: 'Prometheus metrics', tags: ['operations'], produces: 'text/plain' })
   async prometheus(@Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('content-type', this.metrics.registry.contentType);
+    this.recordFailures();
     return this.metrics.registry.metrics();
+  }
+
+  /** The projections stopped on an event, also set in the metrics, so each scrape sees the current set. */
+  private recordFailures() {
+    const failures = this.projections.failures;
+    this.metrics.projectionsFailed.reset();
+    for (const failure of failures) this.metrics.projectionsFailed.set({ projection: failure.projection }, 1);
+    return failures;
   }
 }

@@ -22,6 +22,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly projectionsFailed = new Gauge({
+    name: 'decidimos_projection_failed',
+    help: 'Projections stopped on an event (1 each, by name) until a restart or rebuild retries them',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

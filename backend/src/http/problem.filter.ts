@@ -4,6 +4,7 @@ import { PROBLEM_STATUS, problemMessages, type Language, type ProblemCode } from
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import i18next, { type TFunction } from 'i18next';
 import { InvalidEventError } from '@decidimos/contracts';
+import { RecordedButUnconfirmedError } from '../shared/command-handling';
 import { DomainError } from '../shared/domain-error';
 import { ValidationFailed, type FieldError } from './validation';
 
@@ -74,6 +75,13 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
   const language = languageOf(request);
   if (error instanceof ValidationFailed) return problemBody(error.code, error.params, language, error.errors);
   if (error instanceof DomainError) return problemBody(error.code, error.params, language);
+  if (error instanceof RecordedButUnconfirmedError) {
+    const reference = randomUUID();
+    logger.error(
+      `${reference} ${request.method} ${request.url}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}`,
+    );
+    return problemBody('RECORDED_BUT_UNCONFIRMED', { reference }, language);
+  }
   if (error instanceof InvalidEventError) {
     return problemBody('VALIDATION_FAILED', { summary: error.issues.join('; ') }, language);
   }

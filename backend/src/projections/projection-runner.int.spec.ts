@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore } from '../event-store/event-store.port';
+import type { EventStore, SubscribeOptions } from '../event-store/event-store.port';
 import { openSqliteEventStore } from '../event-store/sqlite';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
@@ -11,6 +12,21 @@ import { ProjectionRunner } from './projection-runner';
 
 const admin = 'a'.repeat(64);
 const staff = (n: number) => n.toString(16).padStart(64, '0');
+
+/** Records every event it is given, and throws on a grant to `poison`, as a projection with a bug would. */
+function failingOn(poison: string | null): Projection & { applied: number[] } {
+  const applied: number[] = [];
+  return {
+    name: 'fussy',
+    collections: [],
+    applied,
+    async apply(event) {
+      applied.push(event.position);
+      if (event.type === 'RoleGranted' && event.data.staff === poison)
+        throw new Error(`cannot project staff ${poison}`);
+    },
+  };
+}
 
 /** Counts grants per staff member, and every apply call, so replays are visible. */
 function grantCounter(): Projection & { applied: number[] } {
@@ -99,15 +115,100 @@ describe('projection runner', () => {
     await again.stop();
   });
 
-  it('fails the callers waiting for a position when a projection breaks, instead of leaving them hanging', async () => {
-    const broken: Projection = {
-      name: 'broken',
-      collections: [],
-      apply: async () => {
-        throw new Error('disk full');
+  it('stops only the projection that throws on an event, reports that event, and lets callers wait for the rest', async () => {
+    const counter = grantCounter();
+    const fussy = failingOn(staff(2));
+    const runner = new ProjectionRunner(events, readModels, [fussy, counter]);
+    await runner.start();
+    const first = await grant(1);
+    const poison = await grant(2);
+    const later = await grant(3);
+
+    await runner.waitFor(later);
+
+    expect([await grants(1), await grants(2), await grants(3)]).toEqual([1, 1, 1]);
+    expect(counter.applied).toEqual([first, poison, later]);
+    expect(fussy.applied).toEqual([first, poison]);
+    const [poisonEvent] = await events.readAll({ after: poison - 1, limit: 1 });
+    expect(runner.failures).toEqual([
+      {
+        projection: 'fussy',
+        position: poison,
+        eventId: poisonEvent!.id,
+        eventType: 'RoleGranted',
+        error: `cannot project staff ${staff(2)}`,
+        at: expect.any(String),
       },
+    ]);
+    expect(runner.error).toBeNull();
+    await runner.stop();
+    expect(await readModels.getCheckpoint('fussy')).toBe(first);
+    expect(await readModels.getCheckpoint('grant-counter')).toBe(later);
+  });
+
+  it('retries a stopped projection from its checkpoint when started again, so a fix needs no change to the log', async () => {
+    const fussy = failingOn(staff(2));
+    const runner = new ProjectionRunner(events, readModels, [fussy, grantCounter()]);
+    await runner.start();
+    await grant(1);
+    const poison = await grant(2);
+    await runner.waitFor(poison);
+    await runner.stop();
+    const later = await grant(3);
+
+    // The fix: the same projection, now able to handle the event.
+    const fixed = failingOn(null);
+    const counter = grantCounter();
+    const restarted = new ProjectionRunner(events, readModels, [fixed, counter]);
+    await restarted.start();
+    await restarted.waitFor(later);
+
+    expect(fixed.applied).toEqual([poison, later]);
+    expect(counter.applied).toEqual([later]);
+    expect(restarted.failures).toEqual([]);
+    await restarted.stop();
+    expect(await readModels.getCheckpoint('fussy')).toBe(later);
+  });
+
+  it('counts an event no one can decode as a failure of every projection, and keeps running', async () => {
+    const counter = grantCounter();
+    const other = failingOn(null);
+    const runner = new ProjectionRunner(events, readModels, [other, counter]);
+    await runner.start();
+    // Written by other code, past the catalog: a staff member that is no pseudonym.
+    const { position: undecodable } = await events.append(
+      'staff-x',
+      [{ id: randomUUID(), type: 'RoleGranted', data: { staff: 'x', role: 'reviewer', by: admin }, metadata: {} }],
+      'any',
+    );
+    const later = await grant(1);
+
+    await runner.waitFor(later);
+
+    const failure = {
+      position: undecodable,
+      eventType: 'RoleGranted',
+      error: 'invalid RoleGranted event: staff: a pseudonym is a hex HMAC-SHA256',
     };
-    const runner = new ProjectionRunner(events, readModels, [broken]);
+    expect(runner.failures).toEqual([
+      expect.objectContaining({ projection: 'fussy', ...failure }),
+      expect.objectContaining({ projection: 'grant-counter', ...failure }),
+    ]);
+    expect([other.applied, counter.applied]).toEqual([[], []]);
+    expect(runner.error).toBeNull();
+    expect(runner.position).toBe(later);
+    await runner.stop();
+  });
+
+  it('fails the callers waiting for a position when the log itself cannot be read, instead of leaving them hanging', async () => {
+    // A store whose subscription breaks, as a store that went away does.
+    const broken: EventStore = Object.assign(Object.create(events) as EventStore, {
+      subscribeToAll: ({ onError }: SubscribeOptions) => {
+        queueMicrotask(() => onError?.(new Error('disk full')));
+        return { stop: async () => {} };
+      },
+    });
+    const runner = new ProjectionRunner(broken, readModels, [grantCounter()]);
     await runner.start();
     await expect(runner.waitFor(await grant(1))).rejects.toThrow('disk full');
     expect(String(runner.error)).toContain('disk full');

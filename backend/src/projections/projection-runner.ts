@@ -1,9 +1,20 @@
 import { Logger } from '@nestjs/common';
-import type { EventStore, Subscription } from '../event-store/event-store.port';
+import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
 import type { ReadModelStore } from '../read-models/read-model.port';
-import { decodeEvent } from '../shared/event-envelope';
+import { decodeEvent, type StoredEvent } from '../shared/event-envelope';
 import { GenerationalReadModelStore, sameGenerations } from './generations';
 import type { Projection } from './projection';
+
+/** A projection stopped on an event: what /health/ready reports and an operator needs to fix it. */
+export interface ProjectionFailure {
+  projection: string;
+  /** Log position of the event it failed on; its checkpoint stays just before it. */
+  position: number;
+  eventId: string;
+  eventType: string;
+  error: string;
+  at: string;
+}
 
 /** How often a running instance looks for a rebuild's switch to new collections. */
 const GENERATION_CHECK_MS = 2_000;
@@ -20,6 +31,11 @@ const GENERATION_CHECK_MS = 2_000;
  * when a rebuild has switched to a new one it stops, moves readers and itself over, and
  * resumes from the new generation's checkpoints; a write still in flight from before
  * lands in the old generation, never half in the new one.
+ *
+ * A projection that throws on an event stops alone: its checkpoint stays before that
+ * event, it is reported (`failures`), and the others go on, as do the commands waiting
+ * for them. It retries from its checkpoint when the runner starts again (a restart, or a
+ * rebuild switching generations), so once the cause is fixed nobody edits the log.
  */
 export class ProjectionRunner {
   private readonly logger = new Logger('Projections');
@@ -27,7 +43,9 @@ export class ProjectionRunner {
   private checkpoints = new Map<string, number>();
   private processed = 0;
   private waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** The subscription itself stopped (the store failed): nothing moves any more. */
   private failure: unknown = null;
+  private failed = new Map<string, ProjectionFailure>();
   private pendingCheckpoint: ReturnType<typeof setTimeout> | null = null;
   /** Where projections write and checkpoints live: the store itself, or a view fixed at one generation. */
   private view: ReadModelStore;
@@ -90,6 +108,9 @@ export class ProjectionRunner {
     const checkpoints = new Map<string, number>();
     for (const p of this.projections) checkpoints.set(p.name, await view.getCheckpoint(p.name));
     this.checkpoints = checkpoints;
+    // Every projection gets another try from its checkpoint.
+    const failed = new Map<string, ProjectionFailure>();
+    this.failed = failed;
     const from = Math.min(...checkpoints.values(), Number.MAX_SAFE_INTEGER);
     this.processed = from === Number.MAX_SAFE_INTEGER ? 0 : from;
     this.subscription = this.events.subscribeToAll({
@@ -97,17 +118,10 @@ export class ProjectionRunner {
       onEvent: async (recorded) => {
         // A subscription stopped by a switch may still finish its event: into its own generation only.
         if (view !== this.view) return;
-        const event = decodeEvent(recorded);
-        let appended = 0;
-        for (const projection of this.projections) {
-          if ((checkpoints.get(projection.name) ?? 0) >= event.position) continue;
-          const outcome = await projection.apply(event, view);
-          if (outcome) appended = Math.max(appended, outcome.appended);
-          checkpoints.set(projection.name, event.position);
-        }
+        const appended = await this.apply(recorded, view, checkpoints, failed);
         if (view !== this.view) return;
-        if (appended > event.position) this.followUps.set(event.position, appended);
-        this.processed = event.position;
+        if (appended > recorded.position) this.followUps.set(recorded.position, appended);
+        this.processed = recorded.position;
         this.scheduleCheckpointSave();
         this.releaseWaiters();
       },
@@ -121,9 +135,64 @@ export class ProjectionRunner {
   }
 
   /**
+   * Feeds one event to every projection that is due for it and has not stopped, and
+   * returns the position of anything a reactor appended in answer. A projection that
+   * throws stops there; the others carry on.
+   */
+  private async apply(
+    recorded: RecordedEvent,
+    view: ReadModelStore,
+    checkpoints: Map<string, number>,
+    failed: Map<string, ProjectionFailure>,
+  ): Promise<number> {
+    const due = this.projections.filter(
+      (p) => !failed.has(p.name) && (checkpoints.get(p.name) ?? 0) < recorded.position,
+    );
+    let event: StoredEvent;
+    try {
+      event = decodeEvent(recorded);
+    } catch (error) {
+      // A log written by other code: no projection can read this event.
+      for (const projection of due) this.fail(failed, projection, recorded, error);
+      return 0;
+    }
+    let appended = 0;
+    for (const projection of due) {
+      try {
+        const outcome = await projection.apply(event, view);
+        if (outcome) appended = Math.max(appended, outcome.appended);
+        checkpoints.set(projection.name, event.position);
+      } catch (error) {
+        this.fail(failed, projection, recorded, error);
+      }
+    }
+    return appended;
+  }
+
+  private fail(
+    failed: Map<string, ProjectionFailure>,
+    projection: Projection,
+    event: RecordedEvent,
+    error: unknown,
+  ): void {
+    const failure: ProjectionFailure = {
+      projection: projection.name,
+      position: event.position,
+      eventId: event.id,
+      eventType: event.type,
+      error: error instanceof Error ? error.message : String(error),
+      at: new Date().toISOString(),
+    };
+    failed.set(projection.name, failure);
+    this.logger.error(
+      `projection ${failure.projection} stopped at event ${failure.eventId} (${failure.eventType}, log position ${failure.position}): ${failure.error}`,
+    );
+  }
+
+  /**
    * Resolves once every projection has applied the event at `position`, and any event a
    * reactor appended in answer to it (read-your-writes for commands); rejects if the
-   * projections have stopped on an error.
+   * subscription itself has stopped. A projection stopped on an event is not waited for.
    */
   waitFor(position: number): Promise<void> {
     if (this.settled(position)) return Promise.resolve();
@@ -137,8 +206,14 @@ export class ProjectionRunner {
     return this.processed;
   }
 
+  /** The subscription's own failure (the store), which stops every projection. */
   get error(): unknown {
     return this.failure;
+  }
+
+  /** Projections stopped on an event, each alone; the others keep going. */
+  get failures(): ProjectionFailure[] {
+    return [...this.failed.values()];
   }
 
   async stop(): Promise<void> {

@@ -44,6 +44,18 @@ export async function rebuildProjections(
   await runner.waitFor(head);
   await runner.stop();
   if (runner.error) throw runner.error;
+  // The live generation stays in use: switching would serve a read model that skipped events.
+  const failures = runner.failures;
+  if (failures.length > 0) {
+    throw new Error(
+      failures
+        .map(
+          (f) =>
+            `${f.projection} failed at event ${f.eventId} (${f.eventType}, log position ${f.position}): ${f.error}`,
+        )
+        .join('; '),
+    );
+  }
   await store.record(next);
   return { generations: next, position: runner.position };
 }

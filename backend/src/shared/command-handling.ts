@@ -21,6 +21,22 @@ export interface HandleOptions {
 }
 
 /**
+ * Something failed after the command's events were appended: the caller must hear that
+ * the action was recorded, so it does not repeat it, whatever the cause.
+ */
+export class RecordedButUnconfirmedError extends Error {
+  constructor(
+    readonly position: number,
+    cause: unknown,
+  ) {
+    super(`recorded at log position ${position}, then: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'RecordedButUnconfirmedError';
+  }
+}
+
+/**
  * Load a stream, fold it, decide, append with the revision read. Losing a race means
  * another command changed the stream in between: re-read and decide again, which is
  * safe because deciders are pure.
@@ -40,16 +56,22 @@ export async function handleCommand<C, E extends DomainEvent, S>(
     if (decided.length === 0) return { events: [], position: 0, fresh: false };
     const data = decided.map((event, i) => toEventData(event, options.eventId?.(i)));
     const expected = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
+    let position: number;
     try {
-      const result = await store.append(streamId, data, expected);
+      position = (await store.append(streamId, data, expected)).position;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (attempt >= retries) throw new DomainError('CONCURRENT_UPDATE');
+      continue;
+    }
+    try {
       const recorded = await store.readStream(streamId);
       const ids = new Set(data.map((d) => d.id));
       const events = recorded.filter((e) => ids.has(e.id)).map(decodeEvent);
       const fresh = events.length > 0 && events[0]!.revision > (typeof expected === 'number' ? expected : -1);
-      return { events, position: result.position, fresh };
+      return { events, position, fresh };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (attempt >= retries) throw new DomainError('CONCURRENT_UPDATE');
+      throw new RecordedButUnconfirmedError(position, error);
     }
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@decidimos/contracts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { handleCommand, loadState, type CommandResult } from './command-handling';
+import { handleCommand, loadState, RecordedButUnconfirmedError, type CommandResult } from './command-handling';
 import type { Decider } from './decider';
 
 /** Deterministic event ids from an Idempotency-Key, so a repeated request appends nothing new. */
@@ -38,7 +38,13 @@ export class EventSourcing {
       ...(eventId ? { eventId } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
     });
-    if (result.position > 0) await this.projections.waitFor(result.position);
+    if (result.position > 0) {
+      try {
+        await this.projections.waitFor(result.position);
+      } catch (error) {
+        throw new RecordedButUnconfirmedError(result.position, error);
+      }
+    }
     return result;
   }
 

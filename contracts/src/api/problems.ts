@@ -39,6 +39,7 @@ export const PROBLEM_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
+  RECORDED_BUT_UNCONFIRMED: 500,
   INTERNAL: 500,
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
@@ -133,9 +134,15 @@ const es: Messages = {
   UNSUPPORTED_MEDIA_TYPE: { title: 'Formato no admitido', detail: 'Envía el cuerpo como application/json.' },
   TOO_MANY_REQUESTS: { title: 'Demasiadas solicitudes', detail: 'Espera un momento y vuelve a intentarlo.' },
   UNAVAILABLE: { title: 'Servicio no disponible', detail: 'El servicio no está listo; inténtalo en unos minutos.' },
+  RECORDED_BUT_UNCONFIRMED: {
+    title: 'Registrado, sin confirmar',
+    detail:
+      'Tu acción quedó registrada, pero algo falló después y no podemos mostrar el resultado todavía; no la repitas: recarga en unos minutos para verla. Referencia: {{reference}}.',
+  },
   INTERNAL: {
     title: 'Error interno',
-    detail: 'Algo falló de nuestro lado; nada se registró. Referencia: {{reference}}.',
+    detail:
+      'Algo falló de nuestro lado. Si intentabas cambiar algo, puede que se haya registrado o no: revisa antes de repetirlo. Referencia: {{reference}}.',
   },
 };
 
@@ -221,9 +228,15 @@ const en: Messages = {
   UNSUPPORTED_MEDIA_TYPE: { title: 'Unsupported format', detail: 'Send the body as application/json.' },
   TOO_MANY_REQUESTS: { title: 'Too many requests', detail: 'Wait a moment and try again.' },
   UNAVAILABLE: { title: 'Service unavailable', detail: 'The service is not ready; try again in a few minutes.' },
+  RECORDED_BUT_UNCONFIRMED: {
+    title: 'Recorded, not confirmed',
+    detail:
+      'Your action was recorded, but something failed afterwards and its result cannot be shown yet; do not repeat it: reload in a few minutes to see it. Reference: {{reference}}.',
+  },
   INTERNAL: {
     title: 'Internal error',
-    detail: 'Something failed on our side; nothing was recorded. Reference: {{reference}}.',
+    detail:
+      'Something failed on our side. If you were changing something, it may or may not have been recorded: check before trying again. Reference: {{reference}}.',
   },
 };
 

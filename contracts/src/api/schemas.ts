@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { calendarSchema, districtSchema, editionRulesSchema, phaseSchema, PHASES } from '../editions/edition';
 import { roleSchema } from '../events/catalog';
+import { longText, shortText } from './text';
 
 /** Request and response bodies of the HTTP API (API.md), shared by backend, SPA and tests. */
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const pesos = z.number().int('money is a whole number of pesos').nonnegative();
+
+/** A district as an admin writes it: the catalog's shape, with its name checked as text people typed. */
+const districtRequest = districtSchema.extend({ name: shortText(1, 120) });
 
 export const createEditionRequest = z
   .object({
-    title: text(3, 200),
-    description: text(0, 10_000).default(''),
-    districts: z.array(districtSchema).min(1, 'an edition needs at least one district').max(200),
+    title: shortText(3, 200),
+    description: longText(0, 10_000).default(''),
+    districts: z.array(districtRequest).min(1, 'an edition needs at least one district').max(200),
     rules: editionRulesSchema.default(editionRulesSchema.parse({})),
     calendar: calendarSchema.default({}),
   })
@@ -26,13 +29,13 @@ export const advancePhaseRequest = z.object({ to: phaseSchema }).strict();
 
 export const submitProposalRequest = z
   .object({
-    title: text(5, 150),
-    description: text(20, 5_000),
+    title: shortText(5, 150),
+    description: longText(20, 5_000),
     district: z.string().min(1).max(40),
     estimatedCost: pesos,
-    category: text(1, 60).nullable().optional(),
-    location: text(1, 300).nullable().optional(),
-    authorDisplayName: text(1, 80).optional(),
+    category: shortText(1, 60).nullable().optional(),
+    location: shortText(1, 300).nullable().optional(),
+    authorDisplayName: shortText(1, 80).optional(),
   })
   .strict();
 export type SubmitProposalRequest = z.input<typeof submitProposalRequest>;
@@ -47,10 +50,10 @@ export const assessmentRequest = z
   .object({
     feasible: z.boolean(),
     cost: pesos,
-    reason: text(5, 2_000),
-    technical: text(1, 2_000).nullable().optional(),
-    legal: text(1, 2_000).nullable().optional(),
-    financial: text(1, 2_000).nullable().optional(),
+    reason: longText(5, 2_000),
+    technical: longText(1, 2_000).nullable().optional(),
+    legal: longText(1, 2_000).nullable().optional(),
+    financial: longText(1, 2_000).nullable().optional(),
   })
   .strict();
 
@@ -139,8 +142,8 @@ export const proposalList = z.object({
 export const proposalListQuery = z.object({
   district: z.string().optional(),
   status: z.enum(PROPOSAL_STATUSES).optional(),
-  category: z.string().max(100).optional(),
-  q: z.string().max(200).optional(),
+  category: shortText(0, 100).optional(),
+  q: shortText(0, 200).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

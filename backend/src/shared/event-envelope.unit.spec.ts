@@ -1,0 +1,87 @@
+import { InvalidEventError, type DomainEvent } from '@decidimos/contracts';
+import type { EventStore } from '../event-store/event-store.port';
+import { handleCommand } from './command-handling';
+import { toEventData } from './event-envelope';
+
+const pseudonym = 'a'.repeat(64);
+
+const proposal = (title: string): DomainEvent => ({
+  type: 'ProposalSubmitted',
+  data: {
+    editionId: 'pp-2027',
+    proposalId: 'p-1',
+    author: pseudonym,
+    authorDisplayName: 'Residente',
+    title,
+    description: 'Cambiar las luminarias de la Alameda.',
+    district: 'centro',
+    estimatedCost: 100_000,
+    category: null,
+    location: null,
+  },
+});
+
+function refusal(event: DomainEvent): InvalidEventError {
+  try {
+    toEventData(event);
+  } catch (error) {
+    if (error instanceof InvalidEventError) return error;
+    throw error;
+  }
+  throw new Error('appended');
+}
+
+describe('the append check', () => {
+  it('refuses an event the audit log could not hash, naming the field', () => {
+    const error = refusal(proposal('Parque \ud800'));
+    expect(error.eventType).toBe('ProposalSubmitted');
+    expect(error.issues).toEqual(['title: not representable as canonical JSON (Lone surrogate is not allowed)']);
+  });
+
+  it('names a field deep inside the event', () => {
+    const error = refusal({
+      type: 'EditionDrafted',
+      data: {
+        editionId: 'pp-2027',
+        title: 'Presupuesto 2027',
+        description: '',
+        districts: [
+          { id: 'centro', name: 'Centro', budget: 1_000 },
+          { id: 'norte', name: 'Norte \udfff', budget: 1_000 },
+        ],
+        rules: {
+          minAge: 16,
+          proposals: { perResident: 3, minCost: 0, maxCost: 1_000 },
+          supports: { enabled: true, perResident: 5, threshold: 2 },
+          ballot: { method: 'knapsack', maxSelections: null, minSelections: 0, minSpendShare: 0, revoting: true },
+          counting: { rule: 'greedy', completion: 'add1', utility: 'cost' },
+        },
+        calendar: {},
+        createdBy: pseudonym,
+      },
+    });
+    expect(error.issues).toEqual([
+      'districts.1.name: not representable as canonical JSON (Lone surrogate is not allowed)',
+    ]);
+  });
+
+  it('lets well-formed text through, astral characters and controls included', () => {
+    const data = toEventData(proposal('Parque 😀 \u0007'), 'e-1');
+    expect(data).toMatchObject({ id: 'e-1', type: 'ProposalSubmitted', data: { title: 'Parque 😀 \u0007' } });
+  });
+
+  it('appends nothing when a command decides such an event', async () => {
+    const appended: unknown[] = [];
+    const store = {
+      readStream: async () => [],
+      append: async (...args: unknown[]) => {
+        appended.push(args);
+        return { nextExpectedRevision: 0, position: 1 };
+      },
+    } as unknown as EventStore;
+    const decider = { initialState: () => null, evolve: () => null, decide: () => [proposal('\udc00')] };
+
+    await expect(handleCommand(store, 'proposal-p-1', decider, {})).rejects.toBeInstanceOf(InvalidEventError);
+    expect(appended).toEqual([]);
+  });
+});
