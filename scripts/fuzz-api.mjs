@@ -1,7 +1,7 @@
 // Fuzzes the HTTP API from its own OpenAPI document with schemathesis (installed by
 // scripts/install-schemathesis.sh): the real system on a fresh store, requests sent
 // anonymously and as a logged-in admin holding every staff role (and a resident too), and the check that no
-// input, however malformed, gets a 5xx. Bad input must be a 4xx problem. Then hand-made
+// input, however malformed, gets a 5xx. Bad input must be a 4xx problem. First, hand-made
 // hostile bodies (scripts/lib/hostile-bodies.mjs) go to every write route: deep nesting with
 // and without Idempotency-Key, lone surrogates and controls in every string.
 //   FUZZ_EXAMPLES (default 25): examples per operation and phase.
@@ -31,32 +31,8 @@ try {
     description: 'Creada por scripts/fuzz-api.mjs',
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
   });
-  const runs = [
-    ['anonymous', []],
-    ['admin', ['-H', `Cookie: ${admin.cookie}`, '-H', `X-CSRF-Token: ${admin.csrfToken}`]],
-  ];
-  for (const [who, headers] of runs) {
-    console.log(`\n--- schemathesis as ${who} ---`);
-    const run = spawnSync(
-      schemathesis,
-      [
-        'run',
-        `${server.baseUrl}/api/docs`,
-        '--checks',
-        'not_a_server_error',
-        '--max-examples',
-        examples,
-        '--seed',
-        '20261201',
-        '--exclude-path',
-        '/auth/logout',
-        ...headers,
-      ],
-      { stdio: 'inherit' },
-    );
-    if (run.status !== 0) failed = true;
-  }
-
+  // Before schemathesis: a connection left idle through its minute-long runs can be closed by
+  // the server just as it is reused. Schemathesis afterwards also shows the service still answers.
   console.log('\n--- hostile bodies to every write route ---');
   // An edition open for proposals, with one proposal, so the proposal routes reach their validation.
   const { id: edition } = await admin.post('/api/processes', {
@@ -114,6 +90,32 @@ try {
   for (const failure of failures) console.error(`  ${failure.slice(0, 500)}`);
   console.log(`${sent} hostile requests, ${failures.length} failed`);
   if (failures.length > 0) failed = true;
+
+  const runs = [
+    ['anonymous', []],
+    ['admin', ['-H', `Cookie: ${admin.cookie}`, '-H', `X-CSRF-Token: ${admin.csrfToken}`]],
+  ];
+  for (const [who, headers] of runs) {
+    console.log(`\n--- schemathesis as ${who} ---`);
+    const run = spawnSync(
+      schemathesis,
+      [
+        'run',
+        `${server.baseUrl}/api/docs`,
+        '--checks',
+        'not_a_server_error',
+        '--max-examples',
+        examples,
+        '--seed',
+        '20261201',
+        '--exclude-path',
+        '/auth/logout',
+        ...headers,
+      ],
+      { stdio: 'inherit' },
+    );
+    if (run.status !== 0) failed = true;
+  }
 } finally {
   await server.stop();
 }

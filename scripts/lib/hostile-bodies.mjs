@@ -84,14 +84,19 @@ export async function sendHostileBodies(baseUrl, document, who, pathParam, examp
       for (const [name, headers] of who) {
         for (const [kind, body, extra, expected] of requests) {
           sent += 1;
-          const response = await fetch(`${baseUrl}${path}`, {
-            method: method.toUpperCase(),
-            headers: { accept: 'application/json', 'content-type': 'application/json', ...headers, ...extra },
-            body,
-          });
-          const text = await response.text();
-          const wrong = response.status >= 500 || (expected !== null && response.status !== expected);
-          if (wrong) failures.push(`${method.toUpperCase()} ${path} (${kind}, ${name}): ${response.status} ${text}`);
+          const request = `${method.toUpperCase()} ${path} (${kind}, ${name})`;
+          try {
+            const response = await fetch(`${baseUrl}${path}`, {
+              method: method.toUpperCase(),
+              headers: { accept: 'application/json', 'content-type': 'application/json', ...headers, ...extra },
+              body,
+            });
+            const text = await response.text();
+            const wrong = response.status >= 500 || (expected !== null && response.status !== expected);
+            if (wrong) failures.push(`${request}: ${response.status} ${text}`);
+          } catch (error) {
+            failures.push(`${request}: no answer (${error.cause?.code ?? error.message})`);
+          }
         }
       }
     }
