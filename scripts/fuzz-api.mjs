@@ -1,11 +1,14 @@
 // Fuzzes the HTTP API from its own OpenAPI document with schemathesis (installed by
 // scripts/install-schemathesis.sh): the real system on a fresh store, requests sent
 // anonymously and as a logged-in admin holding every staff role (and a resident too), and the check that no
-// input, however malformed, gets a 5xx. Bad input must be a 4xx problem.
+// input, however malformed, gets a 5xx. Bad input must be a 4xx problem. First, hand-made
+// hostile bodies (scripts/lib/hostile-bodies.mjs) go to every write route: deep nesting with
+// and without Idempotency-Key, lone surrogates and controls in every string.
 //   FUZZ_EXAMPLES (default 25): examples per operation and phase.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { sendHostileBodies } from './lib/hostile-bodies.mjs';
 import { Session } from './lib/session.mjs';
 import { root, startServer } from './lib/server.mjs';
 
@@ -28,6 +31,66 @@ try {
     description: 'Creada por scripts/fuzz-api.mjs',
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
   });
+  // Before schemathesis: a connection left idle through its minute-long runs can be closed by
+  // the server just as it is reused. Schemathesis afterwards also shows the service still answers.
+  console.log('\n--- hostile bodies to every write route ---');
+  // An edition open for proposals, with one proposal, so the proposal routes reach their validation.
+  const { id: edition } = await admin.post('/api/processes', {
+    title: 'Edición con propuestas para pruebas de robustez',
+    description: 'Creada por scripts/fuzz-api.mjs',
+    districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
+  });
+  await admin.post(`/api/processes/${edition}/phase`, { to: 'proposals' });
+  const { id: proposal } = await admin.post(`/api/processes/${edition}/proposals`, {
+    title: 'Banquetas accesibles',
+    description: 'Rampas en las esquinas de la colonia',
+    district: 'centro',
+    estimatedCost: 50_000,
+  });
+  const document = await (await fetch(`${server.baseUrl}/api/docs`)).json();
+  const { sent, failures } = await sendHostileBodies(
+    server.baseUrl,
+    document,
+    [
+      ['anonymous', {}],
+      ['admin', { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken }],
+    ],
+    (_, template) =>
+      template.startsWith('/api/processes/') ? edition : template.startsWith('/api/proposals/') ? proposal : 'fuzz',
+    {
+      'POST /api/processes': {
+        title: 'Presupuesto Participativo de prueba',
+        description: 'Una edición creada para probar textos hostiles',
+        districts: [{ id: 'norte', name: 'Norte', budget: 2_000_000 }],
+      },
+      'POST /api/processes/{id}/proposals': {
+        title: 'Luminarias en el parque',
+        description: 'Cambiar las luminarias del parque por LED de bajo consumo',
+        district: 'centro',
+        estimatedCost: 80_000,
+        category: 'Alumbrado',
+        location: 'Parque Fundidora',
+        authorDisplayName: 'Vecina de prueba',
+      },
+      'PATCH /api/proposals/{id}': {
+        title: 'Banquetas accesibles y seguras',
+        description: 'Rampas en las esquinas de la colonia, con señalización',
+        category: 'Movilidad',
+        location: 'Colonia Centro',
+      },
+      'POST /api/proposals/{id}/assessment': {
+        feasible: true,
+        cost: 60_000,
+        reason: 'Viable con el presupuesto de obra pública',
+        technical: 'Sin observaciones',
+      },
+      'POST /api/roles/grant': { subject: 'vecina-de-prueba', role: 'reviewer' },
+    },
+  );
+  for (const failure of failures) console.error(`  ${failure.slice(0, 500)}`);
+  console.log(`${sent} hostile requests, ${failures.length} failed`);
+  if (failures.length > 0) failed = true;
+
   const runs = [
     ['anonymous', []],
     ['admin', ['-H', `Cookie: ${admin.cookie}`, '-H', `X-CSRF-Token: ${admin.csrfToken}`]],

@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import type { Config } from './config/config';
 import { Metrics } from './health/metrics';
+import { useDepthLimitedJson } from './http/json-body';
 import { ProblemFilter } from './http/problem.filter';
+import { securityHeaders } from './http/security-headers';
 import { openStores, type Stores } from './stores';
 
 function frontendDir(config: Config): string | null {
@@ -21,16 +24,22 @@ export async function createApplication(config: Config, stores?: Stores): Promis
   // Receipts (ballot id, a dot, a 64-hex leaf hash) are 101 characters: above find-my-way's default of 100.
   const adapter = new FastifyAdapter({
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    // X-Forwarded-* (the protocol behind the Secure cookie flag, the client address) only from configured proxies.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     routerOptions: { maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, stores ?? (await openStores(config))),
     adapter,
-    { logger: process.env['LOG_LEVEL'] === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'] },
+    {
+      logger: process.env['LOG_LEVEL'] === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'],
+      rawBody: true,
+    },
   );
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, securityHeaders);
+  useDepthLimitedJson(app);
   // The API speaks JSON only: anything else is a 415, not a string the validators must guess about.
   fastify.removeContentTypeParser('text/plain');
 

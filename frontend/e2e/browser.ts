@@ -12,9 +12,17 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }
 
+/** What the browser refused under the backend's Content-Security-Policy, per person. */
+const cspViolations = new WeakMap<BrowserContext, string[]>();
+
 /** A person at their own device: their own cookies and storage, a phone-sized window, Spanish. */
 export async function person(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 780 }, locale: 'es-MX' });
+  const refused: string[] = [];
+  cspViolations.set(context, refused);
+  context.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
   // Every wait in the story is for something a person would see within seconds.
   context.setDefaultTimeout(10_000);
   return { context, page: await context.newPage() };
@@ -29,11 +37,16 @@ export async function logInWithHint(page: Page, account: string, returnTo = '/')
 let shot = 0;
 
 /**
- * Every page the story reaches: axe-core finds no serious or critical WCAG 2.1 A/AA
- * violation, and the page is photographed at 360 px and 1280 px for people to look at.
+ * Every page the story reaches: the browser refused nothing under the Content-Security-Policy,
+ * axe-core finds no serious or critical WCAG 2.1 A/AA violation, and the page is
+ * photographed at 360 px and 1280 px for people to look at.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  expect({ page: name, refusedByCsp: cspViolations.get(page.context()) ?? [] }).toEqual({
+    page: name,
+    refusedByCsp: [],
+  });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const grave = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -28,7 +28,12 @@ describe('AUDIT_SIGNING_KEY', () => {
   });
 
   it('must be set in production', () => {
-    const production = { DATA_DIR: dataDir, NODE_ENV: 'production', VOTER_KEY: 'v'.repeat(32) };
+    const production = {
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      VOTER_KEY: 'v'.repeat(32),
+      OIDC_CLIENT_SECRET: 's'.repeat(32),
+    };
     expect(() => loadConfig(production)).toThrow('AUDIT_SIGNING_KEY: must be set in production');
   });
 });

@@ -24,6 +24,8 @@ export interface Config {
   seedDemo: boolean;
   production: boolean;
   frontendDir: string | null;
+  /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed; none by default. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {
@@ -49,6 +51,17 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function required(name: string): never {
+  throw new ConfigError(name, 'must be set in production');
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** A secret from the environment, or in development one generated once and kept in DATA_DIR. */
@@ -87,7 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     oidc: {
       issuer: env['OIDC_ISSUER'] || `http://127.0.0.1:${idpPort}`,
       clientId: env['OIDC_CLIENT_ID'] || 'decidimos',
-      clientSecret: env['OIDC_CLIENT_SECRET'] || (production ? '' : 'decidimos-dev-secret'),
+      clientSecret: env['OIDC_CLIENT_SECRET'] || (production ? required('OIDC_CLIENT_SECRET') : 'decidimos-dev-secret'),
     },
     voterKey: secret(env, 'VOTER_KEY', dataDir, 'voter-key.txt', production),
     auditSigningKey: signingKey(env, dataDir, production),
@@ -99,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: flag(env, 'SEED_DEMO', true),
     production,
     frontendDir: env['FRONTEND_DIR'] ?? null,
+    trustedProxies: list(env, 'TRUSTED_PROXIES'),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   Inject,
+  type RawBodyRequest,
   Injectable,
   createParamDecorator,
   type CallHandler,
@@ -30,7 +31,7 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
 
 /**
  * A state-changing request repeated with the same Idempotency-Key gets the first answer
- * back and records nothing new; the same key with a different request is refused. Keys
+ * back and records nothing new; the same key with a different request (body bytes) is refused. Keys
  * are scoped to the caller. Handlers also derive event ids from the key, so two copies
  * racing past this cache still append once.
  */
@@ -45,8 +46,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const principal = request.caller?.session.subject ?? 'anonymous';
     const id = createHash('sha256').update(`${principal}\n${request.method}\n${request.url}\n${key}`).digest('hex');
+    // The bytes as received (Nest's rawBody): hashing them cannot recurse, whatever the body holds.
     const requestHash = createHash('sha256')
-      .update(JSON.stringify(request.body ?? null))
+      .update((request as RawBodyRequest<FastifyRequest>).rawBody ?? '')
       .digest('hex');
     const answers = this.store.collection<StoredAnswer>('idempotency');
     return from(answers.get(id)).pipe(

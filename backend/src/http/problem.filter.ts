@@ -94,7 +94,9 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
   const code = codeForStatus(status);
   if (code === 'INTERNAL') {
     const reference = randomUUID();
-    logger.error(`${reference} ${request.method} ${request.url}: ${(error as Error)?.stack ?? String(error)}`);
+    // The path only: a query may hold secrets (the OIDC code and state at /auth/callback).
+    const path = request.url.split('?', 1)[0];
+    logger.error(`${reference} ${request.method} ${path}: ${(error as Error)?.stack ?? String(error)}`);
     return problemBody(code, { reference }, language);
   }
   if (code === 'NOT_FOUND')

@@ -11,10 +11,31 @@ import { eligibility } from './eligibility';
 import { OidcService } from './oidc.service';
 import { LOGIN_COOKIE, SESSION_COOKIE, SessionRepository } from './sessions';
 
-/** Only same-site paths, so the login cannot be used as an open redirect. */
-function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  return value;
+/**
+ * What browsers drop or reinterpret while resolving a URL (controls, whitespace, invisible
+ * formatting, backslashes), and lone surrogates, which no URL can carry.
+ */
+const UNSAFE_IN_PATH = /[\p{Cc}\p{Cf}\p{Cs}\p{Z}\s\\]/u;
+
+/**
+ * Only same-site paths, so the login cannot be used as an open redirect: a single leading
+ * slash, nothing a browser would strip or reinterpret (also once decoded again), and the
+ * resolved URL on our own origin. What is kept is the parsed path, query and fragment,
+ * percent-encoded, so the Location header is always valid ASCII.
+ */
+function safeReturnTo(value: unknown, origin: string): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return '/';
+  }
+  if (UNSAFE_IN_PATH.test(value) || UNSAFE_IN_PATH.test(decoded)) return '/';
+  const url = new URL(value, origin);
+  // Dot segments can collapse into "//host" (e.g. "/.//evil.example"), which a browser reads as another site.
+  if (url.origin !== new URL(origin).origin || url.pathname.startsWith('//')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 @Controller()
@@ -44,7 +65,13 @@ export class AuthController {
     const nonce = oidc.randomNonce();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const redirectUri = `${this.baseUrl(request)}/auth/callback`;
-    await this.sessions.startLogin({ state, nonce, codeVerifier, redirectUri, returnTo: safeReturnTo(returnTo) });
+    await this.sessions.startLogin({
+      state,
+      nonce,
+      codeVerifier,
+      redirectUri,
+      returnTo: safeReturnTo(returnTo, this.baseUrl(request)),
+    });
     const url = await this.oidc.authorizationUrl({
       redirectUri,
       state,
@@ -82,6 +109,10 @@ export class AuthController {
       nonce: attempt.nonce,
       codeVerifier: attempt.codeVerifier,
     });
+    // A new session on every login, and the one this browser carried ends: a session id
+    // planted before the login (fixation) or left from an earlier one is worth nothing after it.
+    const previous = request.cookies?.[SESSION_COOKIE];
+    if (previous) await this.sessions.end(previous);
     const session = await this.sessions.create(identity.subject, identity.displayName, identity.claims);
     void reply
       .clearCookie(LOGIN_COOKIE, { path: '/auth' })
@@ -90,7 +121,8 @@ export class AuthController {
         path: '/',
         maxAge: this.config.sessionTtlSeconds,
       })
-      .redirect(attempt.returnTo, 302);
+      // Checked again on the way out: attempts stored by an earlier version may hold any path.
+      .redirect(safeReturnTo(attempt.returnTo, this.baseUrl(request)), 302);
   }
 
   @Post('auth/logout')

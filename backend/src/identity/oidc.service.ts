@@ -87,7 +87,7 @@ export class OidcService {
         },
       };
     } catch (error) {
-      this.logger.warn(`login rejected: ${String(error)}`);
+      this.logger.warn(`login rejected: ${describeRejection(error)}`);
       throw new DomainError('LOGIN_FAILED', { reason: (error as Error).message });
     }
   }
@@ -100,4 +100,16 @@ export class OidcService {
       return null;
     }
   }
+}
+
+/**
+ * What an operator needs to know about a rejected login: the error's class, openid-client
+ * code, OAuth error name and message (openid-client's messages name fields, never their
+ * values). Its cause is left out: it holds the callback's parameters or the provider's answer.
+ */
+function describeRejection(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const { code, error: oauthError } = error as { code?: unknown; error?: unknown };
+  const parts = [error.name, code, oauthError].filter((part) => typeof part === 'string' && part !== '');
+  return `${parts.join(' ')}: ${error.message}`;
 }

@@ -30,9 +30,20 @@ export const LOGIN_COOKIE = 'decidimos_login';
 
 const token = () => randomBytes(32).toString('base64url');
 
+const LOGIN_TTL_MS = 10 * 60 * 1000;
+/** Expired sessions and login attempts are swept at most this often per process, on the next login. */
+const PURGE_INTERVAL_MS = 60 * 1000;
+const PURGE_BATCH = 100;
+
+interface Expiring {
+  id: string;
+  expiresAt: number;
+}
+
 export class SessionRepository {
   private readonly sessions: Collection<Session>;
   private readonly logins: Collection<LoginAttempt>;
+  private readonly lastPurge = new Map<Collection<Expiring>, number>();
 
   constructor(
     store: ReadModelStore,
@@ -44,6 +55,7 @@ export class SessionRepository {
   }
 
   async create(subject: string, displayName: string, claims: ResidentClaims): Promise<Session> {
+    await this.purgeExpired(this.sessions);
     const session: Session = {
       id: token(),
       subject,
@@ -72,8 +84,10 @@ export class SessionRepository {
   }
 
   async startLogin(attempt: Omit<LoginAttempt, 'id' | 'expiresAt'> & { state: string }): Promise<void> {
+    // Anyone can start a login, so attempts that were never completed must not pile up.
+    await this.purgeExpired(this.logins);
     const { state, ...rest } = attempt;
-    await this.logins.upsert(state, { id: state, ...rest, expiresAt: this.now() + 10 * 60 * 1000 });
+    await this.logins.upsert(state, { id: state, ...rest, expiresAt: this.now() + LOGIN_TTL_MS });
   }
 
   /** Each login attempt can be completed once. */
@@ -82,5 +96,22 @@ export class SessionRepository {
     if (!attempt) return null;
     await this.logins.delete(state);
     return attempt.expiresAt > this.now() ? attempt : null;
+  }
+
+  /**
+   * Deletes expired documents, oldest first, through the port's sorted find (served by an
+   * index in both adapters), so the store holds only what can still be used. Deleting is
+   * idempotent, so replicas sweeping at once do no harm.
+   */
+  private async purgeExpired(collection: Collection<Expiring>): Promise<void> {
+    const now = this.now();
+    if (now - (this.lastPurge.get(collection) ?? 0) < PURGE_INTERVAL_MS) return;
+    this.lastPurge.set(collection, now);
+    for (;;) {
+      const { items } = await collection.find({ sort: [{ field: 'expiresAt', direction: 'asc' }], limit: PURGE_BATCH });
+      const expired = items.filter((item) => item.expiresAt <= now);
+      for (const item of expired) await collection.delete(item.id);
+      if (expired.length < PURGE_BATCH) return;
+    }
   }
 }
