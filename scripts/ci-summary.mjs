@@ -1,10 +1,12 @@
 // The closing line of .ci/run: every test the run made, summed, as `ci: N passed, N failed`.
 //   node scripts/ci-summary.mjs <reports-dir> <exit-status>
-// <reports-dir> holds what the steps left: jest reports (`*.json`, from `--json --outputFile`)
-// and schemathesis output (`*.log`, whose "Test cases" line reads "N generated, N passed" or
-// "N generated, N found K unique failures"). A run that stopped at a failing step with no
-// report of its own (lint, an installer, a jest crash) counts that step as one failure, so
-// the line never says "0 failed" for a red run.
+// <reports-dir> holds what the steps left: jest reports (`*.json`, from `--json --outputFile`;
+// `npm test` leaves one per workspace in <workspace>/test-artifacts/jest.json, which .ci/run
+// copies here, and a task Nx replays from its cache restores the report of the run it replays,
+// made on the same inputs) and schemathesis output (`*.log`, whose "Test cases" line reads
+// "N generated, N passed" or "N generated, N found K unique failures"). A run that stopped at
+// a failing step with no report of its own (lint, an installer, a jest crash) counts that step
+// as one failure, so the line never says "0 failed" for a red run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
