@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import type { Config } from './config/config';
 import { Metrics } from './health/metrics';
 import { ProblemFilter } from './http/problem.filter';
+import { registerRateLimits } from './http/rate-limits';
 import { openStores, type Stores } from './stores';
 
 function frontendDir(config: Config): string | null {
@@ -31,6 +32,7 @@ export async function createApplication(config: Config, stores?: Stores): Promis
   );
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie);
+  await registerRateLimits(app, config);
   // The API speaks JSON only: anything else is a 415, not a string the validators must guess about.
   fastify.removeContentTypeParser('text/plain');
 

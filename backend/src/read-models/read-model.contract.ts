@@ -37,8 +37,20 @@ interface ProposalView {
   tags?: string[];
 }
 
+export interface ReadModelContractOptions {
+  /**
+   * Why the server under test cannot apply concurrent updates of one document atomically,
+   * when it cannot: the concurrency case is then reported as skipped, with this reason.
+   */
+  nonAtomicUpdates?: string;
+}
+
 /** The behaviour every read-model adapter must have; see read-model.port.ts. */
-export function describeReadModelContract(adapterName: string, open: () => Promise<ReadModelStoreHarness>): void {
+export function describeReadModelContract(
+  adapterName: string,
+  open: () => Promise<ReadModelStoreHarness>,
+  options: ReadModelContractOptions = {},
+): void {
   describe(`${adapterName} read-model store contract`, () => {
     let harness: ReadModelStoreHarness;
     let store: ReadModelStore;
@@ -432,18 +444,27 @@ export function describeReadModelContract(adapterName: string, open: () => Promi
         });
       });
 
-      it('counts every one of many concurrent increments from two clients once (each sees its own count)', async () => {
-        const other = await harness.openAgain();
-        try {
-          const counts = await Promise.all(
-            Array.from({ length: 40 }, (_, i) => counters(i % 2 ? other : store).increment('k', 1, window)),
-          );
-          expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-          expect(await counters().get('k')).toMatchObject({ count: 40 });
-        } finally {
-          await other.close();
-        }
-      });
+      const concurrently = options.nonAtomicUpdates
+        ? (name: string, _test: () => Promise<void>) =>
+            it.skip(`${name}: skipped, ${options.nonAtomicUpdates}`, () => {})
+        : it;
+      concurrently(
+        'counts every one of many concurrent increments from two clients once (each sees its own count)',
+        async () => {
+          const other = await harness.openAgain();
+          try {
+            const counts = await Promise.all(
+              Array.from({ length: 40 }, (_, i) => counters(i % 2 ? other : store).increment('k', 1, window)),
+            );
+            expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(
+              Array.from({ length: 40 }, (_, i) => i + 1),
+            );
+            expect(await counters().get('k')).toMatchObject({ count: 40 });
+          } finally {
+            await other.close();
+          }
+        },
+      );
 
       it('deleteExpired removes only the documents expired at that time', async () => {
         await counters().increment('old', 1, { now: 0, expiresAt: 1_000 });
