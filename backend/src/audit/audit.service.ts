@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type ReceiptProof,
@@ -12,6 +13,7 @@ import {
 import { BALLOTS, ballotDocId, type BallotDoc } from '../ballots/ballots.projection';
 import { CONFIG, type Config } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { DownloadCache } from '../http/download-cache';
 import { ValidationFailed } from '../http/validation';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
@@ -28,6 +30,15 @@ import {
 } from './audit-log.projection';
 import { recordedHeads } from './tree-head-signer';
 
+export interface ExportVersion {
+  /** How many events the export holds. */
+  size: number;
+  /** Entity tag of exactly those bytes: the size and root of the tree they are the leaves of. */
+  etag: string;
+  /** Nothing more can be appended: the edition is closed and its closing head is the last leaf. */
+  final: boolean;
+}
+
 /** The public audit trail of an edition: its log as JSON Lines, its signed tree heads, ballot inclusion proofs. */
 @Injectable()
 export class AuditService {
@@ -38,25 +49,56 @@ export class AuditService {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CONFIG) config: Config,
     private readonly projections: ProjectionRunner,
+    private readonly downloads: DownloadCache,
   ) {
     this.publicKey = publicKeyOf(config.auditSigningKey);
   }
 
   /**
-   * The edition's events in log order, one JSON object per line, up to the tree's size when
-   * the export began: a consistent prefix of the log even while events keep arriving.
+   * Which export a download gets now: the edition's events up to the tree's present size.
+   * The tree's size and root name those bytes exactly, so they are its entity tag; once the
+   * edition is closed and the head signed on closing is the last leaf, nothing more can be
+   * appended and the export is final.
    */
-  async *exportLines(editionId: string): AsyncGenerator<string> {
+  async exportVersion(editionId: string): Promise<ExportVersion> {
     const tree = await this.readModels.collection<AuditTreeDoc>(AUDIT_TREES).get(editionId);
     const size = tree?.size ?? 0;
+    const { items: heads } = await this.readModels
+      .collection<AuditHeadDoc>(AUDIT_HEADS)
+      .find({ filter: { editionId } });
+    const closing = heads.find((doc) => doc.head.reason === 'phase:closed');
+    return {
+      size,
+      etag: `"${size}-${tree?.root ?? ''}"`,
+      final: closing !== undefined && closing.leafIndex === size - 1,
+    };
+  }
+
+  /**
+   * The first `size` events of the edition in log order, one JSON object per line, a page
+   * of leaves per chunk. A full page never changes, so its bytes are cached and later
+   * downloads only copy them; the last, partial page is read afresh. The event loop gets a
+   * turn between pages, so a download never holds up a ballot for more than one page.
+   */
+  async *exportChunks(editionId: string, size: number): AsyncGenerator<Buffer> {
     const leaves = this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES);
     for (let page = 0; page * LEAVES_PER_PAGE < size; page++) {
+      if (page > 0) await setImmediate();
+      const full = (page + 1) * LEAVES_PER_PAGE <= size;
+      const key = `export/${editionId}/${page}`;
+      const cached = full ? this.downloads.get(key) : undefined;
+      if (cached) {
+        yield cached;
+        continue;
+      }
       const { items } = await leaves.find({
         filter: { editionId, page },
         sort: [{ field: 'index', direction: 'asc' }],
       });
       const lines = items.filter((leaf) => leaf.index < size).map((leaf) => `${JSON.stringify(leaf.event)}\n`);
-      yield lines.join('');
+      const bytes = Buffer.from(lines.join(''));
+      if (full) this.downloads.set(key, bytes);
+      yield bytes;
     }
   }
 

@@ -26,7 +26,9 @@ beforeAll(async () => {
   otherResident = await system.login('resident-centro-2');
 }, 60_000);
 afterAll(() => system?.close());
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 const english = { 'accept-language': 'en' };
 
