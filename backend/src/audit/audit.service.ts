@@ -76,30 +76,44 @@ export class AuditService {
 
   /**
    * The first `size` events of the edition in log order, one JSON object per line, a page
-   * of leaves per chunk. A full page never changes, so its bytes are cached and later
-   * downloads only copy them; the last, partial page is read afresh. The event loop gets a
+   * of leaves per chunk. Leaves never change once in the log, so each page's bytes are
+   * cached with the number of leaves they hold: a later download copies a full page and
+   * reads only the leaves the last, growing page has gained since. The event loop gets a
    * turn between pages, so a download never holds up a ballot for more than one page.
    */
   async *exportChunks(editionId: string, size: number): AsyncGenerator<Buffer> {
-    const leaves = this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES);
     for (let page = 0; page * LEAVES_PER_PAGE < size; page++) {
       if (page > 0) await setImmediate();
-      const full = (page + 1) * LEAVES_PER_PAGE <= size;
+      const first = page * LEAVES_PER_PAGE;
+      const wanted = Math.min(size - first, LEAVES_PER_PAGE);
       const key = `export/${editionId}/${page}`;
-      const cached = full ? this.downloads.get(key) : undefined;
-      if (cached) {
-        yield cached;
+      const cached = this.downloads.get(key);
+      if (cached?.items === wanted) {
+        yield cached.bytes;
         continue;
       }
-      const { items } = await leaves.find({
-        filter: { editionId, page },
-        sort: [{ field: 'index', direction: 'asc' }],
-      });
-      const lines = items.filter((leaf) => leaf.index < size).map((leaf) => `${JSON.stringify(leaf.event)}\n`);
-      const bytes = Buffer.from(lines.join(''));
-      if (full) this.downloads.set(key, bytes);
+      const from = cached && cached.items < wanted ? cached.items : 0;
+      const added = await this.leafLines(editionId, page, first + from, first + wanted);
+      const bytes = from > 0 ? Buffer.concat([cached!.bytes, added]) : added;
+      // A download begun on a smaller log must not replace a longer page cached meanwhile.
+      if (wanted > (this.downloads.get(key)?.items ?? 0)) this.downloads.set(key, { bytes, items: wanted });
       yield bytes;
     }
+  }
+
+  /** The leaves of one page with indexes from `from` up to `to`, as JSON Lines. */
+  private async leafLines(editionId: string, page: number, from: number, to: number): Promise<Buffer> {
+    const leaves = this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES);
+    const whole = from % LEAVES_PER_PAGE === 0;
+    const indexes = Array.from({ length: to - from }, (_, n) => from + n);
+    const { items } = await leaves.find({
+      filter: whole ? { editionId, page } : { editionId, page, index: { in: indexes } },
+      sort: [{ field: 'index', direction: 'asc' }],
+    });
+    const lines = items
+      .filter((leaf) => leaf.index >= from && leaf.index < to)
+      .map((leaf) => JSON.stringify(leaf.event));
+    return Buffer.from(lines.map((line) => `${line}\n`).join(''));
   }
 
   async treeHeads(editionId: string): Promise<TreeHeadsDocument> {

@@ -1,26 +1,32 @@
 import { LRUCache } from 'lru-cache';
 import type { FastifyRequest } from 'fastify';
 
+/** Bytes of a download or of part of one, and how many items (lines, leaves) they hold. */
+export interface CachedBytes {
+  bytes: Buffer;
+  items: number;
+}
+
 /**
- * Serialised public downloads that cannot change any more (full pages of an edition's
- * audit export, pabulib files of a given log), kept in memory within DOWNLOAD_CACHE_MB,
- * least recently used first out, so repeated downloads cost a copy instead of a
- * read-model scan and a serialisation. 0 keeps nothing.
+ * Serialised public downloads and parts of them (pages of an edition's audit export,
+ * pabulib files of a given log), kept in memory within DOWNLOAD_CACHE_MB, least recently
+ * used first out, so repeated downloads cost a copy instead of a read-model scan and a
+ * serialisation. 0 keeps nothing.
  */
 export class DownloadCache {
-  private readonly entries: LRUCache<string, Buffer> | null;
+  private readonly entries: LRUCache<string, CachedBytes> | null;
 
   constructor(maxBytes: number) {
     this.entries =
-      maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (bytes) => bytes.length || 1 }) : null;
+      maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => entry.bytes.length || 1 }) : null;
   }
 
-  get(key: string): Buffer | undefined {
+  get(key: string): CachedBytes | undefined {
     return this.entries?.get(key);
   }
 
-  set(key: string, bytes: Buffer): void {
-    this.entries?.set(key, bytes);
+  set(key: string, entry: CachedBytes): void {
+    this.entries?.set(key, entry);
   }
 }
 

@@ -72,7 +72,7 @@ export class ResultsPbController {
       .header('content-disposition', `attachment; filename="${editionId}_${district.id}.pb"`);
     const key = `pb/${editionId}/${district.id}/${version.etag}`;
     const cached = this.downloads.get(key);
-    if (cached) return cached;
+    if (cached) return cached.bytes;
     const entries = edition.ballot?.[district.id] ?? [];
     const titles: Record<string, string> = {};
     for (const entry of entries) titles[entry.proposalId] = (await this.proposals.require(entry.proposalId)).title;
@@ -87,7 +87,7 @@ export class ResultsPbController {
       ...(selected ? { selected } : {}),
     });
     const bytes = Buffer.from(text);
-    this.downloads.set(key, bytes);
+    this.downloads.set(key, { bytes, items: 1 });
     return bytes;
   }
 
