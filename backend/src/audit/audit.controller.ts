@@ -21,6 +21,7 @@ export class AuditController {
     summary: "The edition's events as JSON Lines, in log order: each line is a leaf of the edition's Merkle tree",
     tags: ['audit'],
     produces: 'application/jsonl',
+    alsoReturns: [304],
     problems: [404],
   })
   async export(@Param('id') editionId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {

@@ -116,6 +116,21 @@ describe('public downloads per client address', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('lists the 429 problem on the limited routes only, and the 304 of the export', async () => {
+    const { paths } = (await system.anonymous.get('/api/docs')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const statuses = (path: string, method: string) => Object.keys(paths[path]![method]!.responses);
+
+    expect(statuses('/auth/login', 'get')).toContain('429');
+    expect(statuses('/api/processes/{id}/ballot', 'post')).toContain('429');
+    expect(statuses('/api/processes/{id}/audit/export', 'get')).toEqual(expect.arrayContaining(['200', '304', '429']));
+    expect(statuses('/api/processes', 'get')).not.toContain('429');
+    expect(statuses('/api/processes/{id}/ballot', 'get')).not.toContain('429');
+  });
+});
+
 describe('expiry', () => {
   it('starts counting again once the window has passed, and sweeps the expired counters', async () => {
     const counters = system.app.get<ReadModelStore>(READ_MODEL_STORE).collection(RATE_LIMITS);

@@ -83,8 +83,8 @@ const hashed = (key: string) => createHash('sha256').update(key).digest('base64u
 /**
  * Limits logins per client address (each of /auth/login and /auth/callback), state-changing
  * /api requests per session (per address without a valid one), and the public downloads per
- * address, each within RATE_LIMIT_WINDOW_SECONDS. Checked on request, before the body is
- * read or anything is looked up, and answered with a 429 problem and Retry-After.
+ * address, each within RATE_LIMIT_WINDOW_SECONDS. Checked as the request arrives, before
+ * its body is read, and answered with a 429 problem and Retry-After.
  */
 export async function registerRateLimits(app: NestFastifyApplication, config: Config): Promise<void> {
   const readModels = app.get<ReadModelStore>(READ_MODEL_STORE);

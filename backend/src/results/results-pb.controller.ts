@@ -44,6 +44,7 @@ export class ResultsPbController {
     tags: ['results'],
     query: resultsPbQuery,
     produces: 'text/plain',
+    alsoReturns: [304],
     problems: [404, 409, 422],
   })
   async resultsPb(
