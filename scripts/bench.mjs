@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchmarks = [
   ['ballot casts over HTTP', 'scripts/bench/ballots.mjs', []],
+  ['ballot casts under export downloads', 'scripts/bench/downloads.mjs', []],
   ['audit Merkle tree', 'scripts/bench/merkle.mjs', ['--expose-gc']],
   ['counting every pabulib instance', 'scripts/bench/counting.mjs', []],
 ];

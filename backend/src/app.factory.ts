@@ -12,6 +12,7 @@ import { Metrics } from './health/metrics';
 import { useDepthLimitedJson } from './http/json-body';
 import { ProblemFilter } from './http/problem.filter';
 import { securityHeaders } from './http/security-headers';
+import { registerRateLimits } from './http/rate-limits';
 import { openStores, type Stores } from './stores';
 
 function frontendDir(config: Config): string | null {
@@ -40,6 +41,7 @@ export async function createApplication(config: Config, stores?: Stores): Promis
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, securityHeaders);
   useDepthLimitedJson(app);
+  await registerRateLimits(app, config);
   // The API speaks JSON only: anything else is a 415, not a string the validators must guess about.
   fastify.removeContentTypeParser('text/plain');
 

@@ -14,6 +14,7 @@ import { CONFIG, type Config } from './config/config';
 import { EVENT_STORE } from './event-store/event-store.port';
 import { HealthController } from './health/health.controller';
 import { Metrics } from './health/metrics';
+import { DownloadCache } from './http/download-cache';
 import { IdempotencyInterceptor } from './http/idempotency';
 import { OpenApiController, OpenApiService } from './http/openapi';
 import { AccessGuard } from './identity/access.guard';
@@ -99,6 +100,7 @@ export class AppModule {
         },
         { provide: SessionRepository, useValue: new SessionRepository(stores.readModels, config.sessionTtlSeconds) },
         { provide: Metrics, useValue: new Metrics() },
+        { provide: DownloadCache, useValue: new DownloadCache(config.downloadCacheBytes) },
         {
           provide: Lifecycle,
           useFactory: (projections: ProjectionRunner) => new Lifecycle(projections, stores),

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { receiptProof, treeHeadsDocument } from '@decidimos/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
+import { cacheControl, matchesIfNoneMatch } from '../http/download-cache';
 import { Endpoint } from '../http/endpoint';
 import { EditionsReadModel } from '../processes/editions.read-model';
 import { AuditService } from './audit.service';
@@ -20,14 +21,19 @@ export class AuditController {
     summary: "The edition's events as JSON Lines, in log order: each line is a leaf of the edition's Merkle tree",
     tags: ['audit'],
     produces: 'application/jsonl',
+    alsoReturns: [304],
     problems: [404],
   })
-  async export(@Param('id') editionId: string, @Res() reply: FastifyReply) {
+  async export(@Param('id') editionId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.editions.require(editionId);
+    const version = await this.audit.exportVersion(editionId);
+    void reply.header('etag', version.etag).header('cache-control', cacheControl(version.final));
+    if (matchesIfNoneMatch(request, version.etag)) return reply.status(304).send();
     void reply
       .header('content-type', 'application/jsonl; charset=utf-8')
       .header('content-disposition', `attachment; filename="${editionId}.jsonl"`);
-    return reply.send(Readable.from(this.audit.exportLines(editionId)));
+    // A byte stream, so it reads the next page only once the client has taken the last one.
+    return reply.send(Readable.from(this.audit.exportChunks(editionId, version.size), { objectMode: false }));
   }
 
   @Get('api/processes/:id/audit/tree-heads')

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type ReceiptProof,
@@ -12,6 +13,7 @@ import {
 import { BALLOTS, ballotDocId, type BallotDoc } from '../ballots/ballots.projection';
 import { CONFIG, type Config } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { DownloadCache } from '../http/download-cache';
 import { ValidationFailed } from '../http/validation';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
@@ -28,6 +30,15 @@ import {
 } from './audit-log.projection';
 import { recordedHeads } from './tree-head-signer';
 
+export interface ExportVersion {
+  /** How many events the export holds. */
+  size: number;
+  /** Entity tag of exactly those bytes: the size and root of the tree they are the leaves of. */
+  etag: string;
+  /** Nothing more can be appended: the edition is closed and its closing head is the last leaf. */
+  final: boolean;
+}
+
 /** The public audit trail of an edition: its log as JSON Lines, its signed tree heads, ballot inclusion proofs. */
 @Injectable()
 export class AuditService {
@@ -38,26 +49,71 @@ export class AuditService {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CONFIG) config: Config,
     private readonly projections: ProjectionRunner,
+    private readonly downloads: DownloadCache,
   ) {
     this.publicKey = publicKeyOf(config.auditSigningKey);
   }
 
   /**
-   * The edition's events in log order, one JSON object per line, up to the tree's size when
-   * the export began: a consistent prefix of the log even while events keep arriving.
+   * Which export a download gets now: the edition's events up to the tree's present size.
+   * The tree's size and root name those bytes exactly, so they are its entity tag; once the
+   * edition is closed and the head signed on closing is the last leaf, nothing more can be
+   * appended and the export is final.
    */
-  async *exportLines(editionId: string): AsyncGenerator<string> {
+  async exportVersion(editionId: string): Promise<ExportVersion> {
     const tree = await this.readModels.collection<AuditTreeDoc>(AUDIT_TREES).get(editionId);
     const size = tree?.size ?? 0;
-    const leaves = this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES);
+    const { items: heads } = await this.readModels
+      .collection<AuditHeadDoc>(AUDIT_HEADS)
+      .find({ filter: { editionId } });
+    const closing = heads.find((doc) => doc.head.reason === 'phase:closed');
+    return {
+      size,
+      etag: `"${size}-${tree?.root ?? ''}"`,
+      final: closing !== undefined && closing.leafIndex === size - 1,
+    };
+  }
+
+  /**
+   * The first `size` events of the edition in log order, one JSON object per line, a page
+   * of leaves per chunk. Leaves never change once in the log, so each page's bytes are
+   * cached with the number of leaves they hold: a later download copies a full page and
+   * reads only the leaves the last, growing page has gained since. The event loop gets a
+   * turn between pages, so a download never holds up a ballot for more than one page.
+   */
+  async *exportChunks(editionId: string, size: number): AsyncGenerator<Buffer> {
     for (let page = 0; page * LEAVES_PER_PAGE < size; page++) {
-      const { items } = await leaves.find({
-        filter: { editionId, page },
-        sort: [{ field: 'index', direction: 'asc' }],
-      });
-      const lines = items.filter((leaf) => leaf.index < size).map((leaf) => `${JSON.stringify(leaf.event)}\n`);
-      yield lines.join('');
+      if (page > 0) await setImmediate();
+      const first = page * LEAVES_PER_PAGE;
+      const wanted = Math.min(size - first, LEAVES_PER_PAGE);
+      const key = `export/${editionId}/${page}`;
+      const cached = this.downloads.get(key);
+      if (cached?.items === wanted) {
+        yield cached.bytes;
+        continue;
+      }
+      const from = cached && cached.items < wanted ? cached.items : 0;
+      const added = await this.leafLines(editionId, page, first + from, first + wanted);
+      const bytes = from > 0 ? Buffer.concat([cached!.bytes, added]) : added;
+      // A download begun on a smaller log must not replace a longer page cached meanwhile.
+      if (wanted > (this.downloads.get(key)?.items ?? 0)) this.downloads.set(key, { bytes, items: wanted });
+      yield bytes;
     }
+  }
+
+  /** The leaves of one page with indexes from `from` up to `to`, as JSON Lines. */
+  private async leafLines(editionId: string, page: number, from: number, to: number): Promise<Buffer> {
+    const leaves = this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES);
+    const whole = from % LEAVES_PER_PAGE === 0;
+    const indexes = Array.from({ length: to - from }, (_, n) => from + n);
+    const { items } = await leaves.find({
+      filter: whole ? { editionId, page } : { editionId, page, index: { in: indexes } },
+      sort: [{ field: 'index', direction: 'asc' }],
+    });
+    const lines = items
+      .filter((leaf) => leaf.index >= from && leaf.index < to)
+      .map((leaf) => JSON.stringify(leaf.event));
+    return Buffer.from(lines.map((line) => `${line}\n`).join(''));
   }
 
   async treeHeads(editionId: string): Promise<TreeHeadsDocument> {

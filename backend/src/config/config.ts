@@ -26,6 +26,10 @@ export interface Config {
   frontendDir: string | null;
   /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed; none by default. */
   trustedProxies: string[];
+  /** Requests allowed per window; the README says what each counts. */
+  rateLimits: { windowSeconds: number; logins: number; writes: number; downloads: number };
+  /** Memory kept for serialised public downloads (audit export pages, pabulib files). */
+  downloadCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +46,13 @@ function integer(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  return value;
+}
+
+/** A limit of 0 would refuse everything, so limits start at 1. */
+function positive(env: Env, name: string, fallback: number): number {
+  const value = integer(env, name, fallback);
+  if (value === 0) throw new ConfigError(name, 'expected at least 1');
   return value;
 }
 
@@ -113,6 +124,13 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     frontendDir: env['FRONTEND_DIR'] ?? null,
     trustedProxies: list(env, 'TRUSTED_PROXIES'),
+    rateLimits: {
+      windowSeconds: positive(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+      logins: positive(env, 'RATE_LIMIT_LOGINS', 300),
+      writes: positive(env, 'RATE_LIMIT_WRITES', 120),
+      downloads: positive(env, 'RATE_LIMIT_DOWNLOADS', 60),
+    },
+    downloadCacheBytes: integer(env, 'DOWNLOAD_CACHE_MB', 64) * 1024 * 1024,
   };
 }
 

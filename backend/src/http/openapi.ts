@@ -5,6 +5,7 @@ import { problemDetails } from '@decidimos/contracts';
 import { z } from 'zod';
 import { ACCESS, Access, type Access as AccessLevel } from './access';
 import { ENDPOINT, Endpoint, type EndpointDoc } from './endpoint';
+import { limitKindOf } from './rate-limits';
 
 export interface Operation {
   method: string;
@@ -78,11 +79,12 @@ export class OpenApiService {
       const content = doc.response ? { 'application/json': { schema: outputSchema(doc.response) } } : undefined;
       for (const status of [success, ...(doc.alsoReturns ?? [])]) {
         responses[String(status)] = {
-          description: status === 302 ? 'Redirect' : 'Success',
+          description: status === 302 ? 'Redirect' : status === 304 ? 'Not modified (If-None-Match)' : 'Success',
           ...(content && status < 300 ? { content } : {}),
         };
       }
       const problems = new Set([400, ...(access === 'public' ? [] : [401, 403]), ...(doc.problems ?? [])]);
+      if (limitKindOf(method.toUpperCase(), path.replace(/\{(\w+)\}/g, ':$1'))) problems.add(429);
       for (const status of problems) {
         responses[String(status)] = {
           description: 'Problem',

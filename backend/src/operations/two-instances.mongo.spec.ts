@@ -1,4 +1,5 @@
 import { type RunningFerretDb, startFerretDb } from '../read-models/mongodb/testing/ferretdb-server';
+import { describeSharedRateLimits } from '../testing/shared-rate-limits.behaviour';
 import { describeTwoInstances } from '../testing/two-instances.behaviour';
 
 // Both instances on the read models in one MongoDB database (FerretDB on SQLite) and the
@@ -10,3 +11,4 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 describeTwoInstances('MongoDB read models (FerretDB)', () => ({ MONGODB_URL: server.freshDatabaseUrl('two') }));
+describeSharedRateLimits('MongoDB read models (FerretDB)', () => ({ MONGODB_URL: server.freshDatabaseUrl('limits') }));

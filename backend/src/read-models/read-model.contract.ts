@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as fc from 'fast-check';
-import { type Collection, DuplicateKeyError, type FindOptions, type ReadModelStore } from './read-model.port';
+import {
+  type Collection,
+  type CounterDoc,
+  DuplicateKeyError,
+  type FindOptions,
+  type ReadModelStore,
+} from './read-model.port';
 
 /**
  * What an adapter's spec hands the contract suite. `open` is called before every test;
@@ -31,8 +37,20 @@ interface ProposalView {
   tags?: string[];
 }
 
+export interface ReadModelContractOptions {
+  /**
+   * Why the server under test cannot apply concurrent updates of one document atomically,
+   * when it cannot: the concurrency case is then reported as skipped, with this reason.
+   */
+  nonAtomicUpdates?: string;
+}
+
 /** The behaviour every read-model adapter must have; see read-model.port.ts. */
-export function describeReadModelContract(adapterName: string, open: () => Promise<ReadModelStoreHarness>): void {
+export function describeReadModelContract(
+  adapterName: string,
+  open: () => Promise<ReadModelStoreHarness>,
+  options: ReadModelContractOptions = {},
+): void {
   describe(`${adapterName} read-model store contract`, () => {
     let harness: ReadModelStoreHarness;
     let store: ReadModelStore;
@@ -398,6 +416,67 @@ export function describeReadModelContract(adapterName: string, open: () => Promi
         expect(await collection.find()).toEqual({ items: [], total: 0 });
         expect(await collection.get('p1')).toBeNull();
         expect(await withSlugs.upsert('p7', proposal('p7', { slug: 'parque' }))).toBe(true);
+      });
+    });
+
+    describe('counters', () => {
+      const counters = (on: ReadModelStore = store) => on.collection<CounterDoc>(`counters_${run}`);
+      const window = { now: 1_000, expiresAt: 61_000 };
+
+      it('starts a counter at the amount with its expiry, then adds to it and keeps the expiry', async () => {
+        expect(await counters().increment('k', 1, window)).toEqual({ id: 'k', count: 1, expiresAt: 61_000 });
+        expect(await counters().increment('k', 2, { now: 30_000, expiresAt: 90_000 })).toEqual({
+          id: 'k',
+          count: 3,
+          expiresAt: 61_000,
+        });
+        expect(await counters().get('k')).toEqual({ id: 'k', count: 3, expiresAt: 61_000 });
+        expect(await counters().increment('other', 1, window)).toMatchObject({ count: 1 });
+      });
+
+      it('starts a counter again once it has expired', async () => {
+        await counters().increment('k', 5, window);
+
+        expect(await counters().increment('k', 1, { now: 61_000, expiresAt: 121_000 })).toEqual({
+          id: 'k',
+          count: 1,
+          expiresAt: 121_000,
+        });
+      });
+
+      const concurrently = options.nonAtomicUpdates
+        ? (name: string, _test: () => Promise<void>) =>
+            it.skip(`${name}: skipped, ${options.nonAtomicUpdates}`, () => {})
+        : it;
+      concurrently(
+        'counts every one of many concurrent increments from two clients once (each sees its own count)',
+        async () => {
+          const other = await harness.openAgain();
+          try {
+            const counts = await Promise.all(
+              Array.from({ length: 40 }, (_, i) => counters(i % 2 ? other : store).increment('k', 1, window)),
+            );
+            expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(
+              Array.from({ length: 40 }, (_, i) => i + 1),
+            );
+            expect(await counters().get('k')).toMatchObject({ count: 40 });
+          } finally {
+            await other.close();
+          }
+        },
+      );
+
+      it('deleteExpired removes only the documents expired at that time', async () => {
+        await counters().increment('old', 1, { now: 0, expiresAt: 1_000 });
+        await counters().increment('edge', 1, { now: 0, expiresAt: 2_000 });
+        await counters().increment('live', 1, { now: 0, expiresAt: 2_001 });
+        const kept = store.collection<{ id: string; expiresAt?: string }>(`counters_${run}`);
+        await kept.upsert('no-expiry', { id: 'no-expiry' });
+        await kept.upsert('text-expiry', { id: 'text-expiry', expiresAt: '1' });
+
+        expect(await counters().deleteExpired(2_000)).toBe(2);
+
+        expect((await kept.find()).items.map((doc) => doc.id)).toEqual(['live', 'no-expiry', 'text-expiry']);
       });
     });
 

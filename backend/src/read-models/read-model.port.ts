@@ -49,6 +49,20 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+/** A counter document, as `increment` keeps it: shared state such as rate limits across instances. */
+export interface CounterDoc {
+  id: string;
+  count: number;
+  /** Epoch milliseconds after which the counter no longer counts. */
+  expiresAt: number;
+}
+
+/** The window an increment counts in: a counter expired at `now` starts again and expires at `expiresAt`. */
+export interface CounterWindow {
+  now: number;
+  expiresAt: number;
+}
+
 export interface Collection<T extends object> {
   get(id: string): Promise<T | null>;
   /** Insert or replace. Returns false when ignored because the position is not newer. Throws DuplicateKeyError. */
@@ -58,6 +72,18 @@ export interface Collection<T extends object> {
   count(filter?: Filter): Promise<number>;
   /** Removes every document (used by rebuilds and tests). */
   clear(): Promise<void>;
+  /**
+   * Adds `by` to the counter `id` in one atomic step, whichever instance or process else
+   * increments it at the same time, and returns the counter as it left it. An absent
+   * counter, or one whose `expiresAt` is not after `window.now`, starts again at `by` and
+   * expires at `window.expiresAt`. For collections of counters only (no unique fields, no positions).
+   */
+  increment(id: string, by: number, window: CounterWindow): Promise<CounterDoc>;
+  /**
+   * Removes the documents whose top-level `expiresAt` is a number not after `now`, and
+   * says how many. For collections written without positions (counters, sessions).
+   */
+  deleteExpired(now: number): Promise<number>;
 }
 
 export interface ReadModelStore {

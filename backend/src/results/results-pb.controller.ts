@@ -1,8 +1,10 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { districtAsPabulib } from '@decidimos/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AuditService } from '../audit/audit.service';
 import { Access } from '../http/access';
+import { cacheControl, DownloadCache, matchesIfNoneMatch } from '../http/download-cache';
 import { Endpoint } from '../http/endpoint';
 import { parse } from '../http/validation';
 import { editionDecider } from '../processes/domain/edition.decider';
@@ -31,6 +33,8 @@ export class ResultsPbController {
     private readonly editions: EditionsReadModel,
     private readonly proposals: ProposalsReadModel,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly audit: AuditService,
+    private readonly downloads: DownloadCache,
   ) {}
 
   @Get('results.pb')
@@ -40,13 +44,15 @@ export class ResultsPbController {
     tags: ['results'],
     query: resultsPbQuery,
     produces: 'text/plain',
+    alsoReturns: [304],
     problems: [404, 409, 422],
   })
   async resultsPb(
     @Param('id') editionId: string,
     @Query() query: unknown,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Buffer | string> {
     const { district: districtId } = parse(resultsPbQuery, query, 'query');
     const { title } = await this.editions.require(editionId);
     const edition = await this.es.load(editionStream(editionId), editionDecider);
@@ -55,6 +61,19 @@ export class ResultsPbController {
       throw new DomainError('PHASE_CLOSED', { required: 'counting', phase: edition.phase });
     }
     const district = this.district(edition.districts, districtId);
+    // Everything the file holds follows from the edition's log, so the log's tree names it.
+    const version = await this.audit.exportVersion(editionId);
+    void reply.header('etag', version.etag).header('cache-control', cacheControl(version.final));
+    if (matchesIfNoneMatch(request, version.etag)) {
+      void reply.status(304);
+      return '';
+    }
+    void reply
+      .header('content-type', 'text/plain; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${editionId}_${district.id}.pb"`);
+    const key = `pb/${editionId}/${district.id}/${version.etag}`;
+    const cached = this.downloads.get(key);
+    if (cached) return cached.bytes;
     const entries = edition.ballot?.[district.id] ?? [];
     const titles: Record<string, string> = {};
     for (const entry of entries) titles[entry.proposalId] = (await this.proposals.require(entry.proposalId)).title;
@@ -68,10 +87,9 @@ export class ResultsPbController {
       ballots: await finalBallots(this.es.store, editionId, edition.votingClosedAt),
       ...(selected ? { selected } : {}),
     });
-    void reply
-      .header('content-type', 'text/plain; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${editionId}_${district.id}.pb"`);
-    return text;
+    const bytes = Buffer.from(text);
+    this.downloads.set(key, { bytes, items: 1 });
+    return bytes;
   }
 
   private district<D extends { id: string }>(districts: D[], id: string | undefined): D {

@@ -85,6 +85,16 @@ export async function logIn(baseUrl: string, account: string): Promise<Client> {
   return client;
 }
 
+/**
+ * Tests log many accounts in from one address and write fast; they raise the limits
+ * through configuration, as a deployment would, and the rate-limit tests set small ones.
+ */
+export const GENEROUS_RATE_LIMITS = {
+  RATE_LIMIT_LOGINS: '100000',
+  RATE_LIMIT_WRITES: '100000',
+  RATE_LIMIT_DOWNLOADS: '100000',
+};
+
 export interface TestSystem {
   baseUrl: string;
   config: Config;
@@ -105,7 +115,13 @@ export async function startTestSystem(
   options: { env?: Record<string, string>; stores?: (config: Config) => Promise<Stores> } = {},
 ): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'decidimos-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', ADMIN_SUBJECTS: 'admin', ...options.env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    ADMIN_SUBJECTS: 'admin',
+    ...GENEROUS_RATE_LIMITS,
+    ...options.env,
+  });
   let app = await createApplication(config, await options.stores?.(config));
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as { port: number }).port;

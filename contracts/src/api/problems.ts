@@ -132,7 +132,10 @@ const es: Messages = {
   LOGIN_FAILED: { title: 'No se pudo iniciar sesión', detail: '{{reason}}' },
   PAYLOAD_TOO_LARGE: { title: 'Solicitud demasiado grande', detail: 'El cuerpo de la solicitud excede el límite.' },
   UNSUPPORTED_MEDIA_TYPE: { title: 'Formato no admitido', detail: 'Envía el cuerpo como application/json.' },
-  TOO_MANY_REQUESTS: { title: 'Demasiadas solicitudes', detail: 'Espera un momento y vuelve a intentarlo.' },
+  TOO_MANY_REQUESTS: {
+    title: 'Demasiadas solicitudes',
+    detail: 'Hubo demasiadas solicitudes en poco tiempo; vuelve a intentarlo en {{seconds}} s.',
+  },
   UNAVAILABLE: { title: 'Servicio no disponible', detail: 'El servicio no está listo; inténtalo en unos minutos.' },
   RECORDED_BUT_UNCONFIRMED: {
     title: 'Registrado, sin confirmar',
@@ -226,7 +229,10 @@ const en: Messages = {
   LOGIN_FAILED: { title: 'Login failed', detail: '{{reason}}' },
   PAYLOAD_TOO_LARGE: { title: 'Request too large', detail: 'The request body exceeds the limit.' },
   UNSUPPORTED_MEDIA_TYPE: { title: 'Unsupported format', detail: 'Send the body as application/json.' },
-  TOO_MANY_REQUESTS: { title: 'Too many requests', detail: 'Wait a moment and try again.' },
+  TOO_MANY_REQUESTS: {
+    title: 'Too many requests',
+    detail: 'There were too many requests in a short time; try again in {{seconds}} s.',
+  },
   UNAVAILABLE: { title: 'Service unavailable', detail: 'The service is not ready; try again in a few minutes.' },
   RECORDED_BUT_UNCONFIRMED: {
     title: 'Recorded, not confirmed',

@@ -1,6 +1,8 @@
 import { type Collection as MongoCollection, type Filter as MongoFilter, MongoServerError } from 'mongodb';
 import {
   type Collection,
+  type CounterDoc,
+  type CounterWindow,
   DuplicateKeyError,
   type Filter,
   type FindOptions,
@@ -131,6 +133,39 @@ export class MongoDbCollection<T extends object> implements Collection<T> {
   async clear(): Promise<void> {
     await this.state.ready;
     await this.documents.deleteMany({});
+  }
+
+  /**
+   * Two single-document steps, each atomic: add to a live counter; failing that, start an
+   * absent or expired one afresh. If another instance started it between the two, the
+   * upsert collides with its `_id`, and the next round adds to the counter it started.
+   */
+  async increment(id: string, by: number, { now, expiresAt }: CounterWindow): Promise<CounterDoc> {
+    await this.state.ready;
+    for (let attempt = 1; ; attempt += 1) {
+      const live = await this.documents.findOneAndUpdate(
+        { _id: id, 'doc.expiresAt': { $gt: now } },
+        { $inc: { 'doc.count': by } },
+        { returnDocument: 'after' },
+      );
+      if (live?.doc) return live.doc as unknown as CounterDoc;
+      try {
+        const started = await this.documents.findOneAndUpdate(
+          { _id: id, $or: [{ doc: null }, { 'doc.expiresAt': { $lte: now } }] },
+          { $set: { doc: { id, count: by, expiresAt }, keys: {}, position: null } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        return started!.doc as unknown as CounterDoc;
+      } catch (error) {
+        if (!isDuplicateKey(error) || attempt === ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async deleteExpired(now: number): Promise<number> {
+    await this.state.ready;
+    const { deletedCount } = await this.documents.deleteMany({ 'doc.expiresAt': { $lte: now } });
+    return deletedCount;
   }
 
   /**

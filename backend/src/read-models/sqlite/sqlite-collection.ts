@@ -1,6 +1,8 @@
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import {
   type Collection,
+  type CounterDoc,
+  type CounterWindow,
   DuplicateKeyError,
   type Filter,
   type FindOptions,
@@ -92,6 +94,33 @@ export class SqliteCollection<T extends object> implements Collection<T> {
     this.db.inWriteTransaction(() => {
       this.db.prepare('DELETE FROM unique_keys WHERE collection = ?').run(this.name);
       this.db.prepare('DELETE FROM documents WHERE collection = ?').run(this.name);
+    });
+  }
+
+  /** One statement, so SQLite's write lock makes it atomic across every process sharing the file. */
+  async increment(id: string, by: number, { now, expiresAt }: CounterWindow): Promise<CounterDoc> {
+    const row = this.db
+      .prepare(
+        `INSERT INTO documents (collection, id, doc, position)
+         VALUES (?1, ?2, json_object('id', ?2, 'count', ?3, 'expiresAt', ?4), NULL)
+         ON CONFLICT (collection, id) DO UPDATE SET doc = CASE
+           WHEN doc ->> '$.expiresAt' > ?5 THEN json_set(doc, '$.count', (doc ->> '$.count') + ?3)
+           ELSE excluded.doc
+         END
+         RETURNING doc`,
+      )
+      .get(this.name, id, by, expiresAt, now) as { doc: string };
+    return JSON.parse(row.doc) as CounterDoc;
+  }
+
+  async deleteExpired(now: number): Promise<number> {
+    return this.db.inWriteTransaction(() => {
+      const expired = `SELECT id FROM documents WHERE collection = ?1 AND doc ->> '$.expiresAt' <= ?2`;
+      this.db.prepare(`DELETE FROM unique_keys WHERE collection = ?1 AND id IN (${expired})`).run(this.name, now);
+      const { changes } = this.db
+        .prepare(`DELETE FROM documents WHERE collection = ?1 AND id IN (${expired})`)
+        .run(this.name, now);
+      return Number(changes);
     });
   }
 
