@@ -22,10 +22,10 @@ import { AuthController } from './identity/auth.controller';
 import { OidcService } from './identity/oidc.service';
 import { RolesController } from './identity/roles.controller';
 import { SessionRepository } from './identity/sessions';
-import { AdvancePhaseHandler } from './processes/commands/advance-phase';
-import { DraftEditionHandler } from './processes/commands/draft-edition';
-import { EditionsReadModel } from './processes/editions.read-model';
-import { ProcessesController } from './processes/processes.controller';
+import { AdvancePhaseHandler } from './editions/commands/advance-phase';
+import { DraftEditionHandler } from './editions/commands/draft-edition';
+import { EditionsReadModel } from './editions/editions.read-model';
+import { EditionsController } from './editions/editions.controller';
 import { allProjections } from './projections/all-projections';
 import { ProjectionRunner } from './projections/projection-runner';
 import {
@@ -75,7 +75,7 @@ export class AppModule {
       controllers: [
         AuthController,
         RolesController,
-        ProcessesController,
+        EditionsController,
         ProposalsController,
         ReviewController,
         SupportsController,

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
 import { cacheControl, matchesIfNoneMatch } from '../http/download-cache';
 import { Endpoint } from '../http/endpoint';
-import { EditionsReadModel } from '../processes/editions.read-model';
+import { EditionsReadModel } from '../editions/editions.read-model';
 import { AuditService } from './audit.service';
 
 @Controller()

@@ -8,7 +8,7 @@ import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
 import { parse } from '../http/validation';
 import { participant } from '../identity/participation';
-import { EditionsReadModel } from '../processes/editions.read-model';
+import { EditionsReadModel } from '../editions/editions.read-model';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { BALLOTS, ballotDocId, type BallotDoc } from './ballots.projection';

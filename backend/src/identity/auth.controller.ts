@@ -5,7 +5,7 @@ import * as oidc from 'openid-client';
 import { CONFIG, type Config } from '../config/config';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
-import { EditionsReadModel } from '../processes/editions.read-model';
+import { EditionsReadModel } from '../editions/editions.read-model';
 import { DomainError } from '../shared/domain-error';
 import { eligibility } from './eligibility';
 import { OidcService } from './oidc.service';

@@ -1,7 +1,7 @@
 import { auditLogProjection } from '../audit/audit-log.projection';
 import { ballotsProjection } from '../ballots/ballots.projection';
 import { staffProjection } from '../identity/staff.projection';
-import { editionsProjection } from '../processes/editions.projection';
+import { editionsProjection } from '../editions/editions.projection';
 import { proposalsProjection } from '../proposals/proposals.projection';
 import { resultsProjection } from '../results/results.projection';
 import type { Projection } from './projection';

@@ -13,7 +13,7 @@ import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
 import { parse } from '../http/validation';
-import { EditionsReadModel } from '../processes/editions.read-model';
+import { EditionsReadModel } from '../editions/editions.read-model';
 import { EditProposal, SubmitProposal, WithdrawProposal } from './commands/proposal-commands';
 import { ProposalsReadModel, toProposalView } from './proposals.read-model';
 

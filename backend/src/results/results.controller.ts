@@ -3,7 +3,7 @@ import { resultsView, type ResultsView } from '@decidimos/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
-import { EditionsReadModel } from '../processes/editions.read-model';
+import { EditionsReadModel } from '../editions/editions.read-model';
 import { ProposalsReadModel } from '../proposals/proposals.read-model';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';

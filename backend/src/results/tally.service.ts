@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { tallyEdition } from '@decidimos/contracts';
 import { AuditService } from '../audit/audit.service';
-import { editionDecider } from '../processes/domain/edition.decider';
-import { editionStream } from '../processes/streams';
+import { editionDecider } from '../editions/domain/edition.decider';
+import { editionStream } from '../editions/streams';
 import { EventSourcing } from '../shared/event-sourcing.service';
 import { finalBallots } from './final-ballots';
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { parse } from '../http/validation';
-import { EditionsReadModel } from '../processes/editions.read-model';
+import { EditionsReadModel } from '../editions/editions.read-model';
 import { AssessProposal } from '../proposals/commands/proposal-commands';
 import { ProposalsReadModel, toProposalView } from '../proposals/proposals.read-model';
 

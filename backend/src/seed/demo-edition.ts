@@ -5,9 +5,9 @@ import { accountClaims } from '@decidimos/infra';
 import { CONFIG, type Config } from '../config/config';
 import type { Caller } from '../http/access';
 import { staffPseudonym } from '../identity/pseudonyms';
-import { AdvancePhase } from '../processes/commands/advance-phase';
-import { DraftEdition } from '../processes/commands/draft-edition';
-import { EditionsReadModel } from '../processes/editions.read-model';
+import { AdvancePhase } from '../editions/commands/advance-phase';
+import { DraftEdition } from '../editions/commands/draft-edition';
+import { EditionsReadModel } from '../editions/editions.read-model';
 import { SubmitProposal } from '../proposals/commands/proposal-commands';
 
 export const DEMO_DISTRICTS = [

@@ -1,5 +1,5 @@
 import { editionRulesSchema } from '@decidimos/contracts';
-import type { EditionState } from '../../processes/domain/edition.decider';
+import type { EditionState } from '../../editions/domain/edition.decider';
 import { deciderSpec } from '../../testing/decider-spec';
 import { ballotDecider, type BallotEvent, type CastBallot } from './ballot.decider';
 

@@ -1,6 +1,6 @@
 import { editionRulesSchema } from '@decidimos/contracts';
 import { deciderSpec } from '../../testing/decider-spec';
-import type { EditionState } from '../../processes/domain/edition.decider';
+import type { EditionState } from '../../editions/domain/edition.decider';
 import { proposalDecider, type ProposalCommand, type ProposalEvent } from './proposal.decider';
 
 const author = '1'.repeat(64);

@@ -16,8 +16,9 @@ import { AdvancePhase } from './commands/advance-phase';
 import { DraftEdition } from './commands/draft-edition';
 import { EditionsReadModel, toEditionView } from './editions.read-model';
 
+// Editions are "processes" in the public API (API.md), the word other PB platforms use.
 @Controller('api/processes')
-export class ProcessesController {
+export class EditionsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly editions: EditionsReadModel,
