@@ -1,3 +1,4 @@
+import { isPublished } from '@decidimos/contracts/editions/phases';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { currentEdition, useEditions } from '../lib/api/get-editions';
@@ -55,8 +56,7 @@ function MainNav() {
   const links: { to: string; label: string }[] = [{ to: '/', label: t('nav.home') }];
   if (base) links.push({ to: `${base}/proposals`, label: t('nav.proposals') });
   if (base && edition?.phase === 'voting') links.push({ to: `${base}/ballot`, label: t('nav.vote') });
-  if (base && (edition?.phase === 'results' || edition?.phase === 'closed'))
-    links.push({ to: `${base}/results`, label: t('nav.results') });
+  if (base && edition && isPublished(edition.phase)) links.push({ to: `${base}/results`, label: t('nav.results') });
   links.push({ to: '/receipts', label: t('nav.receipts') });
   if (base && hasRole(me.data, 'reviewer')) links.push({ to: `${base}/review`, label: t('nav.review') });
   if (base && hasRole(me.data, 'poll-officer')) links.push({ to: `${base}/assisted-ballot`, label: t('nav.assisted') });

@@ -1,3 +1,4 @@
+import { isPublished } from '@decidimos/contracts/editions/phases';
 import { treeHeadSchema } from '@decidimos/contracts/audit/audit-documents';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,14 +11,12 @@ import { OpenData } from '../../features/results/components/open-data';
 import { useEdition } from '../../lib/api/get-edition';
 import { useFormat } from '../../lib/format';
 
-const PUBLISHED = new Set(['results', 'closed']);
-
 export function ResultsRoute() {
   const { t } = useTranslation();
   const format = useFormat();
   const { editionId = '' } = useParams();
   const edition = useEdition(editionId);
-  const published = Boolean(edition.data && PUBLISHED.has(edition.data.phase));
+  const published = Boolean(edition.data && isPublished(edition.data.phase));
   const results = useResults(editionId, published);
   if (edition.error) return <ProblemAlert error={edition.error} onRetry={() => void edition.refetch()} />;
   if (!edition.data) return <Loading />;

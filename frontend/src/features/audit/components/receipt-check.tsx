@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { useEdition } from '../../../lib/api/get-edition';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { isBefore } from '../../../lib/phases';
+import { phaseAtLeast } from '@decidimos/contracts/editions/phases';
 import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { useReceiptProof } from '../api/get-receipt-proof';
 import { receiptVerdict, type ReceiptVerdict } from '../verify';
@@ -158,7 +158,7 @@ function Pending({ receipt, answer }: { receipt: string; answer: ReceiptProof })
   const format = useFormat();
   const edition = useEdition(answer.editionId);
   const closes = edition.data?.calendar.counting;
-  const votingOpen = !edition.data || !isBefore('voting', edition.data.phase);
+  const votingOpen = !edition.data || !phaseAtLeast(edition.data.phase, 'counting');
   const when = !votingOpen
     ? t('receipts.pendingSoon')
     : closes

@@ -1,3 +1,4 @@
+import { isPublished } from '@decidimos/contracts/editions/phases';
 import type { EditionView, MeResponse } from '@decidimos/contracts/api/schemas';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -34,7 +35,7 @@ export function PhaseActions({ edition, me }: PhaseActionsProps) {
             {t('edition.action.vote')}
           </Link>
         ) : null}
-        {edition.phase === 'results' || edition.phase === 'closed' ? (
+        {isPublished(edition.phase) ? (
           <Link className="button" to={`${base}/results`}>
             {t('edition.action.results')}
           </Link>

@@ -1,3 +1,4 @@
+import { phaseAtLeast } from '@decidimos/contracts/editions/phases';
 import type { EditionView, ProposalStatus, ProposalView } from '@decidimos/contracts/api/schemas';
 import { PROPOSAL_STATUSES } from '@decidimos/contracts/api/schemas';
 import { useState, type FormEvent } from 'react';
@@ -139,8 +140,7 @@ export function ProposalBrowser({ edition }: { edition: EditionView }) {
 function ProposalCard({ proposal, edition }: { proposal: ProposalView; edition: EditionView }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const showSupports =
-    edition.rules.supports.enabled && ['supports', 'voting', 'counting', 'results', 'closed'].includes(edition.phase);
+  const showSupports = edition.rules.supports.enabled && phaseAtLeast(edition.phase, 'supports');
   return (
     <li className="card">
       <h2 className="card-title">

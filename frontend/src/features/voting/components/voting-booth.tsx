@@ -1,4 +1,5 @@
 import type { EditionView } from '@decidimos/contracts/api/schemas';
+import { phaseAtLeast } from '@decidimos/contracts/editions/phases';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../../../components/loading';
@@ -9,7 +10,6 @@ import { useEdition } from '../../../lib/api/get-edition';
 import { useMe } from '../../../lib/api/get-me';
 import { useFormat } from '../../../lib/format';
 import { loginUrl } from '../../../lib/login';
-import { isBefore } from '../../../lib/phases';
 import { useBallotOptions } from '../api/get-ballot-options';
 import { useMyBallot } from '../api/get-my-ballot';
 import { BallotBuilder } from './ballot-builder';
@@ -99,7 +99,7 @@ function Booth({ edition, district, budget, step }: BoothProps) {
     return (
       <>
         <p className="alert alert-info">
-          {isBefore(edition.phase, 'voting')
+          {!phaseAtLeast(edition.phase, 'voting')
             ? edition.calendar.voting
               ? t('ballot.notOpenYetOn', { date: format.date(edition.calendar.voting) })
               : t('ballot.notOpenYet')
