@@ -13,6 +13,7 @@ import { phaseAtLeast } from '@decidimos/contracts/editions/phases';
 import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { useReceiptProof } from '../api/get-receipt-proof';
 import { receiptVerdict, type ReceiptVerdict } from '../verify';
+import { paths } from '../../../lib/paths';
 
 /** Type or paste a receipt; the page address keeps it, so a saved link checks again later. */
 export function ReceiptCheck({ receipt }: { receipt: string }) {
@@ -29,7 +30,7 @@ export function ReceiptCheck({ receipt }: { receipt: string }) {
       return;
     }
     setError(undefined);
-    void navigate(`/receipts/${encodeURIComponent(value)}`);
+    void navigate(paths.receipts(value));
   }
 
   return (
@@ -146,7 +147,7 @@ function Verified({
       {answer.current ? null : <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>}
       <p className="hint">{t('receipts.verifiedHow', { keyId: head.keyId })}</p>
       <p>
-        <Link to={`/editions/${encodeURIComponent(answer.editionId)}/audit`}>{t('receipts.treeHeads')}</Link>
+        <Link to={paths.audit(answer.editionId)}>{t('receipts.treeHeads')}</Link>
       </p>
     </Outcome>
   );

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { districtName } from '../../../lib/api/get-edition';
 import { useProposals } from '../../../lib/api/get-proposals';
 import { useFormat } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
 
 const PAGE_SIZE = 20;
 
@@ -144,7 +145,7 @@ function ProposalCard({ proposal, edition }: { proposal: ProposalView; edition: 
   return (
     <li className="card">
       <h2 className="card-title">
-        <Link to={`/proposals/${proposal.id}`}>{proposal.title}</Link>
+        <Link to={paths.proposal(proposal.id)}>{proposal.title}</Link>
       </h2>
       <p className="card-meta">
         <StatusBadge status={proposal.status} /> <span>{districtName(edition, proposal.district)}</span>

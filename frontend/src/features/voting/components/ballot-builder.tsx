@@ -8,6 +8,7 @@ import { ballotTally, districtBallot, type BallotOption } from '../../../lib/bal
 import { useFormat } from '../../../lib/format';
 import { useBallotDraft } from '../hooks/use-ballot-draft';
 import { useBallotIssueText } from '../../../components/ballot-issue-text';
+import { paths } from '../../../lib/paths';
 
 interface BallotBuilderProps {
   editionId: string;
@@ -106,7 +107,7 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
                     {issueText(blockedHere)} {t('ballot.unpickHint')}
                   </p>
                 ) : null}
-                <Link to={`/proposals/${option.id}`} className="option-link">
+                <Link to={paths.proposal(option.id)} className="option-link">
                   {t('ballot.details')}
                   <span className="sr-only">: {option.title}</span>
                 </Link>
