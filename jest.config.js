@@ -42,11 +42,12 @@ module.exports = {
     tier('differential', 'differential'),
     // Needs FerretDB (scripts/install-ferretdb.sh), so `npm test` on a fresh clone leaves it out; .ci/run runs it.
     tier('mongo', 'mongo'),
-    // The SPA's component and unit tests run in a browser-like DOM (jsdom).
+    // The SPA's component and unit tests run in a browser-like DOM: jsdom with Node's own
+    // fetch, Request and Response (jest-fixed-jsdom), which MSW answers (src/testing/api.ts).
     {
       ...shared,
       displayName: 'frontend',
-      testEnvironment: 'jsdom',
+      testEnvironment: 'jest-fixed-jsdom',
       testMatch: ['<rootDir>/frontend/src/**/*.unit.spec.ts?(x)'],
       setupFilesAfterEnv: ['<rootDir>/frontend/src/testing/setup.ts'],
     },

@@ -1,4 +1,5 @@
 export * from './editions/edition';
+export * from './editions/phases';
 export * from './events/catalog';
 export * from './api/schemas';
 export * from './api/problems';

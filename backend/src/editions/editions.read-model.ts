@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { nextPhase, type EditionView } from '@decidimos/contracts';
+import { nextPhase, UNDER_WAY_PHASES, type EditionView } from '@decidimos/contracts';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { EDITIONS, type EditionDoc } from './editions.projection';
@@ -47,7 +47,7 @@ export class EditionsReadModel {
   /** The newest edition that is not closed: what residents see first. */
   async current(): Promise<EditionDoc | null> {
     const open = await this.editions.find({
-      filter: { phase: { in: ['proposals', 'review', 'supports', 'voting', 'counting', 'results'] } },
+      filter: { phase: { in: [...UNDER_WAY_PHASES] } },
       sort: [{ field: 'createdAt', direction: 'desc' }],
       limit: 1,
     });

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { grantRoleRequest } from '@decidimos/contracts';
+import { grantRoleRequest, roleChange, type RoleChange } from '@decidimos/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
@@ -9,8 +9,6 @@ import { parse } from '../http/validation';
 import { EventSourcing } from '../shared/event-sourcing.service';
 import { staffDecider } from './domain/staff.decider';
 import { staffPseudonym } from './pseudonyms';
-
-const roleChange = z.object({ subject: z.string(), role: z.string(), changed: z.boolean() });
 
 /** Admins grant and revoke staff roles by iD subject; the log records only the staff pseudonym. */
 @Controller('api/roles')
@@ -45,7 +43,7 @@ export class RolesController {
     type: 'GrantRole' | 'RevokeRole',
     { subject, role }: z.infer<typeof grantRoleRequest>,
     by: string,
-  ) {
+  ): Promise<RoleChange> {
     const staff = staffPseudonym(this.config.voterKey, subject);
     const result = await this.es.execute(`staff-${staff}`, staffDecider, { type, staff, role, by });
     return { subject, role, changed: result.events.length > 0 };

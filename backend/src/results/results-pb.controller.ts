@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { districtAsPabulib } from '@decidimos/contracts';
+import { districtAsPabulib, phaseAtLeast } from '@decidimos/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
@@ -16,8 +16,6 @@ import { DomainError } from '../shared/domain-error';
 import { EventSourcing } from '../shared/event-sourcing.service';
 import { finalBallots } from './final-ballots';
 import { RESULTS, type ResultsDoc } from './results.projection';
-
-const VOTING_OVER = new Set(['counting', 'results', 'closed']);
 
 const resultsPbQuery = z.object({ district: z.string().min(1).optional() });
 
@@ -57,7 +55,7 @@ export class ResultsPbController {
     const { title } = await this.editions.require(editionId);
     const edition = await this.es.load(editionStream(editionId), editionDecider);
     if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: editionId });
-    if (!VOTING_OVER.has(edition.phase) || edition.votingClosedAt === null) {
+    if (!phaseAtLeast(edition.phase, 'counting') || edition.votingClosedAt === null) {
       throw new DomainError('PHASE_CLOSED', { required: 'counting', phase: edition.phase });
     }
     const district = this.district(edition.districts, districtId);

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { resultsView, type ResultsView } from '@decidimos/contracts';
+import { isPublished, resultsView, type ResultsView } from '@decidimos/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
@@ -8,8 +8,6 @@ import { ProposalsReadModel } from '../proposals/proposals.read-model';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { RESULTS, type ResultsDoc } from './results.projection';
-
-const PUBLISHED = new Set(['results', 'closed']);
 
 @Controller('api/processes/:id')
 export class ResultsController {
@@ -31,7 +29,7 @@ export class ResultsController {
   async results(@Param('id') editionId: string): Promise<ResultsView> {
     const edition = await this.editions.require(editionId);
     const doc = await this.readModels.collection<ResultsDoc>(RESULTS).get(editionId);
-    if (!PUBLISHED.has(edition.phase) || !doc) throw new DomainError('RESULTS_NOT_PUBLISHED', { phase: edition.phase });
+    if (!isPublished(edition.phase) || !doc) throw new DomainError('RESULTS_NOT_PUBLISHED', { phase: edition.phase });
     const rule =
       doc.counting.rule === 'greedy' ? 'greedy' : `equal-shares/${doc.counting.completion}/${doc.counting.utility}`;
     const districts = await Promise.all(

@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Inject, Param, Put, Req } from '@nestjs/common';
+import { supportAnswer, type SupportAnswer } from '@decidimos/contracts';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
 import type { Caller } from '../http/access';
 import { Access } from '../http/access';
@@ -14,8 +14,6 @@ import { EventSourcing } from '../shared/event-sourcing.service';
 import { supportsDecider, type SupportsCommand } from './domain/supports.decider';
 
 export const supportsStream = (editionId: string, voter: string) => `supports-${editionId}-${voter}`;
-
-const supportAnswer = z.object({ proposalId: z.string(), supported: z.boolean(), supports: z.number() });
 
 @Controller('api/proposals/:id/support')
 export class SupportsController {
@@ -51,7 +49,7 @@ export class SupportsController {
     return this.change(id, request.caller!, false);
   }
 
-  private async change(proposalId: string, caller: Caller, support: boolean) {
+  private async change(proposalId: string, caller: Caller, support: boolean): Promise<SupportAnswer> {
     const proposal = await this.proposals.require(proposalId);
     const edition = await this.es.load(editionStream(proposal.editionId), editionDecider);
     if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: proposal.editionId });

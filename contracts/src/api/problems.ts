@@ -15,8 +15,6 @@ export const PROBLEM_STATUS = {
   PHASE_CLOSED: 409,
   INVALID_PHASE_TRANSITION: 409,
   ALREADY_VOTED: 409,
-  ALREADY_SUPPORTED: 409,
-  NOT_SUPPORTED: 409,
   WITHDRAWN: 409,
   RESULTS_NOT_PUBLISHED: 409,
   CONCURRENT_UPDATE: 409,
@@ -72,8 +70,6 @@ const es: Messages = {
     title: 'Ya votaste',
     detail: 'Ya hay una boleta registrada para ti en esta edición y no se permite cambiarla.',
   },
-  ALREADY_SUPPORTED: { title: 'Ya apoyaste esta propuesta', detail: 'Tu apoyo a esta propuesta ya está registrado.' },
-  NOT_SUPPORTED: { title: 'Sin apoyo que retirar', detail: 'No has apoyado esta propuesta.' },
   WITHDRAWN: { title: 'Propuesta retirada', detail: 'La propuesta fue retirada por quien la presentó.' },
   RESULTS_NOT_PUBLISHED: {
     title: 'Resultados aún no publicados',
@@ -175,8 +171,6 @@ const en: Messages = {
     title: 'Already voted',
     detail: 'A ballot is already recorded for you in this edition and changing it is not allowed.',
   },
-  ALREADY_SUPPORTED: { title: 'Already supported', detail: 'Your support for this proposal is already recorded.' },
-  NOT_SUPPORTED: { title: 'No support to take back', detail: 'You have not supported this proposal.' },
   WITHDRAWN: { title: 'Proposal withdrawn', detail: 'The proposal was withdrawn by its author.' },
   RESULTS_NOT_PUBLISHED: {
     title: 'Results not yet published',

@@ -59,6 +59,14 @@ export const assessmentRequest = z
 
 export const grantRoleRequest = z.object({ subject: z.string().min(1).max(200), role: roleSchema }).strict();
 
+/** The answer of a grant or revoke: `changed` is false when the person already had (or lacked) the role. */
+export const roleChange = z.object({ subject: z.string(), role: roleSchema, changed: z.boolean() });
+export type RoleChange = z.infer<typeof roleChange>;
+
+/** The answer of giving or taking back a support: the caller's state and the proposal's count after it. */
+export const supportAnswer = z.object({ proposalId: z.string(), supported: z.boolean(), supports: z.number() });
+export type SupportAnswer = z.infer<typeof supportAnswer>;
+
 export const createdResponse = z.object({ id: z.string() });
 
 export const meResponse = z.object({

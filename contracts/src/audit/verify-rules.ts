@@ -1,5 +1,6 @@
 import { checkBallot, type BallotViolation } from '../ballots/ballot-rules';
 import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
+import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
 import { type CountedBallot, tallyEdition } from '../tally/tally';
 import type { LoggedDomainEvent, LoggedHead } from './verify-log';
@@ -140,8 +141,7 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
     );
     outcome.recount = { closedAt, ballots: ballots.length, districts };
     if (outcome.tally) compareTally(outcome.tally, outcome.recount, edition, heads, findings);
-    else if (edition.phase === 'results' || edition.phase === 'closed')
-      findings.push('results were published without a TallyComputed event');
+    else if (isPublished(edition.phase)) findings.push('results were published without a TallyComputed event');
   }
   return outcome;
 }

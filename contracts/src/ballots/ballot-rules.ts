@@ -16,35 +16,52 @@ export function minimumSpend(rules: Pick<BallotRules, 'minSpendShare'>, budget: 
 }
 
 /**
- * Checks a resident's selections against the edition's ballot rules and their district's
- * ballot. The same function runs in the backend, the SPA (to explain before sending) and
- * the audit (to re-check every ballot), so they cannot disagree. Returns the first rule
- * broken, in a fixed order, or null.
+ * Every ballot rule a resident's selections break, against the edition's ballot rules and
+ * their district's ballot, in a fixed order: each repeated or unknown pick in the order
+ * given, then too many, too few, over budget, under the minimum spend. The same function
+ * runs in the backend, the SPA (to explain before sending) and the audit (to re-check every
+ * ballot), so they cannot disagree. Empty when the ballot may be cast.
  */
-export function checkBallot(
+export function ballotViolations(
   rules: BallotRules,
-  district: { budget: number; ballot: BallotEntry[] },
-  selections: string[],
-): BallotViolation | null {
+  district: { budget: number; ballot: readonly BallotEntry[] },
+  selections: readonly string[],
+): BallotViolation[] {
+  const violations: BallotViolation[] = [];
   const costs = new Map(district.ballot.map((entry) => [entry.proposalId, entry.cost]));
   const seen = new Set<string>();
+  // What the ballot spends: each proposal on the ballot once (a repeat or an unknown pick is a violation of its own).
+  let total = 0;
   for (const proposalId of selections) {
-    if (seen.has(proposalId)) return { code: 'DUPLICATE_SELECTION', params: { proposalId } };
-    if (!costs.has(proposalId)) return { code: 'NOT_ON_BALLOT', params: { proposalId } };
+    const cost = costs.get(proposalId);
+    if (seen.has(proposalId)) violations.push({ code: 'DUPLICATE_SELECTION', params: { proposalId } });
+    else if (cost === undefined) violations.push({ code: 'NOT_ON_BALLOT', params: { proposalId } });
+    else total += cost;
     seen.add(proposalId);
   }
   const count = selections.length;
   if (rules.maxSelections !== null && count > rules.maxSelections) {
-    return { code: 'TOO_MANY', params: { max: rules.maxSelections, count } };
+    violations.push({ code: 'TOO_MANY', params: { max: rules.maxSelections, count } });
   }
-  if (count < rules.minSelections) return { code: 'TOO_FEW', params: { min: rules.minSelections, count } };
-  const total = selections.reduce((sum, id) => sum + costs.get(id)!, 0);
-  if (rules.method === 'knapsack' && total > district.budget) {
-    return { code: 'OVER_BUDGET', params: { total, budget: district.budget } };
+  if (count < rules.minSelections) violations.push({ code: 'TOO_FEW', params: { min: rules.minSelections, count } });
+  if (rules.method === 'knapsack') {
+    if (total > district.budget) violations.push({ code: 'OVER_BUDGET', params: { total, budget: district.budget } });
+    const minimum = minimumSpend(rules, district.budget);
+    if (total < minimum) {
+      violations.push({
+        code: 'UNDER_MINIMUM_SPEND',
+        params: { minimum, share: Math.round(rules.minSpendShare * 100), total },
+      });
+    }
   }
-  const minimum = minimumSpend(rules, district.budget);
-  if (rules.method === 'knapsack' && total < minimum) {
-    return { code: 'UNDER_MINIMUM_SPEND', params: { minimum, share: Math.round(rules.minSpendShare * 100), total } };
-  }
-  return null;
+  return violations;
+}
+
+/** The first rule a ballot breaks (ballotViolations' order), or null: what the server refuses a cast with. */
+export function checkBallot(
+  rules: BallotRules,
+  district: { budget: number; ballot: readonly BallotEntry[] },
+  selections: readonly string[],
+): BallotViolation | null {
+  return ballotViolations(rules, district, selections)[0] ?? null;
 }

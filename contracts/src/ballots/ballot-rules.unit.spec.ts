@@ -1,5 +1,5 @@
 import { ballotRulesSchema } from '../editions/edition';
-import { checkBallot, minimumSpend } from './ballot-rules';
+import { ballotViolations, checkBallot, minimumSpend } from './ballot-rules';
 
 const knapsack = ballotRulesSchema.parse({});
 const approval = ballotRulesSchema.parse({ method: 'approval', maxSelections: 2 });
@@ -56,5 +56,39 @@ describe('ballot rules', () => {
       params: { minimum: 700_000, share: 70, total: 600_000 },
     });
     expect(checkBallot(rules, district, ['b', 'c'])).toBeNull();
+  });
+
+  it('lists every rule a ballot breaks, in the order checkBallot reports the first', () => {
+    const rules = ballotRulesSchema.parse({ maxSelections: 2 });
+    expect(ballotViolations(rules, district, ['a', 'b', 'c'])).toEqual([
+      { code: 'TOO_MANY', params: { max: 2, count: 3 } },
+      { code: 'OVER_BUDGET', params: { total: 1_300_000, budget: 1_000_000 } },
+    ]);
+    expect(checkBallot(rules, district, ['a', 'b', 'c'])).toEqual({ code: 'TOO_MANY', params: { max: 2, count: 3 } });
+    const demanding = ballotRulesSchema.parse({ minSelections: 2, minSpendShare: 0.7 });
+    expect(ballotViolations(demanding, district, ['c'])).toEqual([
+      { code: 'TOO_FEW', params: { min: 2, count: 1 } },
+      { code: 'UNDER_MINIMUM_SPEND', params: { minimum: 700_000, share: 70, total: 300_000 } },
+    ]);
+  });
+
+  it('names each repeated and unknown pick, and counts a proposal’s cost once', () => {
+    expect(ballotViolations(knapsack, district, ['a', 'z', 'a', 'y'])).toEqual([
+      { code: 'NOT_ON_BALLOT', params: { proposalId: 'z' } },
+      { code: 'DUPLICATE_SELECTION', params: { proposalId: 'a' } },
+      { code: 'NOT_ON_BALLOT', params: { proposalId: 'y' } },
+    ]);
+    expect(checkBallot(knapsack, district, ['a', 'z', 'a'])).toEqual({
+      code: 'NOT_ON_BALLOT',
+      params: { proposalId: 'z' },
+    });
+  });
+
+  it('finds nothing wrong with a ballot that may be cast, and never a budget on an approval ballot', () => {
+    expect(ballotViolations(knapsack, district, ['b', 'c'])).toEqual([]);
+    expect(ballotViolations(approval, district, ['a', 'b'])).toEqual([]);
+    expect(ballotViolations(approval, district, ['a', 'b', 'c'])).toEqual([
+      { code: 'TOO_MANY', params: { max: 2, count: 3 } },
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { PHASES, type Phase } from './phases';
 
-/** The lifecycle of an edition, in order (DESIGN.md). `supports` is skipped when the rules disable it. */
-export const PHASES = ['draft', 'proposals', 'review', 'supports', 'voting', 'counting', 'results', 'closed'] as const;
-export type Phase = (typeof PHASES)[number];
+// `supports` is skipped when the rules disable it (nextPhase).
+export { PHASES, type Phase };
 export const phaseSchema = z.enum(PHASES);
 
 const slug = z

@@ -4,7 +4,7 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../lib/api-client';
-import { router } from './router';
+import { createRouter } from './router';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -24,6 +24,8 @@ function createQueryClient(): QueryClient {
 
 export function App({ i18n }: { i18n: I18n }) {
   const [queryClient] = useState(createQueryClient);
+  // The routes' loaders fill this client's cache before their pages render.
+  const [router] = useState(() => createRouter(queryClient));
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

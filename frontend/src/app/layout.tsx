@@ -1,3 +1,4 @@
+import { isPublished } from '@decidimos/contracts/editions/phases';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { currentEdition, useEditions } from '../lib/api/get-editions';
@@ -5,6 +6,7 @@ import { hasRole, useMe } from '../lib/api/get-me';
 import { useLogout } from '../lib/api/logout';
 import { switchLanguage } from '../lib/i18n/i18n';
 import { loginUrl } from '../lib/login';
+import { paths } from '../lib/paths';
 import { ProblemAlert } from '../components/problem-alert';
 
 function LanguageSwitch() {
@@ -51,17 +53,17 @@ function MainNav() {
   const me = useMe();
   const editions = useEditions();
   const edition = editions.data ? currentEdition(editions.data) : undefined;
-  const base = edition ? `/editions/${edition.id}` : null;
-  const links: { to: string; label: string }[] = [{ to: '/', label: t('nav.home') }];
-  if (base) links.push({ to: `${base}/proposals`, label: t('nav.proposals') });
-  if (base && edition?.phase === 'voting') links.push({ to: `${base}/ballot`, label: t('nav.vote') });
-  if (base && (edition?.phase === 'results' || edition?.phase === 'closed'))
-    links.push({ to: `${base}/results`, label: t('nav.results') });
-  links.push({ to: '/receipts', label: t('nav.receipts') });
-  if (base && hasRole(me.data, 'reviewer')) links.push({ to: `${base}/review`, label: t('nav.review') });
-  if (base && hasRole(me.data, 'poll-officer')) links.push({ to: `${base}/assisted-ballot`, label: t('nav.assisted') });
-  if (hasRole(me.data, 'admin')) links.push({ to: '/admin', label: t('nav.admin') });
-  if (base) links.push({ to: `${base}/audit`, label: t('nav.audit') });
+  const links: { to: string; label: string }[] = [{ to: paths.home(), label: t('nav.home') }];
+  if (edition) links.push({ to: paths.proposals(edition.id), label: t('nav.proposals') });
+  if (edition?.phase === 'voting') links.push({ to: paths.ballot(edition.id), label: t('nav.vote') });
+  if (edition && isPublished(edition.phase)) links.push({ to: paths.results(edition.id), label: t('nav.results') });
+  links.push({ to: paths.receipts(), label: t('nav.receipts') });
+  if (edition && hasRole(me.data, 'reviewer')) links.push({ to: paths.review(edition.id), label: t('nav.review') });
+  if (edition && hasRole(me.data, 'poll-officer')) {
+    links.push({ to: paths.assistedBallot(edition.id), label: t('nav.assisted') });
+  }
+  if (hasRole(me.data, 'admin')) links.push({ to: paths.admin(), label: t('nav.admin') });
+  if (edition) links.push({ to: paths.audit(edition.id), label: t('nav.audit') });
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>
@@ -87,7 +89,7 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="header-bar">
-          <Link to="/" className="brand">
+          <Link to={paths.home()} className="brand">
             {t('app.name')}
           </Link>
           <div className="header-tools">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BallotTally } from '../lib/ballot-rules';
+import type { BallotTally } from '../lib/ballot';
 import { useFormat } from '../lib/format';
 
 /** Knapsack ballots: how much of the district budget the selection uses, and what is left. */

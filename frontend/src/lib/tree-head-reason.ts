@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { PHASES } from './phases';
+import { PHASES } from '@decidimos/contracts/editions/phases';
 
 /** Why a tree head was signed ('phase:voting', 'results'), in the reader's words; an unknown reason as it came. */
 export function treeHeadReason(reason: string, t: TFunction): string {

@@ -1,21 +1,44 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
+import { appRoutes } from '../app/router';
 import { en } from '../lib/i18n/en';
 import { es } from '../lib/i18n/es';
 import { createI18n, type Language } from '../lib/i18n/i18n';
 
 /** Renders a component as the app would: strings in `language`, a router, and a query client that does not retry. */
 export function renderWithApp(ui: ReactElement, { language = 'es' as Language } = {}) {
-  const i18n = createI18n(language, { es, en });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(<Providers language={language}>{() => <MemoryRouter>{ui}</MemoryRouter>}</Providers>);
+}
+
+/** Opens `path` in the whole app (layout, routes and their loaders), as a browser would. */
+export function renderApp(path: string, { language = 'es' as Language } = {}) {
   return render(
+    <Providers language={language}>{(queryClient) => <AppAt path={path} queryClient={queryClient} />}</Providers>,
+  );
+}
+
+function AppAt({ path, queryClient }: { path: string; queryClient: QueryClient }) {
+  const [router] = useState(() => createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] }));
+  return <RouterProvider router={router} />;
+}
+
+function Providers({
+  language,
+  children,
+}: {
+  language: Language;
+  children: (queryClient: QueryClient) => ReactElement;
+}) {
+  const [i18n] = useState(() => createI18n(language, { es, en }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
+  );
+  return (
     <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <MemoryRouter>{ui}</MemoryRouter>
-      </QueryClientProvider>
-    </I18nextProvider>,
+      <QueryClientProvider client={queryClient}>{children(queryClient)}</QueryClientProvider>
+    </I18nextProvider>
   );
 }

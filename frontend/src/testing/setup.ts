@@ -1,10 +1,21 @@
 import '@testing-library/jest-dom';
-import { TextDecoder, TextEncoder } from 'node:util';
+import { requested, server } from './api';
 
-// jsdom leaves out the encoders every browser has (react-router and the audit code use them).
-Object.assign(globalThis, { TextEncoder, TextDecoder });
+// A request no handler expects fails the test that made it, rather than passing as a
+// network error the page happens to handle.
+const unexpected: string[] = [];
+server.events.on('request:unhandled', ({ request }) => void unexpected.push(`${request.method} ${request.url}`));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  const made = unexpected.splice(0);
+  if (made.length > 0) throw new Error(`requests no handler answered: ${made.join(', ')}`);
+});
+afterAll(() => server.close());
 
-// Every test starts with an empty device: no draft, no language choice left by another test.
+// Every test starts with an empty device (no draft, no language choice left by another
+// test) and an empty list of requests made.
 beforeEach(() => {
+  requested.length = 0;
   if (typeof window !== 'undefined') localStorage.clear();
 });

@@ -7,6 +7,7 @@ import { StaffOnly } from '../../components/staff-only';
 import { useCreateEdition } from '../../features/admin/api/create-edition';
 import { EditionForm } from '../../features/admin/components/edition-form';
 import { newIdempotencyKey } from '../../lib/api-client';
+import { paths } from '../../lib/paths';
 
 export function NewEditionRoute() {
   const { t } = useTranslation();
@@ -20,8 +21,8 @@ export function NewEditionRoute() {
           <NextSteps title={t('admin.form.created')}>
             <p>{t('admin.form.next')}</p>
             <p>
-              <Link to="/admin">{t('admin.backToAdmin')}</Link> ·{' '}
-              <Link to={`/editions/${create.data.id}`}>{t('admin.form.seeEdition')}</Link>
+              <Link to={paths.admin()}>{t('admin.backToAdmin')}</Link> ·{' '}
+              <Link to={paths.edition(create.data.id)}>{t('admin.form.seeEdition')}</Link>
             </p>
           </NextSteps>
         ) : (

@@ -7,6 +7,7 @@ import { StaffOnly } from '../../components/staff-only';
 import { PhaseControl } from '../../features/admin/components/phase-control';
 import { RolesForm } from '../../features/admin/components/roles-form';
 import { useEditions } from '../../lib/api/get-editions';
+import { paths } from '../../lib/paths';
 
 export function AdminRoute() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function AdminRoute() {
     <StaffOnly role="admin" title={t('admin.title')}>
       <Page title={t('admin.title')} lead={t('admin.lead')}>
         <p>
-          <Link className="button" to="/admin/editions/new">
+          <Link className="button" to={paths.newEdition()}>
             {t('admin.newEdition')}
           </Link>
         </p>

@@ -1,9 +1,11 @@
 import { useParams } from 'react-router';
 import { VotingBooth, type BoothStep } from '../../features/voting/components/voting-booth';
+import { useRouteEdition } from '../route-data';
 
 const STEPS: Record<string, BoothStep> = { review: 'review', receipt: 'receipt' };
 
 export function BallotRoute() {
-  const { editionId = '', step = '' } = useParams();
-  return <VotingBooth key={`${editionId}/${step}`} editionId={editionId} step={STEPS[step] ?? 'build'} />;
+  const edition = useRouteEdition();
+  const { step = '' } = useParams();
+  return <VotingBooth key={`${edition.id}/${step}`} edition={edition} step={STEPS[step] ?? 'build'} />;
 }

@@ -6,6 +6,7 @@ import { PhaseBadge } from '../../components/phase-badge';
 import { ProblemAlert } from '../../components/problem-alert';
 import { EditionOverview } from '../../features/editions/components/edition-overview';
 import { currentEdition, useEditions } from '../../lib/api/get-editions';
+import { paths } from '../../lib/paths';
 
 export function HomeRoute() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function HomeRoute() {
           <ul className="plain-list">
             {others.map((e) => (
               <li key={e.id}>
-                <Link to={`/editions/${e.id}`}>{e.title}</Link> <PhaseBadge phase={e.phase} />
+                <Link to={paths.edition(e.id)}>{e.title}</Link> <PhaseBadge phase={e.phase} />
               </li>
             ))}
           </ul>

@@ -1,32 +1,30 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Loading } from '../../components/loading';
 import { NextSteps } from '../../components/next-steps';
 import { Page } from '../../components/page';
-import { ProblemAlert } from '../../components/problem-alert';
 import { useSubmitProposal } from '../../features/proposals/api/submit-proposal';
 import { ProposalForm, proposalFormValues } from '../../features/proposals/components/proposal-form';
 import { newIdempotencyKey } from '../../lib/api-client';
-import { useEdition } from '../../lib/api/get-edition';
 import { useMe } from '../../lib/api/get-me';
 import { useFormat } from '../../lib/format';
 import { loginUrl } from '../../lib/login';
+import { paths } from '../../lib/paths';
+import { useRouteEdition } from '../route-data';
 
 export function NewProposalRoute() {
   const { t } = useTranslation();
   const format = useFormat();
   const location = useLocation();
-  const { editionId = '' } = useParams();
-  const edition = useEdition(editionId);
+  const edition = useRouteEdition();
   const me = useMe();
   const submit = useSubmitProposal();
   // One key per form visit: a double click or a retry after a dropped connection records one proposal.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const title = t('proposalForm.newTitle');
 
-  if (edition.error) return <ProblemAlert error={edition.error} onRetry={() => void edition.refetch()} />;
-  if (!edition.data || me.isPending) return <Loading />;
+  if (me.isPending) return <Loading />;
   if (!me.data) {
     return (
       <Page title={title} lead={t('proposalForm.loginLead')}>
@@ -36,9 +34,9 @@ export function NewProposalRoute() {
       </Page>
     );
   }
-  if (edition.data.phase !== 'proposals') return <Page title={title} lead={t('proposalForm.closed')} />;
+  if (edition.phase !== 'proposals') return <Page title={title} lead={t('proposalForm.closed')} />;
   if (submit.data) {
-    const closes = edition.data.calendar.review;
+    const closes = edition.calendar.review;
     return (
       <Page title={title}>
         <NextSteps title={t('proposalForm.received')}>
@@ -49,7 +47,7 @@ export function NewProposalRoute() {
           </p>
           <p>{t('proposalForm.next.review')}</p>
           <p>
-            <Link to={`/proposals/${submit.data.id}`}>{t('proposalForm.seeProposal')}</Link>
+            <Link to={paths.proposal(submit.data.id)}>{t('proposalForm.seeProposal')}</Link>
           </p>
         </NextSteps>
       </Page>
@@ -59,12 +57,12 @@ export function NewProposalRoute() {
     <Page title={title} lead={t('proposalForm.lead')}>
       {!me.data.eligible ? <p className="alert alert-info">{t('edition.notEligible')}</p> : null}
       <ProposalForm
-        edition={edition.data}
+        edition={edition}
         initial={proposalFormValues(null, me.data.district, me.data.displayName)}
         mode="submit"
         pending={submit.isPending}
         error={submit.error}
-        onSubmit={(proposal) => submit.mutate({ editionId, proposal, idempotencyKey })}
+        onSubmit={(proposal) => submit.mutate({ editionId: edition.id, proposal, idempotencyKey })}
       />
     </Page>
   );

@@ -1,28 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { Loading } from '../../components/loading';
+import { Link } from 'react-router';
 import { Page } from '../../components/page';
-import { ProblemAlert } from '../../components/problem-alert';
 import { ProposalBrowser } from '../../features/proposals/components/proposal-browser';
-import { useEdition } from '../../lib/api/get-edition';
+import { paths } from '../../lib/paths';
+import { useRouteEdition } from '../route-data';
 
 export function ProposalsRoute() {
   const { t } = useTranslation();
-  const { editionId = '' } = useParams();
-  const edition = useEdition(editionId);
-  if (edition.error) return <ProblemAlert error={edition.error} onRetry={() => void edition.refetch()} />;
-  if (!edition.data) return <Loading />;
+  const edition = useRouteEdition();
   return (
-    <Page title={t('proposals.title')} lead={edition.data.title}>
-      {edition.data.phase === 'proposals' ? (
+    <Page title={t('proposals.title')} lead={edition.title}>
+      {edition.phase === 'proposals' ? (
         <p>
-          <Link className="button" to={`/editions/${editionId}/proposals/new`}>
+          <Link className="button" to={paths.newProposal(edition.id)}>
             {t('edition.action.propose')}
           </Link>
         </p>
       ) : null}
-      {edition.data.phase === 'supports' ? <p className="alert alert-info">{t('proposals.supportsHint')}</p> : null}
-      <ProposalBrowser edition={edition.data} />
+      {edition.phase === 'supports' ? <p className="alert alert-info">{t('proposals.supportsHint')}</p> : null}
+      <ProposalBrowser edition={edition} />
     </Page>
   );
 }

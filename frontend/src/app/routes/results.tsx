@@ -1,31 +1,28 @@
+import { isPublished } from '@decidimos/contracts/editions/phases';
 import { treeHeadSchema } from '@decidimos/contracts/audit/audit-documents';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useResults } from '../../features/results/api/get-results';
 import { DistrictResults } from '../../features/results/components/district-results';
 import { OpenData } from '../../features/results/components/open-data';
-import { useEdition } from '../../lib/api/get-edition';
 import { useFormat } from '../../lib/format';
-
-const PUBLISHED = new Set(['results', 'closed']);
+import { paths } from '../../lib/paths';
+import { useRouteEdition } from '../route-data';
 
 export function ResultsRoute() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { editionId = '' } = useParams();
-  const edition = useEdition(editionId);
-  const published = Boolean(edition.data && PUBLISHED.has(edition.data.phase));
-  const results = useResults(editionId, published);
-  if (edition.error) return <ProblemAlert error={edition.error} onRetry={() => void edition.refetch()} />;
-  if (!edition.data) return <Loading />;
+  const edition = useRouteEdition();
+  const published = isPublished(edition.phase);
+  const results = useResults(edition.id, published);
   const title = t('results.title');
   if (!published) {
-    const when = edition.data.calendar.results;
+    const when = edition.calendar.results;
     return (
-      <Page title={title} lead={edition.data.title}>
+      <Page title={title} lead={edition.title}>
         <p className="alert alert-info">
           {when ? t('results.notYetOn', { date: format.date(when) }) : t('results.notYet')}
         </p>
@@ -33,7 +30,7 @@ export function ResultsRoute() {
     );
   }
   return (
-    <Page title={title} lead={edition.data.title}>
+    <Page title={title} lead={edition.title}>
       {results.error ? <ProblemAlert error={results.error} onRetry={() => void results.refetch()} /> : null}
       {results.isPending ? <Loading /> : null}
       {results.data ? (
@@ -50,7 +47,7 @@ export function ResultsRoute() {
           {results.data.districts.map((district) => (
             <DistrictResults key={district.id} district={district} />
           ))}
-          <TreeHeadNote editionId={editionId} treeHead={results.data.treeHead} />
+          <TreeHeadNote editionId={edition.id} treeHead={results.data.treeHead} />
           <OpenData results={results.data} />
         </>
       ) : null}
@@ -74,7 +71,7 @@ function TreeHeadNote({ editionId, treeHead }: { editionId: string; treeHead: un
         <dd className="mono">{head.rootHash}</dd>
       </dl>
       <p>
-        <Link to={`/editions/${encodeURIComponent(editionId)}/audit`}>{t('results.checkIt')}</Link>
+        <Link to={paths.audit(editionId)}>{t('results.checkIt')}</Link>
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import { UNDER_WAY_PHASES } from '@decidimos/contracts/editions/phases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { EditionView } from '@decidimos/contracts/api/schemas';
 import { api } from '../api-client';
@@ -13,10 +14,8 @@ export function useEditions() {
   return useQuery(editionsQueryOptions());
 }
 
-const OPEN_PHASES = new Set(['proposals', 'review', 'supports', 'voting', 'counting', 'results']);
-
 /** The edition residents care about now: the newest one under way, else the newest of all (as /api/me does). */
 export function currentEdition(editions: EditionView[]): EditionView | undefined {
   const newestFirst = [...editions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return newestFirst.find((e) => OPEN_PHASES.has(e.phase)) ?? newestFirst[0];
+  return newestFirst.find((e) => UNDER_WAY_PHASES.includes(e.phase)) ?? newestFirst[0];
 }

@@ -1,13 +1,8 @@
+import type { RoleChange } from '@decidimos/contracts/api/schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@decidimos/contracts/events/catalog';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-
-export interface RoleChange {
-  subject: string;
-  role: Role;
-  changed: boolean;
-}
 
 /** Grant or revoke a staff role by iD Digital subject (POST /api/roles/grant, /api/roles/revoke). */
 export function changeRole({

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { PhaseBadge } from '../../../components/phase-badge';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useAdvancePhase } from '../api/advance-phase';
+import { paths } from '../../../lib/paths';
 
 /** Advance an edition to its next phase, after a confirmation that says what will change. */
 export function PhaseControl({ edition }: { edition: EditionView }) {
@@ -17,7 +18,7 @@ export function PhaseControl({ edition }: { edition: EditionView }) {
   return (
     <li className="card" aria-labelledby={headingId}>
       <h3 id={headingId} className="card-title">
-        <Link to={`/editions/${edition.id}`}>{edition.title}</Link>
+        <Link to={paths.edition(edition.id)}>{edition.title}</Link>
       </h3>
       <p>
         {t('edition.currentPhase')} <PhaseBadge phase={edition.phase} />

@@ -1,5 +1,6 @@
 import type { EditionView } from '@decidimos/contracts/api/schemas';
 import { inPersonCredential } from '@decidimos/contracts/api/schemas';
+import { ballotViolations, type BallotViolation } from '@decidimos/contracts/ballots/ballot-rules';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBallotIssueText } from '../../../components/ballot-issue-text';
@@ -9,7 +10,7 @@ import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { newIdempotencyKey } from '../../../lib/api-client';
 import { useProposals } from '../../../lib/api/get-proposals';
-import { ballotIssues, isKnapsack, tally, type BallotIssue } from '../../../lib/ballot-rules';
+import { ballotTally, districtBallot } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
 import { zodFieldErrors } from '../../../lib/form-errors';
 import { useCastAssistedBallot, type AssistedReceipt } from '../api/cast-assisted-ballot';
@@ -67,7 +68,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
   const [district, setDistrict] = useState(edition.districts[0]?.id ?? '');
   const [selection, setSelection] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [issues, setIssues] = useState<BallotIssue[]>([]);
+  const [issues, setIssues] = useState<BallotViolation[]>([]);
   const ballot = useProposals(
     edition.id,
     { district, status: 'on-ballot', pageSize: BALLOT_PAGE_SIZE },
@@ -76,7 +77,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
   const options = (ballot.data?.items ?? []).map((p) => ({ id: p.id, title: p.title, cost: p.cost }));
   const rules = edition.rules.ballot;
   const budget = edition.districts.find((d) => d.id === district)?.budget ?? 0;
-  const current = tally(selection, options, rules, budget);
+  const current = ballotTally(selection, options, rules, budget);
 
   useEffect(() => {
     curpRef.current?.focus();
@@ -98,7 +99,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
       }
     }
     setErrors(found);
-    const broken = ballotIssues(selection, options, rules, budget);
+    const broken = ballotViolations(rules, districtBallot(options, budget), selection);
     setIssues(broken);
     if (!parsed.success) {
       document.getElementById(`assisted-${Object.keys(found)[0] ?? 'curp'}`)?.focus();
@@ -152,7 +153,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
         ))}
       </SelectField>
       <div className="ballot-summary">
-        {isKnapsack(rules) ? <BudgetBar tally={current} /> : null}
+        {rules.method === 'knapsack' ? <BudgetBar tally={current} /> : null}
         <SelectionCounter tally={current} />
       </div>
       {ballot.error ? <ProblemAlert error={ballot.error} onRetry={() => void ballot.refetch()} /> : null}
@@ -189,13 +190,13 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
   );
 }
 
-function BallotIssues({ issues }: { issues: BallotIssue[] }) {
+function BallotIssues({ issues }: { issues: BallotViolation[] }) {
   const issueText = useBallotIssueText();
   return (
     <div role="alert" className="alert alert-error">
       <ul>
         {issues.map((issue) => (
-          <li key={issue.code}>{issueText(issue)}</li>
+          <li key={JSON.stringify(issue)}>{issueText(issue)}</li>
         ))}
       </ul>
     </div>

@@ -1,3 +1,4 @@
+import { isPublished } from '@decidimos/contracts/editions/phases';
 import type { EditionView } from '@decidimos/contracts/api/schemas';
 import type { TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
 import type { Verification } from '@decidimos/contracts/audit/verify';
@@ -12,8 +13,6 @@ import { exportPath, getExport } from '../api/get-export';
 import { getPublishedResults } from '../api/get-published-results';
 import { treeHeadsQueryOptions, useTreeHeads } from '../api/get-tree-heads';
 import { headSignatures, verifyPublished } from '../verify';
-
-const PUBLISHED = new Set(['results', 'closed']);
 
 type Check =
   | { state: 'idle' }
@@ -93,7 +92,7 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
       // The export first, then the heads, as the CLI does: every head the export records is published by then.
       const exportText = await getExport(edition.id);
       const treeHeads = await queryClient.fetchQuery({ ...treeHeadsQueryOptions(edition.id), staleTime: 0 });
-      const published = PUBLISHED.has(edition.phase);
+      const published = isPublished(edition.phase);
       const results = published ? await getPublishedResults(edition.id) : null;
       setCheck({
         state: 'done',

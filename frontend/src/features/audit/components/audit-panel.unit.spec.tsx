@@ -1,31 +1,17 @@
-import type { EditionView } from '@decidimos/contracts/api/schemas';
 import type { TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { anEdition, answer, requested, server } from '../../../testing/api';
 import { EDITION, exportText, PUBLIC_KEY, treeHead } from '../../../testing/audit-fixture';
 import { renderWithApp } from '../../../testing/render';
 import { AuditPanel } from './audit-panel';
 
-let requested: string[];
-
-/** The audit routes as the page sees them; jsdom has no Response. */
+/** The audit routes as the page sees them. */
 function serve(heads: TreeHeadsDocument) {
-  requested = [];
-  global.fetch = jest.fn(async (url: string | URL | Request) => {
-    const path = String(url);
-    requested.push(path);
-    const isExport = path.endsWith('/audit/export');
-    return {
-      ok: true,
-      status: 200,
-      headers: new Headers({ 'content-type': isExport ? 'application/jsonl' : 'application/json' }),
-      json: async () => heads,
-      text: async () => exportText,
-    };
-  }) as unknown as typeof fetch;
+  server.use(answer.treeHeads(heads), answer.auditExport(exportText));
 }
 
-const edition = { id: EDITION, phase: 'voting', title: 'Presupuesto Participativo 2027' } as EditionView;
+const edition = anEdition({ id: EDITION, phase: 'voting' });
 const document = (treeHeads = [treeHead]): TreeHeadsDocument => ({
   editionId: EDITION,
   publicKey: PUBLIC_KEY,

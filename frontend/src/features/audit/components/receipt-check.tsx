@@ -9,10 +9,11 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { useEdition } from '../../../lib/api/get-edition';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { isBefore } from '../../../lib/phases';
+import { phaseAtLeast } from '@decidimos/contracts/editions/phases';
 import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { useReceiptProof } from '../api/get-receipt-proof';
 import { receiptVerdict, type ReceiptVerdict } from '../verify';
+import { paths } from '../../../lib/paths';
 
 /** Type or paste a receipt; the page address keeps it, so a saved link checks again later. */
 export function ReceiptCheck({ receipt }: { receipt: string }) {
@@ -29,7 +30,7 @@ export function ReceiptCheck({ receipt }: { receipt: string }) {
       return;
     }
     setError(undefined);
-    void navigate(`/receipts/${encodeURIComponent(value)}`);
+    void navigate(paths.receipts(value));
   }
 
   return (
@@ -146,7 +147,7 @@ function Verified({
       {answer.current ? null : <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>}
       <p className="hint">{t('receipts.verifiedHow', { keyId: head.keyId })}</p>
       <p>
-        <Link to={`/editions/${encodeURIComponent(answer.editionId)}/audit`}>{t('receipts.treeHeads')}</Link>
+        <Link to={paths.audit(answer.editionId)}>{t('receipts.treeHeads')}</Link>
       </p>
     </Outcome>
   );
@@ -158,7 +159,7 @@ function Pending({ receipt, answer }: { receipt: string; answer: ReceiptProof })
   const format = useFormat();
   const edition = useEdition(answer.editionId);
   const closes = edition.data?.calendar.counting;
-  const votingOpen = !edition.data || !isBefore('voting', edition.data.phase);
+  const votingOpen = !edition.data || !phaseAtLeast(edition.data.phase, 'counting');
   const when = !votingOpen
     ? t('receipts.pendingSoon')
     : closes

@@ -1,5 +1,6 @@
-import type { ReceiptProof } from '@decidimos/contracts/audit/audit-documents';
+import type { EditionView } from '@decidimos/contracts/api/schemas';
 import { screen } from '@testing-library/react';
+import { anEdition, answer, problem, requested, server } from '../../../testing/api';
 import {
   EDITION,
   includedAnswer,
@@ -11,27 +12,12 @@ import {
 import { renderWithApp } from '../../../testing/render';
 import { ReceiptCheck } from './receipt-check';
 
-type Answer = { status: number; body: unknown };
-let requested: string[];
-
-/** The backend as the page sees it: the receipt route and the edition it belongs to. jsdom has no Response. */
-function serve(receiptAnswer: Answer, edition: { phase: string; calendar: Record<string, string> }) {
-  requested = [];
-  global.fetch = jest.fn(async (url: string | URL | Request) => {
-    const path = String(url);
-    requested.push(path);
-    const { status, body } = path.startsWith('/api/receipts/') ? receiptAnswer : { status: 200, body: edition };
-    const type = status < 400 ? 'application/json' : 'application/problem+json';
-    return { ok: status < 400, status, headers: new Headers({ 'content-type': type }), json: async () => body };
-  }) as unknown as typeof fetch;
+/** The backend as the page sees it: the receipt route and the edition it belongs to. */
+function serve(receiptAnswer: Parameters<typeof answer.receipt>[0], edition: EditionView) {
+  server.use(answer.receipt(receiptAnswer), ...answer.editions(edition));
 }
 
-const voting = { phase: 'voting', calendar: { counting: '2027-03-01T18:00:00-06:00' } };
-const ok = (body: ReceiptProof): Answer => ({ status: 200, body });
-const problem = (status: number, code: string): Answer => ({
-  status,
-  body: { type: 'about:blank', title: code, status, detail: '', code },
-});
+const voting = anEdition({ id: EDITION, phase: 'voting', calendar: { counting: '2027-03-01T18:00:00-06:00' } });
 
 async function result() {
   const section = (await screen.findByRole('heading', { level: 2 })).closest('[data-state]');
@@ -40,7 +26,7 @@ async function result() {
 
 describe('checking a receipt', () => {
   it('says the vote is in the signed record once the proof and the signature check here', async () => {
-    serve(ok(includedAnswer()), voting);
+    serve(includedAnswer(), voting);
     renderWithApp(<ReceiptCheck receipt={receipt} />);
     const section = await result();
     expect(section).toHaveAttribute('data-state', 'verified');
@@ -56,14 +42,14 @@ describe('checking a receipt', () => {
   });
 
   it('says a replaced ballot is recorded but the last one counts', async () => {
-    serve(ok(includedAnswer({ current: false })), voting);
+    serve(includedAnswer({ current: false }), voting);
     renderWithApp(<ReceiptCheck receipt={receipt} />);
     expect(await result()).toHaveAttribute('data-state', 'verified');
     expect(screen.getByTestId('receipt-replaced')).toHaveTextContent('cuenta la última');
   });
 
   it('during voting, says the vote is recorded and when the signature that covers it comes', async () => {
-    serve(ok(pendingAnswer()), voting);
+    serve(pendingAnswer(), voting);
     renderWithApp(<ReceiptCheck receipt={receipt} />);
     const section = await result();
     expect(section).toHaveAttribute('data-state', 'pending');
@@ -75,13 +61,13 @@ describe('checking a receipt', () => {
   });
 
   it('after voting has closed, says the signature is moments away', async () => {
-    serve(ok(pendingAnswer()), { phase: 'counting', calendar: {} });
+    serve(pendingAnswer(), anEdition({ id: EDITION, phase: 'counting' }));
     renderWithApp(<ReceiptCheck receipt={receipt} />);
     expect(await screen.findByText(/La votación ya cerró/)).toBeInTheDocument();
   });
 
   it('says what a failed proof means and what to do, with the verifier’s findings', async () => {
-    serve(ok(includedAnswer({ leafIndex: 4 })), voting);
+    serve(includedAnswer({ leafIndex: 4 }), voting);
     renderWithApp(<ReceiptCheck receipt={receipt} />);
     const section = await result();
     expect(section).toHaveAttribute('data-state', 'failed');
@@ -91,7 +77,7 @@ describe('checking a receipt', () => {
   });
 
   it('fails as a mismatch when the recorded ballot differs from the receipt', async () => {
-    serve(ok(includedAnswer({ leafHash: otherLeafHash, matches: false })), voting);
+    serve(includedAnswer({ leafHash: otherLeafHash, matches: false }), voting);
     renderWithApp(<ReceiptCheck receipt={receipt} />);
     const section = await result();
     expect(section).toHaveAttribute('data-state', 'failed');
@@ -99,7 +85,7 @@ describe('checking a receipt', () => {
   });
 
   it('says an unknown receipt was not found, and how to make sure it was copied right', async () => {
-    serve(problem(404, 'NOT_FOUND'), voting);
+    serve(() => problem('NOT_FOUND'), voting);
     renderWithApp(<ReceiptCheck receipt={receipt} />);
     const section = await result();
     expect(section).toHaveAttribute('data-state', 'not-found');
@@ -107,20 +93,20 @@ describe('checking a receipt', () => {
   });
 
   it('says a malformed receipt in the address is not a receipt, without asking the server', async () => {
-    serve(ok(includedAnswer()), voting);
+    serve(includedAnswer(), voting);
     renderWithApp(<ReceiptCheck receipt="no-es-un-comprobante" />);
     expect(await result()).toHaveAttribute('data-state', 'invalid');
     expect(requested).toEqual([]);
   });
 
   it('treats the server refusing the receipt as malformed (400) the same way', async () => {
-    serve(problem(400, 'VALIDATION_FAILED'), voting);
+    serve(() => problem('VALIDATION_FAILED'), voting);
     renderWithApp(<ReceiptCheck receipt={receipt} />);
     expect(await result()).toHaveAttribute('data-state', 'invalid');
   });
 
   it('speaks English when the resident chose it', async () => {
-    serve(ok(pendingAnswer()), voting);
+    serve(pendingAnswer(), voting);
     renderWithApp(<ReceiptCheck receipt={receipt} />, { language: 'en' });
     expect(await result()).toHaveTextContent('Your vote is recorded; the signature is still to come');
     expect(await screen.findByText(/planned for March 1, 2027/)).toBeInTheDocument();

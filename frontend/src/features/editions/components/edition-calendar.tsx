@@ -1,8 +1,7 @@
 import type { EditionView } from '@decidimos/contracts/api/schemas';
-import type { Phase } from '@decidimos/contracts/editions/edition';
+import { PHASES, type Phase } from '@decidimos/contracts/editions/phases';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
-import { PHASES } from '../../../lib/phases';
 
 /** The phases of the edition in order, with when each started or is planned to. */
 export function EditionCalendar({ edition }: { edition: EditionView }) {

@@ -1,7 +1,9 @@
+import { isPublished } from '@decidimos/contracts/editions/phases';
 import type { EditionView, MeResponse } from '@decidimos/contracts/api/schemas';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { loginUrl } from '../../../lib/login';
+import { paths } from '../../../lib/paths';
 
 interface PhaseActionsProps {
   edition: EditionView;
@@ -12,7 +14,6 @@ interface PhaseActionsProps {
 export function PhaseActions({ edition, me }: PhaseActionsProps) {
   const { t } = useTranslation();
   const location = useLocation();
-  const base = `/editions/${edition.id}`;
   const needsLogin = !me && ['proposals', 'supports', 'voting'].includes(edition.phase);
   return (
     <section className="now" aria-labelledby="now-title">
@@ -20,27 +21,27 @@ export function PhaseActions({ edition, me }: PhaseActionsProps) {
       <p>{t(`edition.phaseExplain.${edition.phase}`)}</p>
       <div className="actions">
         {edition.phase === 'proposals' ? (
-          <Link className="button" to={`${base}/proposals/new`}>
+          <Link className="button" to={paths.newProposal(edition.id)}>
             {t('edition.action.propose')}
           </Link>
         ) : null}
         {edition.phase === 'supports' ? (
-          <Link className="button" to={`${base}/proposals?status=feasible`}>
+          <Link className="button" to={paths.proposals(edition.id, { status: 'feasible' })}>
             {t('edition.action.support')}
           </Link>
         ) : null}
         {edition.phase === 'voting' ? (
-          <Link className="button" to={`${base}/ballot`}>
+          <Link className="button" to={paths.ballot(edition.id)}>
             {t('edition.action.vote')}
           </Link>
         ) : null}
-        {edition.phase === 'results' || edition.phase === 'closed' ? (
-          <Link className="button" to={`${base}/results`}>
+        {isPublished(edition.phase) ? (
+          <Link className="button" to={paths.results(edition.id)}>
             {t('edition.action.results')}
           </Link>
         ) : null}
         {edition.phase !== 'draft' ? (
-          <Link className="button secondary" to={`${base}/proposals`}>
+          <Link className="button secondary" to={paths.proposals(edition.id)}>
             {t('edition.action.browse')}
           </Link>
         ) : null}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { NextSteps } from '../../../components/next-steps';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useWithdrawProposal } from '../api/withdraw-proposal';
+import { paths } from '../../../lib/paths';
 
 interface AuthorActionsProps {
   edition: EditionView;
@@ -34,7 +35,7 @@ export function AuthorActions({ edition, proposal, me }: AuthorActionsProps) {
       <h2 id="author-title">{t('proposal.yours')}</h2>
       <p>{t('proposal.yoursExplain')}</p>
       <div className="actions">
-        <Link className="button" to={`/proposals/${proposal.id}/edit`}>
+        <Link className="button" to={paths.editProposal(proposal.id)}>
           {t('proposal.edit')}
         </Link>
         {confirming ? null : (

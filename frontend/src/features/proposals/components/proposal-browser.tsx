@@ -1,3 +1,4 @@
+import { phaseAtLeast } from '@decidimos/contracts/editions/phases';
 import type { EditionView, ProposalStatus, ProposalView } from '@decidimos/contracts/api/schemas';
 import { PROPOSAL_STATUSES } from '@decidimos/contracts/api/schemas';
 import { useState, type FormEvent } from 'react';
@@ -10,6 +11,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { districtName } from '../../../lib/api/get-edition';
 import { useProposals } from '../../../lib/api/get-proposals';
 import { useFormat } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
 
 const PAGE_SIZE = 20;
 
@@ -139,12 +141,11 @@ export function ProposalBrowser({ edition }: { edition: EditionView }) {
 function ProposalCard({ proposal, edition }: { proposal: ProposalView; edition: EditionView }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const showSupports =
-    edition.rules.supports.enabled && ['supports', 'voting', 'counting', 'results', 'closed'].includes(edition.phase);
+  const showSupports = edition.rules.supports.enabled && phaseAtLeast(edition.phase, 'supports');
   return (
     <li className="card">
       <h2 className="card-title">
-        <Link to={`/proposals/${proposal.id}`}>{proposal.title}</Link>
+        <Link to={paths.proposal(proposal.id)}>{proposal.title}</Link>
       </h2>
       <p className="card-meta">
         <StatusBadge status={proposal.status} /> <span>{districtName(edition, proposal.district)}</span>

@@ -1,37 +1,25 @@
-import type { EditionView, ProposalView } from '@decidimos/contracts/api/schemas';
+import type { ProposalView } from '@decidimos/contracts/api/schemas';
+import { editionRulesSchema } from '@decidimos/contracts/editions/edition';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { anEdition, answer, aProposal, requested, server } from '../../../testing/api';
 import { renderWithApp } from '../../../testing/render';
 import { ProposalBrowser } from './proposal-browser';
 
-let requested: URL[];
-
-const proposal = (id: string, category: string | null) =>
-  ({ id, title: `Propuesta ${id}`, status: 'submitted', district: 'centro', category, cost: 100_000 }) as ProposalView;
+const proposal = (id: string, category: string | null) => aProposal({ id, title: `Propuesta ${id}`, category });
 
 /** The list route as the server answers it: filtered by category, with the edition-wide facet. */
 function serve(all: ProposalView[], categories: string[]) {
-  requested = [];
-  global.fetch = jest.fn(async (url: string | URL | Request) => {
-    const asked = new URL(String(url), 'http://localhost');
-    requested.push(asked);
-    const category = asked.searchParams.get('category');
-    const items = all.filter((p) => !category || p.category === category);
-    return {
-      ok: true,
-      status: 200,
-      headers: new Headers({ 'content-type': 'application/json' }),
-      json: async () => ({ items: items.slice(0, 20), total: items.length, page: 1, pageSize: 20, categories }),
-    };
-  }) as unknown as typeof fetch;
+  server.use(
+    answer.proposals((query) => {
+      const category = query.get('category');
+      const items = all.filter((p) => !category || p.category === category);
+      return { items: items.slice(0, 20), total: items.length, page: 1, pageSize: 20, categories };
+    }),
+  );
 }
 
-const edition = {
-  id: 'pp-2027',
-  phase: 'proposals',
-  districts: [{ id: 'centro', name: 'Centro' }],
-  rules: { supports: { enabled: false } },
-} as unknown as EditionView;
+const edition = anEdition({ rules: editionRulesSchema.parse({ supports: { enabled: false } }) });
 
 describe('browsing proposals by category', () => {
   it("offers the edition's categories from the server, not only those on the current page", async () => {
@@ -53,7 +41,7 @@ describe('browsing proposals by category', () => {
     await screen.findByText('Propuesta a1');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Categoría' }), 'parques');
     expect(await screen.findByText('25 propuestas')).toBeInTheDocument();
-    expect(requested.at(-1)?.searchParams.get('category')).toBe('parques');
+    expect(new URLSearchParams(requested.at(-1)?.split('?')[1]).get('category')).toBe('parques');
     expect(screen.queryByText('Propuesta a1')).not.toBeInTheDocument();
     expect(screen.getAllByRole('listitem')).toHaveLength(20);
   });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
 import { VotesChart } from './votes-chart';
+import { paths } from '../../../lib/paths';
 
 type District = ResultsView['districts'][number];
 
@@ -28,7 +29,7 @@ export function DistrictResults({ district }: { district: District }) {
         <ol className="winners" data-testid={`winners-${district.id}`}>
           {winners.map((p) => (
             <li key={p.id}>
-              <Link to={`/proposals/${p.id}`}>{p.title}</Link>{' '}
+              <Link to={paths.proposal(p.id)}>{p.title}</Link>{' '}
               <span className="hint">
                 {t('results.winnerFigures', {
                   votes: format.number(p.votes),

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { useFormat } from '../../../lib/format';
 import { serverFieldErrors, zodFieldErrors } from '../../../lib/form-errors';
 import { useAssessProposal } from '../api/assess-proposal';
+import { paths } from '../../../lib/paths';
 
 /** The committee's verdict: feasible or not, the final cost, and a public reason. */
 export function AssessmentForm({ edition, proposal }: { edition: EditionView; proposal: ProposalView }) {
@@ -29,7 +30,7 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
       <NextSteps title={t('review.recorded')}>
         <p>{assess.data.assessment?.feasible ? t('review.next.feasible') : t('review.next.unfeasible')}</p>
         <p>
-          <Link to={`/editions/${edition.id}/review`}>{t('review.backToQueue')}</Link>
+          <Link to={paths.review(edition.id)}>{t('review.backToQueue')}</Link>
         </p>
       </NextSteps>
     );

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { districtName } from '../../../lib/api/get-edition';
 import { useFormat } from '../../../lib/format';
 import { useReviewQueue } from '../api/get-review-queue';
+import { paths } from '../../../lib/paths';
 
 /** Proposals still to assess, oldest first, filtered by district. */
 export function ReviewQueue({ edition }: { edition: EditionView }) {
@@ -52,7 +53,7 @@ export function ReviewQueue({ edition }: { edition: EditionView }) {
           {queue.data?.items.map((p) => (
             <tr key={p.id}>
               <th scope="row">
-                <Link to={`/proposals/${p.id}/assess`}>{p.title}</Link>
+                <Link to={paths.assess(p.id)}>{p.title}</Link>
               </th>
               <td data-label={t('proposals.district')}>{districtName(edition, p.district)}</td>
               <td data-label={t('proposal.estimatedCost')} className="numeric">

@@ -1,13 +1,7 @@
+import type { SupportAnswer } from '@decidimos/contracts/api/schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-
-/** The answer of PUT and DELETE /api/proposals/:id/support. */
-export interface SupportAnswer {
-  proposalId: string;
-  supported: boolean;
-  supports: number;
-}
 
 export function giveSupport(proposalId: string): Promise<SupportAnswer> {
   return api.put<SupportAnswer>(`/api/proposals/${encodeURIComponent(proposalId)}/support`);

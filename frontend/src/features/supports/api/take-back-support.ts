@@ -1,7 +1,7 @@
+import type { SupportAnswer } from '@decidimos/contracts/api/schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import type { SupportAnswer } from './give-support';
 
 export function takeBackSupport(proposalId: string): Promise<SupportAnswer> {
   return api.delete<SupportAnswer>(`/api/proposals/${encodeURIComponent(proposalId)}/support`);

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { NextSteps } from '../../../components/next-steps';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { ApiError } from '../../../lib/api-client';
 import { loginUrl } from '../../../lib/login';
 import { useGiveSupport } from '../api/give-support';
 import { useTakeBackSupport } from '../api/take-back-support';
@@ -42,12 +41,6 @@ export function SupportButton({ edition, proposal, me }: SupportButtonProps) {
     setDone(answer.supported ? 'given' : 'taken');
   }
 
-  // The server's word on a repeat tells us the real state: correct this device's memory.
-  function onError(error: unknown) {
-    if (error instanceof ApiError && error.code === 'ALREADY_SUPPORTED') remembered.remember(proposal.id, true);
-    if (error instanceof ApiError && error.code === 'NOT_SUPPORTED') remembered.remember(proposal.id, false);
-  }
-
   const pending = give.isPending || takeBack.isPending;
   const error = give.error ?? takeBack.error;
   return (
@@ -61,7 +54,7 @@ export function SupportButton({ edition, proposal, me }: SupportButtonProps) {
           disabled={pending}
           onClick={() => {
             give.reset();
-            takeBack.mutate(proposal.id, { onSuccess: onAnswer, onError });
+            takeBack.mutate(proposal.id, { onSuccess: onAnswer });
           }}
         >
           {t('support.takeBack')}
@@ -73,7 +66,7 @@ export function SupportButton({ edition, proposal, me }: SupportButtonProps) {
           disabled={pending}
           onClick={() => {
             takeBack.reset();
-            give.mutate(proposal.id, { onSuccess: onAnswer, onError });
+            give.mutate(proposal.id, { onSuccess: onAnswer });
           }}
         >
           {t('support.give')}

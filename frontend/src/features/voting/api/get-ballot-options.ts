@@ -1,5 +1,5 @@
 import { useProposals } from '../../../lib/api/get-proposals';
-import type { BallotOption } from '../../../lib/ballot-rules';
+import type { BallotOption } from '../../../lib/ballot';
 
 /** The most proposals one district's ballot lists (the API's largest page). */
 const BALLOT_PAGE_SIZE = 200;

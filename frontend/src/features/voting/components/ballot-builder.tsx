@@ -1,19 +1,14 @@
+import { ballotViolations, type BallotViolation } from '@decidimos/contracts/ballots/ballot-rules';
 import type { BallotRules } from '@decidimos/contracts/editions/edition';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BudgetBar, SelectionCounter } from '../../../components/budget-bar';
-import {
-  ballotIssues,
-  isKnapsack,
-  tally,
-  whyNotAdd,
-  type BallotIssue,
-  type BallotOption,
-} from '../../../lib/ballot-rules';
+import { ballotTally, districtBallot, type BallotOption } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
 import { useBallotDraft } from '../hooks/use-ballot-draft';
 import { useBallotIssueText } from '../../../components/ballot-issue-text';
+import { paths } from '../../../lib/paths';
 
 interface BallotBuilderProps {
   editionId: string;
@@ -24,6 +19,19 @@ interface BallotBuilderProps {
   /** The ballot already cast, when the resident comes back to change it. */
   initialSelection?: readonly string[];
   onReview: () => void;
+}
+
+/** Why `option` cannot join the selection (the rules one more pick can break), or null when it can. */
+function whyNotAdd(
+  option: BallotOption,
+  selection: readonly string[],
+  options: readonly BallotOption[],
+  rules: BallotRules,
+  budget: number,
+): BallotViolation | null {
+  if (selection.includes(option.id)) return null;
+  const after = ballotViolations(rules, districtBallot(options, budget), [...selection, option.id]);
+  return after.find((v) => v.code === 'TOO_MANY' || v.code === 'OVER_BUDGET') ?? null;
 }
 
 /**
@@ -38,8 +46,8 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
   const draft = useBallotDraft(editionId, initialSelection);
   const known = new Set(options.map((o) => o.id));
   const selection = draft.selection.filter((id) => known.has(id));
-  const current = tally(selection, options, rules, budget);
-  const [blocked, setBlocked] = useState<{ proposalId: string; issue: BallotIssue } | null>(null);
+  const current = ballotTally(selection, options, rules, budget);
+  const [blocked, setBlocked] = useState<{ proposalId: string; issue: BallotViolation } | null>(null);
   const [submitIssues, setSubmitIssues] = useState<string[]>([]);
 
   function choose(option: BallotOption) {
@@ -54,7 +62,7 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
   }
 
   function review() {
-    const issues = ballotIssues(selection, options, rules, budget).map(issueText);
+    const issues = ballotViolations(rules, districtBallot(options, budget), selection).map(issueText);
     if (selection.length === 0) issues.unshift(t('ballot.issue.empty'));
     setSubmitIssues(issues);
     if (issues.length === 0) onReview();
@@ -63,7 +71,7 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
   return (
     <div className="ballot-builder">
       <div className="ballot-summary">
-        {isKnapsack(rules) ? <BudgetBar tally={current} /> : null}
+        {rules.method === 'knapsack' ? <BudgetBar tally={current} /> : null}
         <SelectionCounter tally={current} />
       </div>
       <fieldset>
@@ -72,7 +80,7 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
           {options.map((option) => {
             const selected = selection.includes(option.id);
             const inputId = `${listId}-${option.id}`;
-            const fits = selected || !isKnapsack(rules) || option.cost <= current.remaining;
+            const fits = selected || rules.method !== 'knapsack' || option.cost <= current.remaining;
             const blockedHere = blocked?.proposalId === option.id ? blocked.issue : null;
             return (
               <li key={option.id} className={selected ? 'option option-selected' : 'option'}>
@@ -99,7 +107,7 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
                     {issueText(blockedHere)} {t('ballot.unpickHint')}
                   </p>
                 ) : null}
-                <Link to={`/proposals/${option.id}`} className="option-link">
+                <Link to={paths.proposal(option.id)} className="option-link">
                   {t('ballot.details')}
                   <span className="sr-only">: {option.title}</span>
                 </Link>

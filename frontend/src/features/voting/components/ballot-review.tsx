@@ -1,7 +1,7 @@
 import type { BallotRules } from '@decidimos/contracts/editions/edition';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { isKnapsack, tally, type BallotOption } from '../../../lib/ballot-rules';
+import { ballotTally, type BallotOption } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
 import { useCastBallot, type CastBallotResponse } from '../api/cast-ballot';
 import { useBallotDraft } from '../hooks/use-ballot-draft';
@@ -34,7 +34,7 @@ export function BallotReview({
   const draft = useBallotDraft(editionId, initialSelection);
   const cast = useCastBallot();
   const picked = options.filter((o) => draft.selection.includes(o.id));
-  const current = tally(
+  const current = ballotTally(
     picked.map((o) => o.id),
     options,
     rules,
@@ -65,7 +65,7 @@ export function BallotReview({
           </li>
         ))}
       </ul>
-      {isKnapsack(rules) ? (
+      {rules.method === 'knapsack' ? (
         <p>{t('ballot.reviewTotal', { total: format.money(current.total), budget: format.money(budget) })}</p>
       ) : null}
       <p className="hint">

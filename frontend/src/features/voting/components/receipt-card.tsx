@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
 
 interface ReceiptCardProps {
   editionTitle: string;
@@ -56,7 +57,7 @@ export function ReceiptCard({ editionTitle, receipt, castAt }: ReceiptCardProps)
         <button type="button" className="button secondary" onClick={() => void copy()}>
           {t('receipt.copy')}
         </button>
-        <Link className="button secondary" to={`/receipts/${encodeURIComponent(receipt)}`}>
+        <Link className="button secondary" to={paths.receipts(receipt)}>
           {t('receipt.check')}
         </Link>
       </div>

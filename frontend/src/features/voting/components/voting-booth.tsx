@@ -1,33 +1,31 @@
 import type { EditionView } from '@decidimos/contracts/api/schemas';
+import { phaseAtLeast } from '@decidimos/contracts/editions/phases';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../../../components/loading';
 import { NextSteps } from '../../../components/next-steps';
 import { Page } from '../../../components/page';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { useEdition } from '../../../lib/api/get-edition';
 import { useMe } from '../../../lib/api/get-me';
 import { useFormat } from '../../../lib/format';
 import { loginUrl } from '../../../lib/login';
-import { isBefore } from '../../../lib/phases';
 import { useBallotOptions } from '../api/get-ballot-options';
 import { useMyBallot } from '../api/get-my-ballot';
 import { BallotBuilder } from './ballot-builder';
 import { BallotReview } from './ballot-review';
 import { ReceiptCard } from './receipt-card';
+import { paths } from '../../../lib/paths';
 
 export type BoothStep = 'build' | 'review' | 'receipt';
 
 /** The voting journey of one edition: build the ballot, review and cast it, keep the receipt. */
-export function VotingBooth({ editionId, step }: { editionId: string; step: BoothStep }) {
+export function VotingBooth({ edition, step }: { edition: EditionView; step: BoothStep }) {
   const { t } = useTranslation();
-  const edition = useEdition(editionId);
   const me = useMe();
   const location = useLocation();
 
-  if (edition.error) return <ProblemAlert error={edition.error} onRetry={() => void edition.refetch()} />;
   if (me.error) return <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
-  if (!edition.data || me.isPending) return <Loading />;
+  if (me.isPending) return <Loading />;
   const title = t('ballot.title');
   if (!me.data) {
     return (
@@ -41,11 +39,11 @@ export function VotingBooth({ editionId, step }: { editionId: string; step: Boot
   if (!me.data.eligible || !me.data.district) {
     return <Page title={title} lead={t('ballot.notEligible')} />;
   }
-  const district = edition.data.districts.find((d) => d.id === me.data?.district);
+  const district = edition.districts.find((d) => d.id === me.data?.district);
   if (!district) return <Page title={title} lead={t('ballot.districtNotInEdition', { district: me.data.district })} />;
   return (
     <Page title={title} lead={t('ballot.lead', { district: district.name })}>
-      <Booth edition={edition.data} district={district.id} budget={district.budget} step={step} />
+      <Booth edition={edition} district={district.id} budget={district.budget} step={step} />
     </Page>
   );
 }
@@ -64,7 +62,6 @@ function Booth({ edition, district, budget, step }: BoothProps) {
   const location = useLocation();
   const ballot = useMyBallot(edition.id);
   const options = useBallotOptions(edition.id, district);
-  const base = `/editions/${edition.id}/ballot`;
   const justCast = Boolean((location.state as { justCast?: boolean } | null)?.justCast);
 
   if (ballot.error) return <ProblemAlert error={ballot.error} onRetry={() => void ballot.refetch()} />;
@@ -88,7 +85,7 @@ function Booth({ edition, district, budget, step }: BoothProps) {
         <ReceiptCard editionTitle={edition.title} receipt={ballot.data.receipt} castAt={ballot.data.castAt} />
         {edition.phase === 'voting' && edition.rules.ballot.revoting ? (
           <p>
-            <Link to={base}>{t('ballot.changeLink')}</Link>
+            <Link to={paths.ballot(edition.id)}>{t('ballot.changeLink')}</Link>
           </p>
         ) : null}
       </>
@@ -99,7 +96,7 @@ function Booth({ edition, district, budget, step }: BoothProps) {
     return (
       <>
         <p className="alert alert-info">
-          {isBefore(edition.phase, 'voting')
+          {!phaseAtLeast(edition.phase, 'voting')
             ? edition.calendar.voting
               ? t('ballot.notOpenYetOn', { date: format.date(edition.calendar.voting) })
               : t('ballot.notOpenYet')
@@ -135,7 +132,7 @@ function Booth({ edition, district, budget, step }: BoothProps) {
     <>
       {alreadyCast ? (
         <p className="alert alert-info">
-          {t('ballot.alreadyCast')} <Link to={`${base}/receipt`}>{t('ballot.seeReceipt')}</Link>
+          {t('ballot.alreadyCast')} <Link to={paths.ballot(edition.id, 'receipt')}>{t('ballot.seeReceipt')}</Link>
         </p>
       ) : null}
       <ol className="steps" aria-label={t('ballot.stepsLabel')}>
@@ -147,11 +144,11 @@ function Booth({ edition, district, budget, step }: BoothProps) {
         <BallotReview
           {...shared}
           changing={alreadyCast}
-          onBack={() => void navigate(base)}
-          onCast={() => void navigate(`${base}/receipt`, { state: { justCast: true } })}
+          onBack={() => void navigate(paths.ballot(edition.id))}
+          onCast={() => void navigate(paths.ballot(edition.id, 'receipt'), { state: { justCast: true } })}
         />
       ) : (
-        <BallotBuilder {...shared} onReview={() => void navigate(`${base}/review`)} />
+        <BallotBuilder {...shared} onReview={() => void navigate(paths.ballot(edition.id, 'review'))} />
       )}
     </>
   );

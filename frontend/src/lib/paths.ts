@@ -1,0 +1,29 @@
+/**
+ * Every page of the SPA by what it shows, so a link is built in one way and a route that
+ * moves changes here only. The router's patterns (app/router.tsx) are the other side.
+ */
+const e = encodeURIComponent;
+const edition = (editionId: string) => `/editions/${e(editionId)}`;
+const proposal = (proposalId: string) => `/proposals/${e(proposalId)}`;
+
+export const paths = {
+  home: () => '/',
+  edition,
+  /** The proposal list, optionally opened on a filter (`?status=feasible`). */
+  proposals: (editionId: string, filters: { status?: string } = {}) => {
+    const search = new URLSearchParams(filters).toString();
+    return `${edition(editionId)}/proposals${search ? `?${search}` : ''}`;
+  },
+  newProposal: (editionId: string) => `${edition(editionId)}/proposals/new`,
+  proposal,
+  editProposal: (proposalId: string) => `${proposal(proposalId)}/edit`,
+  assess: (proposalId: string) => `${proposal(proposalId)}/assess`,
+  ballot: (editionId: string, step?: 'review' | 'receipt') => `${edition(editionId)}/ballot${step ? `/${step}` : ''}`,
+  results: (editionId: string) => `${edition(editionId)}/results`,
+  review: (editionId: string) => `${edition(editionId)}/review`,
+  assistedBallot: (editionId: string) => `${edition(editionId)}/assisted-ballot`,
+  audit: (editionId: string) => `${edition(editionId)}/audit`,
+  receipts: (receipt?: string) => (receipt ? `/receipts/${e(receipt)}` : '/receipts'),
+  admin: () => '/admin',
+  newEdition: () => '/admin/editions/new',
+};
