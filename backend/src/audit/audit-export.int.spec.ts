@@ -3,7 +3,8 @@ import type { PublicEvent } from '@decidimos/contracts';
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { proposalStream } from '../proposals/commands/proposal-commands';
+import { PROPOSALS, type ProposalDoc } from '../proposals/proposals.projection';
+import { authorProposalsStream } from '../proposals/streams';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { toEventData } from '../shared/event-envelope';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
@@ -39,6 +40,8 @@ beforeAll(async () => {
   // More than two pages of leaves, so the export has full pages (cached) and a partial one
   // (read afresh). Appended straight to the log, as that many edits through the API would be.
   const events = system.app.get<EventStore>(EVENT_STORE);
+  const readModels = system.app.get<ReadModelStore>(READ_MODEL_STORE);
+  const { author: pseudonym } = (await readModels.collection<ProposalDoc>(PROPOSALS).get(proposalId))!;
   for (let batch = 0; batch < 22; batch++) {
     const edits = Array.from({ length: 100 }, (_, n) =>
       toEventData({
@@ -46,7 +49,7 @@ beforeAll(async () => {
         data: { editionId, proposalId, title: `Luminarias, versión ${batch * 100 + n}` },
       }),
     );
-    await events.append(proposalStream(proposalId), edits, 'any');
+    await events.append(authorProposalsStream(editionId, pseudonym), edits, 'any');
   }
   await caughtUp();
 }, 120_000);
