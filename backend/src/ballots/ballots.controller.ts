@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { assistedBallotRequest, ballotReceipt, castBallotRequest, currentBallot } from '@decidimos/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,7 +6,7 @@ import { CONFIG, type Config } from '../config/config';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
-import { parse } from '../http/validation';
+import { ValidBody, type Parsed } from '../http/validation';
 import { participant } from '../identity/participation';
 import { EditionsReadModel } from '../editions/editions.read-model';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
@@ -36,12 +36,11 @@ export class BallotsController {
   })
   async cast(
     @Param('id') editionId: string,
-    @Body() body: unknown,
+    @ValidBody() { selections }: Parsed<typeof castBallotRequest>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @IdempotencyKey() key?: string,
   ) {
-    const { selections } = parse(castBallotRequest, body);
     return answer(
       reply,
       await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, null, key)),
@@ -78,12 +77,11 @@ export class BallotsController {
   })
   async assisted(
     @Param('id') editionId: string,
-    @Body() body: unknown,
+    @ValidBody() { credential, selections }: Parsed<typeof assistedBallotRequest>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @IdempotencyKey() key?: string,
   ) {
-    const { credential, selections } = parse(assistedBallotRequest, body);
     return answer(
       reply,
       await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, credential, key)),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   advancePhaseRequest,
@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
-import { parse } from '../http/validation';
+import { ValidBody, type Parsed } from '../http/validation';
 import { AdvancePhase } from './commands/advance-phase';
 import { DraftEdition } from './commands/draft-edition';
 import { EditionsReadModel, toEditionView } from './editions.read-model';
@@ -34,8 +34,12 @@ export class EditionsController {
     response: createdResponse,
     status: 201,
   })
-  async create(@Body() body: unknown, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
-    return this.commands.execute(new DraftEdition(parse(createEditionRequest, body), request.caller!.staff, key));
+  async create(
+    @ValidBody() edition: Parsed<typeof createEditionRequest>,
+    @Req() request: FastifyRequest,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.commands.execute(new DraftEdition(edition, request.caller!.staff, key));
   }
 
   @Get()
@@ -69,8 +73,11 @@ export class EditionsController {
     response: editionView,
     problems: [404, 409],
   })
-  async advance(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
-    const { to } = parse(advancePhaseRequest, body);
+  async advance(
+    @Param('id') id: string,
+    @ValidBody() { to }: Parsed<typeof advancePhaseRequest>,
+    @Req() request: FastifyRequest,
+  ) {
     await this.commands.execute(new AdvancePhase(id, to, request.caller!.staff));
     return toEditionView(await this.editions.require(id), new Date());
   }

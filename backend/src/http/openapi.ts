@@ -1,4 +1,4 @@
-import { Controller, Get, Injectable, RequestMethod } from '@nestjs/common';
+import { Controller, Get, Injectable, RequestMethod, type OnApplicationBootstrap } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { problemDetails } from '@decidimos/contracts';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ACCESS, Access, type Access as AccessLevel } from './access';
 import { ENDPOINT, Endpoint, type EndpointDoc } from './endpoint';
 import { limitKindOf } from './rate-limits';
+import { validatedParts } from './validation';
 
 export interface Operation {
   method: string;
@@ -23,15 +24,23 @@ const joinPath = (...parts: string[]) =>
     .filter(Boolean)
     .join('/')}`;
 
-/** Walks the registered controllers and builds the OpenAPI document from their metadata. */
+/**
+ * Walks the registered controllers and builds the OpenAPI document from their metadata,
+ * at start-up, so a route that is undocumented, or whose documented body or query is not
+ * the one its handler validates, stops the application instead of reaching production.
+ */
 @Injectable()
-export class OpenApiService {
+export class OpenApiService implements OnApplicationBootstrap {
   private document: object | null = null;
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
   ) {}
+
+  onApplicationBootstrap(): void {
+    this.build();
+  }
 
   operations(): Operation[] {
     const operations: Operation[] = [];
@@ -47,6 +56,14 @@ export class OpenApiService {
         if (path === undefined || method === undefined) continue;
         const doc = this.reflector.get<EndpointDoc | undefined>(ENDPOINT, handler);
         if (!doc) throw new Error(`${type.name}.${name} has no @Endpoint: every route is documented`);
+        const validated = validatedParts(handler);
+        for (const part of ['body', 'query'] as const) {
+          const decorator = part === 'body' ? '@ValidBody()' : '@ValidQuery()';
+          if (doc[part] && !validated.includes(part))
+            throw new Error(`${type.name}.${name} documents a ${part} but never reads it with ${decorator}`);
+          if (!doc[part] && validated.includes(part))
+            throw new Error(`${type.name}.${name} reads ${decorator} but its @Endpoint has no ${part} schema`);
+        }
         operations.push({
           method: RequestMethod[method].toLowerCase(),
           path: joinPath(base, path).replace(/:(\w+)/g, '{$1}'),

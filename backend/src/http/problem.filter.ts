@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, HttpException, Logger, NotFoundException, type ExceptionFilter } from '@nestjs/common';
-import { PROBLEM_STATUS, problemMessages, type Language, type ProblemCode } from '@decidimos/contracts';
+import {
+  PROBLEM_STATUS,
+  problemMessages,
+  type FieldError,
+  type Language,
+  type ProblemCode,
+  type ProblemDetails,
+} from '@decidimos/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import i18next, { type TFunction } from 'i18next';
 import { InvalidEventError } from '@decidimos/contracts';
 import { RecordedButUnconfirmedError } from '../shared/command-handling';
 import { DomainError } from '../shared/domain-error';
-import { ValidationFailed, type FieldError } from './validation';
+import { ValidationFailed } from './validation';
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -26,25 +33,16 @@ export function languageOf(request: Pick<FastifyRequest, 'headers'>): Language {
   return first.startsWith('en') ? 'en' : 'es';
 }
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: ProblemCode;
-  errors?: FieldError[];
-}
-
 export function problemBody(
   code: ProblemCode,
   params: Record<string, string | number>,
   language: Language,
   errors?: FieldError[],
-): ProblemBody {
+): ProblemDetails {
   const t = translators[language];
   const values = { ...params };
   if (typeof params['reasonKey'] === 'string') values['reason'] = t(`eligibility.${params['reasonKey']}`, params);
-  const body: ProblemBody = {
+  const body: ProblemDetails = {
     type: `https://decidimos.monterrey.gob.mx/problems/${code.toLowerCase().replaceAll('_', '-')}`,
     title: t(`problems.${code}.title`, values),
     status: PROBLEM_STATUS[code],
@@ -71,7 +69,7 @@ function codeForStatus(status: number): ProblemCode {
 const logger = new Logger('Problems');
 
 /** The one place where every error becomes an RFC 9457 problem response. */
-export function toProblem(error: unknown, request: FastifyRequest): ProblemBody {
+export function toProblem(error: unknown, request: FastifyRequest): ProblemDetails {
   const language = languageOf(request);
   if (error instanceof ValidationFailed) return problemBody(error.code, error.params, language, error.errors);
   if (error instanceof DomainError) return problemBody(error.code, error.params, language);
@@ -105,7 +103,7 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
   return { ...problemBody(code, { summary: message, role: '' }, language), status };
 }
 
-export function sendProblem(reply: FastifyReply, body: ProblemBody): void {
+export function sendProblem(reply: FastifyReply, body: ProblemDetails): void {
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }
 

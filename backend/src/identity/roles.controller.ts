@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { grantRoleRequest, roleChange, type RoleChange } from '@decidimos/contracts';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
-import { parse } from '../http/validation';
+import { ValidBody, type Parsed } from '../http/validation';
 import { EventSourcing } from '../shared/event-sourcing.service';
 import { staffDecider } from './domain/staff.decider';
 import { staffPseudonym } from './pseudonyms';
@@ -27,21 +26,21 @@ export class RolesController {
     body: grantRoleRequest,
     response: roleChange,
   })
-  async grant(@Body() body: unknown, @Req() request: FastifyRequest) {
-    return this.change('GrantRole', parse(grantRoleRequest, body), request.caller!.staff);
+  async grant(@ValidBody() grant: Parsed<typeof grantRoleRequest>, @Req() request: FastifyRequest) {
+    return this.change('GrantRole', grant, request.caller!.staff);
   }
 
   @Post('revoke')
   @HttpCode(200)
   @Access('admin')
   @Endpoint({ summary: 'Revoke a staff role', tags: ['identity'], body: grantRoleRequest, response: roleChange })
-  async revoke(@Body() body: unknown, @Req() request: FastifyRequest) {
-    return this.change('RevokeRole', parse(grantRoleRequest, body), request.caller!.staff);
+  async revoke(@ValidBody() grant: Parsed<typeof grantRoleRequest>, @Req() request: FastifyRequest) {
+    return this.change('RevokeRole', grant, request.caller!.staff);
   }
 
   private async change(
     type: 'GrantRole' | 'RevokeRole',
-    { subject, role }: z.infer<typeof grantRoleRequest>,
+    { subject, role }: Parsed<typeof grantRoleRequest>,
     by: string,
   ): Promise<RoleChange> {
     const staff = staffPseudonym(this.config.voterKey, subject);

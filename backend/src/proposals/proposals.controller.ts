@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   createdResponse,
@@ -12,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
-import { parse } from '../http/validation';
+import { ValidBody, ValidQuery, type Parsed } from '../http/validation';
 import { EditionsReadModel } from '../editions/editions.read-model';
 import { EditProposal, SubmitProposal, WithdrawProposal } from './commands/proposal-commands';
 import { ProposalsReadModel, toProposalView } from './proposals.read-model';
@@ -38,11 +38,10 @@ export class ProposalsController {
   })
   async submit(
     @Param('id') editionId: string,
-    @Body() body: unknown,
+    @ValidBody() proposal: Parsed<typeof submitProposalRequest>,
     @Req() request: FastifyRequest,
     @IdempotencyKey() key?: string,
   ) {
-    const proposal = parse(submitProposalRequest, body);
     return this.commands.execute(new SubmitProposal(editionId, proposal, request.caller!, key));
   }
 
@@ -55,9 +54,9 @@ export class ProposalsController {
     response: proposalList,
     problems: [404],
   })
-  async list(@Param('id') editionId: string, @Query() query: unknown) {
+  async list(@Param('id') editionId: string, @ValidQuery() query: Parsed<typeof proposalListQuery>) {
     await this.editions.require(editionId);
-    return this.proposals.list(editionId, parse(proposalListQuery, query, 'query'));
+    return this.proposals.list(editionId, query);
   }
 
   @Get('proposals/:id')
@@ -81,8 +80,12 @@ export class ProposalsController {
     response: proposalView,
     problems: [404, 409, 422],
   })
-  async edit(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
-    await this.commands.execute(new EditProposal(id, parse(editProposalRequest, body), request.caller!));
+  async edit(
+    @Param('id') id: string,
+    @ValidBody() changes: Parsed<typeof editProposalRequest>,
+    @Req() request: FastifyRequest,
+  ) {
+    await this.commands.execute(new EditProposal(id, changes, request.caller!));
     return toProposalView(await this.proposals.require(id));
   }
 

@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { districtAsPabulib, phaseAtLeast } from '@decidimos/contracts';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { districtAsPabulib, phaseAtLeast, resultsPbQuery } from '@decidimos/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { Access } from '../http/access';
 import { cacheControl, DownloadCache, matchesIfNoneMatch } from '../http/download-cache';
 import { Endpoint } from '../http/endpoint';
-import { parse } from '../http/validation';
+import { ValidQuery, type Parsed } from '../http/validation';
 import { editionDecider } from '../editions/domain/edition.decider';
 import { EditionsReadModel } from '../editions/editions.read-model';
 import { editionStream } from '../editions/streams';
@@ -16,8 +15,6 @@ import { DomainError } from '../shared/domain-error';
 import { EventSourcing } from '../shared/event-sourcing.service';
 import { finalBallots } from './final-ballots';
 import { RESULTS, type ResultsDoc } from './results.projection';
-
-const resultsPbQuery = z.object({ district: z.string().min(1).optional() });
 
 /**
  * The final ballots of one district as a pabulib file, for researchers' own tools. Pabulib
@@ -47,11 +44,10 @@ export class ResultsPbController {
   })
   async resultsPb(
     @Param('id') editionId: string,
-    @Query() query: unknown,
+    @ValidQuery() { district: districtId }: Parsed<typeof resultsPbQuery>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | string> {
-    const { district: districtId } = parse(resultsPbQuery, query, 'query');
     const { title } = await this.editions.require(editionId);
     const edition = await this.es.load(editionStream(editionId), editionDecider);
     if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: editionId });

@@ -1,17 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { assessmentRequest, proposalView } from '@decidimos/contracts';
+import { assessmentRequest, proposalView, reviewQueue, reviewQueueQuery } from '@decidimos/contracts';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
-import { parse } from '../http/validation';
+import { ValidBody, ValidQuery, type Parsed } from '../http/validation';
 import { EditionsReadModel } from '../editions/editions.read-model';
 import { AssessProposal } from '../proposals/commands/proposal-commands';
 import { ProposalsReadModel, toProposalView } from '../proposals/proposals.read-model';
-
-const reviewQueueQuery = z.object({ district: z.string().optional() });
-const reviewQueue = z.object({ items: z.array(proposalView), total: z.number() });
 
 @Controller('api')
 export class ReviewController {
@@ -32,8 +28,12 @@ export class ReviewController {
     response: proposalView,
     problems: [404, 409, 422],
   })
-  async assess(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
-    await this.commands.execute(new AssessProposal(id, parse(assessmentRequest, body), request.caller!));
+  async assess(
+    @Param('id') id: string,
+    @ValidBody() assessment: Parsed<typeof assessmentRequest>,
+    @Req() request: FastifyRequest,
+  ) {
+    await this.commands.execute(new AssessProposal(id, assessment, request.caller!));
     return toProposalView(await this.proposals.require(id));
   }
 
@@ -46,8 +46,8 @@ export class ReviewController {
     response: reviewQueue,
     problems: [404],
   })
-  async queue(@Param('id') editionId: string, @Query() query: unknown) {
+  async queue(@Param('id') editionId: string, @ValidQuery() { district }: Parsed<typeof reviewQueueQuery>) {
     await this.editions.require(editionId);
-    return this.proposals.reviewQueue(editionId, parse(reviewQueueQuery, query, 'query').district);
+    return this.proposals.reviewQueue(editionId, district);
   }
 }

@@ -156,14 +156,29 @@ export const proposalListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** The proposals still to assess in an edition, oldest first. */
+export const reviewQueue = z.object({ items: z.array(proposalView), total: z.number() });
+export type ReviewQueue = z.infer<typeof reviewQueue>;
+
+export const reviewQueueQuery = z.object({ district: z.string().optional() });
+
+/** Which district's pabulib file to download; optional when the edition has a single district. */
+export const resultsPbQuery = z.object({ district: z.string().min(1).optional() });
+
+/** One field a request got wrong, named by where it is (`body.title`, `query.page`). */
+export const fieldError = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldError>;
+
+/** Every error answer (RFC 9457 problem+json): backend, OpenAPI document and SPA all use this one shape. */
 export const problemDetails = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number(),
   detail: z.string(),
   code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(fieldError).optional(),
 });
+export type ProblemDetails = z.infer<typeof problemDetails>;
 
 export const healthResponse = z.object({
   status: z.enum(['ok', 'unavailable']),

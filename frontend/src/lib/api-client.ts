@@ -1,14 +1,5 @@
-import type { ProblemCode } from '@decidimos/contracts/api/problems';
-
-/** A problem+json answer (RFC 9457) as the backend sends it; `detail` is already in the UI language. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: ProblemCode | string;
-  errors?: { path: string; message: string }[];
-}
+// A problem+json answer (RFC 9457) as the backend sends it; `detail` is already in the UI language.
+import type { ProblemDetails as Problem } from '@decidimos/contracts/api/schemas';
 
 /** The server answered with an error: what happened is in `problem`. */
 export class ApiError extends Error {

@@ -1,11 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { proposalView } from '@decidimos/contracts/api/schemas';
-import { z } from 'zod';
+import { reviewQueue, type ReviewQueue } from '@decidimos/contracts/api/schemas';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-
-const reviewQueue = z.object({ items: z.array(proposalView), total: z.number() });
-export type ReviewQueue = z.infer<typeof reviewQueue>;
 
 export async function getReviewQueue(editionId: string, district: string): Promise<ReviewQueue> {
   const path = `/api/processes/${encodeURIComponent(editionId)}/review-queue`;
