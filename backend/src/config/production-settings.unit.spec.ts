@@ -36,6 +36,13 @@ describe('OIDC_CLIENT_SECRET', () => {
   });
 });
 
+describe('VOTER_KEY', () => {
+  it('refuses to start production without it, rather than generate one', () => {
+    const env = { ...production(), VOTER_KEY: undefined };
+    expect(() => loadConfig(env)).toThrow('VOTER_KEY: must be set in production');
+  });
+});
+
 describe('TRUSTED_PROXIES', () => {
   it('trusts no proxy by default', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).trustedProxies).toEqual([]);
