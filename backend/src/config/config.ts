@@ -26,7 +26,14 @@ export interface Config {
   frontendDir: string | null;
   /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed; none by default. */
   trustedProxies: string[];
+  /** Lowest level written to the log; `info` by default. */
+  logLevel: LogLevel;
+  /** File the JSON log lines are appended to; standard output when unset. */
+  logFile: string | null;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   constructor(setting: string, problem: string) {
@@ -51,6 +58,14 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = env['LOG_LEVEL']?.trim().toLowerCase();
+  if (!raw) return 'info';
+  const level = LOG_LEVELS.find((known) => known === raw);
+  if (!level) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env['LOG_LEVEL']}"`);
+  return level;
 }
 
 function required(name: string): never {
@@ -113,6 +128,8 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     frontendDir: env['FRONTEND_DIR'] ?? null,
     trustedProxies: list(env, 'TRUSTED_PROXIES'),
+    logLevel: logLevel(env),
+    logFile: env['LOG_FILE']?.trim() || null,
   };
 }
 
