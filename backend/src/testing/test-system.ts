@@ -85,6 +85,15 @@ export async function logIn(baseUrl: string, account: string): Promise<Client> {
   return client;
 }
 
+/**
+ * Tests log warnings and errors only, unless the run sets LOG_LEVEL; LOG_FILE sends every
+ * backend line of the run to one file (scripts/check-logs.mjs then searches it).
+ */
+export function testLogSettings(): Record<string, string> {
+  const { LOG_LEVEL = 'warn', LOG_FILE } = process.env;
+  return { LOG_LEVEL, ...(LOG_FILE ? { LOG_FILE } : {}) };
+}
+
 export interface TestSystem {
   baseUrl: string;
   config: Config;
@@ -105,7 +114,13 @@ export async function startTestSystem(
   options: { env?: Record<string, string>; stores?: (config: Config) => Promise<Stores> } = {},
 ): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'decidimos-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', ADMIN_SUBJECTS: 'admin', ...options.env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    ADMIN_SUBJECTS: 'admin',
+    ...testLogSettings(),
+    ...options.env,
+  });
   let app = await createApplication(config, await options.stores?.(config));
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as { port: number }).port;

@@ -7,7 +7,7 @@ import { createApplication } from '../app.factory';
 import { type Config, loadConfig } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { Client, logIn } from './test-system';
+import { Client, logIn, testLogSettings } from './test-system';
 
 export interface Instance {
   baseUrl: string;
@@ -33,7 +33,13 @@ export interface TwoInstances {
  */
 export async function startTwoInstances(env: Record<string, string> = {}): Promise<TwoInstances> {
   const dataDir = mkdtempSync(join(tmpdir(), 'decidimos-two-'));
-  const shared = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', ADMIN_SUBJECTS: 'admin', ...env });
+  const shared = loadConfig({
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    ADMIN_SUBJECTS: 'admin',
+    ...testLogSettings(),
+    ...env,
+  });
   const started: Instance[] = [];
   for (let n = 0; n < 2; n += 1) {
     const config: Config = { ...shared, oidc: { ...shared.oidc } };
