@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { Config } from './config/config';
 import { Metrics } from './health/metrics';
@@ -13,6 +14,7 @@ import { useDepthLimitedJson } from './http/json-body';
 import { ProblemFilter } from './http/problem.filter';
 import { securityHeaders } from './http/security-headers';
 import { registerRateLimits } from './http/rate-limits';
+import { REQUEST_ID_HEADER, requestId } from './logging/logging';
 import { openStores, type Stores } from './stores';
 
 function frontendDir(config: Config): string | null {
@@ -28,16 +30,20 @@ export async function createApplication(config: Config, stores?: Stores): Promis
     // X-Forwarded-* (the protocol behind the Secure cookie flag, the client address) only from configured proxies.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     routerOptions: { maxParamLength: 200 },
+    genReqId: requestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, stores ?? (await openStores(config))),
     adapter,
-    {
-      logger: process.env['LOG_LEVEL'] === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'],
-      rawBody: true,
-    },
+    // Nest's start-up lines wait for pino, which then takes every `new Logger(context)` call.
+    { bufferLogs: true, rawBody: true },
   );
+  app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  // The id of the request's log lines, for a resident or a proxy to quote.
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, securityHeaders);
   useDepthLimitedJson(app);

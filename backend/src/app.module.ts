@@ -20,6 +20,7 @@ import { OpenApiController, OpenApiService } from './http/openapi';
 import { AccessGuard } from './identity/access.guard';
 import { AuthController } from './identity/auth.controller';
 import { OidcService } from './identity/oidc.service';
+import { loggingModule } from './logging/logging';
 import { RolesController } from './identity/roles.controller';
 import { SessionRepository } from './identity/sessions';
 import { AdvancePhaseHandler } from './editions/commands/advance-phase';
@@ -71,7 +72,7 @@ export class AppModule {
   static forRoot(config: Config, stores: Stores): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), DiscoveryModule],
+      imports: [CqrsModule.forRoot(), DiscoveryModule, loggingModule(config)],
       controllers: [
         AuthController,
         RolesController,

@@ -11,7 +11,7 @@ async function main() {
   if (config.seedDemo) await seedDemoEdition(app);
   await app.listen(config.port, config.host);
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
-  new Logger('Decidimos').warn(`listening on ${url} (data in ${config.dataDir})`);
+  new Logger('Decidimos').log(`listening on ${url} (data in ${config.dataDir})`);
 }
 
 // A wrong setting (EVENTSTORE_URL, MONGODB_URL, …) stops the process here, its message naming it.

@@ -30,7 +30,14 @@ export interface Config {
   rateLimits: { windowSeconds: number; logins: number; writes: number; downloads: number };
   /** Memory kept for serialised public downloads (audit export pages, pabulib files). */
   downloadCacheBytes: number;
+  /** Lowest level written to the log; `info` by default. */
+  logLevel: LogLevel;
+  /** File the JSON log lines are appended to; standard output when unset. */
+  logFile: string | null;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   constructor(setting: string, problem: string) {
@@ -62,6 +69,14 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = env['LOG_LEVEL']?.trim().toLowerCase();
+  if (!raw) return 'info';
+  const level = LOG_LEVELS.find((known) => known === raw);
+  if (!level) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env['LOG_LEVEL']}"`);
+  return level;
 }
 
 function required(name: string): never {
@@ -131,6 +146,8 @@ export function loadConfig(env: Env = process.env): Config {
       downloads: positive(env, 'RATE_LIMIT_DOWNLOADS', 60),
     },
     downloadCacheBytes: integer(env, 'DOWNLOAD_CACHE_MB', 64) * 1024 * 1024,
+    logLevel: logLevel(env),
+    logFile: env['LOG_FILE']?.trim() || null,
   };
 }
 

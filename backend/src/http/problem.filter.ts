@@ -76,7 +76,7 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDetai
   if (error instanceof RecordedButUnconfirmedError) {
     const reference = randomUUID();
     logger.error(
-      `${reference} ${request.method} ${request.url}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}`,
+      `${reference} ${request.method} ${request.url.split('?', 1)[0]}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}`,
     );
     return problemBody('RECORDED_BUT_UNCONFIRMED', { reference }, language);
   }

@@ -6,7 +6,8 @@ import { SESSION_COOKIE, SessionRepository } from './sessions';
 let system: TestSystem;
 
 beforeAll(async () => {
-  system = await startTestSystem();
+  // Its log checks read standard output, whatever LOG_FILE the run sets.
+  system = await startTestSystem({ env: { LOG_FILE: '' } });
 });
 afterAll(() => system.close());
 afterEach(() => jest.restoreAllMocks());

@@ -98,7 +98,7 @@ export class ProjectionRunner {
     await this.saveCheckpoints();
     store.switchTo(recorded);
     this.view = store.at(recorded);
-    this.logger.warn(`projections moved to rebuilt generations ${JSON.stringify(Object.fromEntries(recorded))}`);
+    this.logger.log(`projections moved to rebuilt generations ${JSON.stringify(Object.fromEntries(recorded))}`);
     await this.subscribe();
     return true;
   }

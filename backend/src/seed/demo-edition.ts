@@ -185,6 +185,6 @@ export async function seedDemoEdition(app: INestApplication): Promise<string | n
       new SubmitProposal(id, { ...content, district, authorDisplayName: `Vecina/o de ${district}` }, author),
     );
   }
-  new Logger('Seed').warn(`demo edition ${id} seeded with ${DEMO_PROPOSALS.length} proposals`);
+  new Logger('Seed').log(`demo edition ${id} seeded with ${DEMO_PROPOSALS.length} proposals`);
   return id;
 }

@@ -95,6 +95,15 @@ export const GENEROUS_RATE_LIMITS = {
   RATE_LIMIT_DOWNLOADS: '100000',
 };
 
+/**
+ * Tests log warnings and errors only, unless the run sets LOG_LEVEL; LOG_FILE sends every
+ * backend line of the run to one file (scripts/check-logs.mjs then searches it).
+ */
+export function testLogSettings(): Record<string, string> {
+  const { LOG_LEVEL = 'warn', LOG_FILE } = process.env;
+  return { LOG_LEVEL, ...(LOG_FILE ? { LOG_FILE } : {}) };
+}
+
 export interface TestSystem {
   baseUrl: string;
   config: Config;
@@ -120,6 +129,7 @@ export async function startTestSystem(
     SEED_DEMO: 'false',
     ADMIN_SUBJECTS: 'admin',
     ...GENEROUS_RATE_LIMITS,
+    ...testLogSettings(),
     ...options.env,
   });
   let app = await createApplication(config, await options.stores?.(config));

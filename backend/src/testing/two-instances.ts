@@ -7,7 +7,7 @@ import { createApplication } from '../app.factory';
 import { type Config, loadConfig } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { Client, GENEROUS_RATE_LIMITS, logIn } from './test-system';
+import { Client, GENEROUS_RATE_LIMITS, logIn, testLogSettings } from './test-system';
 
 export interface Instance {
   baseUrl: string;
@@ -38,6 +38,7 @@ export async function startTwoInstances(env: Record<string, string> = {}): Promi
     SEED_DEMO: 'false',
     ADMIN_SUBJECTS: 'admin',
     ...GENEROUS_RATE_LIMITS,
+    ...testLogSettings(),
     ...env,
   });
   const started: Instance[] = [];
