@@ -6,7 +6,7 @@
 // revotes; default 3), BENCH_CONNECTIONS (default 32).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Session } from '../lib/session.mjs';
+import { Session } from '../../infra/dist/index.js';
 import { runNode, startServer, waitUntilReady } from '../lib/server.mjs';
 
 const voters = Number(process.env.BENCH_VOTERS ?? 2000);
@@ -15,30 +15,30 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function votingEdition(baseUrl) {
   const admin = await Session.logIn(baseUrl, 'admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
+  await admin.send('POST', '/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
   const reviewer = await Session.logIn(baseUrl, 'reviewer');
-  const { id } = await admin.post('/api/processes', {
+  const { id } = await admin.send('POST', '/api/processes', {
     title: 'Benchmark',
     description: 'Edición de medición',
     districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
     rules: { supports: { enabled: false } },
   });
-  await admin.post(`/api/processes/${id}/phase`, { to: 'proposals' });
+  await admin.send('POST', `/api/processes/${id}/phase`, { to: 'proposals' });
   const author = await Session.logIn(baseUrl, 'resident-centro-1');
   const proposals = [];
   for (const title of ['Parque lineal', 'Banquetas seguras', 'Luminarias LED']) {
     const body = { title, description: `${title} en el centro.`, district: 'centro', estimatedCost: 1_000_000 };
-    proposals.push((await author.post(`/api/processes/${id}/proposals`, body)).id);
+    proposals.push((await author.send('POST', `/api/processes/${id}/proposals`, body)).id);
   }
-  await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
+  await admin.send('POST', `/api/processes/${id}/phase`, { to: 'review' });
   for (const proposal of proposals) {
-    await reviewer.post(`/api/proposals/${proposal}/assessment`, {
+    await reviewer.send('POST', `/api/proposals/${proposal}/assessment`, {
       feasible: true,
       cost: 1_000_000,
       reason: 'Viable.',
     });
   }
-  await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
+  await admin.send('POST', `/api/processes/${id}/phase`, { to: 'voting' });
   return { id, proposals };
 }
 

@@ -11,7 +11,7 @@
 // before measuring, default 16), BENCH_DOWNLOAD_CASTS (casts per measurement, default 2000),
 // BENCH_DOWNLOAD_IN_FLIGHT (casts in flight at once, default 8), BENCH_DOWNLOADERS (default 20).
 import { once } from 'node:events';
-import { Session } from '../lib/session.mjs';
+import { Session } from '../../infra/dist/index.js';
 import { runNode, startServer } from '../lib/server.mjs';
 
 const voters = Number(process.env.BENCH_DOWNLOAD_VOTERS ?? 1000);
@@ -26,30 +26,30 @@ function percentile(sorted, p) {
 
 async function votingEdition(baseUrl) {
   const admin = await Session.logIn(baseUrl, 'admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
+  await admin.send('POST', '/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
   const reviewer = await Session.logIn(baseUrl, 'reviewer');
-  const { id } = await admin.post('/api/processes', {
+  const { id } = await admin.send('POST', '/api/processes', {
     title: 'Benchmark de descargas',
     description: 'Edición de medición',
     districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
     rules: { supports: { enabled: false } },
   });
-  await admin.post(`/api/processes/${id}/phase`, { to: 'proposals' });
+  await admin.send('POST', `/api/processes/${id}/phase`, { to: 'proposals' });
   const author = await Session.logIn(baseUrl, 'resident-centro-1');
   const proposals = [];
   for (const title of ['Parque lineal', 'Banquetas seguras', 'Luminarias LED']) {
     const body = { title, description: `${title} en el centro.`, district: 'centro', estimatedCost: 1_000_000 };
-    proposals.push((await author.post(`/api/processes/${id}/proposals`, body)).id);
+    proposals.push((await author.send('POST', `/api/processes/${id}/proposals`, body)).id);
   }
-  await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
+  await admin.send('POST', `/api/processes/${id}/phase`, { to: 'review' });
   for (const proposal of proposals) {
-    await reviewer.post(`/api/proposals/${proposal}/assessment`, {
+    await reviewer.send('POST', `/api/proposals/${proposal}/assessment`, {
       feasible: true,
       cost: 1_000_000,
       reason: 'Viable.',
     });
   }
-  await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
+  await admin.send('POST', `/api/processes/${id}/phase`, { to: 'voting' });
   return { id, proposals };
 }
 
