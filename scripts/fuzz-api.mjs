@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sendHostileBodies } from './lib/hostile-bodies.mjs';
-import { Session } from './lib/session.mjs';
+import { Session } from '../infra/dist/index.js';
 import { root, startServer } from './lib/server.mjs';
 
 const schemathesis = join(root, '.tools/schemathesis-venv/bin/schemathesis');
@@ -31,8 +31,8 @@ try {
   const admin = await Session.logIn(server.baseUrl, 'admin');
   // Every staff role, so the fuzzing reaches the reviewer's and poll officer's routes too.
   for (const role of ['reviewer', 'poll-officer', 'auditor'])
-    await admin.post('/api/roles/grant', { subject: 'admin', role });
-  await admin.post('/api/processes', {
+    await admin.send('POST', '/api/roles/grant', { subject: 'admin', role });
+  await admin.send('POST', '/api/processes', {
     title: 'Edición para pruebas de robustez',
     description: 'Creada por scripts/fuzz-api.mjs',
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
@@ -41,13 +41,13 @@ try {
   // the server just as it is reused. Schemathesis afterwards also shows the service still answers.
   console.log('\n--- hostile bodies to every write route ---');
   // An edition open for proposals, with one proposal, so the proposal routes reach their validation.
-  const { id: edition } = await admin.post('/api/processes', {
+  const { id: edition } = await admin.send('POST', '/api/processes', {
     title: 'Edición con propuestas para pruebas de robustez',
     description: 'Creada por scripts/fuzz-api.mjs',
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
   });
-  await admin.post(`/api/processes/${edition}/phase`, { to: 'proposals' });
-  const { id: proposal } = await admin.post(`/api/processes/${edition}/proposals`, {
+  await admin.send('POST', `/api/processes/${edition}/phase`, { to: 'proposals' });
+  const { id: proposal } = await admin.send('POST', `/api/processes/${edition}/proposals`, {
     title: 'Banquetas accesibles',
     description: 'Rampas en las esquinas de la colonia',
     district: 'centro',

@@ -5,7 +5,7 @@
 //   npm start        (in one terminal)
 //   npm run walkthrough
 import { deepStrictEqual } from 'node:assert/strict';
-import { Session } from './lib/session.mjs';
+import { Session } from '../infra/dist/index.js';
 
 const baseUrl = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const run = Date.now() % 100_000_000;

@@ -1,5 +1,4 @@
 export { accountClaims, WELL_KNOWN_ACCOUNTS, type AccountClaims } from './idp/accounts';
-export { CookieJar } from './idp/cookie-jar';
 export { followRedirects, type FollowRedirectsOptions, type RedirectsFollowed } from './idp/follow-redirects';
 export {
   startIdentityProvider,
@@ -7,3 +6,4 @@ export {
   type IdentityProviderOptions,
   type RunningIdentityProvider,
 } from './idp/identity-provider';
+export { Session, type Answer } from './testing/session';

@@ -6,41 +6,13 @@
 // revotes; default 3), BENCH_CONNECTIONS (default 32).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Session } from '../lib/session.mjs';
+import { Session } from '../../infra/dist/index.js';
+import { votingEdition } from '../lib/voting-edition.mjs';
 import { runNode, startServer, waitUntilReady } from '../lib/server.mjs';
 
 const voters = Number(process.env.BENCH_VOTERS ?? 2000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-
-async function votingEdition(baseUrl) {
-  const admin = await Session.logIn(baseUrl, 'admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  const reviewer = await Session.logIn(baseUrl, 'reviewer');
-  const { id } = await admin.post('/api/processes', {
-    title: 'Benchmark',
-    description: 'Edición de medición',
-    districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
-    rules: { supports: { enabled: false } },
-  });
-  await admin.post(`/api/processes/${id}/phase`, { to: 'proposals' });
-  const author = await Session.logIn(baseUrl, 'resident-centro-1');
-  const proposals = [];
-  for (const title of ['Parque lineal', 'Banquetas seguras', 'Luminarias LED']) {
-    const body = { title, description: `${title} en el centro.`, district: 'centro', estimatedCost: 1_000_000 };
-    proposals.push((await author.post(`/api/processes/${id}/proposals`, body)).id);
-  }
-  await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
-  for (const proposal of proposals) {
-    await reviewer.post(`/api/proposals/${proposal}/assessment`, {
-      feasible: true,
-      cost: 1_000_000,
-      reason: 'Viable.',
-    });
-  }
-  await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
-  return { id, proposals };
-}
 
 async function logInResidents(baseUrl, count) {
   const sessions = [];
@@ -55,7 +27,7 @@ async function logInResidents(baseUrl, count) {
 // One address logs every resident in: the login limit is raised for the run, as the README says.
 const { baseUrl, dataDir, stop } = await startServer({ RATE_LIMIT_LOGINS: String(voters * 2) });
 try {
-  const edition = await votingEdition(baseUrl);
+  const edition = await votingEdition(baseUrl, 'Benchmark');
   const login = await logInResidents(baseUrl, voters);
   const sessionsFile = join(dataDir, 'bench-sessions.json');
   writeFileSync(

@@ -11,7 +11,8 @@
 // before measuring, default 16), BENCH_DOWNLOAD_CASTS (casts per measurement, default 2000),
 // BENCH_DOWNLOAD_IN_FLIGHT (casts in flight at once, default 8), BENCH_DOWNLOADERS (default 20).
 import { once } from 'node:events';
-import { Session } from '../lib/session.mjs';
+import { Session } from '../../infra/dist/index.js';
+import { votingEdition } from '../lib/voting-edition.mjs';
 import { runNode, startServer } from '../lib/server.mjs';
 
 const voters = Number(process.env.BENCH_DOWNLOAD_VOTERS ?? 1000);
@@ -22,35 +23,6 @@ const downloaders = Number(process.env.BENCH_DOWNLOADERS ?? 20);
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function votingEdition(baseUrl) {
-  const admin = await Session.logIn(baseUrl, 'admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  const reviewer = await Session.logIn(baseUrl, 'reviewer');
-  const { id } = await admin.post('/api/processes', {
-    title: 'Benchmark de descargas',
-    description: 'Edición de medición',
-    districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
-    rules: { supports: { enabled: false } },
-  });
-  await admin.post(`/api/processes/${id}/phase`, { to: 'proposals' });
-  const author = await Session.logIn(baseUrl, 'resident-centro-1');
-  const proposals = [];
-  for (const title of ['Parque lineal', 'Banquetas seguras', 'Luminarias LED']) {
-    const body = { title, description: `${title} en el centro.`, district: 'centro', estimatedCost: 1_000_000 };
-    proposals.push((await author.post(`/api/processes/${id}/proposals`, body)).id);
-  }
-  await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
-  for (const proposal of proposals) {
-    await reviewer.post(`/api/proposals/${proposal}/assessment`, {
-      feasible: true,
-      cost: 1_000_000,
-      reason: 'Viable.',
-    });
-  }
-  await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
-  return { id, proposals };
 }
 
 async function logInResidents(baseUrl, count) {
@@ -116,7 +88,7 @@ const { baseUrl, stop } = await startServer({
 });
 let loader;
 try {
-  const edition = await votingEdition(baseUrl);
+  const edition = await votingEdition(baseUrl, 'Benchmark de descargas');
   const sessions = await logInResidents(baseUrl, voters);
   // Alternating selections, so every revote changes the ballot.
   const selectionsOf = (n) => (Math.floor(n / voters) % 2 ? edition.proposals.slice(0, 2) : [edition.proposals[2]]);

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PublicEvent } from '@decidimos/contracts';
+import { accountClaims } from '@decidimos/infra';
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { PROPOSALS, type ProposalDoc } from '../proposals/proposals.projection';
+import { voterPseudonym } from '../identity/pseudonyms';
 import { authorProposalsStream } from '../proposals/streams';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
-import { toEventData } from '../shared/event-envelope';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
+import { existingStream, seed } from '../testing/given-when-then';
 import { type Answer, type Client, startTestSystem, type TestSystem } from '../testing/test-system';
 import { AUDIT_TREES, type AuditTreeDoc, LEAVES_PER_PAGE } from './audit-log.projection';
 
@@ -32,25 +33,27 @@ beforeAll(async () => {
     ['proposals'],
     editionBody({
       districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
-      rules: { supports: { enabled: false } } as never,
+      rules: { supports: { enabled: false } },
     }),
   );
   proposalId = (await author.post(`/api/processes/${editionId}/proposals`, proposalBody({ estimatedCost: 400_000 })))
     .body.id;
   // More than two pages of leaves, so the export has full pages (cached) and a partial one
   // (read afresh). Appended straight to the log, as that many edits through the API would be.
-  const events = system.app.get<EventStore>(EVENT_STORE);
-  const readModels = system.app.get<ReadModelStore>(READ_MODEL_STORE);
-  const { author: pseudonym } = (await readModels.collection<ProposalDoc>(PROPOSALS).get(proposalId))!;
-  for (let batch = 0; batch < 22; batch++) {
-    const edits = Array.from({ length: 100 }, (_, n) =>
-      toEventData({
-        type: 'ProposalEdited',
+  const authorStream = authorProposalsStream(
+    editionId,
+    voterPseudonym(system.config.voterKey, editionId, accountClaims('resident-centro-1')!.curp),
+  );
+  const batches = Array.from({ length: 22 }, (_, batch) =>
+    existingStream(
+      authorStream,
+      ...Array.from({ length: 100 }, (_, n) => ({
+        type: 'ProposalEdited' as const,
         data: { editionId, proposalId, title: `Luminarias, versión ${batch * 100 + n}` },
-      }),
-    );
-    await events.append(authorProposalsStream(editionId, pseudonym), edits, 'any');
-  }
+      })),
+    ),
+  );
+  await seed(system, ...batches);
   await caughtUp();
 }, 120_000);
 afterAll(() => system?.close());

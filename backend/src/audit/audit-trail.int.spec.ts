@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import {
   type PublicEvent,
   type TreeHeadsDocument,
+  type EventPayload,
   eventLeafHash,
   fromHex,
   generateSigningKey,
@@ -100,7 +101,7 @@ async function runEdition() {
         supports: { enabled: true, perResident: 3, threshold: 2 },
         ballot: { method: 'knapsack', revoting: true },
         counting: { rule: 'equal-shares', completion: 'add1', utility: 'cost' },
-      } as never,
+      },
     }),
   );
   editionUrl = `${system.baseUrl}/api/processes/${editionId}`;
@@ -388,8 +389,13 @@ describe('an export tampered with by an insider', () => {
     const resigned = lines().map((line, i) => {
       if (i !== forgedIndex) return line;
       const event = JSON.parse(line) as PublicEvent;
-      const { publicKey: _key, keyId: _id, signature: _signature, ...unsigned } = event.data as Record<string, never>;
-      const head = signTreeHead({ ...(unsigned as object), rootHash: 'ab'.repeat(32) } as never, insider.privateKey);
+      const {
+        publicKey: _key,
+        keyId: _id,
+        signature: _signature,
+        ...unsigned
+      } = event.data as EventPayload<'TreeHeadSigned'>;
+      const head = signTreeHead({ ...unsigned, rootHash: 'ab'.repeat(32) }, insider.privateKey);
       return JSON.stringify({ ...event, data: { ...head, publicKey: insider.publicKey } });
     });
     const verification = verifyEdition({ events: withLines(resigned), treeHeads, results });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startIdentityProvider, type RunningIdentityProvider } from '@decidimos/infra';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
-import { Client, logIn } from '../testing/test-system';
+import { Client } from '../testing/test-system';
 
 // The backend as a real process (the built backend/dist, which `npm test` builds first),
 // killed with SIGKILL in the middle of a run of casts: no shutdown hook runs, nothing is
@@ -75,18 +75,18 @@ afterAll(async () => {
 });
 
 it('counts every ballot acknowledged before the backend process was killed', async () => {
-  const admin = await logIn(baseUrl, 'admin');
+  const admin = await Client.logIn(baseUrl, 'admin');
   await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  const reviewer = await logIn(baseUrl, 'reviewer');
+  const reviewer = await Client.logIn(baseUrl, 'reviewer');
   const id = await createEdition(
     admin,
     ['proposals'],
     editionBody({
       districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
-      rules: { supports: { enabled: false } } as never,
+      rules: { supports: { enabled: false } },
     }),
   );
-  const author = await logIn(baseUrl, 'resident-centro-1');
+  const author = await Client.logIn(baseUrl, 'resident-centro-1');
   const proposals: string[] = [];
   for (const title of ['Parque lineal', 'Banquetas seguras']) {
     proposals.push((await author.post(`/api/processes/${id}/proposals`, proposalBody({ title }))).body.id);
@@ -98,7 +98,7 @@ it('counts every ballot acknowledged before the backend process was killed', asy
   await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
 
   const voters: Client[] = [];
-  for (let n = 0; n < 40; n++) voters.push(await logIn(baseUrl, `resident-centro-${500 + n}`));
+  for (let n = 0; n < 40; n++) voters.push(await Client.logIn(baseUrl, `resident-centro-${500 + n}`));
   const selectionsOf = (n: number) => (n % 2 ? [proposals[0]!] : [...proposals]);
   const acknowledged = new Set<number>();
   const casts = voters.map(async (voter, n) => {
@@ -125,7 +125,7 @@ it('counts every ballot acknowledged before the backend process was killed', asy
   }
   await admin.post(`/api/processes/${id}/phase`, { to: 'counting' });
   await admin.post(`/api/processes/${id}/phase`, { to: 'results' });
-  const [district] = (await logIn(baseUrl, 'auditor').then((c) => c.get(`/api/processes/${id}/results`))).body
+  const [district] = (await Client.logIn(baseUrl, 'auditor').then((c) => c.get(`/api/processes/${id}/results`))).body
     .districts;
   expect(district.voters).toBe(40);
   const votes = Object.fromEntries(district.proposals.map((p: { id: string; votes: number }) => [p.id, p.votes]));

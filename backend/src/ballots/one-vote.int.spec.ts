@@ -1,46 +1,37 @@
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { voterPseudonym } from '../identity/pseudonyms';
 import { accountClaims } from '@decidimos/infra';
-import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
+import { EditionHistory } from '../testing/edition-history';
+import { editionBody } from '../testing/fixtures';
+import { existingStream, expectNewEvents, expectProblem, given } from '../testing/given-when-then';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 import { ballotStream } from './streams';
 
 let system: TestSystem;
 let admin: Client;
-let reviewer: Client;
 
 beforeAll(async () => {
   system = await startTestSystem();
   admin = await system.login('admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  reviewer = await system.login('reviewer');
 });
 afterAll(() => system.close());
 
 /** An edition in voting with two proposals on the centro ballot (no supports phase). */
 async function votingEdition(revoting: boolean) {
-  const id = await createEdition(
-    admin,
-    ['proposals'],
+  const edition = new EditionHistory(
+    system,
     editionBody({
       districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
-      rules: { supports: { enabled: false }, ballot: { revoting } } as never,
+      rules: { supports: { enabled: false }, ballot: { revoting } },
     }),
-  );
-  const author = await system.login('resident-centro-900');
-  const p1 = (await author.post(`/api/processes/${id}/proposals`, proposalBody({ title: 'Primera propuesta' }))).body
-    .id as string;
-  const p2 = (await author.post(`/api/processes/${id}/proposals`, proposalBody({ title: 'Segunda propuesta' }))).body
-    .id as string;
-  await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
-  for (const p of [p1, p2])
-    await reviewer.post(`/api/proposals/${p}/assessment`, {
-      feasible: true,
-      cost: 450_000,
-      reason: 'Viable según catálogo.',
-    });
-  await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
-  return { id, p1, p2 };
+  ).advance('proposals');
+  const p1 = edition.submit('resident-centro-900', { title: 'Primera propuesta' });
+  const p2 = edition.submit('resident-centro-900', { title: 'Segunda propuesta' });
+  const feasible = { feasible: true, cost: 450_000, reason: 'Viable según catálogo.' };
+  edition.advance('review').assess(p1, feasible).assess(p2, feasible);
+  await edition.seed();
+  await admin.post(`/api/processes/${edition.id}/phase`, { to: 'voting' });
+  return { id: edition.id, p1, p2 };
 }
 
 async function publish(id: string) {
@@ -119,5 +110,44 @@ describe('one vote per resident under concurrency', () => {
     expect(Object.fromEntries(district.proposals.map((p: { id: string; votes: number }) => [p.id, p.votes]))).toEqual(
       expected,
     );
+  });
+});
+
+describe('a cast, given an edition already in voting (seeded, not replayed through the API)', () => {
+  const inVoting = () => {
+    const history = new EditionHistory(
+      system,
+      editionBody({
+        districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
+        rules: { supports: { enabled: false }, ballot: { revoting: false } },
+      }),
+    ).advance('proposals');
+    const p1 = history.submit('resident-centro-900');
+    history
+      .advance('review')
+      .assess(p1, { feasible: true, cost: 450_000, reason: 'Viable según catálogo.' })
+      .openVoting({ centro: [{ proposalId: p1, cost: 450_000 }] });
+    return { history, p1 };
+  };
+  const castBy = (editionId: string, voter: string, selections: string[]) =>
+    existingStream(ballotStream(editionId, voter), {
+      type: 'BallotCast',
+      data: { editionId, voter, district: 'centro', selections, channel: 'online', officer: null },
+    });
+
+  it("records exactly one BallotCast, in the resident's ballot stream", async () => {
+    const { history, p1 } = inVoting();
+    const voter = await system.login('resident-centro-950');
+    await given(system, ...history.streams)
+      .when(() => voter.post(`/api/processes/${history.id}/ballot`, { selections: [p1] }))
+      .then(expectNewEvents(castBy(history.id, history.voter('resident-centro-950'), [p1])));
+  });
+
+  it('with revoting off, answers ALREADY_VOTED to a second ballot and records nothing', async () => {
+    const { history, p1 } = inVoting();
+    const voter = await system.login('resident-centro-951');
+    await given(system, ...history.streams, castBy(history.id, history.voter('resident-centro-951'), [p1]))
+      .when(() => voter.post(`/api/processes/${history.id}/ballot`, { selections: [p1] }))
+      .then(expectProblem(409, 'ALREADY_VOTED'));
   });
 });

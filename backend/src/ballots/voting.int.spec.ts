@@ -1,11 +1,12 @@
 import { accountClaims } from '@decidimos/infra';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
+import { type EditionRulesInput } from '../testing/an-edition';
+import { EditionHistory } from '../testing/edition-history';
+import { editionBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 
 let system: TestSystem;
 let admin: Client;
-let reviewer: Client;
 let officer: Client;
 const residents: Record<string, Client> = {};
 
@@ -15,9 +16,7 @@ const resident = (name: string) => residents[name]!;
 beforeAll(async () => {
   system = await startTestSystem();
   admin = await system.login('admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
   await admin.post('/api/roles/grant', { subject: 'poll-officer', role: 'poll-officer' });
-  reviewer = await system.login('reviewer');
   officer = await system.login('poll-officer');
   for (const name of [
     'resident-centro-1',
@@ -33,43 +32,35 @@ beforeAll(async () => {
 });
 afterAll(() => system.close());
 
-/** An edition taken to the start of voting: proposals, review and supports done through the API. */
-async function editionReadyToVote(rules: object) {
-  const id = await createEdition(
-    admin,
-    ['proposals'],
+/** An edition at the start of its supports phase: proposals and review seeded, the rest through the API. */
+async function editionReadyToVote(rules: EditionRulesInput) {
+  const history = new EditionHistory(
+    system,
     editionBody({
       districts: [
         { id: 'centro', name: 'Centro', budget: 1_000_000 },
         { id: 'norte', name: 'Norte', budget: 500_000 },
       ],
-      rules: { supports: { enabled: true, perResident: 2, threshold: 2 }, ...rules } as never,
+      rules: { supports: { enabled: true, perResident: 2, threshold: 2 }, ...rules },
     }),
-  );
-  const submit = async (title: string, district: string, cost: number) =>
-    (
-      await resident(district === 'centro' ? 'resident-centro-1' : 'resident-norte-1').post(
-        `/api/processes/${id}/proposals`,
-        proposalBody({ title, district, estimatedCost: cost }),
-      )
-    ).body.id as string;
+  ).advance('proposals');
+  const submit = (title: string, district: string, cost: number) =>
+    history.submit(district === 'centro' ? 'resident-centro-1' : 'resident-norte-1', {
+      title,
+      district,
+      estimatedCost: cost,
+    });
   const p = {
-    a: await submit('Parque A', 'centro', 600_000),
-    b: await submit('Banquetas B', 'centro', 400_000),
-    c: await submit('Cancha C', 'centro', 300_000),
+    a: submit('Parque A', 'centro', 600_000),
+    b: submit('Banquetas B', 'centro', 400_000),
+    c: submit('Cancha C', 'centro', 300_000),
   };
   // The per-resident limit is 3: a second author for the rest.
-  const second = async (title: string, cost: number) =>
-    (
-      await resident('resident-centro-2').post(
-        `/api/processes/${id}/proposals`,
-        proposalBody({ title, estimatedCost: cost }),
-      )
-    ).body.id as string;
-  const d = await second('Deportivo D', 200_000);
-  const e = await second('Escuela E', 100_000);
-  const n1 = await submit('Norte uno', 'norte', 300_000);
-  await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
+  const second = (title: string, cost: number) => history.submit('resident-centro-2', { title, estimatedCost: cost });
+  const d = second('Deportivo D', 200_000);
+  const e = second('Escuela E', 100_000);
+  const n1 = submit('Norte uno', 'norte', 300_000);
+  history.advance('review');
   for (const [proposal, cost] of [
     [p.a, 600_000],
     [p.b, 400_000],
@@ -77,15 +68,13 @@ async function editionReadyToVote(rules: object) {
     [e, 100_000],
     [n1, 300_000],
   ] as const) {
-    expect((await reviewer.post(`/api/proposals/${proposal}/assessment`, feasible(cost))).status).toBe(200);
+    history.assess(proposal, feasible(cost));
   }
-  await reviewer.post(`/api/proposals/${d}/assessment`, {
-    feasible: false,
-    cost: 200_000,
-    reason: 'No es de competencia municipal.',
-  });
-  await admin.post(`/api/processes/${id}/phase`, { to: 'supports' });
-  return { id, ...p, d, e, n1 };
+  history.assess(d, { feasible: false, cost: 200_000, reason: 'No es de competencia municipal.' });
+  // Without a supports phase, voting follows review.
+  if (rules.supports?.enabled !== false) history.advance('supports');
+  await history.seed();
+  return { id: history.id, ...p, d, e, n1 };
 }
 
 describe('from supports to results through the API', () => {

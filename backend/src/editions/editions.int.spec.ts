@@ -59,7 +59,7 @@ describe('editions over HTTP', () => {
     const id = await createEdition(
       admin,
       ['proposals', 'review'],
-      editionBody({ rules: { supports: { enabled: false } } as never }),
+      editionBody({ rules: { supports: { enabled: false } } }),
     );
     const voting = await admin.post(`/api/processes/${id}/phase`, { to: 'voting' });
     expect(voting.status).toBe(200);
@@ -89,7 +89,7 @@ describe('editions over HTTP', () => {
     expect(duplicateDistricts).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     const approvalWithoutK = await admin.post(
       '/api/processes',
-      editionBody({ rules: { ballot: { method: 'approval' } } as never }),
+      editionBody({ rules: { ballot: { method: 'approval' } } }),
     );
     expect(approvalWithoutK.status).toBe(400);
     expect(approvalWithoutK.body.detail).toContain('maxSelections');

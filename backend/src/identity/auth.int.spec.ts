@@ -10,7 +10,7 @@ afterAll(() => system.close());
 describe('login with iD Digital (authorization code + PKCE through the local provider)', () => {
   it('creates an httpOnly SameSite session and tells who is logged in', async () => {
     const resident = await system.login('resident-centro-1');
-    const session = resident.jar.cookieHeader(system.baseUrl);
+    const session = resident.jar.getCookieStringSync(system.baseUrl);
     expect(session).toMatch(/decidimos_session=/);
     const me = await resident.get('/api/me');
     expect(me.status).toBe(200);

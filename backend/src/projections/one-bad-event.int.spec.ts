@@ -30,11 +30,7 @@ const caughtUp = async () => runner().waitFor(await eventStore().headPosition())
 
 /** An edition open for voting with one feasible proposal on the centro ballot. */
 async function votingEdition() {
-  const id = await createEdition(
-    admin,
-    ['proposals'],
-    editionBody({ rules: { supports: { enabled: false } } as never }),
-  );
+  const id = await createEdition(admin, ['proposals'], editionBody({ rules: { supports: { enabled: false } } }));
   const proposal = (await author.post(`/api/processes/${id}/proposals`, proposalBody())).body.id as string;
   await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
   const assessed = await reviewer.post(`/api/proposals/${proposal}/assessment`, {

@@ -1,5 +1,6 @@
 import { count, electionFromPabulib, parsePabulib } from '@decidimos/contracts';
-import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
+import { EditionHistory } from '../testing/edition-history';
+import { editionBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 
 let system: TestSystem;
@@ -12,8 +13,6 @@ const feasible = (cost: number) => ({ feasible: true, cost, reason: 'Viable: pre
 beforeAll(async () => {
   system = await startTestSystem();
   admin = await system.login('admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  const reviewer = await system.login('reviewer');
   for (const name of [
     'resident-centro-1',
     'resident-centro-2',
@@ -23,35 +22,33 @@ beforeAll(async () => {
   ]) {
     residents[name] = await system.login(name);
   }
-  const id = await createEdition(
-    admin,
-    ['proposals'],
+  const history = new EditionHistory(
+    system,
     editionBody({
       districts: [
         { id: 'centro', name: 'Centro', budget: 1_000_000 },
         { id: 'norte', name: 'Norte', budget: 500_000 },
       ],
-      rules: { supports: { enabled: false }, counting: { rule: 'equal-shares' } } as never,
+      rules: { supports: { enabled: false }, counting: { rule: 'equal-shares' } },
     }),
-  );
+  ).advance('proposals');
+  const id = history.id;
   const costs: Record<string, number> = {};
-  const submit = async (author: string, title: string, district: string, cost: number) => {
-    const body = proposalBody({ title, district, estimatedCost: cost });
-    const proposal = (await residents[author]!.post(`/api/processes/${id}/proposals`, body)).body.id as string;
+  const submit = (author: string, title: string, district: string, cost: number) => {
+    const proposal = history.submit(author, { title, district, estimatedCost: cost });
     costs[proposal] = cost;
     return proposal;
   };
   edition = {
     id,
-    a: await submit('resident-centro-1', 'Parque A', 'centro', 600_000),
-    b: await submit('resident-centro-1', 'Banquetas; B', 'centro', 400_000),
-    c: await submit('resident-centro-2', 'Cancha C', 'centro', 250_000),
-    n1: await submit('resident-norte-1', 'Norte uno', 'norte', 300_000),
+    a: submit('resident-centro-1', 'Parque A', 'centro', 600_000),
+    b: submit('resident-centro-1', 'Banquetas; B', 'centro', 400_000),
+    c: submit('resident-centro-2', 'Cancha C', 'centro', 250_000),
+    n1: submit('resident-norte-1', 'Norte uno', 'norte', 300_000),
   };
-  await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
-  for (const [proposal, cost] of Object.entries(costs)) {
-    expect((await reviewer.post(`/api/proposals/${proposal}/assessment`, feasible(cost))).status).toBe(200);
-  }
+  history.advance('review');
+  for (const [proposal, cost] of Object.entries(costs)) history.assess(proposal, feasible(cost));
+  await history.seed();
   expect((await admin.post(`/api/processes/${id}/phase`, { to: 'voting' })).body.phase).toBe('voting');
   const vote = async (who: string, selections: string[]) =>
     expect((await residents[who]!.post(`/api/processes/${id}/ballot`, { selections })).status).toBeLessThan(300);

@@ -1,5 +1,6 @@
 import { ProjectionRunner } from '../projections/projection-runner';
-import { createEdition, proposalBody } from '../testing/fixtures';
+import { EditionHistory } from '../testing/edition-history';
+import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 
 let system: TestSystem;
@@ -96,22 +97,22 @@ describe('review over HTTP', () => {
   });
 
   it('keeps an unfeasible proposal off the ballot when voting opens', async () => {
-    const other = await createEdition(admin, ['proposals'], {
-      title: 'Sin apoyos',
-      districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
-      rules: { supports: { enabled: false } } as never,
-    });
-    const feasible = (await resident.post(`/api/processes/${other}/proposals`, proposalBody({ title: 'Viable' }))).body
-      .id;
-    const unfeasible = (await resident.post(`/api/processes/${other}/proposals`, proposalBody({ title: 'No viable' })))
-      .body.id;
-    await admin.post(`/api/processes/${other}/phase`, { to: 'review' });
-    await reviewer.post(`/api/proposals/${feasible}/assessment`, assessment);
-    await reviewer.post(`/api/proposals/${unfeasible}/assessment`, {
-      ...assessment,
-      feasible: false,
-      reason: 'Predio privado: no es de propiedad municipal.',
-    });
+    const history = new EditionHistory(
+      system,
+      editionBody({
+        title: 'Sin apoyos',
+        districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
+        rules: { supports: { enabled: false } },
+      }),
+    ).advance('proposals');
+    const other = history.id;
+    const feasible = history.submit('resident-centro-1', { title: 'Viable' });
+    const unfeasible = history.submit('resident-centro-1', { title: 'No viable' });
+    history
+      .advance('review')
+      .assess(feasible, assessment)
+      .assess(unfeasible, { ...assessment, feasible: false, reason: 'Predio privado: no es de propiedad municipal.' });
+    await history.seed();
     await admin.post(`/api/processes/${other}/phase`, { to: 'voting' });
     expect((await system.anonymous.get(`/api/proposals/${feasible}`)).body.status).toBe('on-ballot');
     expect((await system.anonymous.get(`/api/proposals/${unfeasible}`)).body.status).toBe('unfeasible');

@@ -9,6 +9,8 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>) {
       const run = () => decider.decide(command, fold(decider, given));
       return {
         then: (expected: E[]) => expect(run()).toEqual(expected),
+        /** The command is accepted and changes nothing (an idempotent repeat, say). */
+        thenNothingHappened: () => expect(run()).toEqual([]),
         thenFails: (code: ProblemCode, params?: Record<string, unknown>) => {
           let error: unknown;
           try {

@@ -37,7 +37,7 @@ export function describeTwoInstances(storeName: string, env: () => Record<string
         ['proposals'],
         editionBody({
           districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
-          rules: { supports: { enabled: false }, ballot: { revoting } } as never,
+          rules: { supports: { enabled: false }, ballot: { revoting } },
         }),
       );
       const author = await system.login('resident-centro-900', b);

@@ -7,7 +7,7 @@ import { createApplication } from '../app.factory';
 import { type Config, loadConfig } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { Client, GENEROUS_RATE_LIMITS, logIn, testLogSettings } from './test-system';
+import { Client, GENEROUS_RATE_LIMITS, testLogSettings } from './test-system';
 
 export interface Instance {
   baseUrl: string;
@@ -72,7 +72,7 @@ export async function startTwoInstances(env: Record<string, string> = {}): Promi
   return {
     instances,
     idp,
-    login: (account, on = instances[0]) => logIn(on.baseUrl, account),
+    login: (account, on = instances[0]) => Client.logIn(on.baseUrl, account),
     async close() {
       for (const instance of instances) await instance.app.close();
       await idp.close();

@@ -1,4 +1,5 @@
 import { type EditionRules, editionRulesSchema } from '../editions/edition';
+import { parseEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import { tallyEdition } from '../tally/tally';
 import type { TreeHeadsDocument } from './audit-documents';
@@ -65,7 +66,7 @@ class EditionLog {
     };
     this.events.push(event);
     this.tree.append(eventLeafHash(event));
-    const reason = headReason({ type, data } as never);
+    const reason = headReason(parseEvent(type, event.data, 1));
     if (reason !== null) this.sign(reason, event.recordedAt);
     return event;
   }

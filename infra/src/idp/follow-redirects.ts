@@ -1,4 +1,4 @@
-import { CookieJar } from './cookie-jar';
+import { CookieJar } from 'tough-cookie';
 
 export interface FollowRedirectsOptions {
   /** Return, without requesting it, the first redirect target for which this is true. */
@@ -34,7 +34,7 @@ export async function followRedirects(
   let url = new URL(startUrl);
   for (let redirects = 0; redirects <= maxRedirects; redirects += 1) {
     const response = await fetch(url, { redirect: 'manual', headers: cookieHeaders(jar, url) });
-    jar.store(url, response.headers.getSetCookie());
+    for (const header of response.headers.getSetCookie()) jar.setCookieSync(header, url.href);
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || location === null) {
       return { url: url.href, status: response.status, jar, body: await response.text() };
@@ -49,6 +49,6 @@ export async function followRedirects(
 }
 
 function cookieHeaders(jar: CookieJar, url: URL): Record<string, string> {
-  const cookie = jar.cookieHeader(url);
+  const cookie = jar.getCookieStringSync(url.href);
   return cookie === '' ? {} : { cookie };
 }

@@ -1,6 +1,6 @@
 import * as oidc from 'openid-client';
+import { CookieJar } from 'tough-cookie';
 import { accountClaims } from './accounts';
-import { CookieJar } from './cookie-jar';
 import { CURP_PATTERN } from './curp';
 import { followRedirects } from './follow-redirects';
 import { startIdentityProvider, type RunningIdentityProvider } from './identity-provider';
@@ -69,10 +69,10 @@ async function postForm(url: string, jar: CookieJar, form: Record<string, string
   const response = await fetch(url, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: jar.cookieHeader(url), 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: jar.getCookieStringSync(url), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(form),
   });
-  jar.store(url, response.headers.getSetCookie());
+  for (const header of response.headers.getSetCookie()) jar.setCookieSync(header, url);
   return response;
 }
 

@@ -1,26 +1,23 @@
-import { editionRulesSchema } from '@decidimos/contracts';
-import type { EditionState } from '../../editions/domain/edition.decider';
+import { anEdition } from '../../testing/an-edition';
 import { deciderSpec } from '../../testing/decider-spec';
 import { ballotDecider, type BallotEvent, type CastBallot } from './ballot.decider';
 
 const voter = 'b'.repeat(64);
 const officer = 'c'.repeat(64);
-const edition = (options: { phase?: 'voting' | 'counting'; revoting?: boolean } = {}): EditionState => ({
-  status: 'present',
-  editionId: 'pp',
-  phase: options.phase ?? 'voting',
-  districts: [{ id: 'centro', name: 'Centro', budget: 1_000 }],
-  rules: editionRulesSchema.parse({ ballot: { revoting: options.revoting ?? true } }),
-  calendar: {},
-  ballot: {
-    centro: [
-      { proposalId: 'p1', cost: 600 },
-      { proposalId: 'p2', cost: 500 },
-    ],
-  },
-  votingClosedAt: null,
-  tallied: false,
-});
+const edition = (options: { phase?: 'voting' | 'counting'; revoting?: boolean } = {}) =>
+  anEdition(
+    options.phase ?? 'voting',
+    { ballot: { revoting: options.revoting ?? true } },
+    {
+      districts: [{ id: 'centro', name: 'Centro', budget: 1_000 }],
+      ballot: {
+        centro: [
+          { proposalId: 'p1', cost: 600 },
+          { proposalId: 'p2', cost: 500 },
+        ],
+      },
+    },
+  );
 const cast = (selections: string[], overrides: Partial<CastBallot> = {}): CastBallot => ({
   type: 'CastBallot',
   edition: edition(),

@@ -1,25 +1,22 @@
-import { editionRulesSchema } from '@decidimos/contracts';
+import { anEdition } from '../../testing/an-edition';
 import { deciderSpec } from '../../testing/decider-spec';
-import type { EditionState } from '../../editions/domain/edition.decider';
 import { proposalDecider, type ProposalCommand, type ProposalEvent } from './proposal.decider';
 
 const author = '1'.repeat(64);
 const stranger = '2'.repeat(64);
 const reviewer = '3'.repeat(64);
-const edition = (phase: 'proposals' | 'review' | 'voting'): EditionState => ({
-  status: 'present',
-  editionId: 'pp-2027',
-  phase,
-  districts: [
-    { id: 'centro', name: 'Centro', budget: 5_000_000 },
-    { id: 'norte', name: 'Norte', budget: 3_000_000 },
-  ],
-  rules: editionRulesSchema.parse({ proposals: { perResident: 2, minCost: 10_000, maxCost: 2_000_000 } }),
-  calendar: {},
-  ballot: null,
-  votingClosedAt: null,
-  tallied: false,
-});
+const edition = (phase: 'proposals' | 'review' | 'voting') =>
+  anEdition(
+    phase,
+    { proposals: { perResident: 2, minCost: 10_000, maxCost: 2_000_000 } },
+    {
+      editionId: 'pp-2027',
+      districts: [
+        { id: 'centro', name: 'Centro', budget: 5_000_000 },
+        { id: 'norte', name: 'Norte', budget: 3_000_000 },
+      ],
+    },
+  );
 const content = {
   title: 'Luminarias en la Alameda',
   description: 'Cambiar las luminarias de la Alameda por LED.',

@@ -1,20 +1,9 @@
-import { editionRulesSchema } from '@decidimos/contracts';
-import type { EditionState } from '../../editions/domain/edition.decider';
+import { anEdition } from '../../testing/an-edition';
 import { deciderSpec } from '../../testing/decider-spec';
 import { supportsDecider, type SupportsEvent } from './supports.decider';
 
 const voter = 'v'.repeat(64).replace(/v/g, 'a');
-const edition = (phase: 'supports' | 'voting' = 'supports'): EditionState => ({
-  status: 'present',
-  editionId: 'pp',
-  phase,
-  districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
-  rules: editionRulesSchema.parse({ supports: { perResident: 2 } }),
-  calendar: {},
-  ballot: null,
-  votingClosedAt: null,
-  tallied: false,
-});
+const edition = (phase: 'supports' | 'voting' = 'supports') => anEdition(phase, { supports: { perResident: 2 } });
 const proposal = (id: string, overrides: Partial<{ district: string; status: string }> = {}) => ({
   id,
   district: 'centro',
@@ -44,7 +33,7 @@ describe('supports decider', () => {
   it('is idempotent: a second support of the same proposal records nothing', () => {
     spec([given('p1')])
       .when(give('p1'))
-      .then([]);
+      .thenNothingHappened();
   });
 
   it('holds the per-resident limit, and frees a place when one is taken back', () => {
@@ -82,6 +71,6 @@ describe('supports decider', () => {
     spec([given('p1')])
       .when({ type: 'WithdrawSupport', edition: edition(), voter, proposalId: 'p1' })
       .then([{ type: 'SupportWithdrawn', data: { editionId: 'pp', voter, proposalId: 'p1' } }]);
-    spec([]).when({ type: 'WithdrawSupport', edition: edition(), voter, proposalId: 'p1' }).then([]);
+    spec([]).when({ type: 'WithdrawSupport', edition: edition(), voter, proposalId: 'p1' }).thenNothingHappened();
   });
 });

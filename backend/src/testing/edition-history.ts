@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createEditionRequest,
+  nextPhase,
+  type BallotEntry,
+  type EditionRules,
+  type CreateEditionRequest,
+  type Phase,
+  type SubmitProposalRequest,
+  submitProposalRequest,
+} from '@decidimos/contracts';
+import { accountClaims } from '@decidimos/infra';
+import { editionStream } from '../editions/streams';
+import { staffPseudonym, voterPseudonym } from '../identity/pseudonyms';
+import { authorProposalsStream } from '../proposals/streams';
+import { supportsStream } from '../supports/supports.controller';
+import { editionBody, proposalBody } from './fixtures';
+import { existingStream, seed, type ExistingStream } from './given-when-then';
+import type { TestSystem } from './test-system';
+
+/**
+ * An edition's history written as the events the API would have recorded, to seed with
+ * `seed` or `given` instead of driving every step through HTTP. Pseudonyms are the ones
+ * the API derives for the same accounts, so those accounts then act on it over HTTP.
+ * Opening voting fixes the ballot: a test that is about how the ballot is composed asks
+ * the API to open voting; one that only needs voting open names the ballot (`openVoting`).
+ */
+export class EditionHistory {
+  readonly streams: ExistingStream[] = [];
+  readonly #authorOf = new Map<string, string>();
+  #phase: Phase = 'draft';
+  readonly #rules: EditionRules;
+
+  constructor(
+    private readonly system: TestSystem,
+    body: CreateEditionRequest = editionBody(),
+    readonly id = `edicion-${randomUUID().slice(0, 8)}`,
+  ) {
+    // The defaults the API fills in when an admin leaves them out.
+    const edition = createEditionRequest.parse(body);
+    this.#rules = edition.rules;
+    this.streams.push(
+      existingStream(editionStream(id), {
+        type: 'EditionDrafted',
+        data: {
+          editionId: id,
+          ...edition,
+          createdBy: this.staff('admin'),
+        },
+      }),
+    );
+  }
+
+  /** Appends the events written so far to the store (once) and waits for the read models. */
+  async seed(): Promise<void> {
+    await seed(this.system, ...this.streams.splice(0));
+  }
+
+  /** The pseudonym the API gives `account` in this edition. */
+  voter(account: string): string {
+    return voterPseudonym(this.system.config.voterKey, this.id, accountClaims(account)!.curp);
+  }
+
+  staff(subject: string): string {
+    return staffPseudonym(this.system.config.voterKey, subject);
+  }
+
+  advance(...phases: Exclude<Phase, 'voting'>[]): this {
+    for (const to of phases) this.#advance(to);
+    return this;
+  }
+
+  /** Opens voting with this ballot per district (proposal ids and their final costs). */
+  openVoting(ballot: Record<string, BallotEntry[]>): this {
+    this.#advance('voting', ballot);
+    return this;
+  }
+
+  #advance(to: Phase, ballot?: Record<string, BallotEntry[]>): void {
+    // A history the API could not have recorded would test nothing.
+    const next = nextPhase(this.#phase, this.#rules);
+    if (to !== next) throw new Error(`edition ${this.id}: ${this.#phase} is followed by ${next}, not ${to}`);
+    this.streams.push(
+      existingStream(editionStream(this.id), {
+        type: 'EditionPhaseAdvanced',
+        data: { editionId: this.id, from: this.#phase, to, by: this.staff('admin'), ...(ballot ? { ballot } : {}) },
+      }),
+    );
+    this.#phase = to;
+  }
+
+  /** Records `account`'s proposal and answers its id. */
+  submit(account: string, overrides: Partial<SubmitProposalRequest> = {}): string {
+    const { authorDisplayName = 'Residente', ...content } = submitProposalRequest.parse(proposalBody(overrides));
+    const proposalId = randomUUID();
+    const author = this.voter(account);
+    this.#authorOf.set(proposalId, author);
+    const data = {
+      editionId: this.id,
+      proposalId,
+      author,
+      authorDisplayName,
+      category: null,
+      location: null,
+      ...content,
+    };
+    this.streams.push(existingStream(authorProposalsStream(this.id, author), { type: 'ProposalSubmitted', data }));
+    return proposalId;
+  }
+
+  /** The reviewer's verdict on a proposal, with no technical, legal or financial notes. */
+  assess(proposalId: string, verdict: { feasible: boolean; cost: number; reason: string }): this {
+    this.streams.push(
+      existingStream(authorProposalsStream(this.id, this.#authorOf.get(proposalId)!), {
+        type: 'ProposalAssessed',
+        data: {
+          editionId: this.id,
+          proposalId,
+          reviewer: this.staff('reviewer'),
+          ...verdict,
+          technical: null,
+          legal: null,
+          financial: null,
+        },
+      }),
+    );
+    return this;
+  }
+
+  support(account: string, proposalId: string): this {
+    const voter = this.voter(account);
+    this.streams.push(
+      existingStream(supportsStream(this.id, voter), {
+        type: 'SupportGiven',
+        data: { editionId: this.id, voter, proposalId },
+      }),
+    );
+    return this;
+  }
+}
