@@ -78,6 +78,8 @@ function toRequest({ title, description, districts, rules }: EditionFormValues):
 export function EditionForm({ pending, error, onSubmit }: EditionFormProps) {
   const { t } = useTranslation();
   const form = useForm<EditionFormValues, unknown, CreateEditionRequest>({
+    // Messages change when the form is sent again, not while someone types (the summary is a live alert).
+    reValidateMode: 'onSubmit',
     defaultValues: DEFAULTS,
     resolver: contractResolver(
       {

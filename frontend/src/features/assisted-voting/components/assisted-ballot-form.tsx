@@ -67,6 +67,8 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
   const [selection, setSelection] = useState<string[]>([]);
   const [issues, setIssues] = useState<BallotViolation[]>([]);
   const form = useForm<z.input<typeof inPersonCredential>, unknown, z.output<typeof inPersonCredential>>({
+    // Messages change when the form is sent again, not while someone types (the summary is a live alert).
+    reValidateMode: 'onSubmit',
     defaultValues: { curp: '', birthdate: '', district: edition.districts[0]?.id ?? '' },
     resolver: contractResolver(
       {

@@ -55,6 +55,8 @@ export function ProposalForm({ edition, initial, mode, pending, error, onSubmit 
   const format = useFormat();
   const { minCost, maxCost } = edition.rules.proposals;
   const form = useForm<ProposalFormValues, unknown, SubmitProposalRequest>({
+    // Messages change when the form is sent again, not while someone types (the summary is a live alert).
+    reValidateMode: 'onSubmit',
     defaultValues: initial,
     resolver: contractResolver(
       {

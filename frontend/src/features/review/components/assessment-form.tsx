@@ -27,6 +27,8 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
   const format = useFormat();
   const assess = useAssessProposal();
   const form = useForm<AssessmentFormValues, unknown, z.output<typeof assessmentRequest>>({
+    // Messages change when the form is sent again, not while someone types (the summary is a live alert).
+    reValidateMode: 'onSubmit',
     defaultValues: {
       feasible: '',
       cost: String(proposal.estimatedCost),
