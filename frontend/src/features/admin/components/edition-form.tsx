@@ -1,16 +1,37 @@
 import { createEditionRequest, type CreateEditionRequest } from '@decidimos/contracts/api/schemas';
-import { useState, type FormEvent } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextArea, TextField } from '../../../components/fields';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { serverFieldErrors, zodFieldErrors } from '../../../lib/form-errors';
+import { contractResolver, formErrorMessages, serverFieldErrors } from '../../../lib/form-errors';
 
-interface DistrictRow {
-  key: number;
-  id: string;
-  name: string;
-  budget: string;
+/** What the admin types, shaped like the request so each message lands on its field ('rules.minAge'). */
+interface EditionFormValues {
+  title: string;
+  description: string;
+  districts: { id: string; name: string; budget: string }[];
+  rules: {
+    minAge: string;
+    proposals: { perResident: string; minCost: string; maxCost: string };
+    supports: { enabled: boolean; perResident: string; threshold: string };
+    ballot: { method: 'knapsack' | 'approval'; maxSelections: string; revoting: boolean };
+    counting: { rule: 'greedy' | 'equal-shares' };
+  };
 }
+
+// DESIGN.md's defaults.
+const DEFAULTS: EditionFormValues = {
+  title: '',
+  description: '',
+  districts: [{ id: '', name: '', budget: '' }],
+  rules: {
+    minAge: '16',
+    proposals: { perResident: '3', minCost: '10000', maxCost: '5000000' },
+    supports: { enabled: true, perResident: '5', threshold: '2' },
+    ballot: { method: 'knapsack', maxSelections: '', revoting: true },
+    counting: { rule: 'greedy' },
+  },
+};
 
 interface EditionFormProps {
   pending: boolean;
@@ -24,102 +45,84 @@ function whole(text: string): number {
   return /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
 }
 
-/** Creating an edition: its districts with their budgets, and the rules it will carry (the defaults are DESIGN.md's). */
+function toRequest({ title, description, districts, rules }: EditionFormValues): CreateEditionRequest {
+  return {
+    title,
+    description,
+    districts: districts.map((d) => ({ id: d.id.trim(), name: d.name, budget: whole(d.budget) })),
+    rules: {
+      minAge: whole(rules.minAge),
+      proposals: {
+        perResident: whole(rules.proposals.perResident),
+        minCost: whole(rules.proposals.minCost),
+        maxCost: whole(rules.proposals.maxCost),
+      },
+      supports: {
+        enabled: rules.supports.enabled,
+        perResident: whole(rules.supports.perResident),
+        threshold: whole(rules.supports.threshold),
+      },
+      ballot: {
+        method: rules.ballot.method,
+        maxSelections: rules.ballot.maxSelections.trim() ? whole(rules.ballot.maxSelections) : null,
+        minSelections: 0,
+        minSpendShare: 0,
+        revoting: rules.ballot.revoting,
+      },
+      counting: { rule: rules.counting.rule, completion: 'add1', utility: 'cost' },
+    },
+  };
+}
+
+/** Creating an edition: its districts with their budgets, and the rules it will carry. */
 export function EditionForm({ pending, error, onSubmit }: EditionFormProps) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [districts, setDistricts] = useState<DistrictRow[]>([{ key: 0, id: '', name: '', budget: '' }]);
-  const [minAge, setMinAge] = useState('16');
-  const [perResident, setPerResident] = useState('3');
-  const [minCost, setMinCost] = useState('10000');
-  const [maxCost, setMaxCost] = useState('5000000');
-  const [supportsEnabled, setSupportsEnabled] = useState(true);
-  const [supportsPerResident, setSupportsPerResident] = useState('5');
-  const [threshold, setThreshold] = useState('2');
-  const [method, setMethod] = useState<'knapsack' | 'approval'>('knapsack');
-  const [maxSelections, setMaxSelections] = useState('');
-  const [revoting, setRevoting] = useState(true);
-  const [rule, setRule] = useState<'greedy' | 'equal-shares'>('greedy');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const shown = { ...serverFieldErrors(error), ...errors };
-
-  function changeDistrict(key: number, field: 'id' | 'name' | 'budget', value: string) {
-    setDistricts((rows) => rows.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
-  }
-
-  function addDistrict() {
-    setDistricts((rows) => [...rows, { key: Math.max(...rows.map((r) => r.key)) + 1, id: '', name: '', budget: '' }]);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
-      title,
-      description,
-      districts: districts.map((d) => ({ id: d.id.trim(), name: d.name, budget: whole(d.budget) })),
-      rules: {
-        minAge: whole(minAge),
-        proposals: { perResident: whole(perResident), minCost: whole(minCost), maxCost: whole(maxCost) },
-        supports: { enabled: supportsEnabled, perResident: whole(supportsPerResident), threshold: whole(threshold) },
-        ballot: {
-          method,
-          maxSelections: maxSelections.trim() ? whole(maxSelections) : null,
-          minSelections: 0,
-          minSpendShare: 0,
-          revoting,
-        },
-        counting: { rule, completion: 'add1' as const, utility: 'cost' as const },
+  const form = useForm<EditionFormValues, unknown, CreateEditionRequest>({
+    // Messages change when the form is sent again, not while someone types (the summary is a live alert).
+    reValidateMode: 'onSubmit',
+    defaultValues: DEFAULTS,
+    resolver: contractResolver(
+      {
+        schema: createEditionRequest,
+        toRequest,
+        // A district id is a slug; say which form it takes rather than "wrong format".
+        reword: (issue) =>
+          issue.path[0] === 'districts' && issue.path[2] === 'id' && issue.code === 'invalid_format'
+            ? t('admin.form.districtIdFormat')
+            : undefined,
       },
-    };
-    const parsed = createEditionRequest.safeParse(body);
-    const found = parsed.success ? {} : zodFieldErrors(parsed.error, t);
-    // A district id is a slug; say which form it takes rather than "wrong format".
-    for (const issue of parsed.success ? [] : parsed.error.issues) {
-      const [first, index, field] = issue.path;
-      if (first === 'districts' && field === 'id' && issue.code === 'invalid_format') {
-        found[`districts.${String(index)}.id`] = t('admin.form.districtIdFormat');
-      }
-    }
-    setErrors(found);
-    if (!parsed.success) {
-      const first = Object.keys(found)[0];
-      if (first) document.getElementById(`edition-${first.replaceAll('.', '-')}`)?.focus();
-      return;
-    }
-    onSubmit(body);
-  }
+      t,
+    ),
+  });
+  const districts = useFieldArray({ control: form.control, name: 'districts' });
+  const supportsEnabled = form.watch('rules.supports.enabled');
+  const method = form.watch('rules.ballot.method');
+  const errors = formErrorMessages(form.formState.errors);
+  const shown = { ...serverFieldErrors(error), ...errors };
 
   const count = Object.keys(errors).length;
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={form.handleSubmit(onSubmit)} noValidate>
       {count > 0 ? (
         <p role="alert" className="alert alert-error">
           {t('validation.summary', { count })}
         </p>
       ) : null}
-      <TextField
-        id="edition-title"
-        label={t('admin.form.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        error={shown['title']}
-      />
+      <TextField id="edition-title" label={t('admin.form.title')} {...form.register('title')} error={shown['title']} />
       <TextArea
         id="edition-description"
         label={t('admin.form.description')}
         hint={t('proposalForm.optional')}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
+        {...form.register('description')}
         error={shown['description']}
         rows={3}
       />
       <fieldset>
         <legend>{t('admin.form.districts')}</legend>
         {shown['districts'] ? <p className="field-error">{shown['districts']}</p> : null}
-        {districts.map((d, index) => (
+        {districts.fields.map((d, index) => (
           <div
-            key={d.key}
+            key={d.id}
             className="district-row"
             role="group"
             aria-label={t('admin.form.districtN', { n: index + 1 })}
@@ -128,38 +131,35 @@ export function EditionForm({ pending, error, onSubmit }: EditionFormProps) {
               id={`edition-districts-${index}-id`}
               label={t('admin.form.districtId')}
               hint={t('admin.form.districtIdHint')}
-              value={d.id}
-              onChange={(e) => changeDistrict(d.key, 'id', e.target.value)}
+              {...form.register(`districts.${index}.id`)}
               error={shown[`districts.${index}.id`]}
               autoCapitalize="none"
             />
             <TextField
               id={`edition-districts-${index}-name`}
               label={t('admin.form.districtName')}
-              value={d.name}
-              onChange={(e) => changeDistrict(d.key, 'name', e.target.value)}
+              {...form.register(`districts.${index}.name`)}
               error={shown[`districts.${index}.name`]}
             />
             <TextField
               id={`edition-districts-${index}-budget`}
               label={t('admin.form.districtBudget')}
-              value={d.budget}
-              onChange={(e) => changeDistrict(d.key, 'budget', e.target.value)}
+              {...form.register(`districts.${index}.budget`)}
               error={shown[`districts.${index}.budget`]}
               inputMode="numeric"
             />
-            {districts.length > 1 ? (
-              <button
-                type="button"
-                className="button secondary small"
-                onClick={() => setDistricts((rows) => rows.filter((row) => row.key !== d.key))}
-              >
+            {districts.fields.length > 1 ? (
+              <button type="button" className="button secondary small" onClick={() => districts.remove(index)}>
                 {t('admin.form.removeDistrict', { n: index + 1 })}
               </button>
             ) : null}
           </div>
         ))}
-        <button type="button" className="button secondary" onClick={addDistrict}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => districts.append({ id: '', name: '', budget: '' }, { shouldFocus: false })}
+        >
           {t('admin.form.addDistrict')}
         </button>
       </fieldset>
@@ -168,32 +168,28 @@ export function EditionForm({ pending, error, onSubmit }: EditionFormProps) {
         <TextField
           id="edition-rules-minAge"
           label={t('admin.form.minAge')}
-          value={minAge}
-          onChange={(e) => setMinAge(e.target.value)}
+          {...form.register('rules.minAge')}
           error={shown['rules.minAge']}
           inputMode="numeric"
         />
         <TextField
           id="edition-rules-proposals-perResident"
           label={t('admin.form.proposalsPerResident')}
-          value={perResident}
-          onChange={(e) => setPerResident(e.target.value)}
+          {...form.register('rules.proposals.perResident')}
           error={shown['rules.proposals.perResident']}
           inputMode="numeric"
         />
         <TextField
           id="edition-rules-proposals-minCost"
           label={t('admin.form.minCost')}
-          value={minCost}
-          onChange={(e) => setMinCost(e.target.value)}
+          {...form.register('rules.proposals.minCost')}
           error={shown['rules.proposals.minCost']}
           inputMode="numeric"
         />
         <TextField
           id="edition-rules-proposals-maxCost"
           label={t('admin.form.maxCost')}
-          value={maxCost}
-          onChange={(e) => setMaxCost(e.target.value)}
+          {...form.register('rules.proposals.maxCost')}
           error={shown['rules.proposals.maxCost']}
           inputMode="numeric"
         />
@@ -201,24 +197,21 @@ export function EditionForm({ pending, error, onSubmit }: EditionFormProps) {
       <fieldset>
         <legend>{t('admin.form.supports')}</legend>
         <label className="choice">
-          <input type="checkbox" checked={supportsEnabled} onChange={(e) => setSupportsEnabled(e.target.checked)} />{' '}
-          {t('admin.form.supportsEnabled')}
+          <input type="checkbox" {...form.register('rules.supports.enabled')} /> {t('admin.form.supportsEnabled')}
         </label>
         {supportsEnabled ? (
           <>
             <TextField
               id="edition-rules-supports-perResident"
               label={t('admin.form.supportsPerResident')}
-              value={supportsPerResident}
-              onChange={(e) => setSupportsPerResident(e.target.value)}
+              {...form.register('rules.supports.perResident')}
               error={shown['rules.supports.perResident']}
               inputMode="numeric"
             />
             <TextField
               id="edition-rules-supports-threshold"
               label={t('admin.form.threshold')}
-              value={threshold}
-              onChange={(e) => setThreshold(e.target.value)}
+              {...form.register('rules.supports.threshold')}
               error={shown['rules.supports.threshold']}
               inputMode="numeric"
             />
@@ -230,8 +223,7 @@ export function EditionForm({ pending, error, onSubmit }: EditionFormProps) {
         <SelectField
           id="edition-rules-ballot-method"
           label={t('admin.form.method')}
-          value={method}
-          onChange={(e) => setMethod(e.target.value as 'knapsack' | 'approval')}
+          {...form.register('rules.ballot.method')}
         >
           <option value="knapsack">{t('admin.form.knapsack')}</option>
           <option value="approval">{t('admin.form.approval')}</option>
@@ -240,20 +232,17 @@ export function EditionForm({ pending, error, onSubmit }: EditionFormProps) {
           id="edition-rules-ballot-maxSelections"
           label={t('admin.form.maxSelections')}
           hint={method === 'approval' ? t('admin.form.maxSelectionsRequired') : t('proposalForm.optional')}
-          value={maxSelections}
-          onChange={(e) => setMaxSelections(e.target.value)}
+          {...form.register('rules.ballot.maxSelections')}
           error={shown['rules.ballot.maxSelections']}
           inputMode="numeric"
         />
         <label className="choice">
-          <input type="checkbox" checked={revoting} onChange={(e) => setRevoting(e.target.checked)} />{' '}
-          {t('admin.form.revoting')}
+          <input type="checkbox" {...form.register('rules.ballot.revoting')} /> {t('admin.form.revoting')}
         </label>
         <SelectField
           id="edition-rules-counting-rule"
           label={t('admin.form.counting')}
-          value={rule}
-          onChange={(e) => setRule(e.target.value as 'greedy' | 'equal-shares')}
+          {...form.register('rules.counting.rule')}
         >
           <option value="greedy">{t('edition.rule.counting.greedy')}</option>
           <option value="equal-shares">{t('edition.rule.counting.equal-shares')}</option>

@@ -1,8 +1,10 @@
 import type { EditionView } from '@decidimos/contracts/api/schemas';
 import { inPersonCredential } from '@decidimos/contracts/api/schemas';
 import { ballotViolations, type BallotViolation } from '@decidimos/contracts/ballots/ballot-rules';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { useBallotIssueText } from '../../../components/ballot-issue-text';
 import { BudgetBar, SelectionCounter } from '../../../components/budget-bar';
 import { SelectField, TextField } from '../../../components/fields';
@@ -12,7 +14,7 @@ import { newIdempotencyKey } from '../../../lib/api-client';
 import { useProposals } from '../../../lib/api/get-proposals';
 import { ballotTally, districtBallot } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
-import { zodFieldErrors } from '../../../lib/form-errors';
+import { contractResolver, formErrorMessages } from '../../../lib/form-errors';
 import { useCastAssistedBallot, type AssistedReceipt } from '../api/cast-assisted-ballot';
 
 const BALLOT_PAGE_SIZE = 200;
@@ -61,14 +63,29 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
   const { t } = useTranslation();
   const format = useFormat();
   const cast = useCastAssistedBallot();
-  const curpRef = useRef<HTMLInputElement>(null);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [curp, setCurp] = useState('');
-  const [birthdate, setBirthdate] = useState('');
-  const [district, setDistrict] = useState(edition.districts[0]?.id ?? '');
   const [selection, setSelection] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [issues, setIssues] = useState<BallotViolation[]>([]);
+  const form = useForm<z.input<typeof inPersonCredential>, unknown, z.output<typeof inPersonCredential>>({
+    // Messages change when the form is sent again, not while someone types (the summary is a live alert).
+    reValidateMode: 'onSubmit',
+    defaultValues: { curp: '', birthdate: '', district: edition.districts[0]?.id ?? '' },
+    resolver: contractResolver(
+      {
+        schema: inPersonCredential,
+        toRequest: (values) => values,
+        reword: (issue) =>
+          issue.path[0] === 'curp'
+            ? t('assisted.curpInvalid')
+            : issue.path[0] === 'birthdate'
+              ? t('assisted.birthdateInvalid')
+              : undefined,
+      },
+      t,
+    ),
+  });
+  const errors = formErrorMessages(form.formState.errors);
+  const district = form.watch('district');
   const ballot = useProposals(
     edition.id,
     { district, status: 'on-ballot', pageSize: BALLOT_PAGE_SIZE },
@@ -78,50 +95,46 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
   const rules = edition.rules.ballot;
   const budget = edition.districts.find((d) => d.id === district)?.budget ?? 0;
   const current = ballotTally(selection, options, rules, budget);
+  const curp = form.register('curp');
 
-  useEffect(() => {
-    curpRef.current?.focus();
-  }, []);
+  const curpInput = useRef<HTMLInputElement | null>(null);
+  // At once, not through react-hook-form's setFocus (a timer): the officer may start typing straight away.
+  useEffect(() => curpInput.current?.focus(), []);
 
   function toggle(id: string) {
     setIssues([]);
     setSelection((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = inPersonCredential.safeParse({ curp, birthdate, district });
-    const found = parsed.success ? {} : zodFieldErrors(parsed.error, t);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        if (issue.path[0] === 'curp') found['curp'] = t('assisted.curpInvalid');
-        if (issue.path[0] === 'birthdate') found['birthdate'] = t('assisted.birthdateInvalid');
-      }
-    }
-    setErrors(found);
+  /** The ballot's rules are checked with the credential, so the officer sees every problem at once. */
+  function checkBallot(): boolean {
     const broken = ballotViolations(rules, districtBallot(options, budget), selection);
     setIssues(broken);
-    if (!parsed.success) {
-      document.getElementById(`assisted-${Object.keys(found)[0] ?? 'curp'}`)?.focus();
-      return;
-    }
-    if (broken.length > 0) return;
-    cast.mutate(
-      { editionId: edition.id, credential: parsed.data, selections: selection, idempotencyKey },
-      { onSuccess: onCast },
-    );
+    return broken.length === 0;
   }
+
+  const submit = form.handleSubmit((credential) => {
+    if (!checkBallot()) return;
+    cast.mutate({ editionId: edition.id, credential, selections: selection, idempotencyKey }, { onSuccess: onCast });
+  }, checkBallot);
 
   return (
     <form className="form assisted" onSubmit={submit} noValidate aria-labelledby="assisted-form-title">
       <h2 id="assisted-form-title">{t('assisted.formTitle')}</h2>
       <TextField
-        ref={curpRef}
         id="assisted-curp"
         label={t('assisted.curp')}
         hint={t('assisted.curpHint')}
-        value={curp}
-        onChange={(e) => setCurp(e.target.value.toUpperCase())}
+        {...curp}
+        ref={(input) => {
+          curp.ref(input);
+          curpInput.current = input;
+        }}
+        onChange={(event) => {
+          // Typed in capitals, as printed on the ID, whatever the keyboard's state.
+          event.target.value = event.target.value.toUpperCase();
+          return curp.onChange(event);
+        }}
         error={errors['curp']}
         autoComplete="off"
         spellCheck={false}
@@ -132,18 +145,13 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
         id="assisted-birthdate"
         type="date"
         label={t('assisted.birthdate')}
-        value={birthdate}
-        onChange={(e) => setBirthdate(e.target.value)}
+        {...form.register('birthdate')}
         error={errors['birthdate']}
       />
       <SelectField
         id="assisted-district"
         label={t('assisted.district')}
-        value={district}
-        onChange={(e) => {
-          setDistrict(e.target.value);
-          setSelection([]);
-        }}
+        {...form.register('district', { onChange: () => setSelection([]) })}
         error={errors['district']}
       >
         {edition.districts.map((d) => (

@@ -1,11 +1,11 @@
 import type { EditionView, ProposalView, SubmitProposalRequest } from '@decidimos/contracts/api/schemas';
 import { submitProposalRequest } from '@decidimos/contracts/api/schemas';
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextArea, TextField } from '../../../components/fields';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useFormat } from '../../../lib/format';
-import { serverFieldErrors, zodFieldErrors } from '../../../lib/form-errors';
+import { contractResolver, formErrorMessages, serverFieldErrors } from '../../../lib/form-errors';
 
 export interface ProposalFormValues {
   title: string;
@@ -53,53 +53,51 @@ function parsePesos(text: string): number {
 export function ProposalForm({ edition, initial, mode, pending, error, onSubmit }: ProposalFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const { minCost, maxCost } = edition.rules.proposals;
+  const form = useForm<ProposalFormValues, unknown, SubmitProposalRequest>({
+    // Messages change when the form is sent again, not while someone types (the summary is a live alert).
+    reValidateMode: 'onSubmit',
+    defaultValues: initial,
+    resolver: contractResolver(
+      {
+        schema: submitProposalRequest,
+        toRequest: (values) => ({
+          title: values.title,
+          description: values.description,
+          district: values.district,
+          estimatedCost: parsePesos(values.estimatedCost),
+          category: values.category.trim() || null,
+          location: values.location.trim() || null,
+          ...(mode === 'submit' && values.authorDisplayName.trim()
+            ? { authorDisplayName: values.authorDisplayName }
+            : {}),
+        }),
+        extra: ({ estimatedCost }) => {
+          if (Number.isNaN(estimatedCost)) return [{ path: ['estimatedCost'], message: t('validation.pesos') }];
+          if (estimatedCost >= minCost && estimatedCost <= maxCost) return [];
+          const message = t('validation.costRange', { min: format.money(minCost), max: format.money(maxCost) });
+          return [{ path: ['estimatedCost'], message }];
+        },
+      },
+      t,
+    ),
+  });
+  const errors = formErrorMessages(form.formState.errors);
   const shown = { ...serverFieldErrors(error), ...errors };
-
-  const set = (field: keyof ProposalFormValues) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
-      title: values.title,
-      description: values.description,
-      district: values.district,
-      estimatedCost: parsePesos(values.estimatedCost),
-      category: values.category.trim() || null,
-      location: values.location.trim() || null,
-      ...(mode === 'submit' && values.authorDisplayName.trim() ? { authorDisplayName: values.authorDisplayName } : {}),
-    };
-    const parsed = submitProposalRequest.safeParse(body);
-    const found = parsed.success ? {} : zodFieldErrors(parsed.error, t);
-    if (Number.isNaN(body.estimatedCost)) found['estimatedCost'] = t('validation.pesos');
-    else if (body.estimatedCost < minCost || body.estimatedCost > maxCost) {
-      found['estimatedCost'] = t('validation.costRange', { min: format.money(minCost), max: format.money(maxCost) });
-    }
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !parsed.success) {
-      const first = Object.keys(found)[0];
-      if (first) document.getElementById(`proposal-${first}`)?.focus();
-      return;
-    }
-    onSubmit(parsed.data);
-  }
+  const count = Object.keys(errors).length;
 
   return (
-    <form onSubmit={submit} noValidate className="form">
-      {Object.keys(errors).length > 0 ? (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="form">
+      {count > 0 ? (
         <p role="alert" className="alert alert-error">
-          {t('validation.summary', { count: Object.keys(errors).length })}
+          {t('validation.summary', { count })}
         </p>
       ) : null}
       <TextField
         id="proposal-title"
         label={t('proposalForm.title')}
         hint={t('proposalForm.titleHint')}
-        value={values.title}
-        onChange={set('title')}
+        {...form.register('title')}
         error={shown['title']}
         required
         maxLength={150}
@@ -108,8 +106,7 @@ export function ProposalForm({ edition, initial, mode, pending, error, onSubmit 
         id="proposal-description"
         label={t('proposalForm.description')}
         hint={t('proposalForm.descriptionHint')}
-        value={values.description}
-        onChange={set('description')}
+        {...form.register('description')}
         error={shown['description']}
         required
         rows={6}
@@ -117,8 +114,7 @@ export function ProposalForm({ edition, initial, mode, pending, error, onSubmit 
       <SelectField
         id="proposal-district"
         label={t('proposalForm.district')}
-        value={values.district}
-        onChange={set('district')}
+        {...form.register('district')}
         error={shown['district']}
         required
       >
@@ -133,8 +129,7 @@ export function ProposalForm({ edition, initial, mode, pending, error, onSubmit 
         id="proposal-estimatedCost"
         label={t('proposalForm.cost')}
         hint={t('proposalForm.costHint', { min: format.money(minCost), max: format.money(maxCost) })}
-        value={values.estimatedCost}
-        onChange={set('estimatedCost')}
+        {...form.register('estimatedCost')}
         error={shown['estimatedCost']}
         inputMode="numeric"
         autoComplete="off"
@@ -144,16 +139,14 @@ export function ProposalForm({ edition, initial, mode, pending, error, onSubmit 
         id="proposal-category"
         label={t('proposalForm.category')}
         hint={t('proposalForm.optional')}
-        value={values.category}
-        onChange={set('category')}
+        {...form.register('category')}
         error={shown['category']}
       />
       <TextField
         id="proposal-location"
         label={t('proposalForm.location')}
         hint={t('proposalForm.locationHint')}
-        value={values.location}
-        onChange={set('location')}
+        {...form.register('location')}
         error={shown['location']}
       />
       {mode === 'submit' ? (
@@ -161,8 +154,7 @@ export function ProposalForm({ edition, initial, mode, pending, error, onSubmit 
           id="proposal-authorDisplayName"
           label={t('proposalForm.authorName')}
           hint={t('proposalForm.authorNameHint')}
-          value={values.authorDisplayName}
-          onChange={set('authorDisplayName')}
+          {...form.register('authorDisplayName')}
           error={shown['authorDisplayName']}
           autoComplete="nickname"
         />

@@ -1,29 +1,59 @@
 import type { EditionView, ProposalView } from '@decidimos/contracts/api/schemas';
 import { assessmentRequest } from '@decidimos/contracts/api/schemas';
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { z } from 'zod';
 import { TextArea, TextField } from '../../../components/fields';
 import { NextSteps } from '../../../components/next-steps';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useFormat } from '../../../lib/format';
-import { serverFieldErrors, zodFieldErrors } from '../../../lib/form-errors';
-import { useAssessProposal } from '../api/assess-proposal';
+import { contractResolver, formErrorMessages, serverFieldErrors } from '../../../lib/form-errors';
 import { paths } from '../../../lib/paths';
+import { useAssessProposal } from '../api/assess-proposal';
+
+interface AssessmentFormValues {
+  feasible: 'yes' | 'no' | '';
+  cost: string;
+  reason: string;
+  technical: string;
+  legal: string;
+  financial: string;
+}
 
 /** The committee's verdict: feasible or not, the final cost, and a public reason. */
 export function AssessmentForm({ edition, proposal }: { edition: EditionView; proposal: ProposalView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const assess = useAssessProposal();
-  const [feasible, setFeasible] = useState<'yes' | 'no' | ''>('');
-  const [cost, setCost] = useState(String(proposal.estimatedCost));
-  const [reason, setReason] = useState('');
-  const [technical, setTechnical] = useState('');
-  const [legal, setLegal] = useState('');
-  const [financial, setFinancial] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const shown = { ...serverFieldErrors(assess.error), ...errors };
+  const form = useForm<AssessmentFormValues, unknown, z.output<typeof assessmentRequest>>({
+    // Messages change when the form is sent again, not while someone types (the summary is a live alert).
+    reValidateMode: 'onSubmit',
+    defaultValues: {
+      feasible: '',
+      cost: String(proposal.estimatedCost),
+      reason: '',
+      technical: '',
+      legal: '',
+      financial: '',
+    },
+    resolver: contractResolver(
+      {
+        schema: assessmentRequest,
+        toRequest: (values) => ({
+          feasible: values.feasible === 'yes' ? true : values.feasible === 'no' ? false : undefined,
+          cost: Number(values.cost.replace(/[\s$,]/g, '')),
+          reason: values.reason,
+          technical: values.technical.trim() || null,
+          legal: values.legal.trim() || null,
+          financial: values.financial.trim() || null,
+        }),
+        reword: (issue) => (issue.path[0] === 'feasible' ? t('review.chooseVerdict') : undefined),
+      },
+      t,
+    ),
+  });
+  const shown = { ...serverFieldErrors(assess.error), ...formErrorMessages(form.formState.errors) };
 
   if (assess.data) {
     return (
@@ -36,26 +66,12 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
     );
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
-      feasible: feasible === 'yes' ? true : feasible === 'no' ? false : undefined,
-      cost: Number(cost.replace(/[\s$,]/g, '')),
-      reason,
-      technical: technical.trim() || null,
-      legal: legal.trim() || null,
-      financial: financial.trim() || null,
-    };
-    const parsed = assessmentRequest.safeParse(body);
-    const found = parsed.success ? {} : zodFieldErrors(parsed.error, t);
-    if (body.feasible === undefined) found['feasible'] = t('review.chooseVerdict');
-    setErrors(found);
-    if (!parsed.success) return;
-    assess.mutate({ proposalId: proposal.id, assessment: parsed.data });
-  }
-
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form
+      className="form"
+      onSubmit={form.handleSubmit((assessment) => assess.mutate({ proposalId: proposal.id, assessment }))}
+      noValidate
+    >
       <fieldset
         className={shown['feasible'] ? 'field field-invalid' : 'field'}
         aria-describedby={shown['feasible'] ? 'feasible-error' : undefined}
@@ -67,31 +83,16 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
           </p>
         ) : null}
         <label className="choice">
-          <input
-            type="radio"
-            name="feasible"
-            value="yes"
-            checked={feasible === 'yes'}
-            onChange={() => setFeasible('yes')}
-          />{' '}
-          {t('proposal.feasible')}
+          <input type="radio" value="yes" {...form.register('feasible')} /> {t('proposal.feasible')}
         </label>
         <label className="choice">
-          <input
-            type="radio"
-            name="feasible"
-            value="no"
-            checked={feasible === 'no'}
-            onChange={() => setFeasible('no')}
-          />{' '}
-          {t('proposal.unfeasible')}
+          <input type="radio" value="no" {...form.register('feasible')} /> {t('proposal.unfeasible')}
         </label>
       </fieldset>
       <TextField
         label={t('review.finalCost')}
         hint={t('review.finalCostHint', { estimate: format.money(proposal.estimatedCost) })}
-        value={cost}
-        onChange={(e) => setCost(e.target.value)}
+        {...form.register('cost')}
         error={shown['cost']}
         inputMode="numeric"
         required
@@ -99,32 +100,28 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
       <TextArea
         label={t('review.reason')}
         hint={t('review.reasonHint')}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        {...form.register('reason')}
         error={shown['reason']}
         required
       />
       <TextArea
         label={t('proposal.aspect.technical')}
         hint={t('proposalForm.optional')}
-        value={technical}
-        onChange={(e) => setTechnical(e.target.value)}
+        {...form.register('technical')}
         error={shown['technical']}
         rows={3}
       />
       <TextArea
         label={t('proposal.aspect.legal')}
         hint={t('proposalForm.optional')}
-        value={legal}
-        onChange={(e) => setLegal(e.target.value)}
+        {...form.register('legal')}
         error={shown['legal']}
         rows={3}
       />
       <TextArea
         label={t('proposal.aspect.financial')}
         hint={t('proposalForm.optional')}
-        value={financial}
-        onChange={(e) => setFinancial(e.target.value)}
+        {...form.register('financial')}
         error={shown['financial']}
         rows={3}
       />
