@@ -3,7 +3,7 @@ import type { PublicEvent } from '@decidimos/contracts';
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { proposalStream } from '../proposals/commands/proposal-commands';
+import { ProposalsReadModel } from '../proposals/proposals.read-model';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { toEventData } from '../shared/event-envelope';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
@@ -39,6 +39,7 @@ beforeAll(async () => {
   // More than two pages of leaves, so the export has full pages (cached) and a partial one
   // (read afresh). Appended straight to the log, as that many edits through the API would be.
   const events = system.app.get<EventStore>(EVENT_STORE);
+  const { stream } = await system.app.get(ProposalsReadModel).authorStream(proposalId);
   for (let batch = 0; batch < 22; batch++) {
     const edits = Array.from({ length: 100 }, (_, n) =>
       toEventData({
@@ -46,7 +47,7 @@ beforeAll(async () => {
         data: { editionId, proposalId, title: `Luminarias, versión ${batch * 100 + n}` },
       }),
     );
-    await events.append(proposalStream(proposalId), edits, 'any');
+    await events.append(stream, edits, 'any');
   }
   await caughtUp();
 }, 120_000);

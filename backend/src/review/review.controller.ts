@@ -6,9 +6,8 @@ import { z } from 'zod';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { parse } from '../http/validation';
-import { EditionsReadModel } from '../editions/editions.read-model';
-import { AssessProposal } from '../proposals/commands/proposal-commands';
-import { ProposalsReadModel, toProposalView } from '../proposals/proposals.read-model';
+import { EditionsReadModel } from '../editions/public-api';
+import { AssessProposal, ProposalsReadModel, toProposalView } from '../proposals/public-api';
 
 const reviewQueueQuery = z.object({ district: z.string().optional() });
 const reviewQueue = z.object({ items: z.array(proposalView), total: z.number() });
