@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
-import { allProjections } from './projections/all-projections';
+import { allProjections } from './app.projections';
 import { GenerationalReadModelStore } from './projections/generations';
 import { rebuildProjections } from './projections/rebuild';
 import { openStores } from './stores';

@@ -3,7 +3,7 @@ import type { Config } from './config/config';
 import type { EventStore } from './event-store/event-store.port';
 import { openKurrentDbEventStore } from './event-store/kurrentdb/kurrentdb-event-store';
 import { openSqliteEventStore } from './event-store/sqlite';
-import { allProjections } from './projections/all-projections';
+import { allProjections } from './app.projections';
 import { GenerationalReadModelStore } from './projections/generations';
 import { openMongoDbReadModelStore } from './read-models/mongodb';
 import type { ReadModelStore } from './read-models/read-model.port';

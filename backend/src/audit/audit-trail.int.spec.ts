@@ -21,7 +21,7 @@ import {
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { accountClaims } from '@decidimos/infra';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { allProjections } from '../projections/all-projections';
+import { allProjections } from '../app.projections';
 import type { GenerationalReadModelStore } from '../projections/generations';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { rebuildProjections } from '../projections/rebuild';

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { receiptProof, treeHeadsDocument } from '@decidimos/contracts';
+import { parseReceipt, receiptProof, treeHeadsDocument } from '@decidimos/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
 import { cacheControl, matchesIfNoneMatch } from '../http/download-cache';
 import { Endpoint } from '../http/endpoint';
-import { EditionsReadModel } from '../editions/editions.read-model';
+import { ValidationFailed } from '../http/validation';
+import { EditionsReadModel } from '../editions/public-api';
 import { AuditService } from './audit.service';
 
 @Controller()
@@ -58,6 +59,12 @@ export class AuditController {
     problems: [404],
   })
   async receipt(@Param('receipt') receipt: string) {
-    return this.audit.receipt(receipt);
+    const parsed = parseReceipt(receipt);
+    if (!parsed) {
+      throw new ValidationFailed([
+        { path: 'receipt', message: 'a receipt is the ballot id and its leaf hash joined by a dot' },
+      ]);
+    }
+    return this.audit.receipt(receipt, parsed);
   }
 }

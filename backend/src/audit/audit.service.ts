@@ -6,15 +6,13 @@ import {
   type TreeHead,
   type TreeHeadRef,
   keyId,
-  parseReceipt,
   publicKeyOf,
   toHex,
 } from '@decidimos/contracts';
-import { BALLOTS, ballotDocId, type BallotDoc } from '../ballots/ballots.projection';
+import { BallotsReadModel } from '../ballots/public-api';
 import { CONFIG, type Config } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { DownloadCache } from '../http/download-cache';
-import { ValidationFailed } from '../http/validation';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
@@ -50,6 +48,7 @@ export class AuditService {
     @Inject(CONFIG) config: Config,
     private readonly projections: ProjectionRunner,
     private readonly downloads: DownloadCache,
+    private readonly ballots: BallotsReadModel,
   ) {
     this.publicKey = publicKeyOf(config.auditSigningKey);
   }
@@ -137,20 +136,14 @@ export class AuditService {
   }
 
   /** The inclusion proof of a ballot against the latest signed tree head that covers it. */
-  async receipt(receipt: string): Promise<ReceiptProof> {
-    const parsed = parseReceipt(receipt);
-    if (!parsed) {
-      throw new ValidationFailed([
-        { path: 'receipt', message: 'a receipt is the ballot id and its leaf hash joined by a dot' },
-      ]);
-    }
+  async receipt(receipt: string, parsed: { ballotId: string; leafHash: string }): Promise<ReceiptProof> {
     const leaf = await this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES).get(parsed.ballotId);
     if (!leaf || leaf.event.type !== 'BallotCast') {
       throw new DomainError('NOT_FOUND', { what: 'ballot', id: parsed.ballotId });
     }
     const { editionId } = leaf;
     const voter = String(leaf.event.data['voter']);
-    const currentBallot = await this.readModels.collection<BallotDoc>(BALLOTS).get(ballotDocId(editionId, voter));
+    const currentBallot = await this.ballots.current(editionId, voter);
     const latest = await this.latestHead(editionId);
     const covered = latest !== null && latest.treeSize > leaf.index;
     const tree = await storedTree(this.readModels, editionId);

@@ -1,10 +1,12 @@
 import { type SigningKey, type TreeHead, headReason, publicKeyOf, signTreeHead, toHex } from '@decidimos/contracts';
-import { type EventStore, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import type { EventStore } from '../event-store/event-store.port';
 import type { Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
-import { decodeEvent, toEventData, type StoredEvent } from '../shared/event-envelope';
+import { handleCommand } from '../shared/command-handling';
+import { decodeEvent, type StoredEvent } from '../shared/event-envelope';
 import { eventIdsFrom } from '../shared/event-sourcing.service';
 import { AUDIT_LEAVES, type AuditLeafDoc, storedTree } from './audit-log.projection';
+import { treeHeadDecider } from './domain/tree-head.decider';
 import { auditStream } from './streams';
 
 /** The signed heads recorded so far in an edition's audit stream, oldest first. */
@@ -58,23 +60,15 @@ async function signOnce(
   unsigned: Omit<TreeHead, 'rootHash' | 'keyId' | 'signature'>,
 ): Promise<{ appended: number } | undefined> {
   const stream = auditStream(editionId);
-  for (;;) {
-    const recorded = (await events.readStream(stream)).map(decodeEvent);
-    if (recorded.some((e) => e.type === 'TreeHeadSigned' && e.data.treeSize === unsigned.treeSize)) return undefined;
-    const rootHash = toHex(await (await storedTree(store, editionId)).root(unsigned.treeSize));
-    const head = signTreeHead({ ...unsigned, rootHash }, key.privateKey);
-    const id = eventIdsFrom(`${stream}:${unsigned.treeSize}`)!(0);
-    const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1]!.revision;
-    try {
-      const { position } = await events.append(
-        stream,
-        [toEventData({ type: 'TreeHeadSigned', data: { ...head, publicKey: key.publicKey } }, id)],
-        expected,
-      );
-      return { appended: position };
-    } catch (error) {
-      // Another replica signed something meanwhile: read again and sign only if still missing.
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
-  }
+  const rootHash = toHex(await (await storedTree(store, editionId)).root(unsigned.treeSize));
+  const head = signTreeHead({ ...unsigned, rootHash }, key.privateKey);
+  // Replicas race only on the rare phase change; losing means re-reading and finding the head signed.
+  const { position } = await handleCommand(
+    events,
+    stream,
+    treeHeadDecider,
+    { type: 'RecordTreeHead', head, publicKey: key.publicKey },
+    { eventId: eventIdsFrom(`${stream}:${unsigned.treeSize}`)!, retries: 100 },
+  );
+  return position > 0 ? { appended: position } : undefined;
 }

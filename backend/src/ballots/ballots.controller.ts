@@ -7,11 +7,10 @@ import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
 import { ValidBody, type Parsed } from '../http/validation';
-import { participant } from '../identity/participation';
-import { EditionsReadModel } from '../editions/editions.read-model';
-import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { EditionsReadModel } from '../editions/public-api';
+import { participant } from '../identity/public-api';
 import { DomainError } from '../shared/domain-error';
-import { BALLOTS, ballotDocId, type BallotDoc } from './ballots.projection';
+import { BallotsReadModel } from './ballots.read-model';
 import { CastBallotCommand, type CastAnswer } from './commands/cast-ballot';
 
 @Controller('api/processes/:id')
@@ -19,7 +18,7 @@ export class BallotsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly editions: EditionsReadModel,
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly ballots: BallotsReadModel,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -58,7 +57,7 @@ export class BallotsController {
   async current(@Param('id') editionId: string, @Req() request: FastifyRequest) {
     const edition = await this.editions.require(editionId);
     const { voter } = participant(request.caller!, { editionId, ...edition }, this.config.voterKey);
-    const ballot = await this.readModels.collection<BallotDoc>(BALLOTS).get(ballotDocId(editionId, voter));
+    const ballot = await this.ballots.current(editionId, voter);
     if (!ballot) throw new DomainError('NOT_FOUND', { what: 'ballot', id: editionId });
     const { selections, district, channel, castAt, receipt, ballotId, leafHash } = ballot;
     return { selections, district, channel, castAt, receipt, ballotId, leafHash };

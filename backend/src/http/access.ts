@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Role } from '@decidimos/contracts';
-import type { Session } from '../identity/sessions';
+import type { Session } from './sessions';
 
 /** Who may call a route: anyone, anyone logged in, or staff with a role. */
 export type Access = 'public' | 'session' | Role;

@@ -4,7 +4,7 @@ import fastifyRateLimit, { type FastifyRateLimitStore, normalizeIP } from '@fast
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config';
-import { SESSION_COOKIE, SessionRepository } from '../identity/sessions';
+import { SESSION_COOKIE, SessionRepository } from './sessions';
 import {
   type Collection,
   type CounterDoc,

@@ -7,7 +7,7 @@ import { ACCESS, type Access } from '../http/access';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { staffPseudonym } from './pseudonyms';
-import { SESSION_COOKIE, SessionRepository } from './sessions';
+import { SESSION_COOKIE, SessionRepository } from '../http/sessions';
 import { STAFF, type StaffDoc } from './staff.projection';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -5,11 +5,11 @@ import * as oidc from 'openid-client';
 import { CONFIG, type Config } from '../config/config';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
-import { EditionsReadModel } from '../editions/editions.read-model';
+import { EditionsReadModel } from '../editions/public-api';
 import { DomainError } from '../shared/domain-error';
 import { eligibility } from './eligibility';
 import { OidcService } from './oidc.service';
-import { LOGIN_COOKIE, SESSION_COOKIE, SessionRepository } from './sessions';
+import { LOGIN_COOKIE, SESSION_COOKIE, SessionRepository } from '../http/sessions';
 
 /**
  * What browsers drop or reinterpret while resolving a URL (controls, whitespace, invisible

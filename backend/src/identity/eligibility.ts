@@ -1,12 +1,5 @@
 import type { District } from '@decidimos/contracts';
-
-/** The identity claims iD Digital Mty+ gives us about a person. */
-export interface ResidentClaims {
-  curp: string | null;
-  birthdate: string | null;
-  district: string | null;
-  resident: boolean;
-}
+import type { ResidentClaims } from '../http/sessions';
 
 export type Eligibility =
   | { eligible: true; district: string }

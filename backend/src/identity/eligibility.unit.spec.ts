@@ -1,4 +1,5 @@
-import { ageOn, eligibility, type ResidentClaims } from './eligibility';
+import type { ResidentClaims } from '../http/sessions';
+import { ageOn, eligibility } from './eligibility';
 
 const today = new Date('2026-11-25T12:00:00Z');
 const edition = { rules: { minAge: 16 }, districts: [{ id: 'centro' }, { id: 'norte' }] };

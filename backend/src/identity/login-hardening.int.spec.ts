@@ -1,7 +1,7 @@
 import { followRedirects } from '@decidimos/infra';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { Client, startTestSystem, type TestSystem } from '../testing/test-system';
-import { SESSION_COOKIE, SessionRepository } from './sessions';
+import { SESSION_COOKIE, SessionRepository } from '../http/sessions';
 
 let system: TestSystem;
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { CONFIG, type Config } from '../config/config';
 import { DomainError } from '../shared/domain-error';
-import type { ResidentClaims } from './eligibility';
+import type { ResidentClaims } from '../http/sessions';
 
 export interface VerifiedIdentity {
   subject: string;

@@ -1,21 +1,17 @@
-import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { grantRoleRequest, roleChange, type RoleChange } from '@decidimos/contracts';
 import type { FastifyRequest } from 'fastify';
-import { CONFIG, type Config } from '../config/config';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { ValidBody, type Parsed } from '../http/validation';
-import { EventSourcing } from '../shared/event-sourcing.service';
-import { staffDecider } from './domain/staff.decider';
-import { staffPseudonym } from './pseudonyms';
+import { GrantRole } from './commands/grant-role';
+import { RevokeRole } from './commands/revoke-role';
 
 /** Admins grant and revoke staff roles by iD subject; the log records only the staff pseudonym. */
 @Controller('api/roles')
 export class RolesController {
-  constructor(
-    private readonly es: EventSourcing,
-    @Inject(CONFIG) private readonly config: Config,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('grant')
   @HttpCode(200)
@@ -26,25 +22,21 @@ export class RolesController {
     body: grantRoleRequest,
     response: roleChange,
   })
-  async grant(@ValidBody() grant: Parsed<typeof grantRoleRequest>, @Req() request: FastifyRequest) {
-    return this.change('GrantRole', grant, request.caller!.staff);
+  async grant(
+    @ValidBody() { subject, role }: Parsed<typeof grantRoleRequest>,
+    @Req() request: FastifyRequest,
+  ): Promise<RoleChange> {
+    return this.commands.execute(new GrantRole(subject, role, request.caller!.staff));
   }
 
   @Post('revoke')
   @HttpCode(200)
   @Access('admin')
   @Endpoint({ summary: 'Revoke a staff role', tags: ['identity'], body: grantRoleRequest, response: roleChange })
-  async revoke(@ValidBody() grant: Parsed<typeof grantRoleRequest>, @Req() request: FastifyRequest) {
-    return this.change('RevokeRole', grant, request.caller!.staff);
-  }
-
-  private async change(
-    type: 'GrantRole' | 'RevokeRole',
-    { subject, role }: Parsed<typeof grantRoleRequest>,
-    by: string,
+  async revoke(
+    @ValidBody() { subject, role }: Parsed<typeof grantRoleRequest>,
+    @Req() request: FastifyRequest,
   ): Promise<RoleChange> {
-    const staff = staffPseudonym(this.config.voterKey, subject);
-    const result = await this.es.execute(`staff-${staff}`, staffDecider, { type, staff, role, by });
-    return { subject, role, changed: result.events.length > 0 };
+    return this.commands.execute(new RevokeRole(subject, role, request.caller!.staff));
   }
 }

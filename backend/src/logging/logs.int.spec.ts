@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accountClaims, followRedirects } from '@decidimos/infra';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { SESSION_COOKIE } from '../identity/sessions';
+import { SESSION_COOKIE } from '../http/sessions';
 import { editionBody, proposalBody } from '../testing/fixtures';
 import { Client, startTestSystem, type TestSystem } from '../testing/test-system';
 
@@ -53,7 +53,7 @@ async function logInKeepingSecrets(account: string) {
   const me = await client.get('/api/me');
   expect(me.status).toBe(200);
   client.csrfToken = me.body.csrfToken;
-  const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(client.jar.cookieHeader(system.baseUrl))![1]!;
+  const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(client.cookie)![1]!;
   return { client, code, state, session, csrfToken: me.body.csrfToken as string };
 }
 

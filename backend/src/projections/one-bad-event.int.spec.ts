@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 import { READ_MODEL_STORE } from '../read-models/read-model.port';
-import { allProjections } from './all-projections';
+import { allProjections } from '../app.projections';
 import type { GenerationalReadModelStore } from './generations';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjections } from './rebuild';

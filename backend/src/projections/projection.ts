@@ -15,5 +15,3 @@ export interface Projection {
    */
   apply(event: StoredEvent, store: ReadModelStore): Promise<void | { appended: number }>;
 }
-
-export const PROJECTIONS = Symbol('Projections');

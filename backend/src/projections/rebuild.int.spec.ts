@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { READ_MODEL_STORE } from '../read-models/read-model.port';
 import { createEdition, proposalBody } from '../testing/fixtures';
 import { type Client, startTestSystem, type TestSystem } from '../testing/test-system';
-import { allProjections } from './all-projections';
+import { allProjections } from '../app.projections';
 import { GenerationalReadModelStore, physicalName } from './generations';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjections } from './rebuild';

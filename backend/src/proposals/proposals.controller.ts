@@ -13,8 +13,10 @@ import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
 import { ValidBody, ValidQuery, type Parsed } from '../http/validation';
-import { EditionsReadModel } from '../editions/editions.read-model';
-import { EditProposal, SubmitProposal, WithdrawProposal } from './commands/proposal-commands';
+import { EditionsReadModel } from '../editions/public-api';
+import { EditProposal } from './commands/edit-proposal';
+import { SubmitProposal } from './commands/submit-proposal';
+import { WithdrawProposal } from './commands/withdraw-proposal';
 import { ProposalsReadModel, toProposalView } from './proposals.read-model';
 
 @Controller('api')

@@ -5,7 +5,7 @@ import type { StoredEvent } from '../shared/event-envelope';
 /** The public view plus what only the backend needs (the author's pseudonym). */
 export interface ProposalDoc extends ProposalView {
   author: string;
-  /** Position of the last ProposalAssessed, for the review queue. */
+  /** Whether an assessment was recorded; the status says which verdict. Not in the public view. */
   assessed: boolean;
 }
 

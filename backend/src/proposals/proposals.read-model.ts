@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ProposalView, ProposalStatus } from '@decidimos/contracts';
 import { READ_MODEL_STORE, type Filter, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
+import { authorProposalsStream } from './streams';
 import { PROPOSAL_CATEGORIES, PROPOSALS, type ProposalCategoriesDoc, type ProposalDoc } from './proposals.projection';
 
 export function toProposalView(doc: ProposalDoc): ProposalView {
@@ -58,6 +59,22 @@ export class ProposalsReadModel {
   async categories(editionId: string): Promise<string[]> {
     const doc = await this.store.collection<ProposalCategoriesDoc>(PROPOSAL_CATEGORIES).get(editionId);
     return (doc?.counts ?? []).map((c) => c.category).sort((a, b) => a.localeCompare(b, 'es'));
+  }
+
+  /** Every proposal of the edition assessed feasible, by id. */
+  async feasible(editionId: string): Promise<ProposalDoc[]> {
+    const page = await this.proposals.find({
+      filter: { editionId, status: 'feasible' },
+      sort: [{ field: 'id', direction: 'asc' }],
+      limit: 100_000,
+    });
+    return page.items;
+  }
+
+  /** The proposal's edition and its author's stream, which only the read model joins to the proposal id. */
+  async authorStream(proposalId: string): Promise<{ editionId: string; stream: string }> {
+    const { editionId, author } = await this.require(proposalId);
+    return { editionId, stream: authorProposalsStream(editionId, author) };
   }
 
   async reviewQueue(editionId: string, district?: string) {

@@ -1,19 +1,17 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { districtAsPabulib, phaseAtLeast, resultsPbQuery } from '@decidimos/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit/public-api';
+import { finalBallots } from '../ballots/public-api';
+import { EditionLoader, EditionsReadModel } from '../editions/public-api';
 import { Access } from '../http/access';
 import { cacheControl, DownloadCache, matchesIfNoneMatch } from '../http/download-cache';
 import { Endpoint } from '../http/endpoint';
 import { ValidQuery, type Parsed } from '../http/validation';
-import { editionDecider } from '../editions/domain/edition.decider';
-import { EditionsReadModel } from '../editions/editions.read-model';
-import { editionStream } from '../editions/streams';
-import { ProposalsReadModel } from '../proposals/proposals.read-model';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { ProposalsReadModel } from '../proposals/public-api';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
-import { EventSourcing } from '../shared/event-sourcing.service';
-import { finalBallots } from './final-ballots';
 import { RESULTS, type ResultsDoc } from './results.projection';
 
 /**
@@ -24,7 +22,8 @@ import { RESULTS, type ResultsDoc } from './results.projection';
 @Controller('api/processes/:id')
 export class ResultsPbController {
   constructor(
-    private readonly es: EventSourcing,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly editionLoader: EditionLoader,
     private readonly editions: EditionsReadModel,
     private readonly proposals: ProposalsReadModel,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
@@ -49,8 +48,7 @@ export class ResultsPbController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | string> {
     const { title } = await this.editions.require(editionId);
-    const edition = await this.es.load(editionStream(editionId), editionDecider);
-    if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: editionId });
+    const edition = await this.editionLoader.load(editionId);
     if (!phaseAtLeast(edition.phase, 'counting') || edition.votingClosedAt === null) {
       throw new DomainError('PHASE_CLOSED', { required: 'counting', phase: edition.phase });
     }
@@ -78,7 +76,7 @@ export class ResultsPbController {
       district,
       entries,
       titles,
-      ballots: await finalBallots(this.es.store, editionId, edition.votingClosedAt),
+      ballots: await finalBallots(this.events, editionId, edition.votingClosedAt),
       ...(selected ? { selected } : {}),
     });
     const bytes = Buffer.from(text);

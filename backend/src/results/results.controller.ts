@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { isPublished, resultsView, type ResultsView } from '@decidimos/contracts';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit/public-api';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
-import { EditionsReadModel } from '../editions/editions.read-model';
-import { ProposalsReadModel } from '../proposals/proposals.read-model';
+import { EditionsReadModel } from '../editions/public-api';
+import { ProposalsReadModel } from '../proposals/public-api';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { RESULTS, type ResultsDoc } from './results.projection';

@@ -5,9 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { ValidBody, ValidQuery, type Parsed } from '../http/validation';
-import { EditionsReadModel } from '../editions/editions.read-model';
-import { AssessProposal } from '../proposals/commands/proposal-commands';
-import { ProposalsReadModel, toProposalView } from '../proposals/proposals.read-model';
+import { EditionsReadModel } from '../editions/public-api';
+import { AssessProposal, ProposalsReadModel, toProposalView } from '../proposals/public-api';
 
 @Controller('api')
 export class ReviewController {

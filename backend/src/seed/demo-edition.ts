@@ -8,7 +8,7 @@ import { staffPseudonym } from '../identity/pseudonyms';
 import { AdvancePhase } from '../editions/commands/advance-phase';
 import { DraftEdition } from '../editions/commands/draft-edition';
 import { EditionsReadModel } from '../editions/editions.read-model';
-import { SubmitProposal } from '../proposals/commands/proposal-commands';
+import { SubmitProposal } from '../proposals/commands/submit-proposal';
 
 export const DEMO_DISTRICTS = [
   { id: 'centro', name: 'Centro', budget: 8_000_000 },

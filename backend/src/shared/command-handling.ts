@@ -1,16 +1,22 @@
 import type { DomainEvent } from '@decidimos/contracts';
-import { WrongExpectedRevisionError, type EventStore } from '../event-store/event-store.port';
-import { fold, type Decider } from './decider';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventData,
+  type EventStore,
+} from '../event-store/event-store.port';
+import { fold, type Decider, type EventMeta } from './decider';
 import { DomainError } from './domain-error';
 import { decodeEvent, toEventData, type StoredEvent } from './event-envelope';
 
+/** An event as this command appended it: what the store adds on commit (position, recordedAt) is not read back. */
+export type AppendedEvent = DomainEvent & Pick<StoredEvent, 'id' | 'streamId' | 'revision' | 'metadata'>;
+
 export interface CommandResult {
   /** Events this command recorded (empty when the command changed nothing). */
-  events: StoredEvent[];
+  events: AppendedEvent[];
   /** Global position of the last event recorded, or 0 when nothing was recorded. */
   position: number;
-  /** False when the append was a retry the store recognised by event id. */
-  fresh: boolean;
 }
 
 export interface HandleOptions {
@@ -36,10 +42,25 @@ export class RecordedButUnconfirmedError extends Error {
   }
 }
 
+/** Folds a stream as read, handing evolve each event's place in the log beside it. */
+export function foldStored<E extends DomainEvent, S>(
+  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  history: StoredEvent[],
+): S {
+  const events = history.map(({ type, data }) => ({ type, data }) as E);
+  return fold(
+    decider,
+    events,
+    history.map(({ position, recordedAt }): EventMeta => ({ position, recordedAt })),
+  );
+}
+
 /**
  * Load a stream, fold it, decide, append with the revision read. Losing a race means
  * another command changed the stream in between: re-read and decide again, which is
- * safe because deciders are pure.
+ * safe because deciders are pure. The answer is built from what was appended, without
+ * reading the stream back, unless deterministic event ids (an Idempotency-Key) mean the
+ * store may have recognised the append as a copy of an earlier one.
  */
 export async function handleCommand<C, E extends DomainEvent, S>(
   store: EventStore,
@@ -51,29 +72,47 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   const retries = options.retries ?? 10;
   for (let attempt = 0; ; attempt++) {
     const history = (await store.readStream(streamId)).map(decodeEvent);
-    const state = fold(decider, history as unknown as E[]);
+    const state = foldStored(decider, history);
     const decided = decider.decide(typeof command === 'function' ? (command as (s: S) => C)(state) : command, state);
-    if (decided.length === 0) return { events: [], position: 0, fresh: false };
+    if (decided.length === 0) return { events: [], position: 0 };
     const data = decided.map((event, i) => toEventData(event, options.eventId?.(i)));
+    // A repeat with the same deterministic ids: the first copy's events answer, nothing is appended.
+    if (history.some((e) => e.id === data[0]!.id)) return alreadyRecorded(history, data);
     const expected = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
-    let position: number;
+    let appended: AppendResult;
     try {
-      position = (await store.append(streamId, data, expected)).position;
+      appended = await store.append(streamId, data, expected);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (attempt >= retries) throw new DomainError('CONCURRENT_UPDATE');
       continue;
     }
-    try {
-      const recorded = await store.readStream(streamId);
-      const ids = new Set(data.map((d) => d.id));
-      const events = recorded.filter((e) => ids.has(e.id)).map(decodeEvent);
-      const fresh = events.length > 0 && events[0]!.revision > (typeof expected === 'number' ? expected : -1);
-      return { events, position, fresh };
-    } catch (error) {
-      throw new RecordedButUnconfirmedError(position, error);
+    if (options.eventId) {
+      // With deterministic ids the store may have taken this append for a concurrent copy's,
+      // committed first and perhaps decided differently: only the stream can say which.
+      try {
+        return alreadyRecorded((await store.readStream(streamId)).map(decodeEvent), data);
+      } catch (error) {
+        throw new RecordedButUnconfirmedError(appended.position, error);
+      }
     }
+    const first = appended.nextExpectedRevision - data.length + 1;
+    const events = data.map((d, i): AppendedEvent => ({
+      ...({ type: d.type, data: d.data } as DomainEvent),
+      id: d.id,
+      streamId,
+      revision: first + i,
+      metadata: d.metadata ?? {},
+    }));
+    return { events, position: appended.position };
   }
+}
+
+/** The events of `history` carrying the ids of `data`: what a repeated append answers with. */
+function alreadyRecorded(history: StoredEvent[], data: EventData[]): CommandResult {
+  const ids = new Set(data.map((d) => d.id));
+  const events = history.filter((e) => ids.has(e.id));
+  return { events, position: events[events.length - 1]?.position ?? 0 };
 }
 
 export async function loadState<E extends DomainEvent, S>(
@@ -81,6 +120,5 @@ export async function loadState<E extends DomainEvent, S>(
   streamId: string,
   decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
 ): Promise<S> {
-  const history = (await store.readStream(streamId)).map(decodeEvent);
-  return fold(decider, history as unknown as E[]);
+  return foldStored(decider, (await store.readStream(streamId)).map(decodeEvent));
 }

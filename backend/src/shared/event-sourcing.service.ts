@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { handleCommand, loadState, RecordedButUnconfirmedError, type CommandResult } from './command-handling';
 import type { Decider } from './decider';
+import { decodeEvent, type StoredEvent } from './event-envelope';
 
 /** Deterministic event ids from an Idempotency-Key, so a repeated request appends nothing new. */
 export function eventIdsFrom(seed: string | undefined): ((index: number) => string) | undefined {
@@ -23,7 +24,7 @@ export function eventIdsFrom(seed: string | undefined): ((index: number) => stri
 @Injectable()
 export class EventSourcing {
   constructor(
-    @Inject(EVENT_STORE) readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
   ) {}
 
@@ -53,5 +54,19 @@ export class EventSourcing {
     decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
   ): Promise<S> {
     return loadState(this.store, streamId, decider);
+  }
+
+  /**
+   * The events a command appended as the store recorded them (position, time), for the
+   * rare answer that needs them; they are in the log, so a failure here says so.
+   */
+  async recorded({ events, position }: CommandResult): Promise<StoredEvent[]> {
+    if (events.length === 0) return [];
+    const ids = new Set(events.map((e) => e.id));
+    try {
+      return (await this.store.readStream(events[0]!.streamId)).filter((e) => ids.has(e.id)).map(decodeEvent);
+    } catch (error) {
+      throw new RecordedButUnconfirmedError(position, error);
+    }
   }
 }

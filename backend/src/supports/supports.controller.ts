@@ -1,27 +1,15 @@
-import { Controller, Delete, HttpCode, Inject, Param, Put, Req } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, Put, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { supportAnswer, type SupportAnswer } from '@decidimos/contracts';
 import type { FastifyRequest } from 'fastify';
-import { CONFIG, type Config } from '../config/config';
-import type { Caller } from '../http/access';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
-import { participant } from '../identity/participation';
-import { editionDecider } from '../editions/domain/edition.decider';
-import { editionStream } from '../editions/streams';
-import { ProposalsReadModel } from '../proposals/proposals.read-model';
-import { DomainError } from '../shared/domain-error';
-import { EventSourcing } from '../shared/event-sourcing.service';
-import { supportsDecider, type SupportsCommand } from './domain/supports.decider';
-
-export const supportsStream = (editionId: string, voter: string) => `supports-${editionId}-${voter}`;
+import { GiveSupport } from './commands/give-support';
+import { WithdrawSupport } from './commands/withdraw-support';
 
 @Controller('api/proposals/:id/support')
 export class SupportsController {
-  constructor(
-    private readonly es: EventSourcing,
-    private readonly proposals: ProposalsReadModel,
-    @Inject(CONFIG) private readonly config: Config,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Put()
   @HttpCode(200)
@@ -32,8 +20,8 @@ export class SupportsController {
     response: supportAnswer,
     problems: [404, 409, 422],
   })
-  give(@Param('id') id: string, @Req() request: FastifyRequest) {
-    return this.change(id, request.caller!, true);
+  give(@Param('id') id: string, @Req() request: FastifyRequest): Promise<SupportAnswer> {
+    return this.commands.execute(new GiveSupport(id, request.caller!));
   }
 
   @Delete()
@@ -45,24 +33,7 @@ export class SupportsController {
     response: supportAnswer,
     problems: [404, 409],
   })
-  withdraw(@Param('id') id: string, @Req() request: FastifyRequest) {
-    return this.change(id, request.caller!, false);
-  }
-
-  private async change(proposalId: string, caller: Caller, support: boolean): Promise<SupportAnswer> {
-    const proposal = await this.proposals.require(proposalId);
-    const edition = await this.es.load(editionStream(proposal.editionId), editionDecider);
-    if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: proposal.editionId });
-    const { voter, district } = participant(caller, edition, this.config.voterKey);
-    const command: SupportsCommand = support
-      ? { type: 'GiveSupport', edition, voter, district, proposal }
-      : { type: 'WithdrawSupport', edition, voter, proposalId };
-    await this.es.execute(supportsStream(edition.editionId, voter), supportsDecider, command);
-    const state = await this.es.load(supportsStream(edition.editionId, voter), supportsDecider);
-    return {
-      proposalId,
-      supported: state.supported.includes(proposalId),
-      supports: (await this.proposals.require(proposalId)).supports,
-    };
+  withdraw(@Param('id') id: string, @Req() request: FastifyRequest): Promise<SupportAnswer> {
+    return this.commands.execute(new WithdrawSupport(id, request.caller!));
   }
 }

@@ -13,7 +13,7 @@ import { accountClaims } from '@decidimos/infra';
 import { editionStream } from '../editions/streams';
 import { staffPseudonym, voterPseudonym } from '../identity/pseudonyms';
 import { authorProposalsStream } from '../proposals/streams';
-import { supportsStream } from '../supports/supports.controller';
+import { supportsStream } from '../supports/streams';
 import { editionBody, proposalBody } from './fixtures';
 import { existingStream, seed, type ExistingStream } from './given-when-then';
 import type { TestSystem } from './test-system';

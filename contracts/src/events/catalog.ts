@@ -9,8 +9,10 @@ import {
 
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
- * on append and on read. A change to an event's shape gets a new schemaVersion and an
- * upcaster here, so old logs stay readable and verifiable.
+ * on append and on read. Every type has one schemaVersion (SCHEMA_VERSIONS) and the
+ * reader refuses any other, so there are no upcasters yet: the first change to an
+ * event's shape must add its new version beside the old one and an upcaster from the
+ * old, so logs already published stay readable and verifiable.
  *
  * Events hold pseudonyms (`voter`, `author`, `staff`), never names, e-mails, CURP or
  * iD subjects: the public export of an edition is its events as they are.

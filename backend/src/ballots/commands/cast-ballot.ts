@@ -2,12 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { publicEvent, receiptOf } from '@decidimos/contracts';
 import { CONFIG, type Config } from '../../config/config';
+import { EditionLoader, type Edition } from '../../editions/public-api';
 import type { Caller } from '../../http/access';
-import { eligibility } from '../../identity/eligibility';
-import { participant, type Participant } from '../../identity/participation';
-import { voterPseudonym } from '../../identity/pseudonyms';
-import { editionDecider, type EditionState } from '../../editions/domain/edition.decider';
-import { editionStream } from '../../editions/streams';
+import { eligibility, participant, voterPseudonym, type Participant } from '../../identity/public-api';
 import { DomainError } from '../../shared/domain-error';
 import { EventSourcing } from '../../shared/event-sourcing.service';
 import { ballotDecider } from '../domain/ballot.decider';
@@ -45,12 +42,12 @@ export class CastBallotCommand extends Command<CastAnswer> {
 export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
   constructor(
     private readonly es: EventSourcing,
+    private readonly editions: EditionLoader,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async execute({ editionId, selections, caller, credential, idempotencyKey }: CastBallotCommand): Promise<CastAnswer> {
-    const edition = await this.es.load(editionStream(editionId), editionDecider);
-    if (edition.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: editionId });
+    const edition = await this.editions.load(editionId);
     const { voter, district } = credential
       ? this.inPerson(edition, credential)
       : participant(caller, edition, this.config.voterKey);
@@ -69,8 +66,9 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
       },
       { retries: 50, ...(idempotencyKey ? { idempotencyKey } : {}) },
     );
-    const cast = result.events[0]!;
-    await this.refuseIfAfterClose(editionId, cast.position);
+    await this.refuseIfAfterClose(editionId, result.position);
+    // The receipt hashes the time the store recorded the ballot, which only the store knows.
+    const cast = (await this.es.recorded(result))[0]!;
     return { first: cast.revision === 0, ...receiptOf(publicEvent(cast)) };
   }
 
@@ -80,13 +78,13 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
    * the resident must hear that, not get a receipt.
    */
   private async refuseIfAfterClose(editionId: string, ballotPosition: number): Promise<void> {
-    const now = await this.es.load(editionStream(editionId), editionDecider);
-    if (now.status === 'present' && now.votingClosedAt !== null && now.votingClosedAt < ballotPosition) {
+    const now = await this.editions.load(editionId);
+    if (now.votingClosedAt !== null && now.votingClosedAt < ballotPosition) {
       throw new DomainError('PHASE_CLOSED', { required: 'voting', phase: now.phase });
     }
   }
 
-  private inPerson(edition: Extract<EditionState, { status: 'present' }>, credential: InPersonCredential): Participant {
+  private inPerson(edition: Edition, credential: InPersonCredential): Participant {
     const claims = {
       curp: credential.curp,
       birthdate: credential.birthdate,

@@ -1,14 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { BallotEntry, Phase } from '@decidimos/contracts';
-import { Inject } from '@nestjs/common';
-import { READ_MODEL_STORE, type ReadModelStore } from '../../read-models/read-model.port';
-import { ProjectionRunner } from '../../projections/projection-runner';
-import { PROPOSALS, type ProposalDoc } from '../../proposals/proposals.projection';
-import { TallyService } from '../../results/tally.service';
-import { DomainError } from '../../shared/domain-error';
+import { Command, CommandBus, CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
+import type { Phase } from '@decidimos/contracts';
 import { EventSourcing } from '../../shared/event-sourcing.service';
-import { editionDecider, type EditionState } from '../domain/edition.decider';
+import { editionDecider } from '../domain/edition.decider';
+import { EditionLoader } from '../edition-loader';
+import { BallotCandidates } from '../queries/ballot-candidates';
 import { editionStream } from '../streams';
+import { CountVotes } from './count-votes';
 
 export class AdvancePhase extends Command<{ phase: Phase; position: number }> {
   constructor(
@@ -24,48 +21,25 @@ export class AdvancePhase extends Command<{ phase: Phase; position: number }> {
 export class AdvancePhaseHandler implements ICommandHandler<AdvancePhase> {
   constructor(
     private readonly es: EventSourcing,
-    private readonly projections: ProjectionRunner,
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    private readonly tally: TallyService,
+    private readonly editions: EditionLoader,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute({ editionId, to, by }: AdvancePhase) {
-    const stream = editionStream(editionId);
-    const state = await this.es.load(stream, editionDecider);
-    if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: editionId });
-    const ballot = to === 'voting' ? await this.composeBallot(state) : undefined;
+    const edition = await this.editions.load(editionId);
+    // The proposals that reach each district's ballot are fixed in the event that opens
+    // voting, so auditors can check it against assessments and supports.
+    const ballot = to === 'voting' ? await this.queries.execute(new BallotCandidates(edition)) : undefined;
     // A crash between closing voting and counting leaves the tally missing: count before publishing.
-    if (to === 'results') await this.tally.record(editionId);
-    const result = await this.es.execute(stream, editionDecider, {
+    if (to === 'results') await this.commands.execute(new CountVotes(editionId));
+    const result = await this.es.execute(editionStream(editionId), editionDecider, {
       type: 'AdvancePhase',
       to,
       by,
       ...(ballot ? { ballot } : {}),
     });
-    if (to === 'counting') await this.tally.record(editionId);
+    if (to === 'counting') await this.commands.execute(new CountVotes(editionId));
     return { phase: to, position: result.position };
-  }
-
-  /**
-   * The proposals that reach each district's ballot: assessed feasible and, when the
-   * edition has a supports phase, with at least the threshold of supports. Fixed in the
-   * event that opens voting, so auditors can check it against assessments and supports.
-   */
-  private async composeBallot(
-    edition: Extract<EditionState, { status: 'present' }>,
-  ): Promise<Record<string, BallotEntry[]>> {
-    await this.projections.waitFor(await this.es.store.headPosition());
-    const { supports } = edition.rules;
-    const feasible = await this.readModels.collection<ProposalDoc>(PROPOSALS).find({
-      filter: { editionId: edition.editionId, status: 'feasible' },
-      sort: [{ field: 'id', direction: 'asc' }],
-      limit: 100_000,
-    });
-    const ballot: Record<string, BallotEntry[]> = Object.fromEntries(edition.districts.map((d) => [d.id, []]));
-    for (const proposal of feasible.items) {
-      if (supports.enabled && proposal.supports < supports.threshold) continue;
-      ballot[proposal.district]?.push({ proposalId: proposal.id, cost: proposal.cost });
-    }
-    return ballot;
   }
 }

@@ -33,6 +33,9 @@ export type EditionState =
       tallied: boolean;
     };
 
+/** An edition that exists: what other features' deciders are handed. */
+export type Edition = Extract<EditionState, { status: 'present' }>;
+
 export type EditionCommand =
   | {
       type: 'DraftEdition';
@@ -52,12 +55,6 @@ export type EditionCommand =
       ballot?: Record<string, BallotEntry[]>;
     }
   | { type: 'RecordTally'; ballots: number; districts: DistrictTally[]; treeHead: TreeHeadRef };
-
-/** Events folded from the store carry their position; events just decided do not (yet). */
-function positionOf(event: EditionEvent): number | null {
-  const position = (event as { position?: unknown }).position;
-  return typeof position === 'number' ? position : null;
-}
 
 export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState> = {
   initialState: () => ({ status: 'absent' }),
@@ -103,7 +100,7 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
     }
   },
 
-  evolve(state, event) {
+  evolve(state, event, meta) {
     switch (event.type) {
       case 'EditionDrafted':
         return {
@@ -126,16 +123,13 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
           ...state,
           phase: event.data.to,
           ballot: event.data.ballot ?? state.ballot,
-          votingClosedAt: event.data.from === 'voting' ? positionOf(event) : state.votingClosedAt,
+          votingClosedAt: event.data.from === 'voting' ? (meta?.position ?? null) : state.votingClosedAt,
         };
     }
   },
 };
 
-export function requirePhase(
-  state: EditionState,
-  required: Phase,
-): asserts state is Extract<EditionState, { status: 'present' }> {
+export function requirePhase(state: EditionState, required: Phase): asserts state is Edition {
   if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: '' });
   if (state.phase !== required) throw new DomainError('PHASE_CLOSED', { required, phase: state.phase });
 }

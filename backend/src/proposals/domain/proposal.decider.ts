@@ -1,7 +1,7 @@
 import type { EventPayload } from '@decidimos/contracts';
 import type { Decider } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
-import { requirePhase, type EditionState } from '../../editions/domain/edition.decider';
+import { requirePhase, type Edition, type EditionState } from '../../editions/public-api';
 
 /**
  * One author's proposals in one edition (stream `proposals-<edition>-<author>`): every
@@ -133,7 +133,7 @@ function edit(
   state: AuthorProposalsState,
 ): ProposalEvent[] {
   const proposal = authoredOpenProposal(command, state);
-  const edition = command.edition as Extract<EditionState, { status: 'present' }>;
+  const edition = command.edition as Edition;
   checkContent(edition, {
     district: command.changes.district ?? proposal.district,
     estimatedCost: command.changes.estimatedCost ?? proposal.estimatedCost,
@@ -192,10 +192,7 @@ function authoredOpenProposal(
   return proposal;
 }
 
-function checkContent(
-  edition: Extract<EditionState, { status: 'present' }>,
-  content: { district: string; estimatedCost: number },
-): void {
+function checkContent(edition: Edition, content: { district: string; estimatedCost: number }): void {
   if (!edition.districts.some((d) => d.id === content.district)) {
     throw new DomainError('UNKNOWN_DISTRICT', { district: content.district });
   }

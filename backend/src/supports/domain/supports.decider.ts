@@ -1,7 +1,7 @@
 import type { EventPayload } from '@decidimos/contracts';
 import type { Decider } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
-import { requirePhase, type EditionState } from '../../editions/domain/edition.decider';
+import { requirePhase, type EditionState } from '../../editions/public-api';
 
 /**
  * One resident's supports in one edition (stream `supports-<edition>-<voter>`): the

@@ -1,6 +1,6 @@
 import type { CountedBallot } from '@decidimos/contracts';
 import type { EventStore } from '../event-store/event-store.port';
-import { ballotStreamPrefix } from '../ballots/streams';
+import { ballotStreamPrefix } from './streams';
 import { decodeEvent } from '../shared/event-envelope';
 
 const PAGE = 5_000;

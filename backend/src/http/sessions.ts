@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, ReadModelStore } from '../read-models/read-model.port';
-import type { ResidentClaims } from './eligibility';
+
+/** The identity claims iD Digital Mty+ gives us about a person. */
+export interface ResidentClaims {
+  curp: string | null;
+  birthdate: string | null;
+  district: string | null;
+  resident: boolean;
+}
 
 /**
  * Sessions live in the read-model store, not in process memory, so any backend instance

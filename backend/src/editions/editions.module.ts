@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import type { Projection } from '../projections/projection';
+import { AdvancePhaseHandler } from './commands/advance-phase';
+import { DraftEditionHandler } from './commands/draft-edition';
+import { RecordTallyHandler } from './commands/record-tally';
+import { EditionLoader } from './edition-loader';
+import { EditionsController } from './editions.controller';
+import { editionsProjection } from './editions.projection';
+import { EditionsReadModel } from './editions.read-model';
+
+@Module({
+  controllers: [EditionsController],
+  providers: [EditionsReadModel, EditionLoader, DraftEditionHandler, AdvancePhaseHandler, RecordTallyHandler],
+  exports: [EditionsReadModel, EditionLoader],
+})
+export class EditionsModule {
+  /** The read models this feature keeps: the app feeds them every event, and a rebuild rebuilds them. */
+  static readonly projections: Projection[] = [editionsProjection];
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { EditionsModule } from '../editions/editions.module';
+import type { Projection } from '../projections/projection';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { GrantRoleHandler } from './commands/grant-role';
+import { RevokeRoleHandler } from './commands/revoke-role';
+import { OidcService } from './oidc.service';
+import { RolesController } from './roles.controller';
+import { staffProjection } from './staff.projection';
+
+@Module({
+  imports: [EditionsModule],
+  controllers: [AuthController, RolesController],
+  providers: [OidcService, GrantRoleHandler, RevokeRoleHandler, { provide: APP_GUARD, useClass: AccessGuard }],
+})
+export class IdentityModule {
+  /** The read models this feature keeps: the app feeds them every event, and a rebuild rebuilds them. */
+  static readonly projections: Projection[] = [staffProjection];
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { EditionsModule } from '../editions/editions.module';
+import type { Projection } from '../projections/projection';
+import { AssessProposalHandler } from './commands/assess-proposal';
+import { EditProposalHandler } from './commands/edit-proposal';
+import { SubmitProposalHandler } from './commands/submit-proposal';
+import { WithdrawProposalHandler } from './commands/withdraw-proposal';
+import { ProposalsController } from './proposals.controller';
+import { proposalsProjection } from './proposals.projection';
+import { ProposalsReadModel } from './proposals.read-model';
+import { BallotCandidatesHandler } from './queries/ballot-candidates';
+
+@Module({
+  imports: [EditionsModule],
+  controllers: [ProposalsController],
+  providers: [
+    ProposalsReadModel,
+    SubmitProposalHandler,
+    EditProposalHandler,
+    WithdrawProposalHandler,
+    AssessProposalHandler,
+    BallotCandidatesHandler,
+  ],
+  exports: [ProposalsReadModel],
+})
+export class ProposalsModule {
+  /** The read models this feature keeps: the app feeds them every event, and a rebuild rebuilds them. */
+  static readonly projections: Projection[] = [proposalsProjection];
+}

@@ -1,0 +1,67 @@
+import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CONFIG, type Config } from '../config/config';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { DownloadCache } from '../http/download-cache';
+import { SessionRepository } from '../http/sessions';
+import type { Projection } from '../projections/projection';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { EventSourcing } from './event-sourcing.service';
+
+interface KernelStores {
+  events: EventStore;
+  readModels: ReadModelStore;
+}
+
+/** Starts the projections once the app is wired, and closes the stores last. */
+class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly stores: KernelStores,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await this.projections.start();
+  }
+
+  async onApplicationShutdown() {
+    await this.projections.stop();
+    await this.stores.events.close();
+    await this.stores.readModels.close();
+  }
+}
+
+/**
+ * What every feature stands on: configuration, the two stores, the projection runner and
+ * the one write path (EventSourcing). Global, as @nestjs/config is, because every feature
+ * needs it and its values exist only at start-up; features import each other explicitly.
+ */
+@Module({})
+export class KernelModule {
+  static forRoot(config: Config, stores: KernelStores, projections: Projection[]): DynamicModule {
+    const runner = new ProjectionRunner(stores.events, stores.readModels, projections);
+    return {
+      module: KernelModule,
+      global: true,
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: stores.events },
+        { provide: READ_MODEL_STORE, useValue: stores.readModels },
+        { provide: ProjectionRunner, useValue: runner },
+        { provide: Lifecycle, useValue: new Lifecycle(runner, stores) },
+        { provide: SessionRepository, useValue: new SessionRepository(stores.readModels, config.sessionTtlSeconds) },
+        { provide: DownloadCache, useValue: new DownloadCache(config.downloadCacheBytes) },
+        EventSourcing,
+      ],
+      exports: [
+        CONFIG,
+        EVENT_STORE,
+        READ_MODEL_STORE,
+        ProjectionRunner,
+        SessionRepository,
+        DownloadCache,
+        EventSourcing,
+      ],
+    };
+  }
+}
