@@ -24,9 +24,7 @@ const CURRENT = 'public, no-cache';
 
 beforeAll(async () => {
   system = await startTestSystem();
-  admin = await system.login('admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  reviewer = await system.login('reviewer');
+  ({ admin, reviewer } = await system.loginStaff());
   author = await system.login('resident-centro-1');
   editionId = await createEdition(
     admin,

@@ -16,9 +16,7 @@ const editions: string[] = [];
 
 beforeAll(async () => {
   system = await startTestSystem();
-  admin = await system.login('admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  reviewer = await system.login('reviewer');
+  ({ admin, reviewer } = await system.loginStaff());
   author = await system.login('resident-centro-1');
   // Room for every proposal the runs below may have accepted.
   const roomy = editionBody({ rules: { proposals: { perResident: 100, minCost: 10_000, maxCost: 5_000_000 } } });

@@ -12,9 +12,7 @@ let assessed: string;
 
 beforeAll(async () => {
   system = await startTestSystem();
-  admin = await system.login('admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  reviewer = await system.login('reviewer');
+  ({ admin, reviewer } = await system.loginStaff());
   author = await system.login('resident-centro-1');
   proposing = await createEdition(admin, ['proposals']);
   proposal = (await author.post(`/api/processes/${proposing}/proposals`, proposalBody())).body.id;

@@ -16,9 +16,7 @@ let voter: Client;
 
 beforeAll(async () => {
   system = await startTestSystem();
-  admin = await system.login('admin');
-  await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
-  reviewer = await system.login('reviewer');
+  ({ admin, reviewer } = await system.loginStaff());
   author = await system.login('resident-centro-1');
   voter = await system.login('resident-centro-2');
 });

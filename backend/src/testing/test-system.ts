@@ -37,6 +37,8 @@ export interface TestSystem {
   idp: RunningIdentityProvider;
   anonymous: Client;
   login(account: string): Promise<Client>;
+  /** The admin, and the reviewer it granted the role to: the staff most specs start with. */
+  loginStaff(): Promise<{ admin: Client; reviewer: Client }>;
   /** Stops the backend and starts a new one on the same data directory and port. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -84,6 +86,11 @@ export async function startTestSystem(
     idp,
     anonymous: new Client(baseUrl),
     login: (account) => Client.logIn(baseUrl, account),
+    async loginStaff() {
+      const admin = await Client.logIn(baseUrl, 'admin');
+      await admin.post('/api/roles/grant', { subject: 'reviewer', role: 'reviewer' });
+      return { admin, reviewer: await Client.logIn(baseUrl, 'reviewer') };
+    },
     async restart() {
       await app.close();
       app = await createApplication(config, await options.stores?.(config));
