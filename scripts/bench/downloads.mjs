@@ -73,15 +73,18 @@ async function casts(baseUrl, editionId, sessions, total, selectionsOf) {
     for (let n = next++; n < total; n = next++) {
       const session = sessions[n % sessions.length];
       const sent = performance.now();
-      const response = await fetch(`${baseUrl}/api/processes/${editionId}/ballot`, {
+      // A request the server dropped is counted as an error, and the run then reports it.
+      const status = await fetch(`${baseUrl}/api/processes/${editionId}/ballot`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
         body: JSON.stringify({ selections: selectionsOf(n) }),
-      });
-      await response.arrayBuffer();
+      }).then(
+        async (response) => (await response.arrayBuffer(), response.status),
+        (error) => `error ${error.cause?.code ?? error.message}`,
+      );
       lastAnswer = performance.now();
       latencies.push(lastAnswer - sent);
-      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      statuses[status] = (statuses[status] ?? 0) + 1;
     }
   }
   await Promise.all(Array.from({ length: inFlight }, worker));
