@@ -14,12 +14,18 @@ const started = performance.now();
 async function client() {
   let first = true;
   while (!stopping) {
-    const response = await fetch(url);
-    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-    if (first && ++underWay === clients) console.log('started');
-    first = false;
-    for await (const chunk of response.body) bytes += chunk.byteLength;
-    completed += 1;
+    try {
+      const response = await fetch(url);
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      if (first && ++underWay === clients) console.log('started');
+      first = false;
+      for await (const chunk of response.body) bytes += chunk.byteLength;
+      completed += 1;
+    } catch (error) {
+      // Reported with the statuses: a download the server dropped.
+      const status = `error ${error.cause?.code ?? error.message}`;
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
   }
 }
 

@@ -71,6 +71,11 @@ describe('logins per client address', () => {
     expect(answered).toEqual(Array(LOGINS - 2).fill(400));
 
     expectTooManyRequests(await system.anonymous.get('/auth/callback?code=x&state=y', english));
+    const spanish = await system.anonymous.get('/auth/callback?code=x&state=y');
+    expect(spanish.body).toMatchObject({
+      title: 'Demasiadas solicitudes',
+      detail: `Hubo demasiadas solicitudes en poco tiempo; vuelve a intentarlo en ${spanish.headers.get('retry-after')} s.`,
+    });
   });
 });
 
