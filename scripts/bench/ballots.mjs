@@ -1,9 +1,13 @@
 // Ballot benchmark: the real server (backend + local identity provider, as `npm start`
 // runs them) on a fresh embedded store, N residents logged in through the real login
-// flow, one ballot cast per resident over HTTP from a separate load process, and the
-// framework's floor (GET /health/live) measured on the same server in the same run.
+// flow, then from a separate load process: one ballot cast per resident and its revotes as
+// fast as the server answers, the framework's floor (GET /health/live) on the same server
+// in the same run, both timed from the first request sent to the last answer received,
+// and the latency of revotes offered at constant rates (open loop).
 // Settings: BENCH_VOTERS (default 2000), BENCH_ROUNDS (casts per resident, the later ones
-// revotes; default 3), BENCH_CONNECTIONS (default 32).
+// revotes; default 3), BENCH_CONNECTIONS (default 32), BENCH_LIVE_REQUESTS (default 20000),
+// BENCH_RATES (offered casts per second, default 500,1000,2000), BENCH_RATE_SECONDS
+// (seconds at each rate, default 5).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../infra/dist/index.js';
@@ -13,6 +17,9 @@ import { runNode, startServer, waitUntilReady } from '../lib/server.mjs';
 const voters = Number(process.env.BENCH_VOTERS ?? 2000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const liveRequests = Number(process.env.BENCH_LIVE_REQUESTS ?? 20_000);
+const rates = (process.env.BENCH_RATES ?? '500,1000,2000').split(',').map(Number);
+const rateSeconds = Number(process.env.BENCH_RATE_SECONDS ?? 5);
 
 async function logInResidents(baseUrl, count) {
   const sessions = [];
@@ -24,8 +31,12 @@ async function logInResidents(baseUrl, count) {
   return { sessions, seconds: (performance.now() - started) / 1000 };
 }
 
-// One address logs every resident in: the login limit is raised for the run, as the README says.
-const { baseUrl, dataDir, stop } = await startServer({ RATE_LIMIT_LOGINS: String(voters * 2) });
+// One address logs every resident in, and each resident revotes at whatever rates are
+// offered: the login and write limits are raised for the run (still counted), as the README says.
+const { baseUrl, dataDir, stop } = await startServer({
+  RATE_LIMIT_LOGINS: String(voters * 2),
+  RATE_LIMIT_WRITES: '1000000',
+});
 try {
   const edition = await votingEdition(baseUrl, 'Benchmark');
   const login = await logInResidents(baseUrl, voters);
@@ -43,6 +54,9 @@ try {
       sessionsFile,
       connections,
       rounds,
+      liveRequests,
+      rates,
+      rateSeconds,
     }),
   ]);
   let output = '';
@@ -52,11 +66,11 @@ try {
   const loadStopped = performance.now();
   await waitUntilReady(baseUrl);
   const catchUpMs = performance.now() - loadStopped;
-  const { casts, live } = JSON.parse(output);
+  const { casts, live, openLoops } = JSON.parse(output);
 
   const ms = (value) => `${value.toFixed(1).padStart(6)} ms`;
   const row = (label, r) =>
-    `${label.padEnd(18)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  (${r.requests} requests, statuses ${JSON.stringify(r.statuses)})`;
+    `${label.padEnd(18)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  (${r.requests} requests in ${r.seconds.toFixed(2)} s, statuses ${JSON.stringify(r.statuses)})`;
   console.log(
     `\nBallot casts on the embedded store: ${voters} residents x ${rounds} casts, ${connections} connections`,
   );
@@ -64,6 +78,16 @@ try {
   console.log(`  ${row('POST ballot', casts)}`);
   console.log(`  ${row('GET /health/live', live)}`);
   console.log(`  ballots per second / health per second: ${(casts.perSecond / live.perSecond).toFixed(3)}`);
+  console.log(
+    `  revotes offered at a constant rate for ${rateSeconds} s each, latency from each one's scheduled send:`,
+  );
+  for (const r of openLoops) {
+    console.log(
+      `  ${`${r.rate}/s offered`.padEnd(18)} sent ${r.sent}, answered ${r.answered}, failed ${r.failed}  ` +
+        `p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  ` +
+        `(latest send ${r.maxSendLag.toFixed(1)} ms after its time, statuses ${JSON.stringify(r.statuses)})`,
+    );
+  }
   console.log(`  projections caught up ${catchUpMs.toFixed(0)} ms after the load stopped`);
   const expected = { 201: voters, ...(rounds > 1 ? { 200: voters * (rounds - 1) } : {}) };
   if (JSON.stringify(casts.statuses) !== JSON.stringify(expected)) {

@@ -1,31 +1,48 @@
 // The load generator of the ballot benchmark, in its own process so that it does not
 // share a CPU budget with the server's event loop. Reads the sessions the benchmark
-// logged in, drives `rounds` ballot casts per resident with autocannon (the first one
-// a first ballot, the others revotes), then GET /health/live
-// with the same connections, and prints both sets of figures as one JSON line.
+// logged in, then, on the same server and one after the other:
+// - throughput, closed loop: `rounds` ballot casts per resident with autocannon (the first
+//   one a first ballot, the others revotes), then `liveRequests` GET /health/live;
+// - latency, open loop: revotes sent on a fixed schedule at each of `rates` per second for
+//   `rateSeconds`, whether or not earlier ones have been answered.
+// Prints every figure as one JSON line.
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
 
-const { baseUrl, editionId, selections, sessionsFile, connections, rounds } = JSON.parse(process.argv[2]);
+const { baseUrl, editionId, selections, sessionsFile, connections, rounds, liveRequests, rates, rateSeconds } =
+  JSON.parse(process.argv[2]);
 const sessions = JSON.parse(readFileSync(sessionsFile, 'utf8'));
+const ballotPath = `/api/processes/${editionId}/ballot`;
+const body = JSON.stringify({ selections });
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function run(options) {
+function count(statuses, status) {
+  statuses[status] = (statuses[status] ?? 0) + 1;
+}
+
+/**
+ * `amount` requests over `connections` connections, as fast as the server answers. Timed
+ * from just before the first request is sent to the last answer received, from our own
+ * clock: autocannon's own callback waits for its next one-second tick.
+ */
+function closedLoop(options) {
   const latencies = [];
   const statuses = {};
+  let lastAnswer;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon({ url: baseUrl, connections, ...options }, (error, result) => {
       if (error) return reject(error);
-      const seconds = (performance.now() - started) / 1000;
+      const seconds = (lastAnswer - started) / 1000;
       latencies.sort((a, b) => a - b);
       resolve({
-        requests: result.requests.total,
+        requests: latencies.length,
         seconds,
-        perSecond: result.requests.total / seconds,
+        perSecond: latencies.length / seconds,
         p50: percentile(latencies, 50),
         p95: percentile(latencies, 95),
         p99: percentile(latencies, 99),
@@ -34,19 +51,99 @@ function run(options) {
       });
     });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      lastAnswer = performance.now();
       latencies.push(responseTime);
-      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      count(statuses, statusCode);
     });
   });
 }
 
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+const { hostname, port } = new URL(baseUrl);
+
+/** One revote; resolves with its status, or 0 if it failed without one. */
+function cast(session) {
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        agent,
+        hostname,
+        port,
+        method: 'POST',
+        path: ballotPath,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          cookie: session.cookie,
+          'x-csrf-token': session.csrfToken,
+        },
+        timeout: 30_000,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+        response.on('error', () => resolve(0));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+}
+
+/**
+ * Revotes at a constant offered `rate` for `seconds`: request i is due at start + i / rate and
+ * is sent then (or as soon as the timer allows), however many are still unanswered. Its
+ * latency runs from when it was due, so a late send counts against it and a slow server
+ * cannot hide its queue by holding the generator back (no coordinated omission).
+ */
+async function openLoop(rate, seconds) {
+  const total = Math.round(rate * seconds);
+  const latencies = [];
+  const statuses = {};
+  const pending = [];
+  let answered = 0;
+  let maxSendLag = 0;
+  const start = performance.now();
+  for (let i = 0; i < total;) {
+    const now = performance.now();
+    for (; i < total && start + (i * 1000) / rate <= now; i++) {
+      const due = start + (i * 1000) / rate;
+      maxSendLag = Math.max(maxSendLag, now - due);
+      pending.push(
+        cast(sessions[i % sessions.length]).then((status) => {
+          count(statuses, status);
+          if (status) answered += 1;
+          if (status >= 200 && status < 300) latencies.push(performance.now() - due);
+        }),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  return {
+    rate,
+    sent: total,
+    answered,
+    // Anything but a 2xx, or no answer at all; latencies are of the 2xx answers.
+    failed: total - latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1),
+    maxSendLag,
+    statuses,
+  };
+}
+
 let next = 0;
-const casts = await run({
+const casts = await closedLoop({
   amount: sessions.length * rounds,
   requests: [
     {
       method: 'POST',
-      path: `/api/processes/${editionId}/ballot`,
+      path: ballotPath,
       setupRequest(request) {
         const session = sessions[next++ % sessions.length];
         return {
@@ -56,11 +153,14 @@ const casts = await run({
             cookie: session.cookie,
             'x-csrf-token': session.csrfToken,
           },
-          body: JSON.stringify({ selections }),
+          body,
         };
       },
     },
   ],
 });
-const live = await run({ amount: sessions.length * rounds, requests: [{ method: 'GET', path: '/health/live' }] });
-console.log(JSON.stringify({ casts, live }));
+const live = await closedLoop({ amount: liveRequests, requests: [{ method: 'GET', path: '/health/live' }] });
+const openLoops = [];
+for (const rate of rates) openLoops.push(await openLoop(rate, rateSeconds));
+agent.destroy();
+console.log(JSON.stringify({ casts, live, openLoops }));
