@@ -9,6 +9,7 @@ const benchmarks = [
   ['ballot casts under export downloads', 'scripts/bench/downloads.mjs', []],
   ['audit Merkle tree', 'scripts/bench/merkle.mjs', ['--expose-gc']],
   ['counting every pabulib instance', 'scripts/bench/counting.mjs', []],
+  ['decidimos-audit verify on a city-sized edition', 'scripts/bench/verify.mjs', []],
 ];
 
 let failed = 0;

@@ -1,8 +1,16 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { toHex } from '../audit/encoding';
+import { eventLeafHash } from '../audit/event-leaf';
+import { MerkleTree } from '../audit/merkle-tree';
+import { generateSigningKey, keyId, signTreeHead } from '../audit/tree-head';
+import { editionRulesSchema } from '../editions/edition';
+import type { PublicEvent } from '../events/public-event';
 import { writePabulib } from '../pabulib/pabulib';
 
 const run = promisify(execFile);
@@ -93,5 +101,150 @@ describe('decidimos-audit count', () => {
     const result = await audit('count', '--rule', 'greedy', broken);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('vote_type ordinal is not approval or choose-1');
+  });
+});
+
+/**
+ * A small edition as the backend logs it: drafted, opened for proposals, one proposal, and the
+ * head signed for the phase change, with its tree-heads document.
+ */
+function smallEdition(): { lines: string[]; treeHeads: object } {
+  const key = generateSigningKey();
+  const tree = new MerkleTree();
+  const events: PublicEvent[] = [];
+  const record = (stream: string, type: string, data: Record<string, unknown>) => {
+    const event: PublicEvent = {
+      id: `00000000-0000-4000-8000-${String(events.length).padStart(12, '0')}`,
+      type,
+      schemaVersion: 1,
+      stream: `${stream}-pp-2027`,
+      revision: events.filter((e) => e.stream === `${stream}-pp-2027`).length,
+      recordedAt: new Date(Date.UTC(2027, 0, 1, 0, events.length)).toISOString(),
+      data: { editionId: 'pp-2027', ...data },
+    };
+    events.push(event);
+    tree.append(eventLeafHash(event));
+  };
+  const admin = toHex(eventLeafHash('admin'));
+  record('edition', 'EditionDrafted', {
+    title: 'Presupuesto Participativo 2027',
+    description: '',
+    districts: [{ id: 'centro', name: 'Centro', budget: 1000 }],
+    rules: editionRulesSchema.parse({}),
+    calendar: {},
+    createdBy: admin,
+  });
+  record('edition', 'EditionPhaseAdvanced', { from: 'draft', to: 'proposals', by: admin });
+  const head = signTreeHead(
+    {
+      editionId: 'pp-2027',
+      treeSize: tree.size,
+      rootHash: toHex(tree.root()),
+      timestamp: events[1]!.recordedAt,
+      reason: 'phase:proposals',
+    },
+    key.privateKey,
+  );
+  record('audit', 'TreeHeadSigned', { ...head, publicKey: key.publicKey });
+  record('proposal-banquetas', 'ProposalSubmitted', {
+    proposalId: 'banquetas',
+    author: toHex(eventLeafHash('author')),
+    authorDisplayName: 'Vecina',
+    title: 'Banquetas en Niños Héroes',
+    description: 'Una obra para el barrio.',
+    district: 'centro',
+    estimatedCost: 400,
+    category: null,
+    location: null,
+  });
+  return {
+    lines: events.map((event) => JSON.stringify(event)),
+    treeHeads: {
+      editionId: 'pp-2027',
+      publicKey: key.publicKey,
+      keyId: keyId(key.publicKey),
+      treeHeads: [head],
+      consistency: [],
+    },
+  };
+}
+
+describe('decidimos-audit verify and fetch read the export as a stream', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'decidimos-audit-'));
+  const edition = smallEdition();
+  const writeEdition = (name: string, exportText: string) => {
+    const editionDir = path.join(dir, name);
+    mkdirSync(editionDir, { recursive: true });
+    writeFileSync(path.join(editionDir, 'events.jsonl'), exportText);
+    writeFileSync(path.join(editionDir, 'tree-heads.json'), JSON.stringify(edition.treeHeads));
+    return editionDir;
+  };
+  let server: Server;
+  let editionUrl: string;
+
+  beforeAll(async () => {
+    execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'tsc'), ['-b', 'contracts'], { cwd: repoRoot });
+    // Serves the export in 7-byte writes, so lines (and the ñ and é) arrive cut across chunks.
+    server = createServer((request, response) => {
+      if (request.url === '/api/processes/pp-2027/audit/export') {
+        const bytes = Buffer.from(`${edition.lines.join('\n')}\n`);
+        response.writeHead(200, { 'content-type': 'application/jsonl' });
+        for (let at = 0; at < bytes.length; at += 7) response.write(bytes.subarray(at, at + 7));
+        response.end();
+      } else if (request.url === '/api/processes/pp-2027/audit/tree-heads') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(edition.treeHeads));
+      } else {
+        response.writeHead(409, { 'content-type': 'application/problem+json' }).end('{}');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    editionUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/processes/pp-2027`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes an export with \\r\\n line ends, a blank line and no final newline', async () => {
+    const editionDir = writeEdition(
+      'crlf',
+      `${edition.lines.slice(0, 2).join('\r\n')}\r\n\r\n${edition.lines.slice(2).join('\r\n')}`,
+    );
+    const result = await audit('verify', editionDir);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      'edition pp-2027: 4 events, 1 signed tree head, 0 ballots cast by 0 voters\nOK: every check holds\n',
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 1 naming a line that is not JSON by its number', async () => {
+    const broken = [...edition.lines];
+    broken[3] = '{"id": "00000000-0000-4000-8000-000000000003", "type":';
+    const result = await audit('verify', writeEdition('broken', `${broken.join('\n')}\n`));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('  - event #4: not a JSON object\n');
+  });
+
+  it('verifies a downloaded export and fetch saves it byte for byte', async () => {
+    const online = await audit('verify', editionUrl);
+    expect(online.stdout).toContain('edition pp-2027: 4 events, 1 signed tree head');
+    expect(online.code).toBe(0);
+
+    const saved = path.join(dir, 'fetched');
+    const fetched = await audit('fetch', editionUrl, saved);
+    expect(fetched.stdout).toBe(`saved 4 events, 1 signed tree heads (results not published yet) in ${saved}\n`);
+    expect(fetched.code).toBe(0);
+    expect(readFileSync(path.join(saved, 'events.jsonl'), 'utf8')).toBe(`${edition.lines.join('\n')}\n`);
+    expect((await audit('verify', saved)).code).toBe(0);
+  });
+
+  it('exits 2 when the directory has no export', async () => {
+    const empty = path.join(dir, 'empty');
+    mkdirSync(empty);
+    const result = await audit('verify', empty);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`decidimos-audit verify: ${path.join(empty, 'events.jsonl')}: no such file\n`);
   });
 });

@@ -1,18 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
 import { type TreeHeadsDocument, treeHeadsDocument } from '../audit/audit-documents';
+import { openExportFile, readExport } from './export-lines';
 
 /** The three files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
 export const EVENTS_FILE = 'events.jsonl';
 export const TREE_HEADS_FILE = 'tree-heads.json';
 export const RESULTS_FILE = 'results.json';
 
-export interface EditionFiles {
-  /** events.jsonl as published. */
-  eventsText: string;
+export interface PublishedDocuments {
   treeHeads: TreeHeadsDocument;
   /** null until results are published. */
   results: unknown;
+}
+
+export interface EditionFiles extends PublishedDocuments {
+  /** events.jsonl, one parsed value per line, read as a stream. */
+  events: unknown[];
 }
 
 export class SourceError extends Error {
@@ -25,15 +31,24 @@ export function isUrl(source: string): boolean {
 
 /**
  * Downloads an edition's audit files from EDITION_URL (`<base>/api/processes/<id>`). The
- * export is read before the tree heads so that every head it records is already published.
+ * export is handed to `takeExport` as a stream and consumed before the tree heads are asked
+ * for, so that every head it records is already published.
  */
-export async function downloadEdition(editionUrl: string): Promise<EditionFiles> {
+export async function downloadEdition(
+  editionUrl: string,
+  takeExport: (body: Readable) => Promise<void>,
+): Promise<PublishedDocuments> {
   const base = editionUrl.replace(/\/+$/, '');
-  const events = await get(`${base}/audit/export`);
+  const exportUrl = `${base}/audit/export`;
+  const events = await get(exportUrl);
+  try {
+    await takeExport(events.body ? Readable.fromWeb(events.body as ReadableStream<Uint8Array>) : Readable.from([]));
+  } catch (error) {
+    throw new SourceError(`${exportUrl}: ${(error as Error).message}`);
+  }
   const heads = await get(`${base}/audit/tree-heads`);
   const results = await fetch(`${base}/results`, { headers: { accept: 'application/json' } });
   return {
-    eventsText: await events.text(),
     treeHeads: parseTreeHeads(await heads.text(), `${base}/audit/tree-heads`),
     results: results.ok ? await results.json() : null,
   };
@@ -48,15 +63,19 @@ export async function readEditionDir(dir: string): Promise<EditionFiles> {
       throw error;
     }
   };
-  const [eventsText, heads, results] = await Promise.all([
-    read(EVENTS_FILE),
+  const eventsFile = join(dir, EVENTS_FILE);
+  const [events, heads, results] = await Promise.all([
+    openExportFile(eventsFile).then(readExport, (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    }),
     read(TREE_HEADS_FILE),
     read(RESULTS_FILE),
   ]);
-  if (eventsText === null) throw new SourceError(`${join(dir, EVENTS_FILE)}: no such file`);
+  if (events === null) throw new SourceError(`${eventsFile}: no such file`);
   if (heads === null) throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
   return {
-    eventsText,
+    events,
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -72,8 +91,13 @@ export async function readTreeHeads(file: string): Promise<TreeHeadsDocument> {
   return parseTreeHeads(text, file);
 }
 
-export function loadEdition(source: string): Promise<EditionFiles> {
-  return isUrl(source) ? downloadEdition(source) : readEditionDir(source);
+export async function loadEdition(source: string): Promise<EditionFiles> {
+  if (!isUrl(source)) return readEditionDir(source);
+  let events: unknown[] = [];
+  const documents = await downloadEdition(source, async (body) => {
+    events = await readExport(body);
+  });
+  return { events, ...documents };
 }
 
 async function get(url: string): Promise<Response> {

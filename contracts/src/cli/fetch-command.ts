@@ -1,8 +1,10 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { parseJsonLines } from '../audit/json-lines';
 import { EVENTS_FILE, RESULTS_FILE, TREE_HEADS_FILE, downloadEdition, isUrl } from './edition-source';
+import { exportValues, openExportFile } from './export-lines';
 
 export const FETCH_USAGE = 'decidimos-audit fetch EDITION_URL DIR   (EDITION_URL is <base>/api/processes/<id>)';
 
@@ -14,12 +16,14 @@ export async function fetchCommand(args: string[]): Promise<number> {
     process.stderr.write(`usage: ${FETCH_USAGE}\n`);
     return 2;
   }
-  const files = await downloadEdition(url);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, EVENTS_FILE), files.eventsText);
+  const eventsFile = join(dir, EVENTS_FILE);
+  // The export goes to disk byte for byte as it arrives, never whole in memory.
+  const files = await downloadEdition(url, (body) => pipeline(body, createWriteStream(eventsFile)));
   await writeFile(join(dir, TREE_HEADS_FILE), `${JSON.stringify(files.treeHeads, null, 2)}\n`);
   if (files.results !== null) await writeFile(join(dir, RESULTS_FILE), `${JSON.stringify(files.results, null, 2)}\n`);
-  const events = parseJsonLines(files.eventsText).length;
+  let events = 0;
+  for await (const _value of exportValues(await openExportFile(eventsFile))) events += 1;
   process.stdout.write(
     `saved ${events} events, ${files.treeHeads.treeHeads.length} signed tree heads` +
       `${files.results === null ? ' (results not published yet)' : ' and the results'} in ${dir}\n`,

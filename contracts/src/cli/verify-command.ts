@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Verification, verifyEdition } from '../audit/verify';
 import { counted } from '../audit/verify-rules';
-import { parseJsonLines } from '../audit/json-lines';
 import { loadEdition, readTreeHeads } from './edition-source';
 
 export const VERIFY_USAGE =
@@ -26,7 +25,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const files = await loadEdition(source);
   const earlierTreeHeads = await Promise.all(values.earlier.map((file) => readTreeHeads(file)));
   const verification = verifyEdition({
-    events: parseJsonLines(files.eventsText),
+    events: files.events,
     treeHeads: files.treeHeads,
     results: files.results,
     publicKey: values['public-key'] ?? null,

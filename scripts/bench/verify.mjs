@@ -1,0 +1,178 @@
+// `decidimos-audit verify` over a generated city-sized edition: writes events.jsonl and
+// tree-heads.json for BENCH_VERIFY_EVENTS events (default 1,000,000, nearly all ballots),
+// then runs the real bin on the directory and prints events/s. No target is asserted here.
+// Run after building contracts:  npx tsc -b contracts && node scripts/bench/verify.mjs
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  MerkleTree,
+  eventLeafHash,
+  generateSigningKey,
+  keyId,
+  signTreeHead,
+  toHex,
+} from '../../contracts/dist/audit/index.js';
+import { editionRulesSchema } from '../../contracts/dist/editions/edition.js';
+import { headReason } from '../../contracts/dist/audit/verify-log.js';
+import { parseEvent } from '../../contracts/dist/events/catalog.js';
+import { tallyEdition } from '../../contracts/dist/tally/tally.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000);
+const EDITION = 'pp-bench';
+const PROPOSALS = 40;
+const district = { id: 'centro', name: 'Centro', budget: 2_000_000 };
+const rules = editionRulesSchema.parse({
+  supports: { enabled: true, perResident: 5, threshold: 1 },
+  ballot: { method: 'knapsack', revoting: true },
+  counting: { rule: 'greedy' },
+});
+const pseudonym = (name) => toHex(eventLeafHash(name));
+const admin = pseudonym('admin');
+const proposalIds = Array.from({ length: PROPOSALS }, (_, i) => `p${i}`);
+const ballot = { centro: proposalIds.map((proposalId, i) => ({ proposalId, cost: 100_000 + i * 5_000 })) };
+
+const dir = mkdtempSync(path.join(tmpdir(), 'decidimos-bench-verify-'));
+const out = createWriteStream(path.join(dir, 'events.jsonl'));
+const key = generateSigningKey();
+const tree = new MerkleTree();
+const heads = [];
+const revisions = new Map();
+let written = 0;
+
+async function record(stream, type, data) {
+  const revision = revisions.get(stream) ?? 0;
+  revisions.set(stream, revision + 1);
+  const event = {
+    id: `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`,
+    type,
+    schemaVersion: 1,
+    stream: `${stream}-${EDITION}`,
+    revision,
+    recordedAt: new Date(Date.UTC(2027, 0, 1) + written * 1000).toISOString(),
+    data: { editionId: EDITION, ...data },
+  };
+  written += 1;
+  tree.append(eventLeafHash(event));
+  if (!out.write(`${JSON.stringify(event)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+  const reason = headReason(parseEvent(type, event.data, 1));
+  if (reason !== null) {
+    const head = signTreeHead(
+      { editionId: EDITION, treeSize: tree.size, rootHash: toHex(tree.root()), timestamp: event.recordedAt, reason },
+      key.privateKey,
+    );
+    heads.push(head);
+    await record('audit', 'TreeHeadSigned', { ...head, publicKey: key.publicKey });
+  }
+}
+
+const phase = (from, to, extra = {}) => record('edition', 'EditionPhaseAdvanced', { from, to, by: admin, ...extra });
+
+const generating = performance.now();
+await record('edition', 'EditionDrafted', {
+  title: 'Presupuesto Participativo de prueba',
+  description: '',
+  districts: [district],
+  rules,
+  calendar: {},
+  createdBy: admin,
+});
+await phase('draft', 'proposals');
+for (const { proposalId, cost } of ballot.centro) {
+  await record(`proposal-${proposalId}`, 'ProposalSubmitted', {
+    proposalId,
+    author: pseudonym(`author-${proposalId}`),
+    authorDisplayName: 'Vecina',
+    title: `Obra ${proposalId}`,
+    description: 'Una obra para el barrio.',
+    district: 'centro',
+    estimatedCost: cost,
+    category: null,
+    location: null,
+  });
+}
+await phase('proposals', 'review');
+for (const { proposalId, cost } of ballot.centro) {
+  await record(`proposal-${proposalId}`, 'ProposalAssessed', {
+    proposalId,
+    reviewer: pseudonym('reviewer'),
+    feasible: true,
+    cost,
+    reason: 'Dictamen del comité.',
+    technical: null,
+    legal: null,
+    financial: null,
+  });
+}
+await phase('review', 'supports');
+for (const { proposalId } of ballot.centro) {
+  const voter = pseudonym(`supporter-${proposalId}`);
+  await record(`supports-${voter}`, 'SupportGiven', { voter, proposalId });
+}
+await phase('supports', 'voting', { ballot });
+// Everything but the closing events (two phase changes, the tally and their three heads) is a ballot.
+const ballots = [];
+for (let i = 0; written < EVENTS - 6; i++) {
+  const voter = pseudonym(`voter-${i}`);
+  const selections = [proposalIds[i % PROPOSALS], proposalIds[(i * 7 + 3) % PROPOSALS]].filter(
+    (id, at, all) => all.indexOf(id) === at,
+  );
+  ballots.push({ district: 'centro', selections });
+  await record(`ballot-${voter}`, 'BallotCast', {
+    voter,
+    district: 'centro',
+    selections,
+    channel: 'online',
+    officer: null,
+  });
+}
+await phase('voting', 'counting');
+const closing = heads.at(-1);
+const districts = tallyEdition({ districts: [district], rules, ballot }, ballots);
+await record('edition', 'TallyComputed', {
+  counting: rules.counting,
+  ballots: ballots.length,
+  districts,
+  treeHead: { treeSize: closing.treeSize, rootHash: closing.rootHash },
+});
+await phase('counting', 'results');
+out.end();
+await finished(out);
+writeFileSync(
+  path.join(dir, 'tree-heads.json'),
+  JSON.stringify({
+    editionId: EDITION,
+    publicKey: key.publicKey,
+    keyId: keyId(key.publicKey),
+    treeHeads: heads,
+    consistency: heads.slice(1).map((head, i) => ({
+      fromSize: heads[i].treeSize,
+      toSize: head.treeSize,
+      proof: tree.consistencyProof(heads[i].treeSize, head.treeSize).map(toHex),
+    })),
+  }),
+);
+const megabytes = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+console.log(
+  `generated ${written.toLocaleString('en-US')} events (${ballots.length.toLocaleString('en-US')} ballots, ` +
+    `${megabytes(statSync(path.join(dir, 'events.jsonl')).size)}) in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
+);
+
+const verifying = performance.now();
+const run = spawnSync(process.execPath, [path.join(root, 'contracts/bin/decidimos-audit.js'), 'verify', dir], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 2 ** 20,
+});
+const seconds = (performance.now() - verifying) / 1000;
+process.stdout.write(run.stdout.split('\n').slice(0, 3).join('\n') + '\n');
+if (run.stderr) process.stderr.write(run.stderr);
+console.log(
+  `verify: exit ${run.status ?? run.signal} in ${seconds.toFixed(1)} s, ` +
+    `${Math.round(written / seconds).toLocaleString('en-US')} events/s`,
+);
+rmSync(dir, { recursive: true, force: true });
+process.exitCode = run.status === 0 ? 0 : 1;
