@@ -40,17 +40,11 @@ const token = () => randomBytes(32).toString('base64url');
 const LOGIN_TTL_MS = 10 * 60 * 1000;
 /** Expired sessions and login attempts are swept at most this often per process, on the next login. */
 const PURGE_INTERVAL_MS = 60 * 1000;
-const PURGE_BATCH = 100;
-
-interface Expiring {
-  id: string;
-  expiresAt: number;
-}
 
 export class SessionRepository {
   private readonly sessions: Collection<Session>;
   private readonly logins: Collection<LoginAttempt>;
-  private readonly lastPurge = new Map<Collection<Expiring>, number>();
+  private readonly lastPurge = new Map<Collection<{ expiresAt: number }>, number>();
 
   constructor(
     store: ReadModelStore,
@@ -106,19 +100,13 @@ export class SessionRepository {
   }
 
   /**
-   * Deletes expired documents, oldest first, through the port's sorted find (served by an
-   * index in both adapters), so the store holds only what can still be used. Deleting is
+   * Deletes expired documents, so the store holds only what can still be used. Deleting is
    * idempotent, so replicas sweeping at once do no harm.
    */
-  private async purgeExpired(collection: Collection<Expiring>): Promise<void> {
+  private async purgeExpired(collection: Collection<{ expiresAt: number }>): Promise<void> {
     const now = this.now();
     if (now - (this.lastPurge.get(collection) ?? 0) < PURGE_INTERVAL_MS) return;
     this.lastPurge.set(collection, now);
-    for (;;) {
-      const { items } = await collection.find({ sort: [{ field: 'expiresAt', direction: 'asc' }], limit: PURGE_BATCH });
-      const expired = items.filter((item) => item.expiresAt <= now);
-      for (const item of expired) await collection.delete(item.id);
-      if (expired.length < PURGE_BATCH) return;
-    }
+    await collection.deleteExpired(now);
   }
 }
