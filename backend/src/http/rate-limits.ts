@@ -4,7 +4,7 @@ import fastifyRateLimit, { type FastifyRateLimitStore, normalizeIP } from '@fast
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config';
-import { SESSION_COOKIE, SessionRepository } from './sessions';
+import { SessionRepository } from './sessions';
 import {
   type Collection,
   type CounterDoc,
@@ -109,7 +109,7 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Co
       max: writes,
       keyGenerator: async (request) => {
         // Only a live session counts as one, or inventing cookies would give each request its own allowance.
-        const session = await sessions.get(request.cookies[SESSION_COOKIE]);
+        const session = await sessions.ofRequest(request);
         return hashed(session ? `write session ${session.id}` : `write address ${address(request)}`);
       },
     }),

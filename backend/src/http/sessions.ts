@@ -45,6 +45,8 @@ export class SessionRepository {
   private readonly sessions: Collection<Session>;
   private readonly logins: Collection<LoginAttempt>;
   private readonly lastPurge = new Map<Collection<{ expiresAt: number }>, number>();
+  /** Per request, the lookup of the session its cookie names: the rate limit and the access guard both ask. */
+  private readonly byRequest = new WeakMap<object, Promise<Session | null>>();
 
   constructor(
     store: ReadModelStore,
@@ -78,6 +80,16 @@ export class SessionRepository {
       return null;
     }
     return session;
+  }
+
+  /** The session a request's cookie names, looked up once however many times the request asks. */
+  ofRequest(request: { cookies?: Record<string, string | undefined> }): Promise<Session | null> {
+    let lookup = this.byRequest.get(request);
+    if (!lookup) {
+      lookup = this.get(request.cookies?.[SESSION_COOKIE]);
+      this.byRequest.set(request, lookup);
+    }
+    return lookup;
   }
 
   async end(id: string): Promise<void> {

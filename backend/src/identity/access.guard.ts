@@ -31,7 +31,7 @@ export class AccessGuard implements CanActivate {
       'session';
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const sessionId = request.cookies?.[SESSION_COOKIE];
-    const session = await this.sessions.get(sessionId);
+    const session = await this.sessions.ofRequest(request);
     if (sessionId && !SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (!session || header !== session.csrfToken) {
