@@ -3,7 +3,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { parseReceipt, receiptProof, treeHeadsDocument } from '@decidimos/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
-import { cacheControl, matchesIfNoneMatch } from '../http/download-cache';
+import { notModified } from '../http/download-cache';
 import { Endpoint } from '../http/endpoint';
 import { ValidationFailed } from '../http/validation';
 import { EditionsReadModel } from '../editions/public-api';
@@ -28,8 +28,7 @@ export class AuditController {
   async export(@Param('id') editionId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.editions.require(editionId);
     const version = await this.audit.exportVersion(editionId);
-    void reply.header('etag', version.etag).header('cache-control', cacheControl(version.final));
-    if (matchesIfNoneMatch(request, version.etag)) return reply.status(304).send();
+    if (notModified(request, reply, version)) return reply.send();
     void reply
       .header('content-type', 'application/jsonl; charset=utf-8')
       .header('content-disposition', `attachment; filename="${editionId}.jsonl"`);

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Bytes of a download or of part of one, and how many items (lines, leaves) they hold. */
 export interface CachedBytes {
@@ -31,10 +31,25 @@ export class DownloadCache {
 }
 
 /**
+ * Sets a download's entity tag and caching headers, and says whether the client's copy is
+ * current, in which case the status is already 304 and the caller sends no body.
+ */
+export function notModified(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  version: { etag: string; final: boolean },
+): boolean {
+  void reply.header('etag', version.etag).header('cache-control', cacheControl(version.final));
+  if (!matchesIfNoneMatch(request, version.etag)) return false;
+  void reply.status(304);
+  return true;
+}
+
+/**
  * Whether the request's If-None-Match names this entity tag, compared weakly as RFC 9110
  * §13.1.2 asks, or is `*`: the client's copy is current and a 304 will do.
  */
-export function matchesIfNoneMatch(request: FastifyRequest, etag: string): boolean {
+function matchesIfNoneMatch(request: FastifyRequest, etag: string): boolean {
   const header = request.headers['if-none-match'];
   if (typeof header !== 'string') return false;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
@@ -42,6 +57,6 @@ export function matchesIfNoneMatch(request: FastifyRequest, etag: string): boole
 }
 
 /** Caches may keep a download for good once it is final; until then they must check its entity tag. */
-export function cacheControl(final: boolean): string {
+function cacheControl(final: boolean): string {
   return final ? 'public, max-age=31536000, immutable' : 'public, no-cache';
 }

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/public-api';
 import { finalBallots } from '../ballots/public-api';
 import { EditionLoader, EditionsReadModel } from '../editions/public-api';
 import { Access } from '../http/access';
-import { cacheControl, DownloadCache, matchesIfNoneMatch } from '../http/download-cache';
+import { DownloadCache, notModified } from '../http/download-cache';
 import { Endpoint } from '../http/endpoint';
 import { ValidQuery, type Parsed } from '../http/validation';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
@@ -55,11 +55,7 @@ export class ResultsPbController {
     const district = this.district(edition.districts, districtId);
     // Everything the file holds follows from the edition's log, so the log's tree names it.
     const version = await this.audit.exportVersion(editionId);
-    void reply.header('etag', version.etag).header('cache-control', cacheControl(version.final));
-    if (matchesIfNoneMatch(request, version.etag)) {
-      void reply.status(304);
-      return '';
-    }
+    if (notModified(request, reply, version)) return '';
     void reply
       .header('content-type', 'text/plain; charset=utf-8')
       .header('content-disposition', `attachment; filename="${editionId}_${district.id}.pb"`);
