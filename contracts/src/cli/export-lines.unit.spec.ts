@@ -43,6 +43,11 @@ describe('reading an export as a stream of lines', () => {
     expect(verifyEdition({ events: values }).findings).toContain('event #2: not a JSON object');
   });
 
+  it('keeps U+2028 and U+2029 inside a line, where JSON leaves them unescaped in strings', async () => {
+    const text = `${JSON.stringify({ title: 'a\u2028b\u2029c' })}\n{"b":2}\n`;
+    expect(await readExport(chunked(text, [5]))).toEqual([{ title: 'a\u2028b\u2029c' }, { b: 2 }]);
+  });
+
   it('reads the same values as parsing the whole text, wherever the chunks are cut', async () => {
     const line = fc.oneof(
       fc.json().filter((json) => !json.includes('\n')),
