@@ -1,4 +1,4 @@
-import { type DomainEvent, parseEvent } from '../events/catalog';
+import { type PublicDomainEvent, parsePublicEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
@@ -10,8 +10,8 @@ import { type NodeStore, InMemoryNodeStore } from './node-store';
 import { verifyConsistency } from './proofs';
 import { type TreeHead, keyId, verifyTreeHead } from './tree-head';
 
-/** An exported event that passed the catalog, with its place in the log. */
-export type LoggedDomainEvent = DomainEvent & {
+/** An exported event that passed the catalog (in its public form), with its place in the log. */
+export type LoggedDomainEvent = PublicDomainEvent & {
   id: string;
   stream: string;
   revision: number;
@@ -73,9 +73,9 @@ export function checkLog(
       );
     }
     nextRevision.set(event.stream, Math.max(expectedRevision, event.revision + 1));
-    let parsed: DomainEvent;
+    let parsed: PublicDomainEvent;
     try {
-      parsed = parseEvent(event.type, event.data, event.schemaVersion);
+      parsed = parsePublicEvent(event.type, event.data, event.schemaVersion);
     } catch (error) {
       findings.push(`event ${event.id}: ${(error as Error).message}`);
       return;
@@ -250,7 +250,7 @@ function addedEvent(
 }
 
 /** Why an event must be followed by a signed tree head (the same rule the backend signs by). */
-export function headReason(event: DomainEvent): string | null {
+export function headReason(event: PublicDomainEvent): string | null {
   if (event.type === 'EditionPhaseAdvanced') return `phase:${event.data.to}`;
   if (event.type === 'TallyComputed') return 'results';
   return null;
