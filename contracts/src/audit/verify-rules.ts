@@ -1,4 +1,5 @@
 import { checkBallot, type BallotViolation } from '../ballots/ballot-rules';
+import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
 import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
@@ -38,11 +39,20 @@ export interface RulesOutcome {
 
 /**
  * Replays the edition as the rules say it must have gone: phases in order, each proposal on
- * the ballot by its assessment and supports, every ballot valid under the rules frozen when
- * voting opened, one ballot stream per voter, and a re-count of the last ballot per voter
- * recorded before voting closed that must equal the TallyComputed event.
+ * the ballot by its assessment and supports, one ballot stream per voter, and once voting
+ * has closed, an opening for the last ballot per voter recorded before the close that
+ * matches its commitment, its selections valid under the rules frozen when voting opened,
+ * and a re-count of those selections that must equal the TallyComputed event. While voting
+ * is open ballots are sealed: only their commitments are checked for shape.
+ *
+ * `openings` are the lines of openings.jsonl (null when none were given).
  */
-export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], findings: string[]): RulesOutcome {
+export function checkRules(
+  events: LoggedDomainEvent[],
+  heads: LoggedHead[],
+  findings: string[],
+  openings: readonly unknown[] | null = null,
+): RulesOutcome {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
   const first = events[0];
   if (!first || first.type !== 'EditionDrafted') {
@@ -60,7 +70,8 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
   const ballotsByVoter = new Map<string, LoggedBallot[]>();
-  const counted = new Map<string, CountedBallot>();
+  const ballotsById = new Map<string, LoggedBallot>();
+  const counted = new Map<string, LoggedBallot>();
   let closedAt: number | null = null;
 
   for (const event of events.slice(1)) {
@@ -120,8 +131,8 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
         const voterBallots = ballotsByVoter.get(event.data.voter) ?? [];
         voterBallots.push(event);
         ballotsByVoter.set(event.data.voter, voterBallots);
-        if (checkCast(event, voterBallots, edition, closedAt, findings))
-          counted.set(event.data.voter, { district: event.data.district, selections: event.data.selections });
+        ballotsById.set(event.id, event);
+        if (checkCast(event, voterBallots, edition, closedAt, findings)) counted.set(event.data.voter, event);
         break;
       }
       case 'TallyComputed':
@@ -133,8 +144,10 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
     }
   }
   outcome.voters = ballotsByVoter.size;
-  if (closedAt !== null && edition.ballot !== null) {
-    const ballots = [...counted.values()];
+  if (closedAt === null) {
+    if (openings !== null && openings.length > 0) findings.push('openings: given while voting is still open');
+  } else if (edition.ballot !== null) {
+    const ballots = openCounted([...counted.values()], ballotsById, openings, edition, findings);
     const districts = tallyEdition(
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
       ballots,
@@ -186,7 +199,73 @@ function checkBallotComposition(
   }
 }
 
-/** True when the ballot counts (until a later one by the same voter replaces it). */
+/**
+ * The selections of the ballots that count, from their openings: each counted ballot needs
+ * exactly one opening whose commitment is the ballot's, and no other ballot may be opened
+ * (a superseded ballot stays sealed for good). A ballot without a valid opening, or whose
+ * opened selections break the rules, is not counted, so the re-count tells it too.
+ */
+function openCounted(
+  ballots: LoggedBallot[],
+  ballotsById: Map<string, LoggedBallot>,
+  lines: readonly unknown[] | null,
+  edition: Edition,
+  findings: string[],
+): CountedBallot[] {
+  if (lines === null) {
+    findings.push(
+      `openings: voting has closed, but no openings were given for the ${counted(ballots.length, 'ballot')} that count`,
+    );
+    return [];
+  }
+  const countedIds = new Set(ballots.map((ballot) => ballot.id));
+  const openings = new Map<string, Opening>();
+  lines.forEach((line, index) => {
+    const parsed = openingSchema.safeParse(line);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      findings.push(`opening #${index + 1}: not an opening (${issue?.path.join('.') || '(root)'}: ${issue?.message})`);
+      return;
+    }
+    const opening = parsed.data;
+    const name = `opening of ballot ${opening.ballotId}`;
+    if (openings.has(opening.ballotId)) findings.push(`${name}: given twice`);
+    else if (countedIds.has(opening.ballotId)) openings.set(opening.ballotId, opening);
+    else if (ballotsById.has(opening.ballotId)) {
+      findings.push(
+        `${name}: that ballot does not count (replaced by a later one, or cast after voting closed), and is never opened`,
+      );
+    } else findings.push(`${name}: no such ballot in the log`);
+  });
+  const opened: CountedBallot[] = [];
+  for (const ballot of ballots) {
+    const name = `ballot ${ballot.id}`;
+    const opening = openings.get(ballot.id);
+    if (!opening) {
+      findings.push(`${name}: counts (the last of its voter before voting closed), but has no opening`);
+      continue;
+    }
+    if (ballotCommitment(opening.salt, opening.selections) !== ballot.data.commitment) {
+      findings.push(`${name}: its opening does not match its commitment (selections or salt changed)`);
+      continue;
+    }
+    // checkCast found the district in the edition before counting the ballot.
+    const district = edition.districts.find((d) => d.id === ballot.data.district)!;
+    const violation = checkBallot(
+      edition.rules.ballot,
+      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [] },
+      opening.selections,
+    );
+    if (violation) {
+      findings.push(`${name}: ${violationText(violation, district.id)}`);
+      continue;
+    }
+    opened.push({ district: district.id, selections: opening.selections });
+  }
+  return opened;
+}
+
+/** True when the ballot counts (until a later one by the same voter replaces it); its selections are checked once opened. */
 function checkCast(
   ballot: LoggedBallot,
   voterBallots: LoggedBallot[],
@@ -213,15 +292,6 @@ function checkCast(
   const district = edition.districts.find((d) => d.id === ballot.data.district);
   if (!district) {
     findings.push(`${name}: district ${ballot.data.district} is not in the edition`);
-    return false;
-  }
-  const violation = checkBallot(
-    edition.rules.ballot,
-    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [] },
-    ballot.data.selections,
-  );
-  if (violation) {
-    findings.push(`${name}: ${violationText(violation, district.id)}`);
     return false;
   }
   return true;

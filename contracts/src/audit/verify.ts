@@ -10,6 +10,11 @@ export interface EditionAudit {
   events: readonly unknown[];
   /** tree-heads.json. */
   treeHeads?: TreeHeadsDocument | null;
+  /**
+   * openings.jsonl (GET /api/processes/:id/audit/openings), one parsed JSON value per line:
+   * published once voting has closed; null or absent before.
+   */
+  openings?: readonly unknown[] | null;
   /** results.json (GET /api/processes/:id/results). */
   results?: unknown;
   /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */
@@ -48,7 +53,7 @@ export function verifyEdition(audit: EditionAudit): Verification {
     { treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null },
     findings,
   );
-  const rules = checkRules(log.events, log.heads, findings);
+  const rules = checkRules(log.events, log.heads, findings, audit.openings ?? null);
   if (audit.treeHeads && rules.editionId !== null && audit.treeHeads.editionId !== rules.editionId) {
     findings.push(`tree heads: published for edition ${audit.treeHeads.editionId}, the log is of ${rules.editionId}`);
   }
