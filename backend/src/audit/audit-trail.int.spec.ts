@@ -14,6 +14,7 @@ import {
   keyId,
   signTreeHead,
   toHex,
+  finding,
   verifyEdition,
   verifyInclusion,
   verifyTreeHead,
@@ -193,7 +194,13 @@ const ballotIndex = (receipt: string) => indexOf((e) => e.id === receipt.split('
 const closingIndex = () => indexOf((e) => e.type === 'EditionPhaseAdvanced' && e.data['from'] === 'voting');
 /** Findings for every signed head covering leaf `index`: each one's root no longer matches. */
 const rootMismatchesFrom = (index: number) =>
-  treeHeads.treeHeads.flatMap((head, i) => (head.treeSize > index ? [`tree head ${i + 1}: root mismatch`] : []));
+  treeHeads.treeHeads.flatMap((head, i) =>
+    head.treeSize > index ? [finding('HEAD_ROOT_MISMATCH', { head: i + 1 })] : [],
+  );
+const votesDiffer = (proposalId: string, published: number, recount: number) =>
+  finding('VOTES_DIFFER', { source: 'TallyComputed', district: 'centro', proposalId, published, recount });
+const ballotsDiffer = (published: number, recount: number) =>
+  finding('BALLOT_COUNT_DIFFERS', { source: 'TallyComputed', published, recount });
 
 describe('the audit trail of an edition counted by equal shares', () => {
   it('exports every event of the edition in log order, and nothing of other editions', () => {
@@ -309,9 +316,11 @@ describe('the audit trail of an edition counted by equal shares', () => {
   it('fails verification, with exit code 1, when the files are verified against another key', async () => {
     const stranger = generateSigningKey();
     const dir = join(workDir, 'fetched');
-    const result = await audit('verify', dir, '--public-key', stranger.publicKey);
+    const result = await audit('verify', dir, '--public-key', stranger.publicKey, '--lang', 'en');
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`tree head 1: signed with key ${treeHeads.keyId}, not the edition's key`);
+    expect(result.stdout).toContain(
+      `[HEAD_WRONG_KEY] tree head 1: signed with key ${treeHeads.keyId}, not the edition's key`,
+    );
   }, 60_000);
 
   it('keeps the same tree, export and heads, signing nothing again, when every projection is rebuilt from 0', async () => {
@@ -334,15 +343,17 @@ describe('an export tampered with by an insider', () => {
     const { ok, findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
     expect(ok).toBe(false);
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(dropped)));
-    expect(findings).toContain(`TallyComputed: 5 ballots counted, the re-count finds 4`);
-    expect(findings).toContain(`district centro: proposal ${proposals.c} published with 4 votes, the re-count gives 3`);
+    expect(findings).toContainEqual(ballotsDiffer(5, 4));
+    expect(findings).toContainEqual(votesDiffer(proposals.c, 4, 3));
     // The same through the CLI, on a directory.
     const dir = join(workDir, 'dropped');
     await audit('fetch', editionUrl, dir);
     writeFileSync(join(dir, 'events.jsonl'), `${tampered.join('\n')}\n`);
-    const verified = await audit('verify', dir);
+    const verified = await audit('verify', dir, '--lang', 'en');
     expect(verified.code).toBe(1);
-    expect(verified.stdout).toContain(`  - ${rootMismatchesFrom(dropped)[0]}\n`);
+    expect(verified.stdout).toContain(
+      `  - [HEAD_ROOT_MISMATCH] tree head ${rootMismatchesFrom(dropped)[0]!.params['head']}: root mismatch\n`,
+    );
   }, 60_000);
 
   it('is caught when a selection is changed', () => {
@@ -354,7 +365,7 @@ describe('an export tampered with by an insider', () => {
     });
     const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(changed)));
-    expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 vote, the re-count gives 2`);
+    expect(findings).toContainEqual(votesDiffer(proposals.a, 1, 2));
   });
 
   it('is caught when events are reordered', () => {
@@ -378,9 +389,9 @@ describe('an export tampered with by an insider', () => {
     const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
     expect(findings).toEqual(
       expect.arrayContaining([
-        `tree head ${number}: bad signature`,
-        `tree head ${number}: root mismatch`,
-        `tree head ${number}: differs from the published one`,
+        finding('HEAD_BAD_SIGNATURE', { head: number }),
+        finding('HEAD_ROOT_MISMATCH', { head: number }),
+        finding('HEAD_DIFFERS_FROM_PUBLISHED', { head: number }),
       ]),
     );
 
@@ -399,8 +410,8 @@ describe('an export tampered with by an insider', () => {
       return JSON.stringify({ ...event, data: { ...head, publicKey: insider.publicKey } });
     });
     const verification = verifyEdition({ events: withLines(resigned), treeHeads, results });
-    expect(verification.findings).toContain(
-      `tree head ${number}: signed with key ${keyId(insider.publicKey)}, not the edition's key ${treeHeads.keyId}`,
+    expect(verification.findings).toContainEqual(
+      finding('HEAD_WRONG_KEY', { head: number, key: keyId(insider.publicKey), editionKey: treeHeads.keyId }),
     );
   });
 
@@ -421,11 +432,11 @@ describe('an export tampered with by an insider', () => {
     const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(close)));
     const closingHead = treeHeads.treeHeads.findIndex((h) => h.reason === 'phase:counting') + 1;
-    expect(findings).toContain(
-      `event ${forged.id} (BallotCast): added; tree head ${closingHead} matches the log without it`,
+    expect(findings).toContainEqual(
+      finding('EVENT_ADDED', { event: forged.id, type: 'BallotCast', head: closingHead }),
     );
-    expect(findings).toContain('TallyComputed: 5 ballots counted, the re-count finds 6');
-    expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 vote, the re-count gives 2`);
+    expect(findings).toContainEqual(ballotsDiffer(5, 6));
+    expect(findings).toContainEqual(votesDiffer(proposals.a, 1, 2));
   });
 });
 

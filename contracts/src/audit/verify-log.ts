@@ -2,6 +2,7 @@ import { type PublicDomainEvent, parsePublicEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
+import { type Finding, finding } from './findings';
 import { fromHex, toHex } from './encoding';
 import { eventLeafHash } from './event-leaf';
 import { frontierOf } from './frontier';
@@ -46,7 +47,7 @@ const EXPORT_FIELDS = ['id', 'type', 'schemaVersion', 'stream', 'revision', 'rec
 export function checkLog(
   lines: readonly unknown[],
   options: { treeHeads?: TreeHeadsDocument | null; publicKey?: string | null },
-  findings: string[],
+  findings: Finding[],
 ): CheckedLog {
   const nodes = new InMemoryNodeStore();
   const tree = new MerkleTree(nodes);
@@ -60,16 +61,21 @@ export function checkLog(
     leaves.push(eventLeafHash(line));
     tree.append(leaves[index]!);
     const event = exportedEvent(line);
-    if (typeof event === 'string') {
-      findings.push(`event #${index + 1}: ${event}`);
+    if ('code' in event) {
+      findings.push(finding(event.code, { line: index + 1, ...event.params }));
       return;
     }
-    if (seenIds.has(event.id)) findings.push(`event ${event.id}: appears twice`);
+    if (seenIds.has(event.id)) findings.push(finding('EVENT_DUPLICATE_ID', { event: event.id }));
     seenIds.add(event.id);
     const expectedRevision = nextRevision.get(event.stream) ?? 0;
     if (event.revision !== expectedRevision) {
       findings.push(
-        `event ${event.id}: revision ${event.revision} of stream ${event.stream} where ${expectedRevision} was due`,
+        finding('EVENT_REVISION_GAP', {
+          event: event.id,
+          revision: event.revision,
+          stream: event.stream,
+          expected: expectedRevision,
+        }),
       );
     }
     nextRevision.set(event.stream, Math.max(expectedRevision, event.revision + 1));
@@ -77,7 +83,7 @@ export function checkLog(
     try {
       parsed = parsePublicEvent(event.type, event.data, event.schemaVersion);
     } catch (error) {
-      findings.push(`event ${event.id}: ${(error as Error).message}`);
+      findings.push(finding('EVENT_NOT_IN_CATALOG', { event: event.id, reason: (error as Error).message }));
       return;
     }
     const logged = {
@@ -99,20 +105,25 @@ export function checkLog(
   return { events, heads, size: tree.size };
 }
 
-function exportedEvent(line: unknown): PublicEvent | string {
-  if (typeof line !== 'object' || line === null || Array.isArray(line)) return 'not a JSON object';
+/** The line as an exported event, or what is wrong with it (the finding lacks only the line number). */
+function exportedEvent(line: unknown): PublicEvent | Finding {
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) return finding('EVENT_NOT_OBJECT');
   const record = line as Record<string, unknown>;
   const missing = EXPORT_FIELDS.filter((field) => !(field in record));
-  if (missing.length > 0) return `lacks ${missing.join(', ')}`;
+  if (missing.length > 0) return finding('EVENT_MISSING_FIELDS', { fields: missing.join(', ') });
   const extra = Object.keys(record).filter((field) => !(EXPORT_FIELDS as readonly string[]).includes(field));
-  if (extra.length > 0) return `has fields an export does not carry: ${extra.join(', ')}`;
+  if (extra.length > 0) return finding('EVENT_EXTRA_FIELDS', { fields: extra.join(', ') });
   const { id, type, schemaVersion, stream, revision, recordedAt, data } = record;
-  if (typeof id !== 'string' || typeof type !== 'string' || typeof stream !== 'string')
-    return 'id, type and stream must be strings';
-  if (!Number.isSafeInteger(schemaVersion) || !Number.isSafeInteger(revision))
-    return 'schemaVersion and revision must be integers';
-  if (typeof recordedAt !== 'string' || typeof data !== 'object' || data === null)
-    return 'malformed recordedAt or data';
+  const malformed = [
+    typeof id !== 'string' && 'id',
+    typeof type !== 'string' && 'type',
+    !Number.isSafeInteger(schemaVersion) && 'schemaVersion',
+    typeof stream !== 'string' && 'stream',
+    !Number.isSafeInteger(revision) && 'revision',
+    typeof recordedAt !== 'string' && 'recordedAt',
+    (typeof data !== 'object' || data === null) && 'data',
+  ].filter((field) => field !== false);
+  if (malformed.length > 0) return finding('EVENT_MALFORMED_FIELDS', { fields: malformed.join(', ') });
   return record as PublicEvent;
 }
 
@@ -127,12 +138,15 @@ function checkHeads(
   events: LoggedDomainEvent[],
   heads: LoggedHead[],
   options: { treeHeads?: TreeHeadsDocument | null; publicKey?: string | null },
-  findings: string[],
+  findings: Finding[],
 ): void {
   const editionKey = options.publicKey ?? options.treeHeads?.publicKey ?? heads[0]?.publicKey ?? null;
   if (options.publicKey && options.treeHeads && options.treeHeads.publicKey !== options.publicKey) {
     findings.push(
-      `tree heads: published with key ${keyId(options.treeHeads.publicKey)}, not the key given (${keyId(options.publicKey)})`,
+      finding('PUBLISHED_KEY_MISMATCH', {
+        published: safeKeyId(options.treeHeads.publicKey),
+        given: safeKeyId(options.publicKey),
+      }),
     );
   }
   const byIndex = new Map(events.map((event) => [event.index, event]));
@@ -141,34 +155,37 @@ function checkHeads(
   let lastGoodSize: number | null = 0;
   for (const logged of heads) {
     const { head, number } = logged;
-    const name = `tree head ${number}`;
     if (editionKey !== null && logged.publicKey !== editionKey) {
       findings.push(
-        `${name}: signed with key ${safeKeyId(logged.publicKey)}, not the edition's key ${safeKeyId(editionKey)}`,
+        finding('HEAD_WRONG_KEY', {
+          head: number,
+          key: safeKeyId(logged.publicKey),
+          editionKey: safeKeyId(editionKey),
+        }),
       );
     } else if (!verifyTreeHead(head, logged.publicKey)) {
-      findings.push(`${name}: bad signature`);
+      findings.push(finding('HEAD_BAD_SIGNATURE', { head: number }));
     }
     const covered = Math.min(head.treeSize, logged.index);
     const signatureHolds =
       logged.publicKey === (editionKey ?? logged.publicKey) && verifyTreeHead(head, logged.publicKey);
     if (toHex(tree.root(covered)) !== head.rootHash || covered < head.treeSize) {
-      findings.push(`${name}: root mismatch`);
+      findings.push(finding('HEAD_ROOT_MISMATCH', { head: number }));
       if (signatureHolds && lastGoodSize !== null) {
         const added = addedEvent({ nodes, leaves }, lastGoodSize, head);
         const event = added === null ? undefined : byIndex.get(added);
-        if (event) findings.push(`event ${event.id} (${event.type}): added; ${name} matches the log without it`);
+        if (event) findings.push(finding('EVENT_ADDED', { event: event.id, type: event.type, head: number }));
       }
       lastGoodSize = null;
     } else if (signatureHolds && lastGoodSize !== null) {
       lastGoodSize = head.treeSize;
     }
     if (head.treeSize > logged.index) {
-      findings.push(`${name}: signs ${head.treeSize} events but ${logged.index} precede it in the export`);
+      findings.push(finding('HEAD_BEYOND_EXPORT', { head: number, size: head.treeSize, preceding: logged.index }));
     } else {
       const cause = byIndex.get(head.treeSize - 1);
       if (!cause || headReason(cause) !== head.reason) {
-        findings.push(`${name}: signed for "${head.reason}" but event #${head.treeSize} is not that`);
+        findings.push(finding('HEAD_WRONG_REASON', { head: number, reason: head.reason, size: head.treeSize }));
       }
     }
     if (previous) checkSuccession(previous, logged, options.treeHeads, findings);
@@ -176,7 +193,7 @@ function checkHeads(
   }
   for (const event of events) {
     if (headReason(event) !== null && !heads.some((h) => h.head.treeSize === event.index + 1)) {
-      findings.push(`event ${event.id} (${headReason(event)}): no signed tree head`);
+      findings.push(finding('EVENT_WITHOUT_HEAD', { event: event.id, reason: headReason(event)! }));
     }
   }
   if (options.treeHeads) comparePublished(heads, options.treeHeads, tree.size, findings);
@@ -186,41 +203,42 @@ function checkSuccession(
   previous: LoggedHead,
   current: LoggedHead,
   published: TreeHeadsDocument | null | undefined,
-  findings: string[],
+  findings: Finding[],
 ): void {
-  const name = `tree heads ${previous.number} → ${current.number}`;
+  const pair = { from: previous.number, to: current.number };
   const [oldSize, newSize] = [previous.head.treeSize, current.head.treeSize];
   if (newSize <= oldSize) {
-    findings.push(`${name}: the log shrank or stood still (${oldSize} → ${newSize} events)`);
+    findings.push(finding('HEADS_NOT_GROWING', { ...pair, fromSize: oldSize, toSize: newSize }));
     return;
   }
   if (!published) return;
   const entry = published.consistency.find((c) => c.fromSize === oldSize && c.toSize === newSize);
   if (!entry) {
-    findings.push(`${name}: no consistency proof published`);
+    findings.push(finding('CONSISTENCY_PROOF_MISSING', pair));
     return;
   }
   const proof = entry.proof.map((hash) => fromHex(hash));
   if (!verifyConsistency(oldSize, newSize, fromHex(previous.head.rootHash), fromHex(current.head.rootHash), proof)) {
-    findings.push(`${name}: inconsistent (the consistency proof fails)`);
+    findings.push(finding('CONSISTENCY_PROOF_FAILS', pair));
   }
 }
 
 /** The published tree-heads document must list exactly the heads the log records. */
-function comparePublished(heads: LoggedHead[], published: TreeHeadsDocument, size: number, findings: string[]): void {
+function comparePublished(heads: LoggedHead[], published: TreeHeadsDocument, size: number, findings: Finding[]): void {
   const inLog = new Map(heads.map((h) => [h.head.treeSize, h]));
   for (const head of published.treeHeads) {
     // Its TreeHeadSigned event comes after all it covers: past the end of an export taken before it.
     if (head.treeSize >= size && !inLog.has(head.treeSize)) continue;
     const logged = inLog.get(head.treeSize);
-    if (!logged) findings.push(`published tree head of size ${head.treeSize}: not in the log`);
+    if (!logged) findings.push(finding('PUBLISHED_HEAD_NOT_IN_LOG', { size: head.treeSize }));
     else if (canonicalJson(logged.head) !== canonicalJson(head)) {
-      findings.push(`tree head ${logged.number}: differs from the published one`);
+      findings.push(finding('HEAD_DIFFERS_FROM_PUBLISHED', { head: logged.number }));
     }
   }
   const publishedSizes = new Set(published.treeHeads.map((h) => h.treeSize));
   for (const logged of heads) {
-    if (!publishedSizes.has(logged.head.treeSize)) findings.push(`tree head ${logged.number}: not published`);
+    if (!publishedSizes.has(logged.head.treeSize))
+      findings.push(finding('HEAD_NOT_PUBLISHED', { head: logged.number }));
   }
 }
 

@@ -4,6 +4,7 @@ import { type District, type EditionRules, type Phase, nextPhase } from '../edit
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
 import { type CountedBallot, tallyEdition } from '../tally/tally';
+import { type Finding, type FindingCode, finding } from './findings';
 import type { LoggedDomainEvent, LoggedHead } from './verify-log';
 
 type LoggedBallot = Extract<LoggedDomainEvent, { type: 'BallotCast' }>;
@@ -50,13 +51,13 @@ export interface RulesOutcome {
 export function checkRules(
   events: LoggedDomainEvent[],
   heads: LoggedHead[],
-  findings: string[],
+  findings: Finding[],
   openings: readonly unknown[] | null = null,
 ): RulesOutcome {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
   const first = events[0];
   if (!first || first.type !== 'EditionDrafted') {
-    findings.push('the log does not begin with EditionDrafted');
+    findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
     return outcome;
   }
   const edition: Edition = {
@@ -76,18 +77,23 @@ export function checkRules(
 
   for (const event of events.slice(1)) {
     if ('editionId' in event.data && event.data.editionId !== edition.editionId) {
-      findings.push(`event ${event.id}: belongs to edition ${event.data.editionId}`);
+      findings.push(finding('EVENT_OTHER_EDITION', { event: event.id, edition: event.data.editionId }));
       continue;
     }
     switch (event.type) {
       case 'EditionDrafted':
-        findings.push(`event ${event.id}: a second EditionDrafted`);
+        findings.push(finding('SECOND_EDITION_DRAFTED', { event: event.id }));
         break;
       case 'EditionPhaseAdvanced': {
         const next = nextPhase(edition.phase, edition.rules);
         if (event.data.from !== edition.phase || event.data.to !== next) {
           findings.push(
-            `event ${event.id}: phase change ${event.data.from} → ${event.data.to} while in ${edition.phase}`,
+            finding('PHASE_OUT_OF_ORDER', {
+              event: event.id,
+              from: event.data.from,
+              to: event.data.to,
+              phase: edition.phase,
+            }),
           );
         }
         edition.phase = event.data.to;
@@ -113,13 +119,16 @@ export function checkRules(
       }
       case 'ProposalAssessed': {
         const proposal = proposals.get(event.data.proposalId);
-        if (!proposal) findings.push(`event ${event.id}: assesses proposal ${event.data.proposalId}, never submitted`);
-        else proposal.assessment = { feasible: event.data.feasible, cost: event.data.cost };
+        if (!proposal) {
+          findings.push(
+            finding('ASSESSMENT_OF_UNKNOWN_PROPOSAL', { event: event.id, proposalId: event.data.proposalId }),
+          );
+        } else proposal.assessment = { feasible: event.data.feasible, cost: event.data.cost };
         break;
       }
       case 'SupportGiven':
       case 'SupportWithdrawn': {
-        if (edition.phase !== 'supports') findings.push(`event ${event.id}: a support outside the supports phase`);
+        if (edition.phase !== 'supports') findings.push(finding('SUPPORT_OUTSIDE_PHASE', { event: event.id }));
         const set = supporters.get(event.data.proposalId) ?? new Set<string>();
         if (event.type === 'SupportGiven') set.add(event.data.voter);
         else set.delete(event.data.voter);
@@ -136,7 +145,7 @@ export function checkRules(
         break;
       }
       case 'TallyComputed':
-        if (outcome.tally) findings.push(`event ${event.id}: a second TallyComputed`);
+        if (outcome.tally) findings.push(finding('SECOND_TALLY', { event: event.id }));
         else outcome.tally = { ...event.data, index: event.index };
         break;
       default:
@@ -145,7 +154,7 @@ export function checkRules(
   }
   outcome.voters = ballotsByVoter.size;
   if (closedAt === null) {
-    if (openings !== null && openings.length > 0) findings.push('openings: given while voting is still open');
+    if (openings !== null && openings.length > 0) findings.push(finding('OPENINGS_WHILE_VOTING'));
   } else if (edition.ballot !== null) {
     const ballots = openCounted([...counted.values()], ballotsById, openings, edition, findings);
     const districts = tallyEdition(
@@ -154,7 +163,7 @@ export function checkRules(
     );
     outcome.recount = { closedAt, ballots: ballots.length, districts };
     if (outcome.tally) compareTally(outcome.tally, outcome.recount, edition, heads, findings);
-    else if (isPublished(edition.phase)) findings.push('results were published without a TallyComputed event');
+    else if (isPublished(edition.phase)) findings.push(finding('TALLY_MISSING'));
   }
   return outcome;
 }
@@ -164,7 +173,7 @@ function checkBallotComposition(
   edition: Edition,
   proposals: Map<string, ProposalRecord>,
   supporters: Map<string, Set<string>>,
-  findings: string[],
+  findings: Finding[],
 ): void {
   const { supports } = edition.rules;
   const onBallot = new Set<string>();
@@ -172,29 +181,31 @@ function checkBallotComposition(
     for (const { proposalId, cost } of entries) {
       onBallot.add(proposalId);
       const proposal = proposals.get(proposalId);
-      const name = `proposal ${proposalId}: on the ${district} ballot`;
+      const entry = { proposalId, district };
       if (!proposal) {
-        findings.push(`${name} but never submitted`);
+        findings.push(finding('ON_BALLOT_NOT_SUBMITTED', entry));
         continue;
       }
       const count = supporters.get(proposalId)?.size ?? 0;
-      if (proposal.district !== district) findings.push(`${name} but submitted for ${proposal.district}`);
-      if (proposal.withdrawn) findings.push(`${name} but withdrawn`);
-      if (!proposal.assessment?.feasible) findings.push(`${name} without a feasible assessment`);
+      if (proposal.district !== district) {
+        findings.push(finding('ON_BALLOT_OTHER_DISTRICT', { ...entry, proposalDistrict: proposal.district }));
+      }
+      if (proposal.withdrawn) findings.push(finding('ON_BALLOT_WITHDRAWN', entry));
+      if (!proposal.assessment?.feasible) findings.push(finding('ON_BALLOT_NOT_FEASIBLE', entry));
       else if (proposal.assessment.cost !== cost) {
-        findings.push(`${name} at ${cost} pesos, assessed at ${proposal.assessment.cost}`);
+        findings.push(finding('ON_BALLOT_OTHER_COST', { ...entry, cost, assessed: proposal.assessment.cost }));
       }
       if (supports.enabled && count < supports.threshold) {
-        findings.push(`${name} with ${counted(count, 'support')}, below the threshold of ${supports.threshold}`);
+        findings.push(
+          finding('ON_BALLOT_UNDER_THRESHOLD', { ...entry, supports: count, threshold: supports.threshold }),
+        );
       }
     }
   }
   for (const [proposalId, proposal] of proposals) {
     const reached = !supports.enabled || (supporters.get(proposalId)?.size ?? 0) >= supports.threshold;
     if (!onBallot.has(proposalId) && !proposal.withdrawn && proposal.assessment?.feasible && reached) {
-      findings.push(
-        `proposal ${proposalId}: assessed feasible and supported enough, but missing from the ${proposal.district} ballot`,
-      );
+      findings.push(finding('MISSING_FROM_BALLOT', { proposalId, district: proposal.district }));
     }
   }
 }
@@ -210,12 +221,10 @@ function openCounted(
   ballotsById: Map<string, LoggedBallot>,
   lines: readonly unknown[] | null,
   edition: Edition,
-  findings: string[],
+  findings: Finding[],
 ): CountedBallot[] {
   if (lines === null) {
-    findings.push(
-      `openings: voting has closed, but no openings were given for the ${counted(ballots.length, 'ballot')} that count`,
-    );
+    findings.push(finding('OPENINGS_MISSING', { ballots: ballots.length }));
     return [];
   }
   const countedIds = new Set(ballots.map((ballot) => ballot.id));
@@ -224,29 +233,27 @@ function openCounted(
     const parsed = openingSchema.safeParse(line);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      findings.push(`opening #${index + 1}: not an opening (${issue?.path.join('.') || '(root)'}: ${issue?.message})`);
+      const reason = `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
+      findings.push(finding('OPENING_MALFORMED', { line: index + 1, reason }));
       return;
     }
     const opening = parsed.data;
-    const name = `opening of ballot ${opening.ballotId}`;
-    if (openings.has(opening.ballotId)) findings.push(`${name}: given twice`);
+    const name = { ballot: opening.ballotId };
+    if (openings.has(opening.ballotId)) findings.push(finding('OPENING_DUPLICATE', name));
     else if (countedIds.has(opening.ballotId)) openings.set(opening.ballotId, opening);
-    else if (ballotsById.has(opening.ballotId)) {
-      findings.push(
-        `${name}: that ballot does not count (replaced by a later one, or cast after voting closed), and is never opened`,
-      );
-    } else findings.push(`${name}: no such ballot in the log`);
+    else if (ballotsById.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
+    else findings.push(finding('OPENING_UNKNOWN_BALLOT', name));
   });
   const opened: CountedBallot[] = [];
   for (const ballot of ballots) {
-    const name = `ballot ${ballot.id}`;
+    const name = { ballot: ballot.id };
     const opening = openings.get(ballot.id);
     if (!opening) {
-      findings.push(`${name}: counts (the last of its voter before voting closed), but has no opening`);
+      findings.push(finding('OPENING_MISSING', name));
       continue;
     }
     if (ballotCommitment(opening.salt, opening.selections) !== ballot.data.commitment) {
-      findings.push(`${name}: its opening does not match its commitment (selections or salt changed)`);
+      findings.push(finding('OPENING_MISMATCH', name));
       continue;
     }
     // checkCast found the district in the edition before counting the ballot.
@@ -257,7 +264,9 @@ function openCounted(
       opening.selections,
     );
     if (violation) {
-      findings.push(`${name}: ${violationText(violation, district.id)}`);
+      findings.push(
+        finding(VIOLATION_FINDINGS[violation.code], { ...name, district: district.id, ...violation.params }),
+      );
       continue;
     }
     opened.push({ district: district.id, selections: opening.selections });
@@ -271,98 +280,96 @@ function checkCast(
   voterBallots: LoggedBallot[],
   edition: Edition,
   closedAt: number | null,
-  findings: string[],
+  findings: Finding[],
 ): boolean {
-  const name = `ballot ${ballot.id}`;
+  const name = { ballot: ballot.id };
   // Recorded after the event that closed voting: in the log, never counted (the voter was told so).
   if (closedAt !== null) return false;
   if (edition.phase !== 'voting') {
-    findings.push(`${name}: cast in the ${edition.phase} phase`);
+    findings.push(finding('BALLOT_OUTSIDE_VOTING', { ...name, phase: edition.phase }));
     return false;
   }
   const streams = new Set(voterBallots.map((b) => b.stream));
   if (streams.size > 1) {
-    findings.push(`${name}: voter ${ballot.data.voter.slice(0, 12)}… has ballots in ${streams.size} streams`);
+    findings.push(
+      finding('BALLOT_IN_SEVERAL_STREAMS', { ...name, voter: ballot.data.voter.slice(0, 12), streams: streams.size }),
+    );
     return false;
   }
   if (voterBallots.length > 1 && !edition.rules.ballot.revoting) {
-    findings.push(`${name}: a second ballot by voter ${ballot.data.voter.slice(0, 12)}…, and revoting is off`);
+    findings.push(finding('BALLOT_REVOTE_NOT_ALLOWED', { ...name, voter: ballot.data.voter.slice(0, 12) }));
     return false;
   }
   const district = edition.districts.find((d) => d.id === ballot.data.district);
   if (!district) {
-    findings.push(`${name}: district ${ballot.data.district} is not in the edition`);
+    findings.push(finding('BALLOT_UNKNOWN_DISTRICT', { ...name, district: ballot.data.district }));
     return false;
   }
   return true;
 }
 
-function violationText(violation: BallotViolation, district: string): string {
-  switch (violation.code) {
-    case 'OVER_BUDGET':
-      return `over budget (${violation.params.total} > ${violation.params.budget})`;
-    case 'NOT_ON_BALLOT':
-      return `selects ${violation.params.proposalId}, which is not on the ${district} ballot`;
-    case 'DUPLICATE_SELECTION':
-      return `selects ${violation.params.proposalId} twice`;
-    case 'TOO_MANY':
-      return `too many selections (${violation.params.count} > ${violation.params.max})`;
-    case 'TOO_FEW':
-      return `too few selections (${violation.params.count} < ${violation.params.min})`;
-    case 'UNDER_MINIMUM_SPEND':
-      return `under the minimum spend (${violation.params.total} < ${violation.params.minimum})`;
-  }
-}
+const VIOLATION_FINDINGS: Record<BallotViolation['code'], FindingCode> = {
+  OVER_BUDGET: 'BALLOT_OVER_BUDGET',
+  NOT_ON_BALLOT: 'BALLOT_NOT_ON_BALLOT',
+  DUPLICATE_SELECTION: 'BALLOT_DUPLICATE_SELECTION',
+  TOO_MANY: 'BALLOT_TOO_MANY',
+  TOO_FEW: 'BALLOT_TOO_FEW',
+  UNDER_MINIMUM_SPEND: 'BALLOT_UNDER_MINIMUM_SPEND',
+};
 
 function compareTally(
   tally: EventPayload<'TallyComputed'> & { index: number },
   recount: Recount,
   edition: Edition,
   heads: LoggedHead[],
-  findings: string[],
+  findings: Finding[],
 ): void {
   const closingHead = heads.find((h) => h.head.reason === 'phase:counting');
   if (!closingHead || !sameRef(tally.treeHead, closingHead.head)) {
-    findings.push(`TallyComputed: names tree head ${describe(tally.treeHead)}, not the head signed when voting closed`);
-  }
-  if (JSON.stringify(tally.counting) !== JSON.stringify(edition.rules.counting)) {
     findings.push(
-      `TallyComputed: counted by ${tally.counting.rule}, but the edition's rule is ${edition.rules.counting.rule}`,
+      finding('TALLY_WRONG_HEAD', { size: tally.treeHead.treeSize, root: tally.treeHead.rootHash.slice(0, 12) }),
     );
   }
+  if (JSON.stringify(tally.counting) !== JSON.stringify(edition.rules.counting)) {
+    findings.push(finding('TALLY_WRONG_RULE', { rule: tally.counting.rule, expected: edition.rules.counting.rule }));
+  }
   if (tally.ballots !== recount.ballots) {
-    findings.push(`TallyComputed: ${tally.ballots} ballots counted, the re-count finds ${recount.ballots}`);
+    findings.push(
+      finding('BALLOT_COUNT_DIFFERS', { source: 'TallyComputed', published: tally.ballots, recount: recount.ballots }),
+    );
   }
   for (const expected of recount.districts) {
     const published = tally.districts.find((d) => d.id === expected.id);
     if (!published) {
-      findings.push(`district ${expected.id}: missing from TallyComputed`);
+      findings.push(finding('DISTRICT_MISSING', { source: 'TallyComputed', district: expected.id }));
       continue;
     }
-    findings.push(...districtDifferences(`district ${expected.id}`, published, expected));
+    findings.push(...districtDifferences('TallyComputed', published, expected));
   }
 }
 
-/** What differs between a published district result and the re-count, one finding each. */
-export function districtDifferences(name: string, published: DistrictTally, recount: DistrictTally): string[] {
-  const differences: string[] = [];
+/**
+ * What differs between a district result published in `source` (TallyComputed or
+ * results.json) and the re-count, one finding each.
+ */
+export function districtDifferences(source: string, published: DistrictTally, recount: DistrictTally): Finding[] {
+  const differences: Finding[] = [];
+  const name = { source, district: recount.id };
   const publishedSelected = [...published.selected].sort().join(', ');
   const recountSelected = [...recount.selected].sort().join(', ');
   if (publishedSelected !== recountSelected) {
-    differences.push(`${name}: published winners [${publishedSelected}], the re-count selects [${recountSelected}]`);
+    differences.push(finding('WINNERS_DIFFER', { ...name, published: publishedSelected, recount: recountSelected }));
   }
   if (published.spent !== recount.spent) {
-    differences.push(`${name}: published spending ${published.spent}, the re-count ${recount.spent}`);
+    differences.push(finding('SPENDING_DIFFERS', { ...name, published: published.spent, recount: recount.spent }));
   }
   if (published.voters !== recount.voters) {
-    differences.push(`${name}: published ${counted(published.voters, 'voter')}, the re-count ${recount.voters}`);
+    differences.push(finding('VOTERS_DIFFER', { ...name, published: published.voters, recount: recount.voters }));
   }
   for (const [proposalId, votes] of Object.entries(recount.votes)) {
     const publishedVotes = published.votes[proposalId] ?? 0;
     if (publishedVotes !== votes) {
-      differences.push(
-        `${name}: proposal ${proposalId} published with ${counted(publishedVotes, 'vote')}, the re-count gives ${votes}`,
-      );
+      differences.push(finding('VOTES_DIFFER', { ...name, proposalId, published: publishedVotes, recount: votes }));
     }
   }
   return differences;
@@ -375,8 +382,4 @@ export function counted(n: number, noun: string): string {
 
 function sameRef(ref: TreeHeadRef, head: TreeHeadRef): boolean {
   return ref.treeSize === head.treeSize && ref.rootHash === head.rootHash;
-}
-
-function describe(ref: TreeHeadRef): string {
-  return `(size ${ref.treeSize}, root ${ref.rootHash.slice(0, 12)}…)`;
 }

@@ -1,6 +1,7 @@
 import type { DistrictTally } from '../events/catalog';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
+import { type Finding, finding } from './findings';
 import { type LoggedHead, checkLog } from './verify-log';
 import { type Recount, checkRules, districtDifferences } from './verify-rules';
 
@@ -30,7 +31,7 @@ export interface EditionAudit {
 export interface Verification {
   ok: boolean;
   /** Precise disagreements, in the order found; empty when everything holds. */
-  findings: string[];
+  findings: Finding[];
   editionId: string | null;
   events: number;
   treeHeads: number;
@@ -47,7 +48,7 @@ export interface Verification {
  * TallyComputed event and to the published results. Pure: the CLI and the SPA share it.
  */
 export function verifyEdition(audit: EditionAudit): Verification {
-  const findings: string[] = [];
+  const findings: Finding[] = [];
   const log = checkLog(
     audit.events,
     { treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null },
@@ -55,7 +56,9 @@ export function verifyEdition(audit: EditionAudit): Verification {
   );
   const rules = checkRules(log.events, log.heads, findings, audit.openings ?? null);
   if (audit.treeHeads && rules.editionId !== null && audit.treeHeads.editionId !== rules.editionId) {
-    findings.push(`tree heads: published for edition ${audit.treeHeads.editionId}, the log is of ${rules.editionId}`);
+    findings.push(
+      finding('PUBLISHED_OTHER_EDITION', { published: audit.treeHeads.editionId, edition: rules.editionId }),
+    );
   }
   for (const earlier of audit.earlierTreeHeads ?? []) compareEarlier(log.heads, earlier, findings);
   if (audit.results !== undefined && audit.results !== null) {
@@ -78,14 +81,14 @@ export function verifyEdition(audit: EditionAudit): Verification {
   };
 }
 
-function compareEarlier(heads: LoggedHead[], earlier: TreeHeadsDocument, findings: string[]): void {
+function compareEarlier(heads: LoggedHead[], earlier: TreeHeadsDocument, findings: Finding[]): void {
   const inLog = new Map(heads.map((h) => [h.head.treeSize, h]));
   for (const head of earlier.treeHeads) {
     const logged = inLog.get(head.treeSize);
-    const name = `tree head of ${head.treeSize} events saved earlier (${head.reason})`;
-    if (!logged) findings.push(`${name}: not in the log any more`);
+    const name = { size: head.treeSize, reason: head.reason };
+    if (!logged) findings.push(finding('EARLIER_HEAD_MISSING', name));
     else if (canonicalJson(logged.head) !== canonicalJson(head))
-      findings.push(`${name}: tree head ${logged.number} now differs`);
+      findings.push(finding('EARLIER_HEAD_CHANGED', { ...name, head: logged.number }));
   }
 }
 
@@ -98,29 +101,35 @@ interface PublishedDistrict {
 }
 
 /** results.json against the re-count: the same numbers, resting on the head signed when voting closed. */
-function compareResults(results: unknown, recount: Recount | null, countedHead: unknown, findings: string[]): void {
+function compareResults(results: unknown, recount: Recount | null, countedHead: unknown, findings: Finding[]): void {
   const published = results as { districts?: PublishedDistrict[]; treeHead?: unknown; ballots?: number };
   if (!Array.isArray(published.districts)) {
-    findings.push('results: not a results document');
+    findings.push(finding('RESULTS_MALFORMED'));
     return;
   }
   if (!recount) {
-    findings.push('results: published, but voting never closed in the log');
+    findings.push(finding('RESULTS_BEFORE_CLOSE'));
     return;
   }
   if (countedHead === undefined || canonicalJson(published.treeHead ?? null) !== canonicalJson(countedHead)) {
-    findings.push('results: rest on a tree head other than the one signed when voting closed');
+    findings.push(finding('RESULTS_WRONG_HEAD'));
   }
   if (published.ballots !== recount.ballots) {
-    findings.push(`results: ${String(published.ballots)} ballots published, the re-count finds ${recount.ballots}`);
+    findings.push(
+      finding('BALLOT_COUNT_DIFFERS', {
+        source: 'results.json',
+        published: String(published.ballots),
+        recount: recount.ballots,
+      }),
+    );
   }
   for (const expected of recount.districts) {
     const district = published.districts.find((d) => d.id === expected.id);
     if (!district) {
-      findings.push(`results: district ${expected.id} missing`);
+      findings.push(finding('DISTRICT_MISSING', { source: 'results.json', district: expected.id }));
       continue;
     }
-    findings.push(...districtDifferences(`results: district ${expected.id}`, asTally(district), expected));
+    findings.push(...districtDifferences('results.json', asTally(district), expected));
   }
 }
 

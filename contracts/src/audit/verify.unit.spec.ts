@@ -5,6 +5,7 @@ import { tallyEdition } from '../tally/tally';
 import type { TreeHeadsDocument } from './audit-documents';
 import { toHex } from './encoding';
 import { eventLeafHash } from './event-leaf';
+import { finding } from './findings';
 import { MerkleTree } from './merkle-tree';
 import { type TreeHead, generateSigningKey, keyId, signTreeHead } from './tree-head';
 import { verifyEdition } from './verify';
@@ -253,14 +254,18 @@ describe('verifying an edition from its export', () => {
     it('names a ballot over the district budget', () => {
       const log = openVoting();
       const ballot = log.vote('ana', ['p1', 'p2']);
-      expect(verify(closeAndCount(log)).findings).toContain(`ballot ${ballot.id}: over budget (1050 > 1000)`);
+      expect(verify(closeAndCount(log)).findings).toContainEqual(
+        finding('BALLOT_OVER_BUDGET', { ballot: ballot.id, district: 'centro', total: 1050, budget: 1000 }),
+      );
     });
 
     it('names a ballot that selects a proposal not on the ballot', () => {
       const log = openVoting();
       const ballot = log.vote('ana', ['p3']);
       log.phase('voting', 'counting');
-      expect(verify(log).findings).toContain(`ballot ${ballot.id}: selects p3, which is not on the centro ballot`);
+      expect(verify(log).findings).toContainEqual(
+        finding('BALLOT_NOT_ON_BALLOT', { ballot: ballot.id, district: 'centro', proposalId: 'p3' }),
+      );
     });
 
     it('names a second ballot when revoting is off, and counts the first', () => {
@@ -268,8 +273,8 @@ describe('verifying an edition from its export', () => {
       log.vote('ana', ['p1']);
       const second = log.vote('ana', ['p2']);
       const { findings, recount } = verify(closeAndCount(log));
-      expect(findings[0]).toBe(
-        `ballot ${second.id}: a second ballot by voter ${pseudonym('ana').slice(0, 12)}…, and revoting is off`,
+      expect(findings[0]).toEqual(
+        finding('BALLOT_REVOTE_NOT_ALLOWED', { ballot: second.id, voter: pseudonym('ana').slice(0, 12) }),
       );
       expect(recount?.districts[0]?.votes).toEqual({ p1: 1, p2: 0 });
     });
@@ -277,7 +282,9 @@ describe('verifying an edition from its export', () => {
     it('names a ballot cast before voting opened', () => {
       const log = new EditionLog().phase('draft', 'proposals');
       const early = log.vote('ana', []);
-      expect(verify(log).findings).toContain(`ballot ${early.id}: cast in the proposals phase`);
+      expect(verify(log).findings).toContainEqual(
+        finding('BALLOT_OUTSIDE_VOTING', { ballot: early.id, phase: 'proposals' }),
+      );
     });
 
     it('does not count, and does not blame, a ballot recorded after voting closed', () => {
@@ -294,10 +301,11 @@ describe('verifying an edition from its export', () => {
   describe('the ballot of the edition', () => {
     it('names a proposal put on the ballot without enough supports', () => {
       const log = openVoting({ threshold: 2 });
-      expect(verify(log).findings).toEqual([
-        'proposal p1: on the centro ballot with 1 support, below the threshold of 2',
-        'proposal p2: on the centro ballot with 1 support, below the threshold of 2',
-      ]);
+      expect(verify(log).findings).toEqual(
+        ['p1', 'p2'].map((proposalId) =>
+          finding('ON_BALLOT_UNDER_THRESHOLD', { proposalId, district: 'centro', supports: 1, threshold: 2 }),
+        ),
+      );
     });
 
     it('names a proposal left off the ballot, or put on it at another cost or without a feasible assessment', () => {
@@ -320,9 +328,9 @@ describe('verifying an edition from its export', () => {
         ])
         .phase('supports', 'voting');
       expect(verify(log).findings).toEqual([
-        'proposal p2: on the centro ballot at 500 pesos, assessed at 450',
-        'proposal p3: on the centro ballot without a feasible assessment',
-        'proposal p1: assessed feasible and supported enough, but missing from the centro ballot',
+        finding('ON_BALLOT_OTHER_COST', { proposalId: 'p2', district: 'centro', cost: 500, assessed: 450 }),
+        finding('ON_BALLOT_NOT_FEASIBLE', { proposalId: 'p3', district: 'centro' }),
+        finding('MISSING_FROM_BALLOT', { proposalId: 'p1', district: 'centro' }),
       ]);
     });
   });
@@ -336,8 +344,14 @@ describe('verifying an edition from its export', () => {
       results.districts[0]!.proposals[0]!.votes = 9;
       results.ballots = 2;
       expect(verify(log, { results }).findings).toEqual([
-        'results: 2 ballots published, the re-count finds 1',
-        'results: district centro: proposal p1 published with 9 votes, the re-count gives 1',
+        finding('BALLOT_COUNT_DIFFERS', { source: 'results.json', published: '2', recount: 1 }),
+        finding('VOTES_DIFFER', {
+          source: 'results.json',
+          district: 'centro',
+          proposalId: 'p1',
+          published: 9,
+          recount: 1,
+        }),
       ]);
     });
 
@@ -346,9 +360,7 @@ describe('verifying an edition from its export', () => {
       log.vote('ana', ['p1']);
       closeAndCount(log);
       const results = { ...log.results!, treeHead: log.heads[0] };
-      expect(verify(log, { results }).findings).toEqual([
-        'results: rest on a tree head other than the one signed when voting closed',
-      ]);
+      expect(verify(log, { results }).findings).toEqual([finding('RESULTS_WRONG_HEAD')]);
     });
   });
 
@@ -361,10 +373,10 @@ describe('verifying an edition from its export', () => {
       const { findings } = verify(log, { events });
       expect(findings).toEqual(
         expect.arrayContaining([
-          `event #${log.events.length + 1}: not a JSON object`,
-          `event ${first.id}: appears twice`,
-          `event ${first.id}: revision 0 of stream ${first.stream} where 1 was due`,
-          `event another-id: revision 3 of stream ${first.stream} where 1 was due`,
+          finding('EVENT_NOT_OBJECT', { line: log.events.length + 1 }),
+          finding('EVENT_DUPLICATE_ID', { event: first.id }),
+          finding('EVENT_REVISION_GAP', { event: first.id, revision: 0, stream: first.stream, expected: 1 }),
+          finding('EVENT_REVISION_GAP', { event: 'another-id', revision: 3, stream: first.stream, expected: 1 }),
         ]),
       );
     });
@@ -381,7 +393,7 @@ describe('verifying an edition from its export', () => {
           consistency: log.treeHeads.consistency.slice(0, -1),
         },
       });
-      expect(findings).toEqual([`event ${last.id} (phase:voting): no signed tree head`]);
+      expect(findings).toEqual([finding('EVENT_WITHOUT_HEAD', { event: last.id, reason: 'phase:voting' })]);
     });
 
     it('names a published head unlike the one in the log, and a consistency proof that fails', () => {
@@ -390,8 +402,8 @@ describe('verifying an edition from its export', () => {
       treeHeads.treeHeads[1] = { ...treeHeads.treeHeads[1]!, timestamp: '2030-01-01T00:00:00.000Z' };
       treeHeads.consistency[2] = { ...treeHeads.consistency[2]!, proof: treeHeads.consistency[2]!.proof.slice(1) };
       expect(verify(log, { treeHeads }).findings).toEqual([
-        'tree heads 3 → 4: inconsistent (the consistency proof fails)',
-        'tree head 2: differs from the published one',
+        finding('CONSISTENCY_PROOF_FAILS', { from: 3, to: 4 }),
+        finding('HEAD_DIFFERS_FROM_PUBLISHED', { head: 2 }),
       ]);
     });
   });
@@ -417,8 +429,6 @@ describe('a log rewritten and signed again with the city’s own key', () => {
       results: rewritten.results,
       earlierTreeHeads: [savedAtClose],
     });
-    expect(findings).toEqual([
-      `tree head of ${closing.treeSize} events saved earlier (phase:counting): not in the log any more`,
-    ]);
+    expect(findings).toEqual([finding('EARLIER_HEAD_MISSING', { size: closing.treeSize, reason: 'phase:counting' })]);
   });
 });

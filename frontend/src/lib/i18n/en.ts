@@ -554,7 +554,7 @@ export const en: Messages = {
     notCounted: 'Voting has not closed: the recount will be checked once there are results.',
     failedTitle_one: 'The check found {{count}} disagreement',
     failedTitle: 'The check found {{count}} disagreements',
-    findings: 'Each line is one precise disagreement, in the verifier’s words (the same decidimos-audit prints):',
+    findings: 'Each line is one precise disagreement (decidimos-audit prints the same, with its code):',
     failedNext: 'Keep the downloaded record and report it to the city comptroller.',
     cli: 'The same outside the browser: decidimos-audit verify with the edition’s address.',
   },

@@ -563,8 +563,7 @@ export const es = {
     notCounted: 'La votación no ha cerrado: el recuento se comprobará cuando haya resultados.',
     failedTitle_one: 'La comprobación encontró {{count}} diferencia',
     failedTitle: 'La comprobación encontró {{count}} diferencias',
-    findings:
-      'Cada línea es una diferencia precisa, en palabras del verificador (en inglés, las mismas que imprime decidimos-audit):',
+    findings: 'Cada línea es una diferencia precisa (decidimos-audit imprime lo mismo, con su código):',
     failedNext: 'Guarda el registro descargado y repórtalo a la Contraloría municipal.',
     cli: 'Lo mismo fuera del navegador: decidimos-audit verify con la dirección de la edición.',
   },

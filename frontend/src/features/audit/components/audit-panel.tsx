@@ -158,9 +158,11 @@ function VerificationResult({
       <p className="alert-title">{t('audit.failedTitle', { count: verification.findings.length })}</p>
       <p>{figures}</p>
       <p>{t('audit.findings')}</p>
-      <ul lang="en" data-testid="findings">
+      <ul data-testid="findings">
         {verification.findings.map((finding, index) => (
-          <li key={index}>{finding}</li>
+          <li key={index} data-code={finding.code}>
+            {t(finding.code, { ns: 'findings', ...finding.params })}
+          </li>
         ))}
       </ul>
       <p>{t('audit.failedNext')}</p>

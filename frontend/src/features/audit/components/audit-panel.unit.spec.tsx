@@ -43,9 +43,10 @@ describe('the audit page', () => {
     renderWithApp(<AuditPanel edition={edition} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Comprobar en este navegador' }));
     const findings = await screen.findByTestId('findings');
-    // The fixture's events are not an edition's (no EditionDrafted, unknown payloads): the verifier says so.
-    expect(within(findings).getAllByRole('listitem').length).toBeGreaterThan(0);
-    expect(findings).toHaveAttribute('lang', 'en');
+    // The fixture's events are not an edition's (no EditionDrafted, unknown payloads): the verifier says so, in Spanish.
+    const items = within(findings).getAllByRole('listitem');
+    expect(items.map((item) => item.dataset['code'])).toContain('LOG_NOT_DRAFTED_FIRST');
+    expect(findings).toHaveTextContent('el registro no empieza con EditionDrafted');
     expect(findings.closest('[data-state]')).toHaveAttribute('data-state', 'failed');
     expect(screen.getByText(/La comprobación encontró \d+ diferencias?/)).toBeInTheDocument();
     // The export is read before the heads are read again, and results only once they are published.
