@@ -5,10 +5,12 @@ import type { ReadableStream } from 'node:stream/web';
 import { type TreeHeadsDocument, treeHeadsDocument } from '../audit/audit-documents';
 import { openExportFile, readExport } from './export-lines';
 
-/** The three files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
+/** The files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
 export const EVENTS_FILE = 'events.jsonl';
 export const TREE_HEADS_FILE = 'tree-heads.json';
 export const RESULTS_FILE = 'results.json';
+/** Published once voting has closed; absent before. */
+export const OPENINGS_FILE = 'openings.jsonl';
 
 export interface PublishedDocuments {
   treeHeads: TreeHeadsDocument;
@@ -19,6 +21,8 @@ export interface PublishedDocuments {
 export interface EditionFiles extends PublishedDocuments {
   /** events.jsonl, one parsed value per line, read as a stream. */
   events: unknown[];
+  /** openings.jsonl, read the same way; null while voting is open (none published). */
+  openings: unknown[] | null;
 }
 
 export class SourceError extends Error {
@@ -54,6 +58,31 @@ export async function downloadEdition(
   };
 }
 
+/**
+ * Hands the edition's openings to `take` as a stream, once voting has closed; answers false,
+ * taking nothing, while the route still refuses them (409: the ballots are sealed).
+ */
+export async function downloadOpenings(editionUrl: string, take: (body: Readable) => Promise<void>): Promise<boolean> {
+  const url = `${editionUrl.replace(/\/+$/, '')}/audit/openings`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/jsonl, application/json' } });
+  } catch (error) {
+    throw new SourceError(`${url}: ${(error as Error).message}`);
+  }
+  if (response.status === 409) {
+    await response.body?.cancel();
+    return false;
+  }
+  if (!response.ok) throw new SourceError(`${url}: HTTP ${response.status}`);
+  try {
+    await take(response.body ? Readable.fromWeb(response.body as ReadableStream<Uint8Array>) : Readable.from([]));
+  } catch (error) {
+    throw new SourceError(`${url}: ${(error as Error).message}`);
+  }
+  return true;
+}
+
 export async function readEditionDir(dir: string): Promise<EditionFiles> {
   const read = async (file: string) => {
     try {
@@ -64,11 +93,14 @@ export async function readEditionDir(dir: string): Promise<EditionFiles> {
     }
   };
   const eventsFile = join(dir, EVENTS_FILE);
-  const [events, heads, results] = await Promise.all([
-    openExportFile(eventsFile).then(readExport, (error: NodeJS.ErrnoException) => {
+  const lines = (file: string) =>
+    openExportFile(join(dir, file)).then(readExport, (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
       throw error;
-    }),
+    });
+  const [events, openings, heads, results] = await Promise.all([
+    lines(EVENTS_FILE),
+    lines(OPENINGS_FILE),
     read(TREE_HEADS_FILE),
     read(RESULTS_FILE),
   ]);
@@ -76,6 +108,7 @@ export async function readEditionDir(dir: string): Promise<EditionFiles> {
   if (heads === null) throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
   return {
     events,
+    openings,
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -93,11 +126,16 @@ export async function readTreeHeads(file: string): Promise<TreeHeadsDocument> {
 
 export async function loadEdition(source: string): Promise<EditionFiles> {
   if (!isUrl(source)) return readEditionDir(source);
+  // Openings first: if there are any, voting had closed before the export below was taken.
+  let openings: unknown[] | null = null;
+  await downloadOpenings(source, async (body) => {
+    openings = await readExport(body);
+  });
   let events: unknown[] = [];
   const documents = await downloadEdition(source, async (body) => {
     events = await readExport(body);
   });
-  return { events, ...documents };
+  return { events, openings, ...documents };
 }
 
 async function get(url: string): Promise<Response> {

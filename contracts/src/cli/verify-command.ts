@@ -31,6 +31,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     events: files.events,
     treeHeads: files.treeHeads,
     results: files.results,
+    openings: files.openings,
     publicKey: values['public-key'] ?? null,
     earlierTreeHeads,
   });
