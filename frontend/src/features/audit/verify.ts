@@ -30,7 +30,13 @@ export function headSignatures(document: TreeHeadsDocument): boolean[] {
   return document.treeHeads.map((head) => verifyTreeHead(head, document.publicKey));
 }
 
-/** `decidimos-audit verify`, in the browser: the same pure check over the same three documents. */
-export function verifyPublished(exportText: string, treeHeads: TreeHeadsDocument, results: unknown): Verification {
-  return verifyEdition({ events: parseJsonLines(exportText), treeHeads, results });
+/** `decidimos-audit verify`, in the browser: the same pure check over the same documents (openings once voting has closed). */
+export function verifyPublished(
+  exportText: string,
+  treeHeads: TreeHeadsDocument,
+  results: unknown,
+  openingsText: string | null = null,
+): Verification {
+  const openings = openingsText === null ? null : parseJsonLines(openingsText);
+  return verifyEdition({ events: parseJsonLines(exportText), treeHeads, results, openings });
 }

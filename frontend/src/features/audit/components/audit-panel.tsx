@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { useFormat } from '../../../lib/format';
 import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { exportPath, getExport } from '../api/get-export';
+import { getOpenings } from '../api/get-openings';
 import { getPublishedResults } from '../api/get-published-results';
 import { treeHeadsQueryOptions, useTreeHeads } from '../api/get-tree-heads';
 import { headSignatures, verifyPublished } from '../verify';
@@ -89,14 +90,16 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
   async function verify() {
     setCheck({ state: 'running' });
     try {
-      // The export first, then the heads, as the CLI does: every head the export records is published by then.
+      // Openings first (none while voting is open), then the export, then the heads, as the CLI
+      // does: the export then holds the close of voting, and every head it records is published.
+      const openingsText = await getOpenings(edition.id);
       const exportText = await getExport(edition.id);
       const treeHeads = await queryClient.fetchQuery({ ...treeHeadsQueryOptions(edition.id), staleTime: 0 });
       const published = isPublished(edition.phase);
       const results = published ? await getPublishedResults(edition.id) : null;
       setCheck({
         state: 'done',
-        verification: verifyPublished(exportText, treeHeads, results),
+        verification: verifyPublished(exportText, treeHeads, results, openingsText),
         resultsCompared: published,
       });
     } catch (error) {
