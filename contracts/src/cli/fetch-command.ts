@@ -41,7 +41,9 @@ export async function fetchCommand(args: string[]): Promise<number> {
     return values;
   };
   const events = await count(EVENTS_FILE);
-  const openings = opened ? `, ${await count(OPENINGS_FILE)} ballot openings` : ' (no ballot openings: voting has not closed)';
+  const openings = opened
+    ? `, ${await count(OPENINGS_FILE)} ballot openings`
+    : ' (no ballot openings: voting has not closed)';
   process.stdout.write(
     `saved ${events} events, ${files.treeHeads.treeHeads.length} signed tree heads${openings}` +
       `${files.results === null ? ' (results not published yet)' : ' and the results'} in ${dir}\n`,
