@@ -32,7 +32,7 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposal> {
 
   async execute({ editionId, body, caller, idempotencyKey }: SubmitProposal) {
     const edition = await this.editions.load(editionId);
-    const { voter } = participant(caller, edition, this.config.voterKey);
+    const { voter } = participant(caller, edition, this.config.voterKey, 'author');
     const proposalId = randomUUID();
     const { authorDisplayName, ...content } = body;
     const { events } = await this.es.execute(
