@@ -96,7 +96,7 @@ export class EditionHistory {
 
   /** Records `account`'s proposal and answers its id. */
   submit(account: string, overrides: Partial<SubmitProposalRequest> = {}): string {
-    const { authorDisplayName = 'Residente', ...content } = submitProposalRequest.parse(proposalBody(overrides));
+    const content = submitProposalRequest.parse(proposalBody(overrides));
     const proposalId = randomUUID();
     const author = this.pseudonym(account, 'author');
     this.#authorOf.set(proposalId, author);
@@ -104,7 +104,6 @@ export class EditionHistory {
       editionId: this.id,
       proposalId,
       author,
-      authorDisplayName,
       category: null,
       location: null,
       ...content,
