@@ -179,6 +179,16 @@ describe('a public display name, outside the log', () => {
     expect((await neighbour.get('/api/me')).body.publicDisplayName).toBeNull();
   });
 
+  it('is not part of a proposal: the submit request takes no author name', async () => {
+    const id = await createEdition(admin, ['proposals']);
+    const answer = await neighbour.post(`/api/processes/${id}/proposals`, {
+      ...proposalBody(),
+      authorDisplayName: 'Lupita',
+    });
+    expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(JSON.stringify(answer.body.errors)).toContain('authorDisplayName');
+  });
+
   it('can be changed, and the change shows at once; it needs a session', async () => {
     const changed = await resident.put('/api/me/display-name', { displayName: '  Mary  ' });
     expect(changed).toMatchObject({ status: 200, body: { publicDisplayName: 'Mary' } });
