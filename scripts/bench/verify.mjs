@@ -87,7 +87,6 @@ for (const { proposalId, cost } of ballot.centro) {
   await record(`proposal-${proposalId}`, 'ProposalSubmitted', {
     proposalId,
     author: pseudonym(`author-${proposalId}`),
-    authorDisplayName: 'Vecina',
     title: `Obra ${proposalId}`,
     description: 'Una obra para el barrio.',
     district: 'centro',

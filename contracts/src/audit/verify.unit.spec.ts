@@ -92,7 +92,6 @@ class EditionLog {
     this.record(stream, 'ProposalSubmitted', {
       proposalId,
       author: pseudonym('author'),
-      authorDisplayName: 'Vecina',
       title: proposalId,
       description: 'Una obra para el barrio.',
       district: 'centro',

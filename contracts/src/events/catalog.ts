@@ -84,8 +84,8 @@ export const eventSchemas = {
   ProposalSubmitted: z.object({
     editionId: id,
     proposalId: id,
+    /** The author's `author` pseudonym; their display name lives outside the log, erasable. */
     author: pseudonym,
-    authorDisplayName: z.string(),
     title: z.string(),
     description: z.string(),
     district: id,
@@ -157,7 +157,7 @@ export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> }
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
   EditionDrafted: 1,
   EditionPhaseAdvanced: 1,
-  ProposalSubmitted: 1,
+  ProposalSubmitted: 2,
   ProposalEdited: 1,
   ProposalWithdrawn: 1,
   ProposalAssessed: 1,
@@ -185,12 +185,15 @@ export function isEventType(type: string): type is EventType {
 }
 
 /**
- * Versions no longer read, and why. No edition had run publicly when they were retired,
- * so they are refused rather than upcast.
+ * Versions dropped before any edition ran publicly, so they get no upcaster: the reader
+ * refuses them and says why. A demo recorded with them starts again from an empty DATA_DIR.
  */
 const RETIRED_VERSIONS: Partial<Record<EventType, Record<number, string>>> = {
+  ProposalSubmitted: {
+    1: 'version 1 put the author display name in the public log; this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
+  },
   BallotCast: {
-    1: 'schemaVersion 1 held the selections in the clear and is no longer read (ballots are sealed since version 2); a log recorded before then must be reset (empty DATA_DIR)',
+    1: 'version 1 held the selections in the clear (ballots are sealed since version 2); this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
   },
 };
 
@@ -221,7 +224,7 @@ function parseWith(
 ): { type: EventType; data: unknown } {
   if (!isEventType(type)) throw new InvalidEventError(type, ['unknown event type']);
   const retired = RETIRED_VERSIONS[type]?.[schemaVersion];
-  if (retired) throw new InvalidEventError(type, [retired]);
+  if (retired) throw new InvalidEventError(type, [`schemaVersion ${schemaVersion} is retired: ${retired}`]);
   if (schemaVersion !== SCHEMA_VERSIONS[type]) {
     throw new InvalidEventError(type, [`unsupported schemaVersion ${schemaVersion}`]);
   }

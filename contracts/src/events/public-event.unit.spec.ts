@@ -63,7 +63,7 @@ describe('stored ballots', () => {
   it('refuses a version 1 ballot (selections in the clear) with a message that says to reset the log', () => {
     const v1 = { editionId: 'pp-2027', voter: ballot.voter, district: 'centro', selections: ['p-12'] };
     expect(() => parseEvent('BallotCast', { ...v1, channel: 'online', officer: null }, 1)).toThrow(
-      /schemaVersion 1 held the selections in the clear.*reset \(empty DATA_DIR\)/,
+      /schemaVersion 1 is retired: version 1 held the selections in the clear.*reset DATA_DIR of an old demo/,
     );
   });
 });
