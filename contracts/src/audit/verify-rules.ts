@@ -1,4 +1,4 @@
-import { checkBallot, type BallotViolation } from '../ballots/ballot-rules';
+import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
 import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
@@ -20,6 +20,16 @@ interface Edition {
   rules: EditionRules;
   phase: Phase;
   ballot: Record<string, BallotEntry[]> | null;
+  /** Each district's ballot as proposal → cost, built once when voting opens. */
+  costs: Map<string, ReadonlyMap<string, number>>;
+}
+
+/** What the rules need of a voter's ballots: their streams (one is allowed) and how many. */
+interface VoterRecord {
+  stream: string;
+  /** Every stream, once a second one appears (a Set per voter would cost a million Sets). */
+  streams: Set<string> | null;
+  ballots: number;
 }
 
 export interface Recount {
@@ -44,30 +54,60 @@ export interface RulesOutcome {
  * recorded before voting closed that must equal the TallyComputed event.
  */
 export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], findings: Finding[]): RulesOutcome {
+  const check = rulesCheck(findings);
+  for (const event of events) check.add(event);
+  return check.finish(heads);
+}
+
+/** Incremental checkRules: one event at a time, as the export streams in, with nothing kept per ballot but its voter. */
+export function rulesCheck(findings: Finding[]): {
+  add(event: LoggedDomainEvent): void;
+  finish(heads: LoggedHead[]): RulesOutcome;
+} {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
-  const first = events[0];
-  if (!first || first.type !== 'EditionDrafted') {
-    findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
-    return outcome;
-  }
-  const edition: Edition = {
-    editionId: first.data.editionId,
-    districts: first.data.districts,
-    rules: first.data.rules,
-    phase: 'draft',
-    ballot: null,
-  };
-  outcome.editionId = edition.editionId;
+  let edition: Edition | null = null;
+  let started = false;
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
-  const ballotsByVoter = new Map<string, LoggedBallot[]>();
+  const ballotsByVoter = new Map<string, VoterRecord>();
   const counted = new Map<string, CountedBallot>();
+  // One object per distinct (district, selections): a million voters share far fewer
+  // ballots, and the parsed events can go as soon as they are checked.
+  const distinctBallots = new Map<string, CountedBallot>();
+  const countedBallot = (district: string, selections: string[]): CountedBallot => {
+    const key = JSON.stringify([district, selections]);
+    let ballot = distinctBallots.get(key);
+    if (ballot === undefined) distinctBallots.set(key, (ballot = { district, selections }));
+    return ballot;
+  };
   let closedAt: number | null = null;
 
-  for (const event of events.slice(1)) {
+  function start(first: LoggedDomainEvent): Edition | null {
+    started = true;
+    if (first.type !== 'EditionDrafted') {
+      findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
+      return null;
+    }
+    outcome.editionId = first.data.editionId;
+    return {
+      editionId: first.data.editionId,
+      districts: first.data.districts,
+      rules: first.data.rules,
+      phase: 'draft',
+      ballot: null,
+      costs: new Map(),
+    };
+  }
+
+  function add(event: LoggedDomainEvent): void {
+    if (!started) {
+      edition = start(event);
+      return;
+    }
+    if (edition === null) return;
     if ('editionId' in event.data && event.data.editionId !== edition.editionId) {
       findings.push(finding('EVENT_OTHER_EDITION', { event: event.id, edition: event.data.editionId }));
-      continue;
+      return;
     }
     switch (event.type) {
       case 'EditionDrafted':
@@ -88,6 +128,7 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
         edition.phase = event.data.to;
         if (event.data.to === 'voting') {
           edition.ballot = event.data.ballot ?? {};
+          for (const [id, entries] of Object.entries(edition.ballot)) edition.costs.set(id, ballotCosts(entries));
           checkBallotComposition(edition, proposals, supporters, findings);
         }
         if (event.data.from === 'voting') closedAt = event.index;
@@ -126,11 +167,16 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
       }
       case 'BallotCast': {
         outcome.ballotsCast++;
-        const voterBallots = ballotsByVoter.get(event.data.voter) ?? [];
-        voterBallots.push(event);
-        ballotsByVoter.set(event.data.voter, voterBallots);
+        let voterBallots = ballotsByVoter.get(event.data.voter);
+        if (voterBallots === undefined) {
+          voterBallots = { stream: event.stream, streams: null, ballots: 0 };
+          ballotsByVoter.set(event.data.voter, voterBallots);
+        } else if (voterBallots.streams !== null || event.stream !== voterBallots.stream) {
+          (voterBallots.streams ??= new Set([voterBallots.stream])).add(event.stream);
+        }
+        voterBallots.ballots++;
         if (checkCast(event, voterBallots, edition, closedAt, findings))
-          counted.set(event.data.voter, { district: event.data.district, selections: event.data.selections });
+          counted.set(event.data.voter, countedBallot(event.data.district, event.data.selections));
         break;
       }
       case 'TallyComputed':
@@ -141,8 +187,16 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
         break;
     }
   }
-  outcome.voters = ballotsByVoter.size;
-  if (closedAt !== null && edition.ballot !== null) {
+
+  function finish(heads: LoggedHead[]): RulesOutcome {
+    if (!started) findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
+    outcome.voters = ballotsByVoter.size;
+    if (edition !== null) recount(edition, heads);
+    return outcome;
+  }
+
+  function recount(edition: Edition, heads: LoggedHead[]): void {
+    if (closedAt === null || edition.ballot === null) return;
     const ballots = [...counted.values()];
     const districts = tallyEdition(
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
@@ -152,7 +206,8 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
     if (outcome.tally) compareTally(outcome.tally, outcome.recount, edition, heads, findings);
     else if (isPublished(edition.phase)) findings.push(finding('TALLY_MISSING'));
   }
-  return outcome;
+
+  return { add, finish };
 }
 
 /** The ballot must hold exactly the proposals assessed feasible (and supported enough), at their assessed cost. */
@@ -200,7 +255,7 @@ function checkBallotComposition(
 /** True when the ballot counts (until a later one by the same voter replaces it). */
 function checkCast(
   ballot: LoggedBallot,
-  voterBallots: LoggedBallot[],
+  voterBallots: VoterRecord,
   edition: Edition,
   closedAt: number | null,
   findings: Finding[],
@@ -212,14 +267,14 @@ function checkCast(
     findings.push(finding('BALLOT_OUTSIDE_VOTING', { ...name, phase: edition.phase }));
     return false;
   }
-  const streams = new Set(voterBallots.map((b) => b.stream));
-  if (streams.size > 1) {
+  const { streams } = voterBallots;
+  if (streams !== null && streams.size > 1) {
     findings.push(
       finding('BALLOT_IN_SEVERAL_STREAMS', { ...name, voter: ballot.data.voter.slice(0, 12), streams: streams.size }),
     );
     return false;
   }
-  if (voterBallots.length > 1 && !edition.rules.ballot.revoting) {
+  if (voterBallots.ballots > 1 && !edition.rules.ballot.revoting) {
     findings.push(finding('BALLOT_REVOTE_NOT_ALLOWED', { ...name, voter: ballot.data.voter.slice(0, 12) }));
     return false;
   }
@@ -230,7 +285,7 @@ function checkCast(
   }
   const violation = checkBallot(
     edition.rules.ballot,
-    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [] },
+    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
     ballot.data.selections,
   );
   if (violation) {

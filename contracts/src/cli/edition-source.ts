@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { type TreeHeadsDocument, treeHeadsDocument } from '../audit/audit-documents';
-import { openExportFile, readExport } from './export-lines';
+import { forEachExportValue, openExportFile } from './export-lines';
 
 /** The three files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
 export const EVENTS_FILE = 'events.jsonl';
@@ -14,11 +14,6 @@ export interface PublishedDocuments {
   treeHeads: TreeHeadsDocument;
   /** null until results are published. */
   results: unknown;
-}
-
-export interface EditionFiles extends PublishedDocuments {
-  /** events.jsonl, one parsed value per line, read as a stream. */
-  events: unknown[];
 }
 
 export class SourceError extends Error {
@@ -54,7 +49,11 @@ export async function downloadEdition(
   };
 }
 
-export async function readEditionDir(dir: string): Promise<EditionFiles> {
+/**
+ * Reads an edition directory, the export handed to `take` value by value as it streams from
+ * disk (a city's export is never held in memory), then the published documents.
+ */
+export async function streamEditionDir(dir: string, take: (value: unknown) => void): Promise<PublishedDocuments> {
   const read = async (file: string) => {
     try {
       return await readFile(join(dir, file), 'utf8');
@@ -64,18 +63,17 @@ export async function readEditionDir(dir: string): Promise<EditionFiles> {
     }
   };
   const eventsFile = join(dir, EVENTS_FILE);
-  const [events, heads, results] = await Promise.all([
-    openExportFile(eventsFile).then(readExport, (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    }),
-    read(TREE_HEADS_FILE),
-    read(RESULTS_FILE),
-  ]);
-  if (events === null) throw new SourceError(`${eventsFile}: no such file`);
-  if (heads === null) throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
+  const events = await openExportFile(eventsFile).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new SourceError(`${eventsFile}: no such file`);
+    throw error;
+  });
+  const [heads, results] = await Promise.all([read(TREE_HEADS_FILE), read(RESULTS_FILE)]);
+  if (heads === null) {
+    events.destroy();
+    throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
+  }
+  await forEachExportValue(events, take);
   return {
-    events,
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -91,13 +89,10 @@ export async function readTreeHeads(file: string): Promise<TreeHeadsDocument> {
   return parseTreeHeads(text, file);
 }
 
-export async function loadEdition(source: string): Promise<EditionFiles> {
-  if (!isUrl(source)) return readEditionDir(source);
-  let events: unknown[] = [];
-  const documents = await downloadEdition(source, async (body) => {
-    events = await readExport(body);
-  });
-  return { events, ...documents };
+/** An edition from EDITION_URL or a directory, the export handed to `take` value by value as it streams in. */
+export async function streamEdition(source: string, take: (value: unknown) => void): Promise<PublishedDocuments> {
+  if (!isUrl(source)) return streamEditionDir(source, take);
+  return downloadEdition(source, (body) => forEachExportValue(body, take));
 }
 
 async function get(url: string): Promise<Response> {

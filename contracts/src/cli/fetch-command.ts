@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { EVENTS_FILE, RESULTS_FILE, TREE_HEADS_FILE, downloadEdition, isUrl } from './edition-source';
-import { exportValues, openExportFile } from './export-lines';
+import { forEachExportValue, openExportFile } from './export-lines';
 
 export const FETCH_USAGE = 'decidimos-audit fetch EDITION_URL DIR   (EDITION_URL is <base>/api/processes/<id>)';
 
@@ -23,7 +23,7 @@ export async function fetchCommand(args: string[]): Promise<number> {
   await writeFile(join(dir, TREE_HEADS_FILE), `${JSON.stringify(files.treeHeads, null, 2)}\n`);
   if (files.results !== null) await writeFile(join(dir, RESULTS_FILE), `${JSON.stringify(files.results, null, 2)}\n`);
   let events = 0;
-  for await (const _value of exportValues(await openExportFile(eventsFile))) events += 1;
+  await forEachExportValue(await openExportFile(eventsFile), () => (events += 1));
   process.stdout.write(
     `saved ${events} events, ${files.treeHeads.treeHeads.length} signed tree heads` +
       `${files.results === null ? ' (results not published yet)' : ' and the results'} in ${dir}\n`,
