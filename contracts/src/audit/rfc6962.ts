@@ -20,13 +20,22 @@ export function hashLeafText(text: string): Uint8Array {
   return sha256(`\u0000${text}`);
 }
 
+// Reused by every hashChildren call (the hash is synchronous): a million fewer allocations per city.
+const nodeInput = new Uint8Array(1 + 2 * HASH_SIZE);
+nodeInput[0] = NODE_PREFIX;
+
 /** SHA-256(0x01 || left || right). */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
-  const input = new Uint8Array(1 + left.length + right.length);
-  input[0] = NODE_PREFIX;
-  input.set(left, 1);
-  input.set(right, 1 + left.length);
-  return sha256(input);
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
+    const input = new Uint8Array(1 + left.length + right.length);
+    input[0] = NODE_PREFIX;
+    input.set(left, 1);
+    input.set(right, 1 + left.length);
+    return sha256(input);
+  }
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  return sha256(nodeInput);
 }
 
 /** The root of the tree with no leaves: SHA-256 of the empty string. */
