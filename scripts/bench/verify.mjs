@@ -19,7 +19,7 @@ import {
 } from '../../contracts/dist/audit/index.js';
 import { editionRulesSchema } from '../../contracts/dist/editions/edition.js';
 import { headReason } from '../../contracts/dist/audit/verify-log.js';
-import { parseEvent } from '../../contracts/dist/events/catalog.js';
+import { parseEvent, SCHEMA_VERSIONS } from '../../contracts/dist/events/catalog.js';
 import { tallyEdition } from '../../contracts/dist/tally/tally.js';
 import { useSha256 } from '../../contracts/dist/audit/sha256.js';
 import { nodeSha256 } from '../../contracts/dist/cli/node-sha256.js';
@@ -56,7 +56,7 @@ async function record(stream, type, data) {
   const event = {
     id: `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`,
     type,
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSIONS[type],
     stream: `${stream}-${EDITION}`,
     revision,
     recordedAt: new Date(Date.UTC(2027, 0, 1) + written * 1000).toISOString(),
@@ -65,7 +65,7 @@ async function record(stream, type, data) {
   written += 1;
   tree.append(eventLeafHash(event));
   if (!out.write(`${JSON.stringify(event)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
-  const reason = headReason(parseEvent(type, event.data, 1));
+  const reason = headReason(parseEvent(type, event.data, event.schemaVersion));
   if (reason !== null) {
     const head = signTreeHead(
       { editionId: EDITION, treeSize: tree.size, rootHash: toHex(tree.root()), timestamp: event.recordedAt, reason },
@@ -92,7 +92,6 @@ for (const { proposalId, cost } of ballot.centro) {
   await record(`proposal-${proposalId}`, 'ProposalSubmitted', {
     proposalId,
     author: pseudonym(`author-${proposalId}`),
-    authorDisplayName: 'Vecina',
     title: `Obra ${proposalId}`,
     description: 'Una obra para el barrio.',
     district: 'centro',

@@ -1,5 +1,5 @@
 import { type EditionRules, editionRulesSchema } from '../editions/edition';
-import { parseEvent } from '../events/catalog';
+import { type EventType, parseEvent, SCHEMA_VERSIONS } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import { tallyEdition } from '../tally/tally';
 import type { TreeHeadsDocument } from './audit-documents';
@@ -59,7 +59,7 @@ class EditionLog {
     const event: PublicEvent = {
       id: `00000000-0000-4000-8000-${String(this.events.length).padStart(12, '0')}`,
       type,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSIONS[type as EventType],
       stream: `${stream}-${EDITION}`,
       revision,
       recordedAt: new Date(Date.UTC(2027, 0, 1, 0, this.events.length)).toISOString(),
@@ -67,7 +67,7 @@ class EditionLog {
     };
     this.events.push(event);
     this.tree.append(eventLeafHash(event));
-    const reason = headReason(parseEvent(type, event.data, 1));
+    const reason = headReason(parseEvent(type, event.data, event.schemaVersion));
     if (reason !== null) this.sign(reason, event.recordedAt);
     return event;
   }
@@ -88,7 +88,6 @@ class EditionLog {
     this.record(stream, 'ProposalSubmitted', {
       proposalId,
       author: pseudonym('author'),
-      authorDisplayName: 'Vecina',
       title: proposalId,
       description: 'Una obra para el barrio.',
       district: 'centro',

@@ -4,7 +4,7 @@ import { publicEvent, receiptOf } from '@decidimos/contracts';
 import { CONFIG, type Config } from '../../config/config';
 import { EditionLoader, type Edition } from '../../editions/public-api';
 import type { Caller } from '../../http/access';
-import { eligibility, participant, voterPseudonym, type Participant } from '../../identity/public-api';
+import { eligibility, participant, pseudonym, type Participant } from '../../identity/public-api';
 import { DomainError } from '../../shared/domain-error';
 import { EventSourcing } from '../../shared/event-sourcing.service';
 import { ballotDecider } from '../domain/ballot.decider';
@@ -50,7 +50,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
     const edition = await this.editions.load(editionId);
     const { voter, district } = credential
       ? this.inPerson(edition, credential)
-      : participant(caller, edition, this.config.voterKey);
+      : participant(caller, edition, this.config.voterKey, 'ballot');
     // Revotes race each other on the same stream: re-reading and re-deciding is safe, so retry generously.
     const result = await this.es.execute(
       ballotStream(editionId, voter),
@@ -100,7 +100,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
       });
     }
     return {
-      voter: voterPseudonym(this.config.voterKey, edition.editionId, credential.curp),
+      voter: pseudonym(this.config.voterKey, 'ballot', edition.editionId, credential.curp),
       district: verdict.district,
     };
   }
