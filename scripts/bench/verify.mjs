@@ -1,6 +1,7 @@
 // `decidimos-audit verify` over a generated city-sized edition: writes events.jsonl,
 // openings.jsonl and tree-heads.json for BENCH_VERIFY_EVENTS events (default 1,000,000, nearly all ballots),
 // then runs the real bin on the directory and prints events/s. No target is asserted here.
+// BENCH_VERIFY_KEEP=1 keeps the directory (for node --cpu-prof on the bin).
 // Run after building contracts:  npx tsc -b contracts && node scripts/bench/verify.mjs
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,11 @@ import { headReason } from '../../contracts/dist/audit/verify-log.js';
 import { SCHEMA_VERSIONS, parsePublicEvent } from '../../contracts/dist/events/catalog.js';
 import { ballotCommitment } from '../../contracts/dist/ballots/commitment.js';
 import { tallyEdition } from '../../contracts/dist/tally/tally.js';
+import { useSha256 } from '../../contracts/dist/audit/sha256.js';
+import { nodeSha256 } from '../../contracts/dist/cli/node-sha256.js';
+
+// Generate with the native hash the bin itself uses.
+useSha256(nodeSha256);
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000);
@@ -182,5 +188,7 @@ console.log(
   `verify: exit ${run.status ?? run.signal} in ${seconds.toFixed(1)} s, ` +
     `${Math.round(written / seconds).toLocaleString('en-US')} events/s`,
 );
-rmSync(dir, { recursive: true, force: true });
+// BENCH_VERIFY_KEEP=1 leaves the edition in place, to profile the bin on it.
+if (process.env.BENCH_VERIFY_KEEP) console.log(`kept ${dir}`);
+else rmSync(dir, { recursive: true, force: true });
 process.exitCode = run.status === 0 ? 0 : 1;

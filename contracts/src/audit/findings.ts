@@ -97,7 +97,7 @@ const en = {
   SPENDING_DIFFERS: '{{source}}, district {{district}}: published spending {{published}}, the re-count {{recount}}',
   VOTERS_DIFFER: '{{source}}, district {{district}}: voters published {{published}}, the re-count {{recount}}',
   VOTES_DIFFER:
-    '{{source}}, district {{district}}: votes for proposal {{proposalId}} published {{published}}, the re-count {{recount}}',
+    '{{source}}, district {{district}}: votes for proposal {{proposalId}}: published {{published}}, the re-count {{recount}}',
 } satisfies Messages;
 
 export type FindingCode = keyof typeof en;
@@ -182,7 +182,7 @@ const es: Record<FindingCode, string> = {
   SPENDING_DIFFERS: '{{source}}, distrito {{district}}: gasto publicado {{published}}, el recuento {{recount}}',
   VOTERS_DIFFER: '{{source}}, distrito {{district}}: votantes publicados {{published}}, el recuento {{recount}}',
   VOTES_DIFFER:
-    '{{source}}, distrito {{district}}: votos publicados para la propuesta {{proposalId}} {{published}}, el recuento {{recount}}',
+    '{{source}}, distrito {{district}}: votos de la propuesta {{proposalId}}: publicados {{published}}, el recuento {{recount}}',
 };
 
 export const findingMessages = {

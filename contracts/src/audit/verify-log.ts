@@ -35,7 +35,13 @@ export interface CheckedLog {
   size: number;
 }
 
+interface LogOptions {
+  treeHeads?: TreeHeadsDocument | null;
+  publicKey?: string | null;
+}
+
 const EXPORT_FIELDS = ['id', 'type', 'schemaVersion', 'stream', 'revision', 'recordedAt', 'data'] as const;
+const EXPORT_FIELD_SET: ReadonlySet<string> = new Set(EXPORT_FIELDS);
 
 /**
  * Checks the log as a log: every line a catalogued event, ids unique, each stream's
@@ -44,26 +50,40 @@ const EXPORT_FIELDS = ['id', 'type', 'schemaVersion', 'stream', 'revision', 'rec
  * one before, as published. Findings go to `findings`; what passed the catalog is returned
  * for the rules checks.
  */
-export function checkLog(
-  lines: readonly unknown[],
-  options: { treeHeads?: TreeHeadsDocument | null; publicKey?: string | null },
-  findings: Finding[],
-): CheckedLog {
+export function checkLog(lines: readonly unknown[], options: LogOptions, findings: Finding[]): CheckedLog {
+  const check = logCheck(findings);
+  const events: LoggedDomainEvent[] = [];
+  for (const line of lines) {
+    const event = check.add(line);
+    if (event) events.push(event);
+  }
+  return { events, ...check.finish(options) };
+}
+
+/**
+ * Incremental checkLog: `add` takes the export's lines in order and returns each one that
+ * passed the catalog, `finish` checks the tree heads once the published ones are at hand.
+ * Of each event only its leaf hash, id and type stay (and the few that must be signed), so
+ * a city's export is checked as it streams in.
+ */
+export function logCheck(findings: Finding[]): {
+  add(line: unknown): LoggedDomainEvent | null;
+  finish(options: LogOptions): Omit<CheckedLog, 'events'>;
+} {
   const nodes = new InMemoryNodeStore();
   const tree = new MerkleTree(nodes);
-  const leaves: Uint8Array[] = [];
-  const events: LoggedDomainEvent[] = [];
+  const seen: RecordedEvents = { ids: [], types: [], signed: new Map() };
   const heads: LoggedHead[] = [];
   const seenIds = new Set<string>();
   const nextRevision = new Map<string, number>();
 
-  lines.forEach((line, index) => {
-    leaves.push(eventLeafHash(line));
-    tree.append(leaves[index]!);
+  function add(line: unknown): LoggedDomainEvent | null {
+    const index = tree.size;
+    tree.append(eventLeafHash(line));
     const event = exportedEvent(line);
     if ('code' in event) {
       findings.push(finding(event.code, { line: index + 1, ...event.params }));
-      return;
+      return null;
     }
     if (seenIds.has(event.id)) findings.push(finding('EVENT_DUPLICATE_ID', { event: event.id }));
     seenIds.add(event.id);
@@ -84,7 +104,7 @@ export function checkLog(
       parsed = parsePublicEvent(event.type, event.data, event.schemaVersion);
     } catch (error) {
       findings.push(finding('EVENT_NOT_IN_CATALOG', { event: event.id, reason: (error as Error).message }));
-      return;
+      return null;
     }
     const logged = {
       ...parsed,
@@ -94,25 +114,48 @@ export function checkLog(
       recordedAt: event.recordedAt,
       index,
     } as LoggedDomainEvent;
-    events.push(logged);
+    seen.ids[index] = logged.id;
+    seen.types[index] = logged.type;
+    const reason = headReason(logged);
+    if (reason !== null) seen.signed.set(index, { id: logged.id, reason });
     if (logged.type === 'TreeHeadSigned') {
       const { publicKey, ...head } = logged.data;
       heads.push({ number: heads.length + 1, head, publicKey, index });
     }
-  });
+    return logged;
+  }
 
-  checkHeads({ tree, nodes, leaves }, events, heads, options, findings);
-  return { events, heads, size: tree.size };
+  function finish(options: LogOptions): Omit<CheckedLog, 'events'> {
+    checkHeads({ tree, nodes }, seen, heads, options, findings);
+    return { heads, size: tree.size };
+  }
+
+  return { add, finish };
+}
+
+/** What the head checks need of the events: id and type by leaf index, and those that must be signed. */
+interface RecordedEvents {
+  ids: string[];
+  types: string[];
+  /** Events that must be followed by a signed tree head, by leaf index. */
+  signed: Map<number, { id: string; reason: string }>;
 }
 
 /** The line as an exported event, or what is wrong with it (the finding lacks only the line number). */
 function exportedEvent(line: unknown): PublicEvent | Finding {
   if (typeof line !== 'object' || line === null || Array.isArray(line)) return finding('EVENT_NOT_OBJECT');
   const record = line as Record<string, unknown>;
-  const missing = EXPORT_FIELDS.filter((field) => !(field in record));
-  if (missing.length > 0) return finding('EVENT_MISSING_FIELDS', { fields: missing.join(', ') });
-  const extra = Object.keys(record).filter((field) => !(EXPORT_FIELDS as readonly string[]).includes(field));
-  if (extra.length > 0) return finding('EVENT_EXTRA_FIELDS', { fields: extra.join(', ') });
+  let known = 0;
+  let extra: string[] | null = null;
+  for (const field of Object.keys(record)) {
+    if (EXPORT_FIELD_SET.has(field)) known++;
+    else (extra ??= []).push(field);
+  }
+  if (known < EXPORT_FIELDS.length) {
+    const missing = EXPORT_FIELDS.filter((field) => !Object.hasOwn(record, field));
+    return finding('EVENT_MISSING_FIELDS', { fields: missing.join(', ') });
+  }
+  if (extra !== null) return finding('EVENT_EXTRA_FIELDS', { fields: extra.join(', ') });
   const { id, type, schemaVersion, stream, revision, recordedAt, data } = record;
   const malformed = [
     typeof id !== 'string' && 'id',
@@ -130,14 +173,13 @@ function exportedEvent(line: unknown): PublicEvent | Finding {
 interface RecomputedTree {
   tree: MerkleTree;
   nodes: NodeStore;
-  leaves: Uint8Array[];
 }
 
 function checkHeads(
-  { tree, nodes, leaves }: RecomputedTree,
-  events: LoggedDomainEvent[],
+  { tree, nodes }: RecomputedTree,
+  events: RecordedEvents,
   heads: LoggedHead[],
-  options: { treeHeads?: TreeHeadsDocument | null; publicKey?: string | null },
+  options: LogOptions,
   findings: Finding[],
 ): void {
   const editionKey = options.publicKey ?? options.treeHeads?.publicKey ?? heads[0]?.publicKey ?? null;
@@ -149,7 +191,6 @@ function checkHeads(
       }),
     );
   }
-  const byIndex = new Map(events.map((event) => [event.index, event]));
   let previous: LoggedHead | null = null;
   // Size of the last head that held; the first one that fails is searched for an added event.
   let lastGoodSize: number | null = 0;
@@ -172,9 +213,10 @@ function checkHeads(
     if (toHex(tree.root(covered)) !== head.rootHash || covered < head.treeSize) {
       findings.push(finding('HEAD_ROOT_MISMATCH', { head: number }));
       if (signatureHolds && lastGoodSize !== null) {
-        const added = addedEvent({ nodes, leaves }, lastGoodSize, head);
-        const event = added === null ? undefined : byIndex.get(added);
-        if (event) findings.push(finding('EVENT_ADDED', { event: event.id, type: event.type, head: number }));
+        const added = addedEvent({ tree, nodes }, lastGoodSize, head);
+        const id = added === null ? undefined : events.ids[added];
+        if (id !== undefined)
+          findings.push(finding('EVENT_ADDED', { event: id, type: events.types[added!]!, head: number }));
       }
       lastGoodSize = null;
     } else if (signatureHolds && lastGoodSize !== null) {
@@ -183,18 +225,16 @@ function checkHeads(
     if (head.treeSize > logged.index) {
       findings.push(finding('HEAD_BEYOND_EXPORT', { head: number, size: head.treeSize, preceding: logged.index }));
     } else {
-      const cause = byIndex.get(head.treeSize - 1);
-      if (!cause || headReason(cause) !== head.reason) {
+      if (events.signed.get(head.treeSize - 1)?.reason !== head.reason) {
         findings.push(finding('HEAD_WRONG_REASON', { head: number, reason: head.reason, size: head.treeSize }));
       }
     }
     if (previous) checkSuccession(previous, logged, options.treeHeads, findings);
     previous = logged;
   }
-  for (const event of events) {
-    if (headReason(event) !== null && !heads.some((h) => h.head.treeSize === event.index + 1)) {
-      findings.push(finding('EVENT_WITHOUT_HEAD', { event: event.id, reason: headReason(event)! }));
-    }
+  const signedSizes = new Set(heads.map((h) => h.head.treeSize));
+  for (const [index, { id, reason }] of events.signed) {
+    if (!signedSizes.has(index + 1)) findings.push(finding('EVENT_WITHOUT_HEAD', { event: id, reason }));
   }
   if (options.treeHeads) comparePublished(heads, options.treeHeads, tree.size, findings);
 }
@@ -250,18 +290,14 @@ const ADDED_EVENT_SEARCH_LIMIT = 2_000;
  * size that held), dropping that event makes the root match again: try each candidate,
  * resuming from the frontier at `fromSize` so each try costs only the events after it.
  */
-function addedEvent(
-  { nodes, leaves }: Pick<RecomputedTree, 'nodes' | 'leaves'>,
-  fromSize: number,
-  head: TreeHead,
-): number | null {
+function addedEvent({ tree: log, nodes }: RecomputedTree, fromSize: number, head: TreeHead): number | null {
   const lastCandidate = head.treeSize;
-  if (lastCandidate >= leaves.length || lastCandidate - fromSize > ADDED_EVENT_SEARCH_LIMIT) return null;
+  if (lastCandidate >= log.size || lastCandidate - fromSize > ADDED_EVENT_SEARCH_LIMIT) return null;
   for (let candidate = fromSize; candidate <= lastCandidate; candidate++) {
     const resumed = new InMemoryNodeStore();
     for (const { level, index } of frontierOf(fromSize)) resumed.set(level, index, nodes.get(level, index)!);
     const tree = new MerkleTree(resumed, fromSize);
-    for (let i = fromSize; i <= lastCandidate; i++) if (i !== candidate) tree.append(leaves[i]!);
+    for (let i = fromSize; i <= lastCandidate; i++) if (i !== candidate) tree.append(nodes.get(0, i)!);
     if (toHex(tree.root()) === head.rootHash) return candidate;
   }
   return null;

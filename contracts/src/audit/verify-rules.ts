@@ -1,4 +1,4 @@
-import { checkBallot, type BallotViolation } from '../ballots/ballot-rules';
+import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
 import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
 import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
 import { isPublished } from '../editions/phases';
@@ -21,6 +21,23 @@ interface Edition {
   rules: EditionRules;
   phase: Phase;
   ballot: Record<string, BallotEntry[]> | null;
+  /** Each district's ballot as proposal → cost, built once when voting opens. */
+  costs: Map<string, ReadonlyMap<string, number>>;
+}
+
+/** A voter's ballot that counts, until its opening shows what it counts for. */
+interface SealedBallot {
+  id: string;
+  district: string;
+  commitment: string;
+}
+
+/** What the rules need of a voter's ballots: their streams (one is allowed) and how many. */
+interface VoterRecord {
+  stream: string;
+  /** Every stream, once a second one appears (a Set per voter would cost a million Sets). */
+  streams: Set<string> | null;
+  ballots: number;
 }
 
 export interface Recount {
@@ -54,31 +71,65 @@ export function checkRules(
   findings: Finding[],
   openings: readonly unknown[] | null = null,
 ): RulesOutcome {
+  const check = rulesCheck(findings);
+  for (const event of events) check.add(event);
+  return check.finish(heads, openings);
+}
+
+/**
+ * Incremental checkRules: one event at a time, as the export streams in, with nothing kept
+ * per ballot but its voter, and for each voter's counted ballot its id, district and commitment.
+ */
+export function rulesCheck(findings: Finding[]): {
+  add(event: LoggedDomainEvent): void;
+  finish(heads: LoggedHead[], openings?: readonly unknown[] | null): RulesOutcome;
+} {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
-  const first = events[0];
-  if (!first || first.type !== 'EditionDrafted') {
-    findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
-    return outcome;
-  }
-  const edition: Edition = {
-    editionId: first.data.editionId,
-    districts: first.data.districts,
-    rules: first.data.rules,
-    phase: 'draft',
-    ballot: null,
-  };
-  outcome.editionId = edition.editionId;
+  let edition: Edition | null = null;
+  let started = false;
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
-  const ballotsByVoter = new Map<string, LoggedBallot[]>();
-  const ballotsById = new Map<string, LoggedBallot>();
-  const counted = new Map<string, LoggedBallot>();
+  const ballotsByVoter = new Map<string, VoterRecord>();
+  // Every ballot's id, to tell an opening of a replaced ballot from one of no ballot at all.
+  const ballotIds = new Set<string>();
+  const counted = new Map<string, SealedBallot>();
+  // One object per distinct (district, selections): a million voters share far fewer
+  // ballots, and the parsed events can go as soon as they are checked.
+  const distinctBallots = new Map<string, CountedBallot>();
+  const countedBallot = (district: string, selections: string[]): CountedBallot => {
+    const key = JSON.stringify([district, selections]);
+    let ballot = distinctBallots.get(key);
+    if (ballot === undefined) distinctBallots.set(key, (ballot = { district, selections }));
+    return ballot;
+  };
   let closedAt: number | null = null;
 
-  for (const event of events.slice(1)) {
+  function start(first: LoggedDomainEvent): Edition | null {
+    started = true;
+    if (first.type !== 'EditionDrafted') {
+      findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
+      return null;
+    }
+    outcome.editionId = first.data.editionId;
+    return {
+      editionId: first.data.editionId,
+      districts: first.data.districts,
+      rules: first.data.rules,
+      phase: 'draft',
+      ballot: null,
+      costs: new Map(),
+    };
+  }
+
+  function add(event: LoggedDomainEvent): void {
+    if (!started) {
+      edition = start(event);
+      return;
+    }
+    if (edition === null) return;
     if ('editionId' in event.data && event.data.editionId !== edition.editionId) {
       findings.push(finding('EVENT_OTHER_EDITION', { event: event.id, edition: event.data.editionId }));
-      continue;
+      return;
     }
     switch (event.type) {
       case 'EditionDrafted':
@@ -99,6 +150,7 @@ export function checkRules(
         edition.phase = event.data.to;
         if (event.data.to === 'voting') {
           edition.ballot = event.data.ballot ?? {};
+          for (const [id, entries] of Object.entries(edition.ballot)) edition.costs.set(id, ballotCosts(entries));
           checkBallotComposition(edition, proposals, supporters, findings);
         }
         if (event.data.from === 'voting') closedAt = event.index;
@@ -137,11 +189,19 @@ export function checkRules(
       }
       case 'BallotCast': {
         outcome.ballotsCast++;
-        const voterBallots = ballotsByVoter.get(event.data.voter) ?? [];
-        voterBallots.push(event);
-        ballotsByVoter.set(event.data.voter, voterBallots);
-        ballotsById.set(event.id, event);
-        if (checkCast(event, voterBallots, edition, closedAt, findings)) counted.set(event.data.voter, event);
+        let voterBallots = ballotsByVoter.get(event.data.voter);
+        if (voterBallots === undefined) {
+          voterBallots = { stream: event.stream, streams: null, ballots: 0 };
+          ballotsByVoter.set(event.data.voter, voterBallots);
+        } else if (voterBallots.streams !== null || event.stream !== voterBallots.stream) {
+          (voterBallots.streams ??= new Set([voterBallots.stream])).add(event.stream);
+        }
+        voterBallots.ballots++;
+        ballotIds.add(event.id);
+        if (checkCast(event, voterBallots, edition, closedAt, findings)) {
+          const { district, commitment } = event.data;
+          counted.set(event.data.voter, { id: event.id, district, commitment });
+        }
         break;
       }
       case 'TallyComputed':
@@ -152,11 +212,21 @@ export function checkRules(
         break;
     }
   }
-  outcome.voters = ballotsByVoter.size;
-  if (closedAt === null) {
-    if (openings !== null && openings.length > 0) findings.push(finding('OPENINGS_WHILE_VOTING'));
-  } else if (edition.ballot !== null) {
-    const ballots = openCounted([...counted.values()], ballotsById, openings, edition, findings);
+
+  function finish(heads: LoggedHead[], openings: readonly unknown[] | null = null): RulesOutcome {
+    if (!started) findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
+    outcome.voters = ballotsByVoter.size;
+    if (edition !== null) recount(edition, heads, openings);
+    return outcome;
+  }
+
+  function recount(edition: Edition, heads: LoggedHead[], openings: readonly unknown[] | null): void {
+    if (closedAt === null) {
+      if (openings !== null && openings.length > 0) findings.push(finding('OPENINGS_WHILE_VOTING'));
+      return;
+    }
+    if (edition.ballot === null) return;
+    const ballots = openCounted([...counted.values()], ballotIds, openings, edition, findings, countedBallot);
     const districts = tallyEdition(
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
       ballots,
@@ -165,7 +235,8 @@ export function checkRules(
     if (outcome.tally) compareTally(outcome.tally, outcome.recount, edition, heads, findings);
     else if (isPublished(edition.phase)) findings.push(finding('TALLY_MISSING'));
   }
-  return outcome;
+
+  return { add, finish };
 }
 
 /** The ballot must hold exactly the proposals assessed feasible (and supported enough), at their assessed cost. */
@@ -217,11 +288,12 @@ function checkBallotComposition(
  * opened selections break the rules, is not counted, so the re-count tells it too.
  */
 function openCounted(
-  ballots: LoggedBallot[],
-  ballotsById: Map<string, LoggedBallot>,
+  ballots: SealedBallot[],
+  ballotIds: ReadonlySet<string>,
   lines: readonly unknown[] | null,
   edition: Edition,
   findings: Finding[],
+  countedBallot: (district: string, selections: string[]) => CountedBallot,
 ): CountedBallot[] {
   if (lines === null) {
     findings.push(finding('OPENINGS_MISSING', { ballots: ballots.length }));
@@ -241,7 +313,7 @@ function openCounted(
     const name = { ballot: opening.ballotId };
     if (openings.has(opening.ballotId)) findings.push(finding('OPENING_DUPLICATE', name));
     else if (countedIds.has(opening.ballotId)) openings.set(opening.ballotId, opening);
-    else if (ballotsById.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
+    else if (ballotIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
     else findings.push(finding('OPENING_UNKNOWN_BALLOT', name));
   });
   const opened: CountedBallot[] = [];
@@ -252,15 +324,15 @@ function openCounted(
       findings.push(finding('OPENING_MISSING', name));
       continue;
     }
-    if (ballotCommitment(opening.salt, opening.selections) !== ballot.data.commitment) {
+    if (ballotCommitment(opening.salt, opening.selections) !== ballot.commitment) {
       findings.push(finding('OPENING_MISMATCH', name));
       continue;
     }
     // checkCast found the district in the edition before counting the ballot.
-    const district = edition.districts.find((d) => d.id === ballot.data.district)!;
+    const district = edition.districts.find((d) => d.id === ballot.district)!;
     const violation = checkBallot(
       edition.rules.ballot,
-      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [] },
+      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
       opening.selections,
     );
     if (violation) {
@@ -269,7 +341,7 @@ function openCounted(
       );
       continue;
     }
-    opened.push({ district: district.id, selections: opening.selections });
+    opened.push(countedBallot(district.id, opening.selections));
   }
   return opened;
 }
@@ -277,7 +349,7 @@ function openCounted(
 /** True when the ballot counts (until a later one by the same voter replaces it); its selections are checked once opened. */
 function checkCast(
   ballot: LoggedBallot,
-  voterBallots: LoggedBallot[],
+  voterBallots: VoterRecord,
   edition: Edition,
   closedAt: number | null,
   findings: Finding[],
@@ -289,14 +361,14 @@ function checkCast(
     findings.push(finding('BALLOT_OUTSIDE_VOTING', { ...name, phase: edition.phase }));
     return false;
   }
-  const streams = new Set(voterBallots.map((b) => b.stream));
-  if (streams.size > 1) {
+  const { streams } = voterBallots;
+  if (streams !== null && streams.size > 1) {
     findings.push(
       finding('BALLOT_IN_SEVERAL_STREAMS', { ...name, voter: ballot.data.voter.slice(0, 12), streams: streams.size }),
     );
     return false;
   }
-  if (voterBallots.length > 1 && !edition.rules.ballot.revoting) {
+  if (voterBallots.ballots > 1 && !edition.rules.ballot.revoting) {
     findings.push(finding('BALLOT_REVOTE_NOT_ALLOWED', { ...name, voter: ballot.data.voter.slice(0, 12) }));
     return false;
   }

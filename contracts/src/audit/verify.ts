@@ -2,13 +2,11 @@ import type { DistrictTally } from '../events/catalog';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
 import { type Finding, finding } from './findings';
-import { type LoggedHead, checkLog } from './verify-log';
-import { type Recount, checkRules, districtDifferences } from './verify-rules';
+import { type LoggedHead, logCheck } from './verify-log';
+import { type Recount, districtDifferences, rulesCheck } from './verify-rules';
 
-/** What an auditor holds: the export's lines, and optionally the published tree heads and results. */
-export interface EditionAudit {
-  /** events.jsonl, one parsed JSON value per line. */
-  events: readonly unknown[];
+/** What an auditor holds besides the export: the published tree heads and results, and a key. */
+export interface EditionDocuments {
   /** tree-heads.json. */
   treeHeads?: TreeHeadsDocument | null;
   /**
@@ -26,6 +24,12 @@ export interface EditionAudit {
    * if it was re-signed with the city's own key.
    */
   earlierTreeHeads?: TreeHeadsDocument[];
+}
+
+/** What an auditor holds: the export's lines, and optionally the published tree heads and results. */
+export interface EditionAudit extends EditionDocuments {
+  /** events.jsonl, one parsed JSON value per line. */
+  events: Iterable<unknown>;
 }
 
 export interface Verification {
@@ -48,36 +52,62 @@ export interface Verification {
  * TallyComputed event and to the published results. Pure: the CLI and the SPA share it.
  */
 export function verifyEdition(audit: EditionAudit): Verification {
+  const verifier = editionVerifier();
+  for (const line of audit.events) verifier.add(line);
+  return verifier.finish(audit);
+}
+
+/** An edition verifier fed one line at a time (the CLI as the export streams in, the SPA's worker with progress). */
+export interface EditionVerifier {
+  add(line: unknown): void;
+  /** Lines added so far. */
+  readonly checked: number;
+  /** Once the whole export is in: the checks that need the published documents, and the verdict. */
+  finish(documents: EditionDocuments): Verification;
+}
+
+export function editionVerifier(): EditionVerifier {
   const findings: Finding[] = [];
-  const log = checkLog(
-    audit.events,
-    { treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null },
-    findings,
-  );
-  const rules = checkRules(log.events, log.heads, findings, audit.openings ?? null);
-  if (audit.treeHeads && rules.editionId !== null && audit.treeHeads.editionId !== rules.editionId) {
-    findings.push(
-      finding('PUBLISHED_OTHER_EDITION', { published: audit.treeHeads.editionId, edition: rules.editionId }),
-    );
-  }
-  for (const earlier of audit.earlierTreeHeads ?? []) compareEarlier(log.heads, earlier, findings);
-  if (audit.results !== undefined && audit.results !== null) {
-    compareResults(
-      audit.results,
-      rules.recount,
-      log.heads.find((h) => h.head.reason === 'phase:counting')?.head,
-      findings,
-    );
-  }
+  const log = logCheck(findings);
+  const rules = rulesCheck(findings);
+  let checked = 0;
   return {
-    ok: findings.length === 0,
-    findings,
-    editionId: rules.editionId,
-    events: log.size,
-    treeHeads: log.heads.length,
-    ballotsCast: rules.ballotsCast,
-    voters: rules.voters,
-    recount: rules.recount,
+    add(line) {
+      checked++;
+      const event = log.add(line);
+      if (event) rules.add(event);
+    },
+    get checked() {
+      return checked;
+    },
+    finish(audit) {
+      const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null });
+      const outcome = rules.finish(logged.heads, audit.openings ?? null);
+      if (audit.treeHeads && outcome.editionId !== null && audit.treeHeads.editionId !== outcome.editionId) {
+        findings.push(
+          finding('PUBLISHED_OTHER_EDITION', { published: audit.treeHeads.editionId, edition: outcome.editionId }),
+        );
+      }
+      for (const earlier of audit.earlierTreeHeads ?? []) compareEarlier(logged.heads, earlier, findings);
+      if (audit.results !== undefined && audit.results !== null) {
+        compareResults(
+          audit.results,
+          outcome.recount,
+          logged.heads.find((h) => h.head.reason === 'phase:counting')?.head,
+          findings,
+        );
+      }
+      return {
+        ok: findings.length === 0,
+        findings,
+        editionId: outcome.editionId,
+        events: logged.size,
+        treeHeads: logged.heads.length,
+        ballotsCast: outcome.ballotsCast,
+        voters: outcome.voters,
+        recount: outcome.recount,
+      };
+    },
   };
 }
 

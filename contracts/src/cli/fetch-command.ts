@@ -12,7 +12,7 @@ import {
   downloadOpenings,
   isUrl,
 } from './edition-source';
-import { exportValues, openExportFile } from './export-lines';
+import { forEachExportValue, openExportFile } from './export-lines';
 
 export const FETCH_USAGE = 'decidimos-audit fetch EDITION_URL DIR   (EDITION_URL is <base>/api/processes/<id>)';
 
@@ -37,7 +37,7 @@ export async function fetchCommand(args: string[]): Promise<number> {
   if (files.results !== null) await writeFile(join(dir, RESULTS_FILE), `${JSON.stringify(files.results, null, 2)}\n`);
   const count = async (file: string) => {
     let values = 0;
-    for await (const _value of exportValues(await openExportFile(join(dir, file)))) values += 1;
+    await forEachExportValue(await openExportFile(join(dir, file)), () => (values += 1));
     return values;
   };
   const events = await count(EVENTS_FILE);

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { findingMessage } from '../audit/findings';
-import { type Verification, verifyEdition } from '../audit/verify';
+import { type Verification, editionVerifier } from '../audit/verify';
 import { counted } from '../audit/verify-rules';
-import { loadEdition, readTreeHeads } from './edition-source';
+import { readTreeHeads, streamEdition } from './edition-source';
 
 export const VERIFY_USAGE =
   'decidimos-audit verify EDITION_URL_OR_DIR [--public-key HEX] [--earlier OLD/tree-heads.json ...] [--json] [--lang en|es]';
@@ -25,10 +25,10 @@ export async function verifyCommand(args: string[]): Promise<number> {
     process.stderr.write(`usage: ${VERIFY_USAGE}\n`);
     return 2;
   }
-  const files = await loadEdition(source);
   const earlierTreeHeads = await Promise.all(values.earlier.map((file) => readTreeHeads(file)));
-  const verification = verifyEdition({
-    events: files.events,
+  const verifier = editionVerifier();
+  const files = await streamEdition(source, (value) => verifier.add(value));
+  const verification = verifier.finish({
     treeHeads: files.treeHeads,
     results: files.results,
     openings: files.openings,

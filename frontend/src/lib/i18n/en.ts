@@ -566,6 +566,7 @@ export const en: Messages = {
     download: 'Download the record (JSON Lines)',
     verify: 'Check in this browser',
     verifying: 'Downloading and recomputing…',
+    progress: 'Checked {{checked}} of {{total}} events…',
     verifiedTitle: 'Every check holds',
     figures:
       'Events: {{events}} · signed tree heads: {{heads}} · ballots cast, revotes included: {{ballots}} · voters: {{voters}}.',

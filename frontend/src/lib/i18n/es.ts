@@ -574,6 +574,7 @@ export const es = {
     download: 'Descargar el registro (JSON Lines)',
     verify: 'Comprobar en este navegador',
     verifying: 'Descargando y recalculando…',
+    progress: 'Comprobados {{checked}} de {{total}} eventos…',
     verifiedTitle: 'Todas las comprobaciones se cumplen',
     figures:
       'Eventos: {{events}} · cabeceras firmadas: {{heads}} · boletas emitidas, con cambios de voto: {{ballots}} · votantes: {{voters}}.',

@@ -13,11 +13,13 @@ import { exportPath, getExport } from '../api/get-export';
 import { getOpenings } from '../api/get-openings';
 import { getPublishedResults } from '../api/get-published-results';
 import { treeHeadsQueryOptions, useTreeHeads } from '../api/get-tree-heads';
-import { headSignatures, verifyPublished } from '../verify';
+import { createVerifyWorker } from '../create-verify-worker';
+import { headSignatures } from '../verify';
+import { verifyInWorker } from '../verify-protocol';
 
 type Check =
   | { state: 'idle' }
-  | { state: 'running' }
+  | { state: 'running'; progress: { checked: number; total: number } | null }
   | { state: 'done'; verification: Verification; resultsCompared: boolean }
   | { state: 'error'; error: unknown };
 
@@ -88,7 +90,7 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
 
   async function verify() {
-    setCheck({ state: 'running' });
+    setCheck({ state: 'running', progress: null });
     try {
       // Openings first (none while voting is open), then the export, then the heads, as the CLI
       // does: the export then holds the close of voting, and every head it records is published.
@@ -97,9 +99,15 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
       const treeHeads = await queryClient.fetchQuery({ ...treeHeadsQueryOptions(edition.id), staleTime: 0 });
       const published = isPublished(edition.phase);
       const results = published ? await getPublishedResults(edition.id) : null;
+      // In a Web Worker: a city's export takes a while, and the page must stay usable meanwhile.
+      const verification = await verifyInWorker(
+        createVerifyWorker(),
+        { exportText, treeHeads, results, openingsText },
+        (progress) => setCheck({ state: 'running', progress }),
+      );
       setCheck({
         state: 'done',
-        verification: verifyPublished(exportText, treeHeads, results, openingsText),
+        verification,
         resultsCompared: published,
       });
     } catch (error) {
@@ -120,7 +128,7 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
         </button>
       </div>
       <div aria-live="polite">
-        {check.state === 'running' ? <Loading label={t('audit.verifying')} /> : null}
+        {check.state === 'running' ? <Progress progress={check.progress} /> : null}
         {check.state === 'done' ? (
           <VerificationResult verification={check.verification} resultsCompared={check.resultsCompared} />
         ) : null}
@@ -128,6 +136,22 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
       {check.state === 'error' ? <ProblemAlert error={check.error} onRetry={() => void verify()} /> : null}
       <p className="hint">{t('audit.cli')}</p>
     </section>
+  );
+}
+
+/** Events checked of the export's total, once the worker has counted them. */
+function Progress({ progress }: { progress: { checked: number; total: number } | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (progress === null) return <Loading label={t('audit.verifying')} />;
+  const label = t('audit.progress', { checked: format.number(progress.checked), total: format.number(progress.total) });
+  return (
+    <div data-testid="verify-progress">
+      <label htmlFor="verify-progress">{label}</label>
+      <progress id="verify-progress" value={progress.checked} max={Math.max(progress.total, 1)}>
+        {label}
+      </progress>
+    </div>
   );
 }
 

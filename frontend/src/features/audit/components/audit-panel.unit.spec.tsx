@@ -1,10 +1,12 @@
 import type { TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
 import { editionRulesSchema } from '@decidimos/contracts/editions/edition';
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { anEdition, answer, requested, server } from '../../../testing/api';
 import { EDITION, exportText, PUBLIC_KEY, treeHead } from '../../../testing/audit-fixture';
 import { renderWithApp } from '../../../testing/render';
+import { createVerifyWorker } from '../create-verify-worker';
+import type { VerifyMessage, VerifyWorker } from '../verify-protocol';
 import { AuditPanel } from './audit-panel';
 
 /** The audit routes as the page sees them. */
@@ -98,5 +100,42 @@ describe('the audit page', () => {
       .map((item) => item.dataset['code']);
     expect(codes).toContain('OPENING_UNKNOWN_BALLOT');
     expect(findings).toHaveTextContent('apertura de la boleta b-1: no hay tal boleta en el registro');
+  });
+
+  it('shows the events checked of the total while the worker checks, then its verdict', async () => {
+    serve(document());
+    const worker: VerifyWorker = { onmessage: null, onerror: null, postMessage: jest.fn(), terminate: jest.fn() };
+    jest.mocked(createVerifyWorker).mockReturnValueOnce(worker);
+    // Messages arrive as tasks of their own; the verdict settles a promise, so act waits for it.
+    const tell = (message: VerifyMessage) =>
+      act(async () => worker.onmessage?.({ data: message } as MessageEvent<VerifyMessage>));
+    renderWithApp(<AuditPanel edition={edition} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Comprobar en este navegador' }));
+    await waitFor(() => expect(worker.postMessage).toHaveBeenCalledWith(expect.objectContaining({ exportText })));
+
+    await tell({ type: 'progress', checked: 2000, total: 8000 });
+    const bar = screen.getByRole('progressbar', { name: 'Comprobados 2,000 de 8,000 eventos…' });
+    expect(bar).toHaveAttribute('value', '2000');
+    expect(bar).toHaveAttribute('max', '8000');
+    expect(screen.getByRole('button', { name: 'Comprobar en este navegador' })).toBeDisabled();
+
+    await tell({
+      type: 'done',
+      verification: {
+        ok: false,
+        findings: [{ code: 'HEAD_ROOT_MISMATCH', params: { head: 3 } }],
+        editionId: EDITION,
+        events: 8000,
+        treeHeads: 3,
+        ballotsCast: 7000,
+        voters: 6000,
+        recount: null,
+      },
+    });
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(within(screen.getByTestId('findings')).getByRole('listitem')).toHaveTextContent(
+      'cabeza de árbol 3: la raíz no coincide',
+    );
+    expect(worker.terminate).toHaveBeenCalled();
   });
 });
