@@ -1,7 +1,8 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { canonicalJson } from '../audit/canonical-json';
 import { toHex } from '../audit/encoding';
+// The audit code's hashing seam: native in the decidimos-audit bin, portable in the browser.
+import { sha256 } from '../audit/sha256';
 
 const hex32 = z.string().regex(/^[0-9a-f]{64}$/, '32 bytes of lower-case hex');
 
@@ -13,7 +14,7 @@ const hex32 = z.string().regex(/^[0-9a-f]{64}$/, '32 bytes of lower-case hex');
  * voting closes.
  */
 export function ballotCommitment(salt: string, selections: readonly string[]): string {
-  return toHex(sha256(new TextEncoder().encode(canonicalJson({ salt, selections }))));
+  return toHex(sha256(canonicalJson({ salt, selections })));
 }
 
 /** One line of GET /api/processes/:id/audit/openings (openings.jsonl): what a counted ballot's commitment hides. */
