@@ -51,9 +51,12 @@ type Evaluated = FloatOffer | null | typeof UNDECIDED;
 /** What every float run of one election reads, made once. */
 interface Prepared {
   supporters: Int32Array[];
-  groupWeight: Float64Array;
+  /** Per project, the weight of each group in supporters, read in step with it. */
+  supporterWeights: Float64Array[];
   cost: number[];
   utility: number[];
+  /** The most classes a run has made so far: later runs start with that much room. */
+  classes: number;
 }
 
 const prepared = new WeakMap<EqualSharesElection, Prepared>();
@@ -63,9 +66,10 @@ function prepare(mes: EqualSharesElection): Prepared {
   if (!known) {
     known = {
       supporters: mes.supporters.map((groups) => Int32Array.from(groups)),
-      groupWeight: Float64Array.from(mes.groups, (group) => group.weight),
+      supporterWeights: mes.supporters.map((groups) => Float64Array.from(groups, (group) => mes.groups[group]!.weight)),
       cost: mes.election.projects.map((project) => Number(project.cost)),
       utility: mes.utility.map(Number),
+      classes: 64,
     };
     prepared.set(mes, known);
   }
@@ -73,8 +77,7 @@ function prepare(mes: EqualSharesElection): Prepared {
 }
 
 function grown<T extends Float64Array | Int32Array>(array: T, length: number): T {
-  if (array.length >= length) return array;
-  const larger = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2));
+  const larger = new (array.constructor as new (length: number) => T)(length);
   larger.set(array);
   return larger;
 }
@@ -82,15 +85,15 @@ function grown<T extends Float64Array | Int32Array>(array: T, length: number): T
 export class FloatEqualSharesRun {
   private readonly prepared: Prepared;
   private classes = 1;
-  private budget = new Float64Array(64);
-  private budgetErr = new Float64Array(64);
+  private budget: Float64Array;
+  private budgetErr: Float64Array;
   /** How fast each class's budget grows with the per-voter budget (see the exact run). */
-  private slope = new Float64Array(64);
-  private slopeErr = new Float64Array(64);
-  private weightInClass = new Float64Array(64);
+  private slope: Float64Array;
+  private slopeErr: Float64Array;
+  private weightInClass: Float64Array;
   /** In pay: the round a class was last moved in, and where to. */
-  private movedIn = new Int32Array(64);
-  private movedTo = new Int32Array(64);
+  private movedIn: Int32Array;
+  private movedTo: Int32Array;
   private readonly classOf: Int32Array;
   /** Scratch space for one offer's classes and their weights. */
   private scratchClasses: Int32Array;
@@ -106,7 +109,14 @@ export class FloatEqualSharesRun {
     private readonly reference?: EqualSharesOutcome,
   ) {
     this.prepared = prepare(mes);
-    const { cost, utility } = this.prepared;
+    const { cost, utility, classes } = this.prepared;
+    this.budget = new Float64Array(classes);
+    this.budgetErr = new Float64Array(classes);
+    this.slope = new Float64Array(classes);
+    this.slopeErr = new Float64Array(classes);
+    this.weightInClass = new Float64Array(classes);
+    this.movedIn = new Int32Array(classes);
+    this.movedTo = new Int32Array(classes);
     const perVoter = Number(perVoterBudget.num) / Number(perVoterBudget.den);
     this.budget[0] = perVoter;
     this.budgetErr[0] = 3 * EPS * perVoter;
@@ -150,6 +160,7 @@ export class FloatEqualSharesRun {
       selected.push(winner);
       open.delete(winner);
     }
+    if (this.classes > this.prepared.classes) this.prepared.classes = this.classes;
     return {
       selected,
       perVoterBudget: this.perVoterBudget,
@@ -221,17 +232,17 @@ export class FloatEqualSharesRun {
    * supporters' classes sit in scratch space, the poor ones moved to its front pass by pass.
    */
   private offerFor(project: number): Evaluated {
-    const { groupWeight, supporters } = this.prepared;
+    const { supporterWeights, supporters } = this.prepared;
     const { budget, budgetErr, weightInClass, classOf, scratchClasses: classes, scratchWeights: weights } = this;
     const groups = supporters[project]!;
+    const groupWeights = supporterWeights[project]!;
     let count = 0;
     for (let index = 0; index < groups.length; index++) {
-      const group = groups[index]!;
-      const klass = classOf[group]!;
+      const klass = classOf[groups[index]!]!;
       if (klass === BROKE) continue;
       const weight = weightInClass[klass]!;
       if (weight === 0) classes[count++] = klass;
-      weightInClass[klass] = weight + groupWeight[group]!;
+      weightInClass[klass] = weight + groupWeights[index]!;
     }
     let available = 0;
     let availableErr = 0;
@@ -392,7 +403,7 @@ export class FloatEqualSharesRun {
       if (from === BROKE) continue;
       if (this.movedIn[from] !== round) {
         const to = this.classes++;
-        this.ensureClasses(this.classes);
+        if (to === this.budget.length) this.grow();
         const left = this.budget[from]! - payment;
         this.budget[to] = left;
         this.budgetErr[to] = this.budgetErr[from]! + paymentErr + EPS * (Math.abs(left) + payment);
@@ -406,8 +417,8 @@ export class FloatEqualSharesRun {
     return offer.poorKey;
   }
 
-  private ensureClasses(length: number): void {
-    if (this.budget.length >= length) return;
+  private grow(): void {
+    const length = this.budget.length * 2;
     this.budget = grown(this.budget, length);
     this.budgetErr = grown(this.budgetErr, length);
     this.slope = grown(this.slope, length);
