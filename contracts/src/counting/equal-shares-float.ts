@@ -382,14 +382,18 @@ export class FloatEqualSharesRun {
   private pay(winner: number, offer: FloatOffer): ClassKey {
     const payment = offer.remaining / offer.payers;
     const paymentErr = offer.remainingErr / offer.payers + EPS * Math.abs(payment);
+    // Slopes serve only the proof against the reference: once it failed, they are left stale.
+    const slopes = this.unchanged;
     let poorSlope = 0;
     let poorSlopeErr = 0;
     const round = this.rounds.length;
     for (let index = 0; index < offer.poor.length; index++) {
       const klass = offer.poor[index]!;
-      const weight = offer.poorWeights[index]!;
-      poorSlope += weight * this.slope[klass]!;
-      poorSlopeErr += weight * this.slopeErr[klass]!;
+      if (slopes) {
+        const weight = offer.poorWeights[index]!;
+        poorSlope += weight * this.slope[klass]!;
+        poorSlopeErr += weight * this.slopeErr[klass]!;
+      }
       this.movedIn[klass] = round;
       this.movedTo[klass] = BROKE;
     }
@@ -407,8 +411,10 @@ export class FloatEqualSharesRun {
         const left = this.budget[from]! - payment;
         this.budget[to] = left;
         this.budgetErr[to] = this.budgetErr[from]! + paymentErr + EPS * (Math.abs(left) + payment);
-        this.slope[to] = this.slope[from]! + gain;
-        this.slopeErr[to] = this.slopeErr[from]! + gainErr + EPS * (this.slope[from]! + gain);
+        if (slopes) {
+          this.slope[to] = this.slope[from]! + gain;
+          this.slopeErr[to] = this.slopeErr[from]! + gainErr + EPS * (this.slope[from]! + gain);
+        }
         this.movedIn[from] = round;
         this.movedTo[from] = to;
       }

@@ -313,7 +313,8 @@ class EqualSharesRun {
    */
   private pay(winner: number, offer: Offer): ClassKey {
     const payment = this.rescaleFor(offer);
-    const slopeGain = this.rescaleSlopesFor(offer);
+    // Slopes serve only the proof against the reference: once it failed, they are left stale.
+    const slopeGain = this.unchanged ? this.rescaleSlopesFor(offer) : 0n;
     const { groups, supporters } = this.mes;
     const destination = new Map<number, number>();
     const broke: number[] = [];
