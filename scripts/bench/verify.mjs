@@ -1,5 +1,5 @@
-// `decidimos-audit verify` over a generated city-sized edition: writes events.jsonl and
-// tree-heads.json for BENCH_VERIFY_EVENTS events (default 1,000,000, nearly all ballots),
+// `decidimos-audit verify` over a generated city-sized edition: writes events.jsonl,
+// openings.jsonl and tree-heads.json for BENCH_VERIFY_EVENTS events (default 1,000,000, nearly all ballots),
 // then runs the real bin on the directory and prints events/s. No target is asserted here.
 // BENCH_VERIFY_KEEP=1 keeps the directory (for node --cpu-prof on the bin).
 // Run after building contracts:  npx tsc -b contracts && node scripts/bench/verify.mjs
@@ -19,7 +19,8 @@ import {
 } from '../../contracts/dist/audit/index.js';
 import { editionRulesSchema } from '../../contracts/dist/editions/edition.js';
 import { headReason } from '../../contracts/dist/audit/verify-log.js';
-import { parseEvent, SCHEMA_VERSIONS } from '../../contracts/dist/events/catalog.js';
+import { SCHEMA_VERSIONS, parsePublicEvent } from '../../contracts/dist/events/catalog.js';
+import { ballotCommitment } from '../../contracts/dist/ballots/commitment.js';
 import { tallyEdition } from '../../contracts/dist/tally/tally.js';
 import { useSha256 } from '../../contracts/dist/audit/sha256.js';
 import { nodeSha256 } from '../../contracts/dist/cli/node-sha256.js';
@@ -65,7 +66,7 @@ async function record(stream, type, data) {
   written += 1;
   tree.append(eventLeafHash(event));
   if (!out.write(`${JSON.stringify(event)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
-  const reason = headReason(parseEvent(type, event.data, event.schemaVersion));
+  const reason = headReason(parsePublicEvent(type, event.data, event.schemaVersion));
   if (reason !== null) {
     const head = signTreeHead(
       { editionId: EDITION, treeSize: tree.size, rootHash: toHex(tree.root()), timestamp: event.recordedAt, reason },
@@ -119,22 +120,30 @@ for (const { proposalId } of ballot.centro) {
   await record(`supports-${voter}`, 'SupportGiven', { voter, proposalId });
 }
 await phase('supports', 'voting', { ballot });
-// Everything but the closing events (two phase changes, the tally and their three heads) is a ballot.
+// Everything but the closing events (two phase changes, the tally and their three heads) is a
+// sealed ballot; its opening goes to openings.jsonl, as the server publishes it after the close.
 const ballots = [];
+const openings = createWriteStream(path.join(dir, 'openings.jsonl'));
 for (let i = 0; written < EVENTS - 6; i++) {
   const voter = pseudonym(`voter-${i}`);
   const selections = [proposalIds[i % PROPOSALS], proposalIds[(i * 7 + 3) % PROPOSALS]].filter(
     (id, at, all) => all.indexOf(id) === at,
   );
   ballots.push({ district: 'centro', selections });
+  const salt = pseudonym(`salt-${i}`);
+  const ballotId = `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`;
   await record(`ballot-${voter}`, 'BallotCast', {
     voter,
     district: 'centro',
-    selections,
+    commitment: ballotCommitment(salt, selections),
     channel: 'online',
-    officer: null,
   });
+  if (!openings.write(`${JSON.stringify({ ballotId, selections, salt })}\n`)) {
+    await new Promise((resolve) => openings.once('drain', resolve));
+  }
 }
+openings.end();
+await finished(openings);
 await phase('voting', 'counting');
 const closing = heads.at(-1);
 const districts = tallyEdition({ districts: [district], rules, ballot }, ballots);

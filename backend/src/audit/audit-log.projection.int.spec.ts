@@ -13,6 +13,7 @@ import {
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import type { StoredEvent } from '../shared/event-envelope';
+import { sealedBallot } from '../testing/fixtures';
 import {
   AUDIT_LEAVES,
   AUDIT_TREES,
@@ -39,7 +40,7 @@ function logOf(count: number): StoredEvent[] {
       return { ...common, type: 'RoleGranted', data, streamId: 'staff', revision: 0, recordedAt } as StoredEvent;
     }
     const editionId = i % 3 === 0 ? 'pp-norte' : 'pp-centro';
-    const data = { editionId, voter: voter(i), district: 'centro', selections: [], channel: 'online', officer: null };
+    const data = { editionId, voter: voter(i), district: 'centro', channel: 'online', ...sealedBallot([]) };
     return {
       ...common,
       type: 'BallotCast',

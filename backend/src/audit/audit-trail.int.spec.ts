@@ -8,6 +8,8 @@ import {
   type PublicEvent,
   type TreeHeadsDocument,
   type EventPayload,
+  type Opening,
+  ballotCommitment,
   eventLeafHash,
   fromHex,
   generateSigningKey,
@@ -66,6 +68,8 @@ let proposals: Record<'a' | 'b' | 'c' | 'd' | 'n1', string>;
 let receipts: Record<string, string>;
 let pendingReceipt: { status: number; body: { status: string; proof: unknown } };
 let exportText: string;
+let openingsText: string;
+let openings: Opening[];
 let events: PublicEvent[];
 let treeHeads: TreeHeadsDocument;
 let results: { treeHead: unknown; districts: { id: string; rule: string }[] };
@@ -181,6 +185,10 @@ async function runEdition() {
   events = parseJsonLines(exportText) as PublicEvent[];
   treeHeads = (await system.anonymous.get(`${editionUrl}/audit/tree-heads`)).body;
   results = (await system.anonymous.get(`${editionUrl}/results`)).body;
+  const opened = await system.anonymous.get(`${editionUrl}/audit/openings`);
+  expect(opened.status).toBe(200);
+  openingsText = opened.body as string;
+  openings = parseJsonLines(openingsText) as Opening[];
 }
 
 async function caughtUp() {
@@ -189,6 +197,9 @@ async function caughtUp() {
 
 const lines = () => exportText.trimEnd().split('\n');
 const withLines = (changed: string[]) => parseJsonLines(`${changed.join('\n')}\n`);
+const openingOf = (receipt: string) => openings.find((o) => o.ballotId === receipt.split('.')[0])!;
+const changedOpening = (receipt: string, change: Partial<Opening>) =>
+  openings.map((o) => (o === openingOf(receipt) ? { ...o, ...change } : o));
 const indexOf = (predicate: (event: PublicEvent) => boolean) => events.findIndex(predicate);
 const ballotIndex = (receipt: string) => indexOf((e) => e.id === receipt.split('.')[0]);
 const closingIndex = () => indexOf((e) => e.type === 'EditionPhaseAdvanced' && e.data['from'] === 'voting');
@@ -239,7 +250,7 @@ describe('the audit trail of an edition counted by equal shares', () => {
   });
 
   it('verifies: signatures, roots, consistency, ballots, ballot composition and the re-count all hold', () => {
-    const verification = verifyEdition({ events, treeHeads, results, publicKey: treeHeads.publicKey });
+    const verification = verifyEdition({ events, treeHeads, results, openings, publicKey: treeHeads.publicKey });
     expect(verification.findings).toEqual([]);
     expect(verification).toMatchObject({ ok: true, editionId, treeHeads: 7, ballotsCast: 6, voters: 5 });
     expect(verification.recount?.ballots).toBe(5);
@@ -283,6 +294,7 @@ describe('the audit trail of an edition counted by equal shares', () => {
     for (const path of [
       '/api/processes/{id}/audit/export',
       '/api/processes/{id}/audit/tree-heads',
+      '/api/processes/{id}/audit/openings',
       '/api/receipts/{receipt}',
     ])
       expect(paths).toHaveProperty([path, 'get']);
@@ -298,6 +310,7 @@ describe('the audit trail of an edition counted by equal shares', () => {
     expect(readFileSync(join(dir, 'events.jsonl'), 'utf8')).toBe(exportText);
     expect(JSON.parse(readFileSync(join(dir, 'tree-heads.json'), 'utf8'))).toEqual(treeHeads);
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toEqual(results);
+    expect(readFileSync(join(dir, 'openings.jsonl'), 'utf8')).toBe(openingsText);
     const offline = await audit(
       'verify',
       dir,
@@ -340,7 +353,7 @@ describe('an export tampered with by an insider', () => {
   it('is caught when a ballot is dropped', async () => {
     const dropped = ballotIndex(receipts['resident-centro-3']!);
     const tampered = lines().filter((_, i) => i !== dropped);
-    const { ok, findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const { ok, findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings });
     expect(ok).toBe(false);
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(dropped)));
     expect(findings).toContainEqual(ballotsDiffer(5, 4));
@@ -356,14 +369,38 @@ describe('an export tampered with by an insider', () => {
     );
   }, 60_000);
 
-  it('is caught when a selection is changed', () => {
-    const changed = ballotIndex(receipts['resident-centro-3']!);
+  it('is caught when a selection or a salt is changed in its opening, by the CLI too', async () => {
+    const target = receipts['resident-centro-3']!;
+    const mismatch = finding('OPENING_MISMATCH', { ballot: openingOf(target).ballotId });
+    for (const change of [{ selections: [proposals.a] }, { salt: 'ab'.repeat(32) }]) {
+      const { findings } = verifyEdition({ events, treeHeads, results, openings: changedOpening(target, change) });
+      expect(findings[0]).toEqual(mismatch);
+      // The ballot is not counted on an opening that does not match: the tally and results disagree.
+      expect(findings).toContainEqual(ballotsDiffer(5, 4));
+    }
+    const dir = join(workDir, 'changed-opening');
+    await audit('fetch', editionUrl, dir);
+    const changed = changedOpening(target, { selections: [proposals.a] });
+    writeFileSync(join(dir, 'openings.jsonl'), changed.map((o) => `${JSON.stringify(o)}\n`).join(''));
+    const verified = await audit('verify', dir, '--lang', 'en');
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain(
+      `  - [OPENING_MISMATCH] ballot ${mismatch.params['ballot']}: its opening does not match its commitment (selections or salt changed)\n`,
+    );
+  }, 60_000);
+
+  it('is caught when a ballot is committed again to other selections', () => {
+    const target = receipts['resident-centro-3']!;
+    const changed = ballotIndex(target);
+    const salt = 'cd'.repeat(32);
     const tampered = lines().map((line, i) => {
       if (i !== changed) return line;
       const event = JSON.parse(line) as PublicEvent;
-      return JSON.stringify({ ...event, data: { ...event.data, selections: [proposals.a] } });
+      return JSON.stringify({ ...event, data: { ...event.data, commitment: ballotCommitment(salt, [proposals.a]) } });
     });
-    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const forged = changedOpening(target, { selections: [proposals.a], salt });
+    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings: forged });
+    // The opening matches the new commitment: only the signed roots and the re-count give it away.
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(changed)));
     expect(findings).toContainEqual(votesDiffer(proposals.a, 1, 2));
   });
@@ -373,7 +410,7 @@ describe('an export tampered with by an insider', () => {
     const second = ballotIndex(receipts['resident-centro-3']!);
     const tampered = lines();
     [tampered[first], tampered[second]] = [tampered[second]!, tampered[first]!];
-    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings });
     // Same ballots, same count: only the signed roots give it away.
     expect(findings).toEqual(rootMismatchesFrom(Math.min(first, second)));
   });
@@ -386,7 +423,7 @@ describe('an export tampered with by an insider', () => {
       const event = JSON.parse(line) as PublicEvent;
       return JSON.stringify({ ...event, data: { ...event.data, rootHash: 'ab'.repeat(32) } });
     });
-    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings });
     expect(findings).toEqual(
       expect.arrayContaining([
         finding('HEAD_BAD_SIGNATURE', { head: number }),
@@ -409,7 +446,7 @@ describe('an export tampered with by an insider', () => {
       const head = signTreeHead({ ...unsigned, rootHash: 'ab'.repeat(32) }, insider.privateKey);
       return JSON.stringify({ ...event, data: { ...head, publicKey: insider.publicKey } });
     });
-    const verification = verifyEdition({ events: withLines(resigned), treeHeads, results });
+    const verification = verifyEdition({ events: withLines(resigned), treeHeads, results, openings });
     expect(verification.findings).toContainEqual(
       finding('HEAD_WRONG_KEY', { head: number, key: keyId(insider.publicKey), editionKey: treeHeads.keyId }),
     );
@@ -421,15 +458,22 @@ describe('an export tampered with by an insider', () => {
     const forged: PublicEvent = {
       id: randomUUID(),
       type: 'BallotCast',
-      schemaVersion: 1,
+      schemaVersion: 2,
       stream: `ballot-${editionId}-${voter}`,
       revision: 0,
       recordedAt: events[close - 1]!.recordedAt,
-      data: { editionId, voter, district: 'centro', selections: [proposals.a], channel: 'online', officer: null },
+      data: {
+        editionId,
+        voter,
+        district: 'centro',
+        commitment: ballotCommitment('ef'.repeat(32), [proposals.a]),
+        channel: 'online',
+      },
     };
     const tampered = lines();
     tampered.splice(close, 0, JSON.stringify(forged));
-    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const withForged = [...openings, { ballotId: forged.id, selections: [proposals.a], salt: 'ef'.repeat(32) }];
+    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings: withForged });
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(close)));
     const closingHead = treeHeads.treeHeads.findIndex((h) => h.reason === 'phase:counting') + 1;
     expect(findings).toContainEqual(

@@ -25,7 +25,7 @@ export const ballotsProjection: Projection = {
   async apply(event, store) {
     if (event.type !== 'BallotCast') return;
     const ballots = store.collection<BallotDoc>(BALLOTS);
-    const { editionId, voter, district, selections, channel } = event.data;
+    const { editionId, voter, district, sealed, channel } = event.data;
     const id = ballotDocId(editionId, voter);
     const previous = await ballots.get(id);
     await ballots.upsert(
@@ -35,7 +35,8 @@ export const ballotsProjection: Projection = {
         editionId,
         voter,
         district,
-        selections,
+        // The read model is not public: it answers the resident's own GET /ballot.
+        selections: sealed.selections,
         channel,
         ...receiptOf(publicEvent(event)),
         castAt: event.recordedAt,

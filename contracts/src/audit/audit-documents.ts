@@ -46,6 +46,10 @@ export const receiptProof = z.object({
   leafIndex: z.number().int().nonnegative(),
   /** Whether this is the voter's ballot that counts (false once they voted again). */
   current: z.boolean(),
+  /** A later ballot of the same voter, recorded while voting was open, took this one's place: it is never opened. */
+  replaced: z.boolean(),
+  /** Once voting has closed, what this ballot counted for (its opening); null while voting is open and for a ballot that does not count. */
+  counted: z.object({ selections: z.array(z.string()) }).nullable(),
   /** `pending` until a signed tree head covers the ballot (the next phase change). */
   status: z.enum(['included', 'pending']),
   treeHead: treeHeadSchema.nullable(),

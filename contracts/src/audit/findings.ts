@@ -72,6 +72,16 @@ const en = {
   BALLOT_TOO_MANY: 'ballot {{ballot}}: too many selections ({{count}} > {{max}})',
   BALLOT_TOO_FEW: 'ballot {{ballot}}: too few selections ({{count}} < {{min}})',
   BALLOT_UNDER_MINIMUM_SPEND: 'ballot {{ballot}}: under the minimum spend ({{total}} < {{minimum}})',
+  // Openings (published when voting closes): each counted ballot's selections and salt.
+  OPENINGS_WHILE_VOTING: 'openings: given while voting is still open, when every ballot must stay sealed',
+  OPENINGS_MISSING: 'openings: voting has closed, but none were given for the {{ballots}} ballots that count',
+  OPENING_MALFORMED: 'opening #{{line}}: not an opening ({{reason}})',
+  OPENING_DUPLICATE: 'opening of ballot {{ballot}}: given twice',
+  OPENING_NOT_COUNTED:
+    'opening of ballot {{ballot}}: that ballot does not count (replaced by a later one, or cast after voting closed), and is never opened',
+  OPENING_UNKNOWN_BALLOT: 'opening of ballot {{ballot}}: no such ballot in the log',
+  OPENING_MISSING: 'ballot {{ballot}}: counts (the last of its voter before voting closed), but has no opening',
+  OPENING_MISMATCH: 'ballot {{ballot}}: its opening does not match its commitment (selections or salt changed)',
   // The tally and the results. `source` is TallyComputed or results.json: names, not words.
   TALLY_WRONG_HEAD:
     'TallyComputed: names tree head (size {{size}}, root {{root}}…), not the head signed when voting closed',
@@ -149,6 +159,15 @@ const es: Record<FindingCode, string> = {
   BALLOT_TOO_MANY: 'boleta {{ballot}}: demasiadas selecciones ({{count}} > {{max}})',
   BALLOT_TOO_FEW: 'boleta {{ballot}}: muy pocas selecciones ({{count}} < {{min}})',
   BALLOT_UNDER_MINIMUM_SPEND: 'boleta {{ballot}}: por debajo del gasto mínimo ({{total}} < {{minimum}})',
+  OPENINGS_WHILE_VOTING: 'aperturas: entregadas con la votación aún abierta, cuando toda boleta debe seguir sellada',
+  OPENINGS_MISSING: 'aperturas: la votación cerró, pero no se entregó ninguna para las {{ballots}} boletas que cuentan',
+  OPENING_MALFORMED: 'apertura #{{line}}: no es una apertura ({{reason}})',
+  OPENING_DUPLICATE: 'apertura de la boleta {{ballot}}: entregada dos veces',
+  OPENING_NOT_COUNTED:
+    'apertura de la boleta {{ballot}}: esa boleta no cuenta (la reemplazó una posterior, o se emitió tras el cierre) y nunca se abre',
+  OPENING_UNKNOWN_BALLOT: 'apertura de la boleta {{ballot}}: no hay tal boleta en el registro',
+  OPENING_MISSING: 'boleta {{ballot}}: cuenta (la última de su votante antes del cierre), pero no tiene apertura',
+  OPENING_MISMATCH: 'boleta {{ballot}}: su apertura no coincide con su compromiso (cambiaron las selecciones o la sal)',
   TALLY_WRONG_HEAD:
     'TallyComputed: nombra la cabeza de árbol (tamaño {{size}}, raíz {{root}}…), no la firmada al cerrar la votación',
   TALLY_WRONG_RULE: 'TallyComputed: contado con {{rule}}, pero la regla de la edición es {{expected}}',

@@ -1,4 +1,4 @@
-import { type DomainEvent, parseEvent } from '../events/catalog';
+import { type PublicDomainEvent, parsePublicEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
@@ -11,8 +11,8 @@ import { type NodeStore, InMemoryNodeStore } from './node-store';
 import { verifyConsistency } from './proofs';
 import { type TreeHead, keyId, verifyTreeHead } from './tree-head';
 
-/** An exported event that passed the catalog, with its place in the log. */
-export type LoggedDomainEvent = DomainEvent & {
+/** An exported event that passed the catalog (in its public form), with its place in the log. */
+export type LoggedDomainEvent = PublicDomainEvent & {
   id: string;
   stream: string;
   revision: number;
@@ -99,9 +99,9 @@ export function logCheck(findings: Finding[]): {
       );
     }
     nextRevision.set(event.stream, Math.max(expectedRevision, event.revision + 1));
-    let parsed: DomainEvent;
+    let parsed: PublicDomainEvent;
     try {
-      parsed = parseEvent(event.type, event.data, event.schemaVersion);
+      parsed = parsePublicEvent(event.type, event.data, event.schemaVersion);
     } catch (error) {
       findings.push(finding('EVENT_NOT_IN_CATALOG', { event: event.id, reason: (error as Error).message }));
       return null;
@@ -304,7 +304,7 @@ function addedEvent({ tree: log, nodes }: RecomputedTree, fromSize: number, head
 }
 
 /** Why an event must be followed by a signed tree head (the same rule the backend signs by). */
-export function headReason(event: DomainEvent): string | null {
+export function headReason(event: PublicDomainEvent): string | null {
   if (event.type === 'EditionPhaseAdvanced') return `phase:${event.data.to}`;
   if (event.type === 'TallyComputed') return 'results';
   return null;

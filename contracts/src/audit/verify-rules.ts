@@ -1,4 +1,5 @@
 import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
+import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
 import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
@@ -22,6 +23,13 @@ interface Edition {
   ballot: Record<string, BallotEntry[]> | null;
   /** Each district's ballot as proposal → cost, built once when voting opens. */
   costs: Map<string, ReadonlyMap<string, number>>;
+}
+
+/** A voter's ballot that counts, until its opening shows what it counts for. */
+interface SealedBallot {
+  id: string;
+  district: string;
+  commitment: string;
 }
 
 /** What the rules need of a voter's ballots: their streams (one is allowed) and how many. */
@@ -49,20 +57,32 @@ export interface RulesOutcome {
 
 /**
  * Replays the edition as the rules say it must have gone: phases in order, each proposal on
- * the ballot by its assessment and supports, every ballot valid under the rules frozen when
- * voting opened, one ballot stream per voter, and a re-count of the last ballot per voter
- * recorded before voting closed that must equal the TallyComputed event.
+ * the ballot by its assessment and supports, one ballot stream per voter, and once voting
+ * has closed, an opening for the last ballot per voter recorded before the close that
+ * matches its commitment, its selections valid under the rules frozen when voting opened,
+ * and a re-count of those selections that must equal the TallyComputed event. While voting
+ * is open ballots are sealed: only their commitments are checked for shape.
+ *
+ * `openings` are the lines of openings.jsonl (null when none were given).
  */
-export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], findings: Finding[]): RulesOutcome {
+export function checkRules(
+  events: LoggedDomainEvent[],
+  heads: LoggedHead[],
+  findings: Finding[],
+  openings: readonly unknown[] | null = null,
+): RulesOutcome {
   const check = rulesCheck(findings);
   for (const event of events) check.add(event);
-  return check.finish(heads);
+  return check.finish(heads, openings);
 }
 
-/** Incremental checkRules: one event at a time, as the export streams in, with nothing kept per ballot but its voter. */
+/**
+ * Incremental checkRules: one event at a time, as the export streams in, with nothing kept
+ * per ballot but its voter, and for each voter's counted ballot its id, district and commitment.
+ */
 export function rulesCheck(findings: Finding[]): {
   add(event: LoggedDomainEvent): void;
-  finish(heads: LoggedHead[]): RulesOutcome;
+  finish(heads: LoggedHead[], openings?: readonly unknown[] | null): RulesOutcome;
 } {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
   let edition: Edition | null = null;
@@ -70,7 +90,9 @@ export function rulesCheck(findings: Finding[]): {
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
   const ballotsByVoter = new Map<string, VoterRecord>();
-  const counted = new Map<string, CountedBallot>();
+  // Every ballot's id, to tell an opening of a replaced ballot from one of no ballot at all.
+  const ballotIds = new Set<string>();
+  const counted = new Map<string, SealedBallot>();
   // One object per distinct (district, selections): a million voters share far fewer
   // ballots, and the parsed events can go as soon as they are checked.
   const distinctBallots = new Map<string, CountedBallot>();
@@ -175,8 +197,11 @@ export function rulesCheck(findings: Finding[]): {
           (voterBallots.streams ??= new Set([voterBallots.stream])).add(event.stream);
         }
         voterBallots.ballots++;
-        if (checkCast(event, voterBallots, edition, closedAt, findings))
-          counted.set(event.data.voter, countedBallot(event.data.district, event.data.selections));
+        ballotIds.add(event.id);
+        if (checkCast(event, voterBallots, edition, closedAt, findings)) {
+          const { district, commitment } = event.data;
+          counted.set(event.data.voter, { id: event.id, district, commitment });
+        }
         break;
       }
       case 'TallyComputed':
@@ -188,16 +213,20 @@ export function rulesCheck(findings: Finding[]): {
     }
   }
 
-  function finish(heads: LoggedHead[]): RulesOutcome {
+  function finish(heads: LoggedHead[], openings: readonly unknown[] | null = null): RulesOutcome {
     if (!started) findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
     outcome.voters = ballotsByVoter.size;
-    if (edition !== null) recount(edition, heads);
+    if (edition !== null) recount(edition, heads, openings);
     return outcome;
   }
 
-  function recount(edition: Edition, heads: LoggedHead[]): void {
-    if (closedAt === null || edition.ballot === null) return;
-    const ballots = [...counted.values()];
+  function recount(edition: Edition, heads: LoggedHead[], openings: readonly unknown[] | null): void {
+    if (closedAt === null) {
+      if (openings !== null && openings.length > 0) findings.push(finding('OPENINGS_WHILE_VOTING'));
+      return;
+    }
+    if (edition.ballot === null) return;
+    const ballots = openCounted([...counted.values()], ballotIds, openings, edition, findings, countedBallot);
     const districts = tallyEdition(
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
       ballots,
@@ -252,7 +281,72 @@ function checkBallotComposition(
   }
 }
 
-/** True when the ballot counts (until a later one by the same voter replaces it). */
+/**
+ * The selections of the ballots that count, from their openings: each counted ballot needs
+ * exactly one opening whose commitment is the ballot's, and no other ballot may be opened
+ * (a superseded ballot stays sealed for good). A ballot without a valid opening, or whose
+ * opened selections break the rules, is not counted, so the re-count tells it too.
+ */
+function openCounted(
+  ballots: SealedBallot[],
+  ballotIds: ReadonlySet<string>,
+  lines: readonly unknown[] | null,
+  edition: Edition,
+  findings: Finding[],
+  countedBallot: (district: string, selections: string[]) => CountedBallot,
+): CountedBallot[] {
+  if (lines === null) {
+    findings.push(finding('OPENINGS_MISSING', { ballots: ballots.length }));
+    return [];
+  }
+  const countedIds = new Set(ballots.map((ballot) => ballot.id));
+  const openings = new Map<string, Opening>();
+  lines.forEach((line, index) => {
+    const parsed = openingSchema.safeParse(line);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const reason = `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
+      findings.push(finding('OPENING_MALFORMED', { line: index + 1, reason }));
+      return;
+    }
+    const opening = parsed.data;
+    const name = { ballot: opening.ballotId };
+    if (openings.has(opening.ballotId)) findings.push(finding('OPENING_DUPLICATE', name));
+    else if (countedIds.has(opening.ballotId)) openings.set(opening.ballotId, opening);
+    else if (ballotIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
+    else findings.push(finding('OPENING_UNKNOWN_BALLOT', name));
+  });
+  const opened: CountedBallot[] = [];
+  for (const ballot of ballots) {
+    const name = { ballot: ballot.id };
+    const opening = openings.get(ballot.id);
+    if (!opening) {
+      findings.push(finding('OPENING_MISSING', name));
+      continue;
+    }
+    if (ballotCommitment(opening.salt, opening.selections) !== ballot.commitment) {
+      findings.push(finding('OPENING_MISMATCH', name));
+      continue;
+    }
+    // checkCast found the district in the edition before counting the ballot.
+    const district = edition.districts.find((d) => d.id === ballot.district)!;
+    const violation = checkBallot(
+      edition.rules.ballot,
+      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
+      opening.selections,
+    );
+    if (violation) {
+      findings.push(
+        finding(VIOLATION_FINDINGS[violation.code], { ...name, district: district.id, ...violation.params }),
+      );
+      continue;
+    }
+    opened.push(countedBallot(district.id, opening.selections));
+  }
+  return opened;
+}
+
+/** True when the ballot counts (until a later one by the same voter replaces it); its selections are checked once opened. */
 function checkCast(
   ballot: LoggedBallot,
   voterBallots: VoterRecord,
@@ -281,15 +375,6 @@ function checkCast(
   const district = edition.districts.find((d) => d.id === ballot.data.district);
   if (!district) {
     findings.push(finding('BALLOT_UNKNOWN_DISTRICT', { ...name, district: ballot.data.district }));
-    return false;
-  }
-  const violation = checkBallot(
-    edition.rules.ballot,
-    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
-    ballot.data.selections,
-  );
-  if (violation) {
-    findings.push(finding(VIOLATION_FINDINGS[violation.code], { ...name, district: district.id, ...violation.params }));
     return false;
   }
   return true;

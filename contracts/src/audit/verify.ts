@@ -9,6 +9,11 @@ import { type Recount, districtDifferences, rulesCheck } from './verify-rules';
 export interface EditionDocuments {
   /** tree-heads.json. */
   treeHeads?: TreeHeadsDocument | null;
+  /**
+   * openings.jsonl (GET /api/processes/:id/audit/openings), one parsed JSON value per line:
+   * published once voting has closed; null or absent before.
+   */
+  openings?: readonly unknown[] | null;
   /** results.json (GET /api/processes/:id/results). */
   results?: unknown;
   /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */
@@ -77,7 +82,7 @@ export function editionVerifier(): EditionVerifier {
     },
     finish(audit) {
       const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null });
-      const outcome = rules.finish(logged.heads);
+      const outcome = rules.finish(logged.heads, audit.openings ?? null);
       if (audit.treeHeads && outcome.editionId !== null && audit.treeHeads.editionId !== outcome.editionId) {
         findings.push(
           finding('PUBLISHED_OTHER_EDITION', { published: audit.treeHeads.editionId, edition: outcome.editionId }),

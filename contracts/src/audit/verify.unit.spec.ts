@@ -1,5 +1,6 @@
+import { ballotCommitment, type Opening } from '../ballots/commitment';
 import { type EditionRules, editionRulesSchema } from '../editions/edition';
-import { type EventType, parseEvent, SCHEMA_VERSIONS } from '../events/catalog';
+import { type EventType, SCHEMA_VERSIONS, parsePublicEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import { tallyEdition } from '../tally/tally';
 import type { TreeHeadsDocument } from './audit-documents';
@@ -34,8 +35,11 @@ class EditionLog {
   readonly heads: TreeHead[] = [];
   private ballot: Record<string, { proposalId: string; cost: number }[]> = {};
   private readonly lastBallots = new Map<string, { district: string; selections: string[] }>();
+  /** The opening of every ballot, by ballot id, and of each voter's last one before the close. */
+  readonly allOpenings = new Map<string, Opening>();
+  private readonly lastOpenings = new Map<string, Opening>();
   readonly rules: EditionRules;
-  private closed = false;
+  closed = false;
 
   constructor(private readonly options: Options = {}) {
     this.rules = editionRulesSchema.parse({
@@ -67,7 +71,7 @@ class EditionLog {
     };
     this.events.push(event);
     this.tree.append(eventLeafHash(event));
-    const reason = headReason(parseEvent(type, event.data, event.schemaVersion));
+    const reason = headReason(parsePublicEvent(type, event.data, event.schemaVersion));
     if (reason !== null) this.sign(reason, event.recordedAt);
     return event;
   }
@@ -122,15 +126,25 @@ class EditionLog {
     return this;
   }
 
+  /** A ballot in its public form (a commitment); its opening is kept for when voting closes. */
   vote(voter: string, selections: string[]): PublicEvent {
     if (!this.closed) this.lastBallots.set(voter, { district: 'centro', selections });
-    return this.record(`ballot-${pseudonym(voter)}`, 'BallotCast', {
+    const salt = toHex(eventLeafHash(`salt-${this.events.length}`));
+    const ballot = this.record(`ballot-${pseudonym(voter)}`, 'BallotCast', {
       voter: pseudonym(voter),
       district: 'centro',
-      selections,
+      commitment: ballotCommitment(salt, selections),
       channel: 'online',
-      officer: null,
     });
+    const opening = { ballotId: ballot.id, selections, salt };
+    this.allOpenings.set(ballot.id, opening);
+    if (!this.closed) this.lastOpenings.set(voter, opening);
+    return ballot;
+  }
+
+  /** openings.jsonl as the server publishes it once voting has closed; null before. */
+  get openings(): Opening[] | null {
+    return this.closed ? [...this.lastOpenings.values()] : null;
   }
 
   /** Counts every last ballot, as the server does, whatever the rules say of it. */
@@ -226,12 +240,13 @@ function closeAndCount(log: EditionLog): EditionLog {
 
 const verify = (
   log: EditionLog,
-  overrides: { events?: unknown[]; treeHeads?: TreeHeadsDocument; results?: unknown } = {},
+  overrides: { events?: unknown[]; treeHeads?: TreeHeadsDocument; results?: unknown; openings?: unknown[] } = {},
 ) =>
   verifyEdition({
     events: overrides.events ?? log.events,
     treeHeads: overrides.treeHeads ?? log.treeHeads,
     results: overrides.results ?? log.results,
+    openings: overrides.openings ?? log.openings,
   });
 
 describe('verifying an edition from its export', () => {
@@ -271,10 +286,12 @@ describe('verifying an edition from its export', () => {
       const log = openVoting({ revoting: false });
       log.vote('ana', ['p1']);
       const second = log.vote('ana', ['p2']);
-      const { findings, recount } = verify(closeAndCount(log));
+      // Both opened: the first is the one that counts; the second must not have been opened.
+      const { findings, recount } = verify(closeAndCount(log), { openings: [...log.allOpenings.values()] });
       expect(findings[0]).toEqual(
         finding('BALLOT_REVOTE_NOT_ALLOWED', { ballot: second.id, voter: pseudonym('ana').slice(0, 12) }),
       );
+      expect(findings).toContainEqual(finding('OPENING_NOT_COUNTED', { ballot: second.id }));
       expect(recount?.districts[0]?.votes).toEqual({ p1: 1, p2: 0 });
     });
 
@@ -294,6 +311,109 @@ describe('verifying an edition from its export', () => {
       const { findings, recount } = verify(log.tally());
       expect(findings).toEqual([]);
       expect(recount?.ballots).toBe(1);
+    });
+  });
+
+  describe('sealed ballots and their openings', () => {
+    /** ana, beto and carla vote; ana votes again, so her first ballot is replaced. */
+    function voted() {
+      const log = openVoting();
+      const replaced = log.vote('ana', ['p2']);
+      const beto = log.vote('beto', ['p2']);
+      log.vote('ana', ['p1']);
+      log.vote('carla', []);
+      return { log, replaced, beto };
+    }
+    const without = (openings: Opening[], ballotId: string) => openings.filter((o) => o.ballotId !== ballotId);
+    const changed = (openings: Opening[], ballotId: string, change: Partial<Opening>) =>
+      openings.map((o) => (o.ballotId === ballotId ? { ...o, ...change } : o));
+
+    it('while voting is open, checks the ballots without their selections: no opening, no re-count', () => {
+      const { log } = voted();
+      const verification = verify(log);
+      expect(verification.findings).toEqual([]);
+      expect(verification).toMatchObject({ ok: true, ballotsCast: 4, voters: 3, recount: null });
+    });
+
+    it('names openings given while voting is open', () => {
+      const { log } = voted();
+      const openings = [...log.allOpenings.values()];
+      expect(verify(log, { openings }).findings).toEqual([finding('OPENINGS_WHILE_VOTING')]);
+    });
+
+    it('after close, re-counts the opened selections of the last ballot of each voter', () => {
+      const { log } = voted();
+      const verification = verify(closeAndCount(log));
+      expect(verification.findings).toEqual([]);
+      expect(verification.recount?.districts[0]).toMatchObject({ voters: 3, votes: { p1: 1, p2: 1 } });
+    });
+
+    it('names a changed selection, and the re-count no longer matches the tally', () => {
+      const { log, beto } = voted();
+      closeAndCount(log);
+      const openings = changed(log.openings!, beto.id, { selections: ['p1'] });
+      const { findings } = verify(log, { openings });
+      expect(findings[0]).toEqual(finding('OPENING_MISMATCH', { ballot: beto.id }));
+      expect(findings).toContainEqual(
+        finding('BALLOT_COUNT_DIFFERS', { source: 'TallyComputed', published: 3, recount: 2 }),
+      );
+    });
+
+    it('names a changed salt', () => {
+      const { log, beto } = voted();
+      closeAndCount(log);
+      const openings = changed(log.openings!, beto.id, { salt: 'ab'.repeat(32) });
+      expect(verify(log, { openings }).findings[0]).toEqual(finding('OPENING_MISMATCH', { ballot: beto.id }));
+    });
+
+    it('names a missing opening, and all of them missing', () => {
+      const { log, beto } = voted();
+      closeAndCount(log);
+      expect(verify(log, { openings: without(log.openings!, beto.id) }).findings[0]).toEqual(
+        finding('OPENING_MISSING', { ballot: beto.id }),
+      );
+      const all = verifyEdition({ events: log.events, treeHeads: log.treeHeads, results: log.results });
+      expect(all.findings[0]).toEqual(finding('OPENINGS_MISSING', { ballots: 3 }));
+    });
+
+    it('names an opening of a replaced ballot, of an unknown one, a repeated one and a malformed line', () => {
+      const { log, replaced, beto } = voted();
+      closeAndCount(log);
+      const openings: unknown[] = [
+        ...log.openings!,
+        log.allOpenings.get(replaced.id)!,
+        { ballotId: 'no-such-ballot', selections: [], salt: 'cd'.repeat(32) },
+        log.allOpenings.get(beto.id)!,
+        { ballotId: beto.id, selections: ['p1'] },
+      ];
+      expect(verify(log, { openings }).findings).toEqual([
+        finding('OPENING_NOT_COUNTED', { ballot: replaced.id }),
+        finding('OPENING_UNKNOWN_BALLOT', { ballot: 'no-such-ballot' }),
+        finding('OPENING_DUPLICATE', { ballot: beto.id }),
+        finding('OPENING_MALFORMED', { line: 7, reason: 'salt: Invalid input: expected string, received undefined' }),
+      ]);
+    });
+
+    it('checks the rules on the opened selections', () => {
+      const log = openVoting();
+      const ballot = log.vote('ana', ['p1', 'p2']);
+      const { findings } = verify(closeAndCount(log));
+      expect(findings[0]).toEqual(
+        finding('BALLOT_OVER_BUDGET', { ballot: ballot.id, district: 'centro', total: 1050, budget: 1000 }),
+      );
+    });
+
+    it('refuses an export whose ballot still carries its sealed selections', () => {
+      const log = openVoting();
+      const ballot = log.vote('ana', ['p1']);
+      const leaked = { ...ballot, data: { ...ballot.data, sealed: log.allOpenings.get(ballot.id) } };
+      const events = log.events.map((e) => (e.id === ballot.id ? leaked : e));
+      expect(verify(log, { events }).findings).toContainEqual(
+        finding('EVENT_NOT_IN_CATALOG', {
+          event: ballot.id,
+          reason: 'invalid BallotCast event: (root): Unrecognized key: "sealed"',
+        }),
+      );
     });
   });
 
@@ -426,6 +546,7 @@ describe('a log rewritten and signed again with the city’s own key', () => {
       events: rewritten.events,
       treeHeads: rewritten.treeHeads,
       results: rewritten.results,
+      openings: rewritten.openings,
       earlierTreeHeads: [savedAtClose],
     });
     expect(findings).toEqual([finding('EARLIER_HEAD_MISSING', { size: closing.treeSize, reason: 'phase:counting' })]);

@@ -255,7 +255,9 @@ describe('decidimos-audit verify and fetch read the export as a stream', () => {
 
     const saved = path.join(dir, 'fetched');
     const fetched = await audit('fetch', editionUrl, saved);
-    expect(fetched.stdout).toBe(`saved 4 events, 1 signed tree heads (results not published yet) in ${saved}\n`);
+    expect(fetched.stdout).toBe(
+      `saved 4 events, 1 signed tree heads (no ballot openings: voting has not closed) (results not published yet) in ${saved}\n`,
+    );
     expect(fetched.code).toBe(0);
     expect(readFileSync(path.join(saved, 'events.jsonl'), 'utf8')).toBe(`${edition.lines.join('\n')}\n`);
     expect((await audit('verify', saved)).code).toBe(0);

@@ -5,15 +5,23 @@ import type { ReadableStream } from 'node:stream/web';
 import { type TreeHeadsDocument, treeHeadsDocument } from '../audit/audit-documents';
 import { forEachExportValue, openExportFile } from './export-lines';
 
-/** The three files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
+/** The files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
 export const EVENTS_FILE = 'events.jsonl';
 export const TREE_HEADS_FILE = 'tree-heads.json';
 export const RESULTS_FILE = 'results.json';
+/** Published once voting has closed; absent before. */
+export const OPENINGS_FILE = 'openings.jsonl';
 
 export interface PublishedDocuments {
   treeHeads: TreeHeadsDocument;
   /** null until results are published. */
   results: unknown;
+}
+
+/** The published documents with the openings (null while voting is open: none are published). */
+export interface EditionSources extends PublishedDocuments {
+  /** openings.jsonl, one parsed value per line. */
+  openings: unknown[] | null;
 }
 
 export class SourceError extends Error {
@@ -50,10 +58,37 @@ export async function downloadEdition(
 }
 
 /**
- * Reads an edition directory, the export handed to `take` value by value as it streams from
- * disk (a city's export is never held in memory), then the published documents.
+/**
+ * Hands the edition's openings to `take` as a stream, once voting has closed; answers false,
+ * taking nothing, while the route still refuses them (409: the ballots are sealed).
  */
-export async function streamEditionDir(dir: string, take: (value: unknown) => void): Promise<PublishedDocuments> {
+export async function downloadOpenings(editionUrl: string, take: (body: Readable) => Promise<void>): Promise<boolean> {
+  const url = `${editionUrl.replace(/\/+$/, '')}/audit/openings`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/jsonl, application/json' } });
+  } catch (error) {
+    throw new SourceError(`${url}: ${(error as Error).message}`);
+  }
+  if (response.status === 409) {
+    await response.body?.cancel();
+    return false;
+  }
+  if (!response.ok) throw new SourceError(`${url}: HTTP ${response.status}`);
+  try {
+    await take(response.body ? Readable.fromWeb(response.body as ReadableStream<Uint8Array>) : Readable.from([]));
+  } catch (error) {
+    throw new SourceError(`${url}: ${(error as Error).message}`);
+  }
+  return true;
+}
+
+/**
+ * Reads an edition directory, the export handed to `take` value by value as it streams from
+ * disk (a city's export is never held in memory), then the published documents and the
+ * openings, if voting had closed when they were saved.
+ */
+export async function streamEditionDir(dir: string, take: (value: unknown) => void): Promise<EditionSources> {
   const read = async (file: string) => {
     try {
       return await readFile(join(dir, file), 'utf8');
@@ -73,7 +108,12 @@ export async function streamEditionDir(dir: string, take: (value: unknown) => vo
     throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
   }
   await forEachExportValue(events, take);
+  const openingsFile = await openExportFile(join(dir, OPENINGS_FILE)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
   return {
+    openings: openingsFile === null ? null : await valuesOf(openingsFile),
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -89,10 +129,24 @@ export async function readTreeHeads(file: string): Promise<TreeHeadsDocument> {
   return parseTreeHeads(text, file);
 }
 
-/** An edition from EDITION_URL or a directory, the export handed to `take` value by value as it streams in. */
-export async function streamEdition(source: string, take: (value: unknown) => void): Promise<PublishedDocuments> {
+/**
+ * An edition from EDITION_URL or a directory, the export handed to `take` value by value as
+ * it streams in. Openings are asked for first: if there are any, voting had closed before
+ * the export was taken, so the export holds the close.
+ */
+export async function streamEdition(source: string, take: (value: unknown) => void): Promise<EditionSources> {
   if (!isUrl(source)) return streamEditionDir(source, take);
-  return downloadEdition(source, (body) => forEachExportValue(body, take));
+  let openings: unknown[] | null = null;
+  await downloadOpenings(source, async (body) => {
+    openings = await valuesOf(body);
+  });
+  return { ...(await downloadEdition(source, (body) => forEachExportValue(body, take))), openings };
+}
+
+async function valuesOf(input: Readable): Promise<unknown[]> {
+  const values: unknown[] = [];
+  await forEachExportValue(input, (value) => values.push(value));
+  return values;
 }
 
 async function get(url: string): Promise<Response> {

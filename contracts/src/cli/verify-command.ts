@@ -31,6 +31,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const verification = verifier.finish({
     treeHeads: files.treeHeads,
     results: files.results,
+    openings: files.openings,
     publicKey: values['public-key'] ?? null,
     earlierTreeHeads,
   });

@@ -45,6 +45,8 @@ export function includedAnswer(overrides: Partial<ReceiptProof> = {}): ReceiptPr
     matches: true,
     leafIndex: 5,
     current: true,
+    replaced: false,
+    counted: null,
     status: 'included',
     treeHead,
     publicKey: PUBLIC_KEY,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { publicEvent, receiptOf } from '@decidimos/contracts';
@@ -61,8 +62,9 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
         voter,
         district,
         selections,
+        // A fresh salt per ballot, so the public commitment cannot be matched against the few possible ballots.
+        salt: randomBytes(32).toString('hex'),
         channel: credential ? 'assisted' : 'online',
-        officer: credential ? caller.staff : null,
       },
       { retries: 50, ...(idempotencyKey ? { idempotencyKey } : {}) },
     );

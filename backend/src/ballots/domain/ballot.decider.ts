@@ -1,4 +1,4 @@
-import { checkBallot, type EventPayload } from '@decidimos/contracts';
+import { ballotCommitment, checkBallot, type EventPayload } from '@decidimos/contracts';
 import type { Decider } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
 import { requirePhase, type EditionState } from '../../editions/public-api';
@@ -18,8 +18,9 @@ export interface CastBallot {
   voter: string;
   district: string;
   selections: string[];
+  /** 32 random bytes, hex, drawn by the handler so that deciding stays pure. */
+  salt: string;
   channel: 'online' | 'assisted';
-  officer: string | null;
 }
 
 export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
@@ -44,9 +45,9 @@ export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
           editionId: edition.editionId,
           voter: command.voter,
           district: district.id,
-          selections: command.selections,
+          commitment: ballotCommitment(command.salt, command.selections),
           channel: command.channel,
-          officer: command.officer,
+          sealed: { selections: command.selections, salt: command.salt },
         },
       },
     ];
@@ -55,7 +56,7 @@ export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
   evolve(state, event) {
     return {
       status: 'cast',
-      selections: event.data.selections,
+      selections: event.data.sealed.selections,
       casts: (state.status === 'cast' ? state.casts : 0) + 1,
     };
   },

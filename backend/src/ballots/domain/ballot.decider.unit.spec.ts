@@ -1,9 +1,10 @@
+import { ballotCommitment } from '@decidimos/contracts';
 import { anEdition } from '../../testing/an-edition';
 import { deciderSpec } from '../../testing/decider-spec';
 import { ballotDecider, type BallotEvent, type CastBallot } from './ballot.decider';
 
 const voter = 'b'.repeat(64);
-const officer = 'c'.repeat(64);
+const salt = 'd'.repeat(64);
 const edition = (options: { phase?: 'voting' | 'counting'; revoting?: boolean } = {}) =>
   anEdition(
     options.phase ?? 'voting',
@@ -24,13 +25,17 @@ const cast = (selections: string[], overrides: Partial<CastBallot> = {}): CastBa
   voter,
   district: 'centro',
   selections,
+  salt,
   channel: 'online',
-  officer: null,
   ...overrides,
+});
+const sealed = (selections: string[], ballotSalt = salt) => ({
+  commitment: ballotCommitment(ballotSalt, selections),
+  sealed: { selections, salt: ballotSalt },
 });
 const cast1: BallotEvent = {
   type: 'BallotCast',
-  data: { editionId: 'pp', voter, district: 'centro', selections: ['p1'], channel: 'online', officer: null },
+  data: { editionId: 'pp', voter, district: 'centro', channel: 'online', ...sealed(['p1']) },
 };
 const spec = deciderSpec(ballotDecider);
 
@@ -41,16 +46,23 @@ describe('ballot decider', () => {
       .then([cast1]);
   });
 
-  it('records an assisted ballot with its channel and officer', () => {
+  it('seals the selections under a commitment with the salt it is given', () => {
+    const other = 'e'.repeat(64);
     spec([])
-      .when(cast(['p2'], { channel: 'assisted', officer }))
-      .then([{ type: 'BallotCast', data: { ...cast1.data, selections: ['p2'], channel: 'assisted', officer } }]);
+      .when(cast(['p1'], { salt: other }))
+      .then([{ type: 'BallotCast', data: { ...cast1.data, ...sealed(['p1'], other) } }]);
+  });
+
+  it('records an assisted ballot with its channel', () => {
+    spec([])
+      .when(cast(['p2'], { channel: 'assisted' }))
+      .then([{ type: 'BallotCast', data: { ...cast1.data, ...sealed(['p2']), channel: 'assisted' } }]);
   });
 
   it('lets a resident change the ballot while revoting is on', () => {
     spec([cast1])
       .when(cast(['p2']))
-      .then([{ type: 'BallotCast', data: { ...cast1.data, selections: ['p2'] } }]);
+      .then([{ type: 'BallotCast', data: { ...cast1.data, ...sealed(['p2']) } }]);
   });
 
   it('refuses a second ballot when revoting is off, whichever the channel', () => {
@@ -58,7 +70,7 @@ describe('ballot decider', () => {
       .when(cast(['p2'], { edition: edition({ revoting: false }) }))
       .thenFails('ALREADY_VOTED');
     spec([cast1])
-      .when(cast(['p2'], { edition: edition({ revoting: false }), channel: 'assisted', officer }))
+      .when(cast(['p2'], { edition: edition({ revoting: false }), channel: 'assisted' }))
       .thenFails('ALREADY_VOTED');
   });
 

@@ -2,7 +2,7 @@ import type { TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documen
 import type { Verification } from '@decidimos/contracts/audit/verify';
 
 /**
- * The audit page's Web Worker protocol. The page posts one VerifyRequest (the three
+ * The audit page's Web Worker protocol. The page posts one VerifyRequest (the
  * documents, fetched in the order the CLI fetches them); the worker answers with progress
  * messages as it checks the export, then one `done` (or `failed`). The page's thread only
  * draws the progress bar, so it stays responsive on a city's export; it imports types only
@@ -13,6 +13,8 @@ export interface VerifyRequest {
   treeHeads: TreeHeadsDocument;
   /** null until results are published. */
   results: unknown;
+  /** openings.jsonl; null while voting is open (none are published). */
+  openingsText: string | null;
 }
 
 export type VerifyMessage =

@@ -14,7 +14,12 @@ const treeHeads: TreeHeadsDocument = {
   consistency: [],
 };
 // A blank line and a \r\n end, as a server or a proxy may leave them.
-const request: VerifyRequest = { exportText: `\n${exportText.replace('\n', '\r\n')}`, treeHeads, results: null };
+const request: VerifyRequest = {
+  exportText: `\n${exportText.replace('\n', '\r\n')}`,
+  treeHeads,
+  results: null,
+  openingsText: null,
+};
 
 describe('the verifier worker’s side', () => {
   it('counts the events, reports progress every so many, and ends with what verifyEdition finds', () => {

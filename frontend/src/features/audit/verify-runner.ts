@@ -1,4 +1,4 @@
-import { isBlankLine, parseJsonLine } from '@decidimos/contracts/audit/json-lines';
+import { isBlankLine, parseJsonLine, parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { editionVerifier } from '@decidimos/contracts/audit/verify';
 import type { VerifyMessage, VerifyRequest } from './verify-protocol';
 
@@ -20,7 +20,8 @@ export function runVerification(
       verifier.add(parseJsonLine(line));
       if (verifier.checked % every === 0) post({ type: 'progress', checked: verifier.checked, total });
     }
-    const verification = verifier.finish({ treeHeads: request.treeHeads, results: request.results });
+    const openings = request.openingsText === null ? null : parseJsonLines(request.openingsText);
+    const verification = verifier.finish({ treeHeads: request.treeHeads, results: request.results, openings });
     post({ type: 'progress', checked: total, total });
     post({ type: 'done', verification });
   } catch (error) {

@@ -399,7 +399,13 @@ export const en: Messages = {
     verified: 'Your ballot is entry {{position}} of {{size}} in the record signed on {{when}} ({{reason}}).',
     verifiedHow:
       'Your browser recomputed the chain of hashes (RFC 9162) from your ballot to the signed root and checked the Ed25519 signature of key {{keyId}}, without trusting the server.',
-    replaced: 'You voted again later: this ballot is recorded, but the last one counts. Check its receipt too.',
+    replaced:
+      'You voted again later: this ballot is recorded, but only the last one counts, and this one is never opened. Check the receipt of your last ballot too.',
+    sealed:
+      'While voting is open, what a ballot chose stays sealed: nobody can see it, not even this page. Once voting closes, this same link also shows what your ballot counted for.',
+    counted: 'Voting has closed. Your ballot counted for:',
+    countedEmpty: 'Voting has closed. Your ballot counted as a blank ballot (no proposal chosen).',
+    notCounted: 'This ballot was recorded after voting closed, so it did not count.',
     treeHeads: 'See the edition’s signed tree heads',
     failedTitle: 'The check does not match',
     mismatch: 'The vote recorded under this number is not the one your receipt describes: their hashes differ.',

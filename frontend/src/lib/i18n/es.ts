@@ -403,7 +403,12 @@ export const es = {
     verifiedHow:
       'Tu navegador recalculó la cadena de huellas (RFC 9162) desde tu boleta hasta la raíz firmada y comprobó la firma Ed25519 de la clave {{keyId}}, sin confiar en el servidor.',
     replaced:
-      'Votaste otra vez después: esta boleta quedó registrada, pero cuenta la última. Comprueba también su comprobante.',
+      'Votaste otra vez después: esta boleta quedó registrada, pero cuenta la última y esta nunca se abre. Comprueba también el comprobante de tu última boleta.',
+    sealed:
+      'Mientras la votación está abierta, lo que eligió una boleta permanece sellado: nadie puede verlo, ni esta página. Al cerrar la votación, este mismo enlace muestra también para qué contó tu boleta.',
+    counted: 'La votación cerró. Tu boleta contó para:',
+    countedEmpty: 'La votación cerró. Tu boleta contó como boleta en blanco (sin propuestas elegidas).',
+    notCounted: 'Esta boleta se registró después del cierre de la votación, así que no contó.',
     treeHeads: 'Ver las cabeceras firmadas de la edición',
     failedTitle: 'La comprobación no coincide',
     mismatch: 'El voto registrado con este número no es el que describe tu comprobante: sus huellas no coinciden.',

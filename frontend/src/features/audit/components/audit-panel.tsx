@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { useFormat } from '../../../lib/format';
 import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { exportPath, getExport } from '../api/get-export';
+import { getOpenings } from '../api/get-openings';
 import { getPublishedResults } from '../api/get-published-results';
 import { treeHeadsQueryOptions, useTreeHeads } from '../api/get-tree-heads';
 import { createVerifyWorker } from '../create-verify-worker';
@@ -92,14 +93,18 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
   async function verify() {
     setCheck({ state: 'running', progress: null });
     try {
-      // The export first, then the heads, as the CLI does: every head the export records is published by then.
+      // Openings first (none while voting is open), then the export, then the heads, as the CLI
+      // does: the export then holds the close of voting, and every head it records is published.
+      const openingsText = await getOpenings(edition.id);
       const exportText = await getExport(edition.id);
       const treeHeads = await queryClient.fetchQuery({ ...treeHeadsQueryOptions(edition.id), staleTime: 0 });
       const published = isPublished(edition.phase);
       const results = published ? await getPublishedResults(edition.id) : null;
       // In a Web Worker: a city's export takes a while, and the page must stay usable meanwhile.
-      const verification = await verifyInWorker(createVerifyWorker(), { exportText, treeHeads, results }, (progress) =>
-        setCheck({ state: 'running', progress }),
+      const verification = await verifyInWorker(
+        createVerifyWorker(),
+        { exportText, treeHeads, results, openingsText },
+        (progress) => setCheck({ state: 'running', progress }),
       );
       setCheck({
         state: 'done',
