@@ -8,6 +8,7 @@ import type { Caller } from '../../http/access';
 import { eligibility, participant, pseudonym, type Participant } from '../../identity/public-api';
 import { DomainError } from '../../shared/domain-error';
 import { EventSourcing } from '../../shared/event-sourcing.service';
+import { ballotsProjection } from '../ballots.projection';
 import { ballotDecider } from '../domain/ballot.decider';
 import { ballotStream } from '../streams';
 
@@ -66,7 +67,9 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
         salt: randomBytes(32).toString('hex'),
         channel: credential ? 'assisted' : 'online',
       },
-      { retries: 50, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      // The answer reads no read model, and the resident's next read is their ballot: the
+      // audit tree and the rest follow without holding the answer back (issue 13).
+      { retries: 50, readsFrom: [ballotsProjection.name], ...(idempotencyKey ? { idempotencyKey } : {}) },
     );
     await this.refuseIfAfterClose(editionId, result.position);
     // The receipt hashes the time the store recorded the ballot, which only the store knows.
