@@ -50,7 +50,7 @@ async function record(stream, type, data) {
   const event = {
     id: `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`,
     type,
-    schemaVersion: 1,
+    schemaVersion: type === 'BallotCast' ? 2 : 1,
     stream: `${stream}-${EDITION}`,
     revision,
     recordedAt: new Date(Date.UTC(2027, 0, 1) + written * 1000).toISOString(),
@@ -59,7 +59,7 @@ async function record(stream, type, data) {
   written += 1;
   tree.append(eventLeafHash(event));
   if (!out.write(`${JSON.stringify(event)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
-  const reason = headReason(parseEvent(type, event.data, 1));
+  const reason = headReason(parseEvent(type, event.data, event.schemaVersion));
   if (reason !== null) {
     const head = signTreeHead(
       { editionId: EDITION, treeSize: tree.size, rootHash: toHex(tree.root()), timestamp: event.recordedAt, reason },
@@ -127,7 +127,8 @@ for (let i = 0; written < EVENTS - 6; i++) {
     district: 'centro',
     selections,
     channel: 'online',
-    officer: null,
+    booth: null,
+    residenceProof: null,
   });
 }
 await phase('voting', 'counting');

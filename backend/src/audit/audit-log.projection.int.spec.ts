@@ -39,7 +39,15 @@ function logOf(count: number): StoredEvent[] {
       return { ...common, type: 'RoleGranted', data, streamId: 'staff', revision: 0, recordedAt } as StoredEvent;
     }
     const editionId = i % 3 === 0 ? 'pp-norte' : 'pp-centro';
-    const data = { editionId, voter: voter(i), district: 'centro', selections: [], channel: 'online', officer: null };
+    const data = {
+      editionId,
+      voter: voter(i),
+      district: 'centro',
+      selections: [],
+      channel: 'online',
+      booth: null,
+      residenceProof: null,
+    };
     return {
       ...common,
       type: 'BallotCast',

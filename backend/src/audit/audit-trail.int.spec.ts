@@ -410,11 +410,19 @@ describe('an export tampered with by an insider', () => {
     const forged: PublicEvent = {
       id: randomUUID(),
       type: 'BallotCast',
-      schemaVersion: 1,
+      schemaVersion: 2,
       stream: `ballot-${editionId}-${voter}`,
       revision: 0,
       recordedAt: events[close - 1]!.recordedAt,
-      data: { editionId, voter, district: 'centro', selections: [proposals.a], channel: 'online', officer: null },
+      data: {
+        editionId,
+        voter,
+        district: 'centro',
+        selections: [proposals.a],
+        channel: 'online',
+        booth: null,
+        residenceProof: null,
+      },
     };
     const tampered = lines();
     tampered.splice(close, 0, JSON.stringify(forged));

@@ -59,14 +59,15 @@ export class BallotsController {
     const { voter } = participant(request.caller!, { editionId, ...edition }, this.config.voterKey);
     const ballot = await this.ballots.current(editionId, voter);
     if (!ballot) throw new DomainError('NOT_FOUND', { what: 'ballot', id: editionId });
-    const { selections, district, channel, castAt, receipt, ballotId, leafHash } = ballot;
-    return { selections, district, channel, castAt, receipt, ballotId, leafHash };
+    const { selections, district, channel, booth, castAt, replaced, receipt, ballotId, leafHash } = ballot;
+    return { selections, district, channel, booth, castAt, replaced, receipt, ballotId, leafHash };
   }
 
   @Post('assisted-ballots')
   @Access('poll-officer')
   @Endpoint({
-    summary: 'Record the ballot of a resident present in person, identified by the credential the officer checked',
+    summary:
+      'Record, at a booth during your shift, the ballot of a resident present in person, identified by the credential you checked; replacing a recorded ballot needs confirmReplace',
     tags: ['ballots'],
     body: assistedBallotRequest,
     response: ballotReceipt,
@@ -76,14 +77,16 @@ export class BallotsController {
   })
   async assisted(
     @Param('id') editionId: string,
-    @ValidBody() { credential, selections }: Parsed<typeof assistedBallotRequest>,
+    @ValidBody() { booth, credential, selections, confirmReplace }: Parsed<typeof assistedBallotRequest>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @IdempotencyKey() key?: string,
   ) {
     return answer(
       reply,
-      await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, credential, key)),
+      await this.commands.execute(
+        new CastBallotCommand(editionId, selections, request.caller!, { booth, credential, confirmReplace }, key),
+      ),
     );
   }
 }

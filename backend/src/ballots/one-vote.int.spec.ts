@@ -132,7 +132,7 @@ describe('a cast, given an edition already in voting (seeded, not replayed throu
   const castBy = (editionId: string, voter: string, selections: string[]) =>
     existingStream(ballotStream(editionId, voter), {
       type: 'BallotCast',
-      data: { editionId, voter, district: 'centro', selections, channel: 'online', officer: null },
+      data: { editionId, voter, district: 'centro', selections, channel: 'online', booth: null, residenceProof: null },
     });
 
   it("records exactly one BallotCast, in the resident's ballot stream", async () => {

@@ -2,3 +2,4 @@
 export { eligibility } from './eligibility';
 export { participant, type Participant } from './participation';
 export { staffPseudonym, voterPseudonym } from './pseudonyms';
+export { grantedRoles } from './staff-roles';

@@ -11,6 +11,7 @@ export const PROBLEM_STATUS = {
   CSRF: 403,
   NOT_ELIGIBLE: 403,
   NOT_AUTHOR: 403,
+  NOT_ON_SHIFT: 403,
   NOT_FOUND: 404,
   PHASE_CLOSED: 409,
   INVALID_PHASE_TRANSITION: 409,
@@ -18,6 +19,8 @@ export const PROBLEM_STATUS = {
   WITHDRAWN: 409,
   RESULTS_NOT_PUBLISHED: 409,
   CONCURRENT_UPDATE: 409,
+  DISTRICT_MISMATCH: 409,
+  WOULD_REPLACE: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
   WRONG_DISTRICT: 422,
@@ -32,6 +35,9 @@ export const PROBLEM_STATUS = {
   TOO_MANY: 422,
   TOO_FEW: 422,
   UNDER_MINIMUM_SPEND: 422,
+  RESIDENCE_PROOF_REQUIRED: 422,
+  NOT_POLL_OFFICER: 422,
+  SHIFT_OUTSIDE_HOURS: 422,
   LOGIN_FAILED: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -143,6 +149,33 @@ const es: Messages = {
     detail:
       'Algo falló de nuestro lado. Si intentabas cambiar algo, puede que se haya registrado o no: revisa antes de repetirlo. Referencia: {{reference}}.',
   },
+  NOT_ON_SHIFT: {
+    title: 'Sin turno en esta mesa',
+    detail: 'Solo puedes registrar boletas en la mesa «{{booth}}» durante un turno que tengas asignado en ella.',
+  },
+  DISTRICT_MISMATCH: {
+    title: 'Distrito distinto',
+    detail:
+      'La mesa es del distrito «{{district}}», pero esta persona ya participó en esta edición en el distrito «{{known}}»: debe votar en una mesa de su distrito.',
+  },
+  WOULD_REPLACE: {
+    title: 'Ya hay una boleta',
+    detail:
+      'Esta persona ya tiene una boleta registrada ({{channel}}). Si, estando presente, confirma que quiere cambiarla, registra la nueva con la confirmación: la anterior dejará de contar y se le avisará.',
+  },
+  RESIDENCE_PROOF_REQUIRED: {
+    title: 'Falta comprobante de domicilio',
+    detail:
+      'La CURP indica nacimiento fuera de Nuevo León ({{state}}): indica qué comprobante de domicilio en Monterrey mostró la persona (INE con domicilio o recibo de servicio).',
+  },
+  NOT_POLL_OFFICER: {
+    title: 'No es funcionario de mesa',
+    detail: 'Solo se pueden asignar turnos a personas con el rol «poll-officer».',
+  },
+  SHIFT_OUTSIDE_HOURS: {
+    title: 'Turno fuera del horario',
+    detail: 'El turno debe caber en el horario de la mesa: de {{opensAt}} a {{closesAt}}.',
+  },
 };
 
 const en: Messages = {
@@ -237,6 +270,33 @@ const en: Messages = {
     title: 'Internal error',
     detail:
       'Something failed on our side. If you were changing something, it may or may not have been recorded: check before trying again. Reference: {{reference}}.',
+  },
+  NOT_ON_SHIFT: {
+    title: 'Not on shift at this booth',
+    detail: 'You can only record ballots at booth "{{booth}}" during a shift assigned to you there.',
+  },
+  DISTRICT_MISMATCH: {
+    title: 'Different district',
+    detail:
+      'The booth is in district "{{district}}", but this person already took part in this edition in district "{{known}}": they must vote at a booth of their district.',
+  },
+  WOULD_REPLACE: {
+    title: 'A ballot is already recorded',
+    detail:
+      'This person already has a ballot recorded ({{channel}}). If, present in person, they confirm they want to change it, record the new one with the confirmation: the earlier one will stop counting and they will be told.',
+  },
+  RESIDENCE_PROOF_REQUIRED: {
+    title: 'Proof of residence missing',
+    detail:
+      'The CURP says the person was born outside Nuevo León ({{state}}): record which proof of address in Monterrey they showed (INE with address or a utility bill).',
+  },
+  NOT_POLL_OFFICER: {
+    title: 'Not a poll officer',
+    detail: 'Shifts can only be assigned to people holding the "poll-officer" role.',
+  },
+  SHIFT_OUTSIDE_HOURS: {
+    title: 'Shift outside opening hours',
+    detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
   },
 };
 

@@ -1,5 +1,5 @@
 import { type EditionRules, editionRulesSchema } from '../editions/edition';
-import { parseEvent } from '../events/catalog';
+import { type EventType, SCHEMA_VERSIONS, parseEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import { tallyEdition } from '../tally/tally';
 import type { TreeHeadsDocument } from './audit-documents';
@@ -58,7 +58,7 @@ class EditionLog {
     const event: PublicEvent = {
       id: `00000000-0000-4000-8000-${String(this.events.length).padStart(12, '0')}`,
       type,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSIONS[type as EventType],
       stream: `${stream}-${EDITION}`,
       revision,
       recordedAt: new Date(Date.UTC(2027, 0, 1, 0, this.events.length)).toISOString(),
@@ -66,7 +66,7 @@ class EditionLog {
     };
     this.events.push(event);
     this.tree.append(eventLeafHash(event));
-    const reason = headReason(parseEvent(type, event.data, 1));
+    const reason = headReason(parseEvent(type, event.data, event.schemaVersion));
     if (reason !== null) this.sign(reason, event.recordedAt);
     return event;
   }
@@ -129,7 +129,8 @@ class EditionLog {
       district: 'centro',
       selections,
       channel: 'online',
-      officer: null,
+      booth: null,
+      residenceProof: null,
     });
   }
 
