@@ -26,6 +26,7 @@ import type { GenerationalReadModelStore } from '../projections/generations';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { rebuildProjections } from '../projections/rebuild';
 import { READ_MODEL_STORE } from '../read-models/read-model.port';
+import { boothWithShift } from '../testing/booths';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 
@@ -161,7 +162,9 @@ async function runEdition() {
     'resident-centro-3': await vote('resident-centro-3', [proposals.c]),
   };
   const claims = accountClaims('resident-centro-4')!;
+  const booth = await boothWithShift(admin, editionId, 'centro', 'poll-officer');
   const assisted = await who('poll-officer').post(`${editionUrl}/assisted-ballots`, {
+    booth,
     credential: { curp: claims.curp, birthdate: claims.birthdate, district: 'centro' },
     selections: [proposals.b, proposals.c],
   });
