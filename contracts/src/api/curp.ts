@@ -60,7 +60,7 @@ export function curpProblems(curp: string, birthdate: string, sex?: CurpSex): Cu
 
 /** The messages of `curpProblems`, as the API's VALIDATION_FAILED lists them. */
 export const CURP_MESSAGES: Record<CurpProblem['reason'], string> = {
-  format: 'not a well-formed CURP (18 characters, e.g. GOMA900101MNLRRR09)',
+  format: 'not a well-formed CURP (18 characters, e.g. GOMA900101MNLRRR00)',
   state: 'the state code (characters 12–13) is not one of RENAPO’s',
   checkDigit: 'the check digit (last character) does not match: check each character',
   birthdate: 'the date of birth does not match the one in the CURP',

@@ -518,7 +518,9 @@ export const es = {
     formTitle: 'Datos de la persona y su voto',
     curp: 'CURP',
     curpHint: '18 caracteres, tal como aparece en la identificación.',
-    curpInvalid: 'La CURP debe tener 18 caracteres con el formato oficial (por ejemplo GOMA900101MNLRRR09).',
+    curpInvalid: 'La CURP debe tener 18 caracteres con el formato oficial (por ejemplo GOMA900101MNLRRR00).',
+    curpCheckDigit: 'El último carácter (dígito verificador) no coincide: probablemente se tecleó mal algún carácter.',
+    curpState: 'Los caracteres 12 y 13 no son un estado de nacimiento de los que usa RENAPO.',
     birthdate: 'Fecha de nacimiento',
     birthdateInvalid: 'La fecha no coincide con la CURP o no es válida.',
     district: 'Distrito de residencia',
@@ -527,6 +529,24 @@ export const es = {
     recorded: 'Voto registrado',
     giveReceipt:
       'Entrega a la persona su comprobante (imprímelo o que lo copie). El formulario ya está listo para la siguiente.',
+    sex: 'Sexo (como en la CURP)',
+    sexUnstated: 'Sin indicar',
+    sexM: 'Mujer (M)',
+    sexH: 'Hombre (H)',
+    sexX: 'No binario (X)',
+    sexInvalid: 'El sexo no coincide con la CURP (carácter 11).',
+    residenceProof: 'Comprobante de domicilio en Monterrey',
+    residenceProofHint:
+      'Obligatorio si la CURP indica nacimiento fuera de Nuevo León. Registra solo el tipo, nunca una copia.',
+    residenceProofNone: 'No mostró',
+    residenceProofIne: 'INE con domicilio',
+    residenceProofBill: 'Recibo de servicio',
+    booth: 'Mesa (tu turno actual)',
+    noShift:
+      'No tienes un turno ahora en una mesa de esta edición: pide a una persona administradora que te asigne uno.',
+    wouldReplace:
+      'Esta persona ya tiene un voto registrado. Pregúntale, en persona, si quiere reemplazarlo: el anterior dejará de contar y lo verá al iniciar sesión.',
+    confirmReplace: 'Lo confirma: reemplazar su voto',
     keyboard: 'Teclado: Tab para avanzar, Espacio para marcar una propuesta, Enter para registrar.',
   },
   audit: {
