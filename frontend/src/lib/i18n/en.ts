@@ -276,6 +276,11 @@ export const en: Messages = {
     backToQueue: 'Back to the review list',
   },
   ballot: {
+    inPerson: 'Your current vote was recorded in person at {{booth}} on {{when}}.',
+    replacedOnline: 'It replaced the vote you had cast online, which no longer counts.',
+    replacedAssisted: 'It replaced a vote recorded earlier in person, which no longer counts.',
+    replacedHelp:
+      'If you did not ask for this, report it to the participation office, and you can still change your vote while voting is open.',
     title: 'Your ballot',
     lead: 'District {{district}}',
     loginLead: 'To vote, log in with iD Digital.',

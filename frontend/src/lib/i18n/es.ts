@@ -278,6 +278,11 @@ export const es = {
     backToQueue: 'Volver a la lista por revisar',
   },
   ballot: {
+    inPerson: 'Tu voto actual se registró en persona en {{booth}} el {{when}}.',
+    replacedOnline: 'Reemplazó el voto que emitiste en línea, que ya no cuenta.',
+    replacedAssisted: 'Reemplazó un voto registrado antes en persona, que ya no cuenta.',
+    replacedHelp:
+      'Si no lo pediste, repórtalo a la oficina de participación; mientras la votación siga abierta puedes cambiar tu voto.',
     title: 'Tu boleta',
     lead: 'Distrito {{district}}',
     loginLead: 'Para votar entra con iD Digital.',

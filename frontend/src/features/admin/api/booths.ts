@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   boothList,
   createdResponse,
@@ -6,17 +6,9 @@ import {
   type DefineBoothRequest,
 } from '@decidimos/contracts/api/schemas';
 import { api } from '../../../lib/api-client';
+import { boothsQueryKey } from '../../../lib/api/get-booths';
 
-const boothsKey = (editionId: string) => ['booths', editionId] as const;
-
-/** GET /api/processes/:id/booths: an edition's voting booths. */
-export function useBooths(editionId: string) {
-  return useQuery({
-    queryKey: boothsKey(editionId),
-    queryFn: async () => boothList.parse(await api.get(`/api/processes/${encodeURIComponent(editionId)}/booths`)).items,
-    enabled: editionId !== '',
-  });
-}
+export { useBooths } from '../../../lib/api/get-booths';
 
 /** POST /api/processes/:id/booths. */
 export function useDefineBooth(editionId: string) {
@@ -24,7 +16,7 @@ export function useDefineBooth(editionId: string) {
   return useMutation({
     mutationFn: async (booth: DefineBoothRequest) =>
       createdResponse.parse(await api.post(`/api/processes/${encodeURIComponent(editionId)}/booths`, booth)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: boothsKey(editionId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: boothsQueryKey(editionId) }),
   });
 }
 

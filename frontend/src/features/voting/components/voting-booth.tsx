@@ -6,6 +6,7 @@ import { Loading } from '../../../components/loading';
 import { NextSteps } from '../../../components/next-steps';
 import { Page } from '../../../components/page';
 import { ProblemAlert } from '../../../components/problem-alert';
+import { useBooths } from '../../../lib/api/get-booths';
 import { useMe } from '../../../lib/api/get-me';
 import { useFormat } from '../../../lib/format';
 import { loginUrl } from '../../../lib/login';
@@ -43,8 +44,36 @@ export function VotingBooth({ edition, step }: { edition: EditionView; step: Boo
   if (!district) return <Page title={title} lead={t('ballot.districtNotInEdition', { district: me.data.district })} />;
   return (
     <Page title={title} lead={t('ballot.lead', { district: district.name })}>
+      <InPersonNotice edition={edition} />
       <Booth edition={edition} district={district.id} budget={district.budget} step={step} />
     </Page>
+  );
+}
+
+/**
+ * A ballot recorded for the resident at a booth, and any ballot it replaced, is said
+ * first: someone who voted online learns at once that an officer replaced that vote.
+ */
+function InPersonNotice({ edition }: { edition: EditionView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ballot = useMyBallot(edition.id);
+  const assisted = ballot.data?.channel === 'assisted';
+  const booths = useBooths(edition.id, assisted);
+  // Said once the booth's name is known: an id would mean nothing to the resident.
+  if (!ballot.data || !assisted || booths.isPending) return null;
+  const booth = booths.data?.find((b) => b.id === ballot.data?.booth)?.name ?? ballot.data.booth ?? '';
+  const replaced = ballot.data.replaced;
+  return (
+    <div className={replaced ? 'alert alert-warning' : 'alert alert-info'} data-testid="in-person-notice">
+      <p>{t('ballot.inPerson', { booth, when: format.dateTime(ballot.data.castAt) })}</p>
+      {replaced ? (
+        <p>
+          {t(replaced.channel === 'online' ? 'ballot.replacedOnline' : 'ballot.replacedAssisted')}{' '}
+          {t('ballot.replacedHelp')}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
