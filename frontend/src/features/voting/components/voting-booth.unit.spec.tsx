@@ -6,7 +6,18 @@ import { VotingBooth } from './voting-booth';
 
 const edition = anEdition({ phase: 'voting' });
 const parque = aProposal({ id: 'parque', title: 'Parque Alameda', status: 'on-ballot', cost: 600_000 });
-const ballot = {
+interface Mine {
+  selections: string[];
+  district: string;
+  receipt: string;
+  ballotId: string;
+  leafHash: string;
+  castAt: string;
+  channel: 'online' | 'assisted';
+  booth: string | null;
+  replaced: { channel: 'online' | 'assisted'; booth: string | null } | null;
+}
+const ballot: Mine = {
   selections: ['parque'],
   district: 'centro',
   receipt: 'r-2',
@@ -18,7 +29,7 @@ const ballot = {
   replaced: { channel: 'online', booth: null },
 };
 
-function given(mine: typeof ballot | null) {
+function given(mine: Mine | null) {
   server.use(
     answer.me({ displayName: 'Residente', roles: [], district: 'centro', eligible: true, csrfToken: 'c' }),
     answer.proposals(() => ({ items: [parque], total: 1, page: 1, pageSize: 200, categories: [] })),
