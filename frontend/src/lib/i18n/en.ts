@@ -568,6 +568,23 @@ export const en: Messages = {
     assign: 'Assign the shift',
     assigned: 'Shift assigned.',
   },
+  boothActivity: {
+    title: 'Assisted votes per booth and hour',
+    lead: 'Counted from the public record: every vote recorded in person, including those later replaced. A booth-hour with more votes than people could cast there deserves a look.',
+    limit: 'Votes per hour above which a row is flagged',
+    limitHint: 'By default {{limit}}.',
+    limitInvalid: 'Type a whole number, 0 or more.',
+    compute: 'Count from the record',
+    none: 'No votes have been recorded in person.',
+    flagged_one: '{{count}} booth-hour above the limit.',
+    flagged_other: '{{count}} booth-hours above the limit.',
+    booth: 'Booth',
+    hour: 'Hour',
+    ballots: 'Votes',
+    status: 'Status',
+    aboveLimit: 'above the limit',
+    withinLimit: 'within the limit',
+  },
 
   audit: {
     title: 'Audit',

@@ -578,6 +578,23 @@ export const es = {
     assign: 'Asignar el turno',
     assigned: 'Turno asignado.',
   },
+  boothActivity: {
+    title: 'Votos asistidos por mesa y hora',
+    lead: 'Contados con el registro público: todos los votos registrados en persona, también los que luego se reemplazaron. Una mesa con más votos en una hora de los que la gente pudo emitir ahí merece revisión.',
+    limit: 'Votos por hora por encima de los cuales se señala una fila',
+    limitHint: 'Por omisión, {{limit}}.',
+    limitInvalid: 'Escribe un número entero, 0 o mayor.',
+    compute: 'Contar con el registro',
+    none: 'No hay votos registrados en persona.',
+    flagged_one: '{{count}} mesa-hora por encima del límite.',
+    flagged_other: '{{count}} mesas-hora por encima del límite.',
+    booth: 'Mesa',
+    hour: 'Hora',
+    ballots: 'Votos',
+    status: 'Estado',
+    aboveLimit: 'por encima del límite',
+    withinLimit: 'dentro del límite',
+  },
 
   audit: {
     title: 'Auditoría',
