@@ -421,6 +421,12 @@ export const es = {
     notSelected: 'No ganó',
     treeHead:
       'Estos resultados se apoyan en el registro firmado el {{when}}, al cerrar la votación, con {{size}} eventos.',
+    channelsTitle: 'Cómo llegaron los votos',
+    channels: 'En línea: {{online}}. En persona en una mesa: {{assisted}}.',
+    boothsCaption: 'Votos contados en cada mesa',
+    booth: 'Mesa',
+    boothDistrict: 'Distrito',
+    boothBallots: 'Votos',
     treeHeadTitle: 'El registro firmado',
     treeHeadRoot: 'Raíz del registro',
     checkIt: 'Comprobarlo en la página de auditoría',
