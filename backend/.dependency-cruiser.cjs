@@ -6,7 +6,18 @@ const app = '^backend/src/(seed/|[^/]+[.]ts$)';
 const spec = '[.]spec[.]ts$';
 // Features in dependency order: each may use those before it, never one after it, so
 // feature folders cannot import each other in a loop even through files that do not.
-const order = ['editions', 'identity', 'proposals', 'review', 'supports', 'booths', 'ballots', 'audit', 'results', 'health'];
+const order = [
+  'editions',
+  'identity',
+  'proposals',
+  'review',
+  'supports',
+  'booths',
+  'ballots',
+  'audit',
+  'results',
+  'health',
+];
 const later = order.map((feature, i) => ({
   name: `${feature}-not-to-later-features`,
   severity: 'error',

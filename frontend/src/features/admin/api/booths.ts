@@ -1,10 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  boothList,
-  createdResponse,
-  type AssignShiftRequest,
-  type DefineBoothRequest,
-} from '@decidimos/contracts/api/schemas';
+import { createdResponse, type AssignShiftRequest, type DefineBoothRequest } from '@decidimos/contracts/api/schemas';
 import { api } from '../../../lib/api-client';
 import { boothsQueryKey } from '../../../lib/api/get-booths';
 
