@@ -76,8 +76,8 @@ try {
         estimatedCost: 80_000,
         category: 'Alumbrado',
         location: 'Parque Fundidora',
-        authorDisplayName: 'Vecina de prueba',
       },
+      'PUT /api/me/display-name': { displayName: 'Vecina de prueba' },
       'PATCH /api/proposals/{id}': {
         title: 'Banquetas accesibles y seguras',
         description: 'Rampas en las esquinas de la colonia, con señalización',

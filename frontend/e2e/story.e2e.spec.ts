@@ -164,6 +164,33 @@ step('a resident reads the edition, submits proposals with validation next to th
   await checkPage(resident, 'proposals-search');
 });
 
+step('a resident sets the public name shown next to their proposals, by keyboard, and erases it', async () => {
+  const resident = page('resident');
+  const proposal = `/proposals/${proposalIds['Parque Alameda']}`;
+  await resident.goto(proposal);
+  await text(resident, 'Anónimo');
+  await resident.getByRole('link', { name: 'Mi cuenta' }).click();
+  await text(resident, 'Ahora tus propuestas aparecen como «Anónimo».');
+  await checkPage(resident, 'account');
+  await tabTo(resident, resident.getByRole('textbox', { name: 'Nombre público' }));
+  await resident.keyboard.type('Vecina de la Alameda');
+  await resident.keyboard.press('Enter');
+  await text(resident, 'Guardamos tu nombre público.');
+  await resident.goto(proposal);
+  await text(resident, 'Vecina de la Alameda');
+
+  await resident.goto('/account');
+  await tabTo(resident, resident.getByRole('button', { name: 'Borrar mi nombre público' }));
+  await resident.keyboard.press('Enter');
+  await checkPage(resident, 'account-erase');
+  await tabTo(resident, resident.getByRole('button', { name: 'Sí, borrarlo' }));
+  await resident.keyboard.press('Enter');
+  await text(resident, /Borramos tu nombre público/);
+  await resident.goto(proposal);
+  await text(resident, 'Anónimo');
+  expect(await resident.getByText('Vecina de la Alameda').count()).toBe(0);
+});
+
 step('the reviewer works through the review queue and records assessments with final cost and reason', async () => {
   await advance('Revisión técnica', /Se cierra la recepción de propuestas/);
   const reviewer = await open('reviewer', 'reviewer');

@@ -18,7 +18,7 @@ import {
 } from '../../contracts/dist/audit/index.js';
 import { editionRulesSchema } from '../../contracts/dist/editions/edition.js';
 import { headReason } from '../../contracts/dist/audit/verify-log.js';
-import { parseEvent } from '../../contracts/dist/events/catalog.js';
+import { parseEvent, SCHEMA_VERSIONS } from '../../contracts/dist/events/catalog.js';
 import { tallyEdition } from '../../contracts/dist/tally/tally.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,7 +50,7 @@ async function record(stream, type, data) {
   const event = {
     id: `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`,
     type,
-    schemaVersion: type === 'BallotCast' ? 2 : 1,
+    schemaVersion: SCHEMA_VERSIONS[type],
     stream: `${stream}-${EDITION}`,
     revision,
     recordedAt: new Date(Date.UTC(2027, 0, 1) + written * 1000).toISOString(),
@@ -86,7 +86,6 @@ for (const { proposalId, cost } of ballot.centro) {
   await record(`proposal-${proposalId}`, 'ProposalSubmitted', {
     proposalId,
     author: pseudonym(`author-${proposalId}`),
-    authorDisplayName: 'Vecina',
     title: `Obra ${proposalId}`,
     description: 'Una obra para el barrio.',
     district: 'centro',

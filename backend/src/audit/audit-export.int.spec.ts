@@ -4,7 +4,7 @@ import { accountClaims } from '@decidimos/infra';
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { voterPseudonym } from '../identity/pseudonyms';
+import { pseudonym } from '../identity/pseudonyms';
 import { authorProposalsStream } from '../proposals/streams';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // (read afresh). Appended straight to the log, as that many edits through the API would be.
   const authorStream = authorProposalsStream(
     editionId,
-    voterPseudonym(system.config.voterKey, editionId, accountClaims('resident-centro-1')!.curp),
+    pseudonym(system.config.voterKey, 'author', editionId, accountClaims('resident-centro-1')!.curp),
   );
   const batches = Array.from({ length: 22 }, (_, batch) =>
     existingStream(

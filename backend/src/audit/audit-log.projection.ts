@@ -1,8 +1,8 @@
 import {
   type PublicEvent,
   type TreeHead,
-  InMemoryNodeStore,
   MerkleTree,
+  SparseNodeStore,
   eventLeafHash,
   fromHex,
   frontierOf,
@@ -74,7 +74,7 @@ export const auditLogProjection: Projection = {
     const tree = (await trees.get(editionId)) ?? { id: editionId, size: 0, root: '', frontier: [], position: 0 };
     if (tree.position >= event.position) return;
 
-    const frontier = new InMemoryNodeStore();
+    const frontier = new SparseNodeStore();
     for (const node of tree.frontier) frontier.set(node.level, node.index, fromHex(node.hash));
     const merkle = new MerkleTree(frontier, tree.size);
     const exported = publicEvent(event);
@@ -172,7 +172,7 @@ export class StoredTree {
       set() {},
     };
     work(new MerkleTree(recorder, this.size));
-    const nodes = new InMemoryNodeStore();
+    const nodes = new SparseNodeStore();
     const collection = this.store.collection<{ hash: string }>(AUDIT_NODES);
     for (const { level, index } of wanted.values()) {
       const doc = await collection.get(nodeId(this.editionId, level, index));

@@ -56,7 +56,7 @@ export class BallotsController {
   })
   async current(@Param('id') editionId: string, @Req() request: FastifyRequest) {
     const edition = await this.editions.require(editionId);
-    const { voter } = participant(request.caller!, { editionId, ...edition }, this.config.voterKey);
+    const { voter } = participant(request.caller!, { editionId, ...edition }, this.config.voterKey, 'ballot');
     const ballot = await this.ballots.current(editionId, voter);
     if (!ballot) throw new DomainError('NOT_FOUND', { what: 'ballot', id: editionId });
     const { selections, district, channel, booth, castAt, replaced, receipt, ballotId, leafHash } = ballot;

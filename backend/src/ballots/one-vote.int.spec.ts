@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { voterPseudonym } from '../identity/pseudonyms';
+import { pseudonym } from '../identity/pseudonyms';
 import { accountClaims } from '@decidimos/infra';
 import { EditionHistory } from '../testing/edition-history';
 import { editionBody } from '../testing/fixtures';
@@ -41,7 +41,7 @@ async function publish(id: string) {
 }
 
 function ballotEvents(editionId: string, account: string) {
-  const voter = voterPseudonym(system.config.voterKey, editionId, accountClaims(account)!.curp);
+  const voter = pseudonym(system.config.voterKey, 'ballot', editionId, accountClaims(account)!.curp);
   return system.app.get<EventStore>(EVENT_STORE).readStream(ballotStream(editionId, voter));
 }
 

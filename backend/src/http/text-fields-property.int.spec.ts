@@ -132,9 +132,8 @@ describe('arbitrary text in every text field of every write route', () => {
         field('Cambiar las luminarias de la Alameda por tecnología LED.'),
         optional(field('alumbrado')),
         optional(field('Alameda Mariano Escobedo')),
-        fc.option(field('Vecina de la Alameda'), { nil: undefined }),
-        async (title, description, category, location, authorDisplayName) => {
-          const body = { ...proposalBody({ title, description }), category, location, authorDisplayName };
+        async (title, description, category, location) => {
+          const body = { ...proposalBody({ title, description }), category, location };
           tally(await author.post(`/api/processes/${proposing}/proposals`, body), counts, [201]);
         },
       ),

@@ -44,7 +44,7 @@ const assessment = { feasible: true, cost: 400_000, reason: 'Viable: predio muni
 const routes: {
   route: string;
   who: () => Client;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: () => string;
   body: object;
   fields: string[];
@@ -64,9 +64,18 @@ const routes: {
     who: () => author,
     method: 'POST',
     path: () => `/api/processes/${proposing}/proposals`,
-    body: proposalBody({ location: 'Alameda Mariano Escobedo', authorDisplayName: 'Vecina' }),
-    fields: ['title', 'description', 'category', 'location', 'authorDisplayName'],
+    body: proposalBody({ location: 'Alameda Mariano Escobedo' }),
+    fields: ['title', 'description', 'category', 'location'],
     accepted: 201,
+  },
+  {
+    route: 'PUT /api/me/display-name',
+    who: () => author,
+    method: 'PUT',
+    path: () => '/api/me/display-name',
+    body: { displayName: 'Vecina' },
+    fields: ['displayName'],
+    accepted: 200,
   },
   {
     route: 'PATCH /api/proposals/:id',

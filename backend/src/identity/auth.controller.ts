@@ -9,6 +9,7 @@ import { EditionsReadModel } from '../editions/public-api';
 import { DomainError } from '../shared/domain-error';
 import { eligibility } from './eligibility';
 import { OidcService } from './oidc.service';
+import { Profiles } from './profiles';
 import { LOGIN_COOKIE, SESSION_COOKIE, SessionRepository } from '../http/sessions';
 
 /**
@@ -44,6 +45,7 @@ export class AuthController {
     private readonly oidc: OidcService,
     private readonly sessions: SessionRepository,
     private readonly editions: EditionsReadModel,
+    private readonly profiles: Profiles,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -138,7 +140,8 @@ export class AuthController {
   @Get('api/me')
   @Access('session')
   @Endpoint({
-    summary: 'The logged-in person: display name, roles, district, eligibility in the current edition, CSRF token',
+    summary:
+      'The logged-in person: display name, roles, district, eligibility in the current edition, CSRF token, public display name',
     tags: ['identity'],
     response: meResponse,
   })
@@ -151,6 +154,7 @@ export class AuthController {
       district: session.district,
       eligible: eligibility(session, current, new Date()).eligible,
       csrfToken: session.csrfToken,
+      publicDisplayName: await this.profiles.displayName(session.subject),
     };
   }
 

@@ -7,13 +7,22 @@ import { AuthController } from './auth.controller';
 import { GrantRoleHandler } from './commands/grant-role';
 import { RevokeRoleHandler } from './commands/revoke-role';
 import { OidcService } from './oidc.service';
+import { ProfileController } from './profile.controller';
+import { Profiles } from './profiles';
 import { RolesController } from './roles.controller';
 import { staffProjection } from './staff.projection';
 
 @Module({
   imports: [EditionsModule],
-  controllers: [AuthController, RolesController],
-  providers: [OidcService, GrantRoleHandler, RevokeRoleHandler, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [AuthController, RolesController, ProfileController],
+  providers: [
+    OidcService,
+    Profiles,
+    GrantRoleHandler,
+    RevokeRoleHandler,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [Profiles],
 })
 export class IdentityModule {
   /** The read models this feature keeps: the app feeds them every event, and a rebuild rebuilds them. */

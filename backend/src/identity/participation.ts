@@ -2,19 +2,20 @@ import type { District } from '@decidimos/contracts';
 import type { Caller } from '../http/access';
 import { DomainError } from '../shared/domain-error';
 import { eligibility } from './eligibility';
-import { voterPseudonym } from './pseudonyms';
+import { pseudonym, type PseudonymPurpose } from './pseudonyms';
 
 export interface Participant {
-  /** HMAC pseudonym of the person in this edition; what the log records. */
+  /** The person's HMAC pseudonym for the purpose in this edition; what the log records. */
   voter: string;
   district: string;
 }
 
-/** A resident taking part in an edition, or 403 NOT_ELIGIBLE saying why. */
+/** A resident taking part in an edition in one role (`purpose`), or 403 NOT_ELIGIBLE saying why. */
 export function participant(
   caller: Caller,
   edition: { editionId: string; rules: { minAge: number }; districts: Pick<District, 'id'>[] },
   voterKey: Buffer,
+  purpose: PseudonymPurpose,
   today = new Date(),
 ): Participant {
   const verdict = eligibility(caller.session, edition, today);
@@ -25,5 +26,5 @@ export function participant(
       district: verdict.district,
     });
   }
-  return { voter: voterPseudonym(voterKey, edition.editionId, caller.session.curp!), district: verdict.district };
+  return { voter: pseudonym(voterKey, purpose, edition.editionId, caller.session.curp!), district: verdict.district };
 }

@@ -17,7 +17,7 @@ import { EditionsReadModel } from '../editions/public-api';
 import { EditProposal } from './commands/edit-proposal';
 import { SubmitProposal } from './commands/submit-proposal';
 import { WithdrawProposal } from './commands/withdraw-proposal';
-import { ProposalsReadModel, toProposalView } from './proposals.read-model';
+import { ProposalsReadModel } from './proposals.read-model';
 
 @Controller('api')
 export class ProposalsController {
@@ -56,9 +56,13 @@ export class ProposalsController {
     response: proposalList,
     problems: [404],
   })
-  async list(@Param('id') editionId: string, @ValidQuery() query: Parsed<typeof proposalListQuery>) {
+  async list(
+    @Param('id') editionId: string,
+    @ValidQuery() query: Parsed<typeof proposalListQuery>,
+    @Req() request: FastifyRequest,
+  ) {
     await this.editions.require(editionId);
-    return this.proposals.list(editionId, query);
+    return this.proposals.list(request.caller, editionId, query);
   }
 
   @Get('proposals/:id')
@@ -69,8 +73,8 @@ export class ProposalsController {
     response: proposalView,
     problems: [404],
   })
-  async get(@Param('id') id: string) {
-    return toProposalView(await this.proposals.require(id));
+  async get(@Param('id') id: string, @Req() request: FastifyRequest) {
+    return this.proposals.view(id, request.caller);
   }
 
   @Patch('proposals/:id')
@@ -88,7 +92,7 @@ export class ProposalsController {
     @Req() request: FastifyRequest,
   ) {
     await this.commands.execute(new EditProposal(id, changes, request.caller!));
-    return toProposalView(await this.proposals.require(id));
+    return this.proposals.view(id, request.caller);
   }
 
   @Post('proposals/:id/withdraw')
@@ -102,6 +106,6 @@ export class ProposalsController {
   })
   async withdraw(@Param('id') id: string, @Req() request: FastifyRequest) {
     await this.commands.execute(new WithdrawProposal(id, request.caller!));
-    return toProposalView(await this.proposals.require(id));
+    return this.proposals.view(id, request.caller);
   }
 }

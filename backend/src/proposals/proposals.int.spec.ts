@@ -21,10 +21,8 @@ const position = () => system.app.get(ProjectionRunner).position;
 
 describe('proposals over HTTP', () => {
   it('lets a resident submit a proposal that is then public, without exposing the author pseudonym', async () => {
-    const created = await resident.post(
-      `/api/processes/${editionId}/proposals`,
-      proposalBody({ authorDisplayName: 'Lupita' }),
-    );
+    expect((await resident.put('/api/me/display-name', { displayName: 'Lupita' })).status).toBe(200);
+    const created = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody());
     expect(created.status).toBe(201);
     const proposal = await system.anonymous.get(`/api/proposals/${created.body.id}`);
     expect(proposal.status).toBe(200);
@@ -34,6 +32,7 @@ describe('proposals over HTTP', () => {
       status: 'submitted',
       cost: 450_000,
       authorDisplayName: 'Lupita',
+      mine: false,
       assessment: null,
     });
     expect(proposal.body).not.toHaveProperty('author');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
+import { IdentityModule } from '../identity/identity.module';
 import type { Projection } from '../projections/projection';
 import { AssessProposalHandler } from './commands/assess-proposal';
 import { EditProposalHandler } from './commands/edit-proposal';
@@ -11,7 +12,7 @@ import { ProposalsReadModel } from './proposals.read-model';
 import { BallotCandidatesHandler } from './queries/ballot-candidates';
 
 @Module({
-  imports: [EditionsModule],
+  imports: [EditionsModule, IdentityModule],
   controllers: [ProposalsController],
   providers: [
     ProposalsReadModel,

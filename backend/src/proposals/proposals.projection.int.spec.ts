@@ -36,7 +36,6 @@ const submitted = (position: number, proposalId: string, category: string | null
     category,
     location: null,
     author: 'a'.repeat(64),
-    authorDisplayName: 'Lupita',
   });
 
 const log = [

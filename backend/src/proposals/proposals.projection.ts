@@ -2,8 +2,11 @@ import type { ProposalStatus, ProposalView } from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
 import type { StoredEvent } from '../shared/event-envelope';
 
-/** The public view plus what only the backend needs (the author's pseudonym). */
-export interface ProposalDoc extends ProposalView {
+/**
+ * The public view plus what only the backend needs (the author's pseudonym), less what
+ * each answer adds: the author's display name, read from their profile, and `mine`.
+ */
+export interface ProposalDoc extends Omit<ProposalView, 'authorDisplayName' | 'mine'> {
   author: string;
   /** Whether an assessment was recorded; the status says which verdict. Not in the public view. */
   assessed: boolean;
@@ -83,7 +86,6 @@ export const proposalsProjection: Projection = {
           cost: d.estimatedCost,
           category: d.category,
           location: d.location,
-          authorDisplayName: d.authorDisplayName,
           author: d.author,
           status: 'submitted',
           supports: 0,

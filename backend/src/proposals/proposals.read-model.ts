@@ -1,18 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ProposalView, ProposalStatus } from '@decidimos/contracts';
+import { CONFIG, type Config } from '../config/config';
+import type { Caller } from '../http/access';
+import { Profiles, pseudonym } from '../identity/public-api';
 import { READ_MODEL_STORE, type Filter, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { authorProposalsStream } from './streams';
 import { PROPOSAL_CATEGORIES, PROPOSALS, type ProposalCategoriesDoc, type ProposalDoc } from './proposals.projection';
 
-export function toProposalView(doc: ProposalDoc): ProposalView {
-  const { author: _author, assessed: _assessed, ...view } = doc;
-  return view;
-}
-
 @Injectable()
 export class ProposalsReadModel {
-  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly profiles: Profiles,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /**
+   * The public views of these proposals for this caller: each author's display name as
+   * the profile holds it now (erased means anonymous at once), and whether the caller
+   * wrote it, told by their author pseudonym, never by a name.
+   */
+  async views(docs: ProposalDoc[], caller?: Caller): Promise<ProposalView[]> {
+    const names = await this.profiles.authorNames(docs.map((doc) => doc.id));
+    const curp = caller?.session.curp;
+    return docs.map(({ author, assessed: _assessed, ...view }) => ({
+      ...view,
+      authorDisplayName: names.get(view.id) ?? null,
+      mine: Boolean(curp) && author === pseudonym(this.config.voterKey, 'author', view.editionId, curp!),
+    }));
+  }
+
+  async view(id: string, caller?: Caller): Promise<ProposalView> {
+    const [view] = await this.views([await this.require(id)], caller);
+    return view!;
+  }
 
   private get proposals() {
     return this.store.collection<ProposalDoc>(PROPOSALS);
@@ -25,6 +47,7 @@ export class ProposalsReadModel {
   }
 
   async list(
+    caller: Caller | undefined,
     editionId: string,
     query: {
       district?: string | undefined;
@@ -47,7 +70,7 @@ export class ProposalsReadModel {
       offset: (query.page - 1) * query.pageSize,
     });
     return {
-      items: page.items.map(toProposalView),
+      items: await this.views(page.items, caller),
       total: page.total,
       page: query.page,
       pageSize: query.pageSize,
@@ -81,6 +104,6 @@ export class ProposalsReadModel {
     const filter: Filter = { editionId, status: 'submitted' };
     if (district) filter['district'] = district;
     const page = await this.proposals.find({ filter, sort: [{ field: 'submittedAt', direction: 'asc' }], limit: 1000 });
-    return { items: page.items.map(toProposalView), total: page.total };
+    return { items: await this.views(page.items), total: page.total };
   }
 }

@@ -1,3 +1,3 @@
 // What other features may use of proposals (dependency-cruiser refuses anything else; see CONTRIBUTING.md).
 export { AssessProposal } from './commands/assess-proposal';
-export { ProposalsReadModel, toProposalView } from './proposals.read-model';
+export { ProposalsReadModel } from './proposals.read-model';

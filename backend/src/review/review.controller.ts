@@ -6,7 +6,7 @@ import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { ValidBody, ValidQuery, type Parsed } from '../http/validation';
 import { EditionsReadModel } from '../editions/public-api';
-import { AssessProposal, ProposalsReadModel, toProposalView } from '../proposals/public-api';
+import { AssessProposal, ProposalsReadModel } from '../proposals/public-api';
 
 @Controller('api')
 export class ReviewController {
@@ -33,7 +33,7 @@ export class ReviewController {
     @Req() request: FastifyRequest,
   ) {
     await this.commands.execute(new AssessProposal(id, assessment, request.caller!));
-    return toProposalView(await this.proposals.require(id));
+    return this.proposals.view(id, request.caller);
   }
 
   @Get('processes/:id/review-queue')

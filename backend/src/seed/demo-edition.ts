@@ -4,6 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { accountClaims } from '@decidimos/infra';
 import { CONFIG, type Config } from '../config/config';
 import type { Caller } from '../http/access';
+import { Profiles } from '../identity/profiles';
 import { staffPseudonym } from '../identity/pseudonyms';
 import { AdvancePhase } from '../editions/commands/advance-phase';
 import { DraftEdition } from '../editions/commands/draft-edition';
@@ -157,6 +158,7 @@ export async function seedDemoEdition(app: INestApplication): Promise<string | n
   if ((await editions.list()).length > 0) return null;
   const config = app.get<Config>(CONFIG);
   const commands = app.get(CommandBus);
+  const profiles = app.get(Profiles);
   const admin = callerFor('admin', config, ['admin']);
   const { id } = await commands.execute(
     new DraftEdition(
@@ -181,9 +183,9 @@ export async function seedDemoEdition(app: INestApplication): Promise<string | n
   for (const [index, proposal] of DEMO_PROPOSALS.entries()) {
     const { district, ...content } = proposal;
     const author = callerFor(`resident-${district}-${(index % 2) + 1}`, config);
-    await commands.execute(
-      new SubmitProposal(id, { ...content, district, authorDisplayName: `Vecina/o de ${district}` }, author),
-    );
+    // A display name is a profile the resident sets (and may erase), never part of the proposal.
+    await profiles.setDisplayName(author.session.subject, `Vecina/o de ${district}`);
+    await commands.execute(new SubmitProposal(id, { ...content, district }, author));
   }
   new Logger('Seed').log(`demo edition ${id} seeded with ${DEMO_PROPOSALS.length} proposals`);
   return id;

@@ -1,7 +1,7 @@
 import { InvalidEventError, type DomainEvent } from '@decidimos/contracts';
 import type { EventStore } from '../event-store/event-store.port';
 import { handleCommand } from './command-handling';
-import { toEventData } from './event-envelope';
+import { decodeEvent, toEventData } from './event-envelope';
 
 const pseudonym = 'a'.repeat(64);
 
@@ -11,7 +11,6 @@ const proposal = (title: string): DomainEvent => ({
     editionId: 'pp-2027',
     proposalId: 'p-1',
     author: pseudonym,
-    authorDisplayName: 'Residente',
     title,
     description: 'Cambiar las luminarias de la Alameda.',
     district: 'centro',
@@ -83,5 +82,37 @@ describe('the append check', () => {
 
     await expect(handleCommand(store, 'proposal-p-1', decider, {})).rejects.toBeInstanceOf(InvalidEventError);
     expect(appended).toEqual([]);
+  });
+});
+
+describe('the read check', () => {
+  it('refuses a proposal recorded in version 1, which held the author name, saying why', () => {
+    const recorded = {
+      id: 'e-1',
+      type: 'ProposalSubmitted',
+      streamId: 'proposals-pp-2027-a',
+      revision: 0,
+      position: 1,
+      data: { ...proposal('Parque').data, authorDisplayName: 'Residente' },
+      metadata: { schemaVersion: 1 },
+      recordedAt: '2027-01-01T00:00:00.000Z',
+    };
+    expect(() => decodeEvent(recorded)).toThrow(
+      'invalid ProposalSubmitted event: schemaVersion 1 is retired: version 1 put the author display name in the public log; this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
+    );
+  });
+
+  it('reads the same proposal in version 2', () => {
+    const recorded = {
+      id: 'e-1',
+      type: 'ProposalSubmitted',
+      streamId: 'proposals-pp-2027-a',
+      revision: 0,
+      position: 1,
+      data: proposal('Parque').data,
+      metadata: { schemaVersion: 2 },
+      recordedAt: '2027-01-01T00:00:00.000Z',
+    };
+    expect(decodeEvent(recorded)).toMatchObject({ type: 'ProposalSubmitted', data: { title: 'Parque' } });
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '@decidimos/contracts';
 import { accountClaims } from '@decidimos/infra';
 import { editionStream } from '../editions/streams';
-import { staffPseudonym, voterPseudonym } from '../identity/pseudonyms';
+import { pseudonym, staffPseudonym, type PseudonymPurpose } from '../identity/pseudonyms';
 import { authorProposalsStream } from '../proposals/streams';
 import { supportsStream } from '../supports/streams';
 import { editionBody, proposalBody } from './fixtures';
@@ -56,9 +56,14 @@ export class EditionHistory {
     await seed(this.system, ...this.streams.splice(0));
   }
 
-  /** The pseudonym the API gives `account` in this edition. */
+  /** The pseudonym the API gives `account` in this edition for `purpose`. */
+  pseudonym(account: string, purpose: PseudonymPurpose): string {
+    return pseudonym(this.system.config.voterKey, purpose, this.id, accountClaims(account)!.curp);
+  }
+
+  /** `account`'s ballot pseudonym: the `voter` of its ballots and the name of its ballot stream. */
   voter(account: string): string {
-    return voterPseudonym(this.system.config.voterKey, this.id, accountClaims(account)!.curp);
+    return this.pseudonym(account, 'ballot');
   }
 
   staff(subject: string): string {
@@ -91,15 +96,14 @@ export class EditionHistory {
 
   /** Records `account`'s proposal and answers its id. */
   submit(account: string, overrides: Partial<SubmitProposalRequest> = {}): string {
-    const { authorDisplayName = 'Residente', ...content } = submitProposalRequest.parse(proposalBody(overrides));
+    const content = submitProposalRequest.parse(proposalBody(overrides));
     const proposalId = randomUUID();
-    const author = this.voter(account);
+    const author = this.pseudonym(account, 'author');
     this.#authorOf.set(proposalId, author);
     const data = {
       editionId: this.id,
       proposalId,
       author,
-      authorDisplayName,
       category: null,
       location: null,
       ...content,
@@ -128,7 +132,7 @@ export class EditionHistory {
   }
 
   support(account: string, proposalId: string): this {
-    const voter = this.voter(account);
+    const voter = this.pseudonym(account, 'support');
     this.streams.push(
       existingStream(supportsStream(this.id, voter), {
         type: 'SupportGiven',

@@ -1,7 +1,7 @@
 import { accountClaims } from '@decidimos/infra';
 import { ballotStream } from '../ballots/streams';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { voterPseudonym } from '../identity/pseudonyms';
+import { pseudonym } from '../identity/pseudonyms';
 import { createEdition, editionBody, proposalBody } from './fixtures';
 import type { Answer, Client } from './test-system';
 import { type Instance, startTwoInstances, type TwoInstances } from './two-instances';
@@ -75,7 +75,7 @@ export function describeTwoInstances(storeName: string, env: () => Record<string
     }
 
     function ballotEvents(editionId: string, account: string) {
-      const voter = voterPseudonym(a.config.voterKey, editionId, accountClaims(account)!.curp);
+      const voter = pseudonym(a.config.voterKey, 'ballot', editionId, accountClaims(account)!.curp);
       return a.app.get<EventStore>(EVENT_STORE).readStream(ballotStream(editionId, voter));
     }
 

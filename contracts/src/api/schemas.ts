@@ -36,13 +36,11 @@ export const submitProposalRequest = z
     estimatedCost: pesos,
     category: shortText(1, 60).nullable().optional(),
     location: shortText(1, 300).nullable().optional(),
-    authorDisplayName: shortText(1, 80).optional(),
   })
   .strict();
 export type SubmitProposalRequest = z.input<typeof submitProposalRequest>;
 
 export const editProposalRequest = submitProposalRequest
-  .omit({ authorDisplayName: true })
   .partial()
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'send at least one field to change' });
@@ -76,8 +74,15 @@ export const meResponse = z.object({
   district: z.string().nullable(),
   eligible: z.boolean(),
   csrfToken: z.string(),
+  /** The name shown next to my proposals (outside the log, erasable); null: anonymous. */
+  publicDisplayName: z.string().nullable(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
+
+/** PUT /api/me/display-name: the name shown next to my proposals. */
+export const displayNameRequest = z.object({ displayName: shortText(1, 80) }).strict();
+export type DisplayNameRequest = z.input<typeof displayNameRequest>;
+export const displayNameAnswer = z.object({ publicDisplayName: z.string().nullable() });
 
 export const editionView = z.object({
   id: z.string(),
@@ -128,7 +133,10 @@ export const proposalView = z.object({
   cost: z.number(),
   category: z.string().nullable(),
   location: z.string().nullable(),
-  authorDisplayName: z.string(),
+  /** The author's public display name as of this answer (a profile, not the log); null: anonymous. */
+  authorDisplayName: z.string().nullable(),
+  /** Whether the caller wrote it: the SPA offers edit and withdraw on this, never on names. */
+  mine: z.boolean(),
   status: z.enum(PROPOSAL_STATUSES),
   supports: z.number(),
   votes: z.number().nullable(),

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { toHex } from './encoding';
+import { frontierOf } from './frontier';
 import { MerkleTree } from './merkle-tree';
-import { InMemoryNodeStore, type NodeStore } from './node-store';
+import { InMemoryNodeStore, SparseNodeStore, type NodeStore } from './node-store';
 import { verifyConsistency, verifyInclusion } from './proofs';
 import { HASH_SIZE, hashLeaf, rootFromLeaves } from './rfc6962';
 
@@ -178,6 +179,22 @@ describe('MerkleTree and its node store', () => {
     for (const leafHash of leafHashes.slice(137)) resumed.append(leafHash);
     expect(toHex(resumed.root())).toBe(toHex(tree.root()));
     expect(toHex(resumed.root(137))).toBe(toHex(first.root()));
+  });
+
+  it('grows from its frontier alone: a sparse store holding only the frontier appends and roots like a full one', () => {
+    let frontier = new SparseNodeStore();
+    let size = 0;
+    for (const leafHash of leafHashes) {
+      const grown = new MerkleTree(frontier, size);
+      grown.append(leafHash);
+      size = grown.size;
+      const next = new SparseNodeStore();
+      for (const { level, index } of frontierOf(size)) next.set(level, index, frontier.get(level, index)!);
+      frontier = next;
+      expect(toHex(new MerkleTree(frontier, size).root())).toBe(toHex(tree.root(size)));
+    }
+    expect(frontier.get(0, 0)).toBeUndefined();
+    expect(() => frontier.set(0, 0, new Uint8Array(31))).toThrow(RangeError);
   });
 
   it('says which node is missing when the store lost one', () => {

@@ -43,3 +43,23 @@ export class InMemoryNodeStore implements NodeStore {
 function newChunk(): Chunk {
   return { hashes: new Uint8Array(HASHES_PER_CHUNK * HASH_SIZE), present: new Uint8Array(HASHES_PER_CHUNK) };
 }
+
+/**
+ * Holds only the nodes it is given, one map entry each: for the few nodes a frontier, a
+ * root or a proof touches. An `InMemoryNodeStore` would allocate a 32 KiB chunk per level
+ * for them, which is what made each audited event cost over half a megabyte.
+ */
+export class SparseNodeStore implements NodeStore {
+  private readonly nodes = new Map<number, Map<number, Uint8Array>>();
+
+  get(level: number, index: number): Uint8Array | undefined {
+    return this.nodes.get(level)?.get(index);
+  }
+
+  set(level: number, index: number, hash: Uint8Array): void {
+    if (hash.length !== HASH_SIZE) throw new RangeError(`a node hash has ${HASH_SIZE} bytes, got ${hash.length}`);
+    let row = this.nodes.get(level);
+    if (!row) this.nodes.set(level, (row = new Map()));
+    row.set(index, hash);
+  }
+}

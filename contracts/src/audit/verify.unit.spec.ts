@@ -1,5 +1,5 @@
 import { type EditionRules, editionRulesSchema } from '../editions/edition';
-import { type EventType, SCHEMA_VERSIONS, parseEvent } from '../events/catalog';
+import { type EventType, parseEvent, SCHEMA_VERSIONS } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import { tallyEdition } from '../tally/tally';
 import type { TreeHeadsDocument } from './audit-documents';
@@ -87,7 +87,6 @@ class EditionLog {
     this.record(stream, 'ProposalSubmitted', {
       proposalId,
       author: pseudonym('author'),
-      authorDisplayName: 'Vecina',
       title: proposalId,
       description: 'Una obra para el barrio.',
       district: 'centro',

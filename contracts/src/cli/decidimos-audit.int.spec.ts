@@ -10,6 +10,7 @@ import { eventLeafHash } from '../audit/event-leaf';
 import { MerkleTree } from '../audit/merkle-tree';
 import { generateSigningKey, keyId, signTreeHead } from '../audit/tree-head';
 import { editionRulesSchema } from '../editions/edition';
+import { type EventType, SCHEMA_VERSIONS } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import { writePabulib } from '../pabulib/pabulib';
 
@@ -116,7 +117,7 @@ function smallEdition(): { lines: string[]; treeHeads: object } {
     const event: PublicEvent = {
       id: `00000000-0000-4000-8000-${String(events.length).padStart(12, '0')}`,
       type,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSIONS[type as EventType],
       stream: `${stream}-pp-2027`,
       revision: events.filter((e) => e.stream === `${stream}-pp-2027`).length,
       recordedAt: new Date(Date.UTC(2027, 0, 1, 0, events.length)).toISOString(),
@@ -149,7 +150,6 @@ function smallEdition(): { lines: string[]; treeHeads: object } {
   record('proposal-banquetas', 'ProposalSubmitted', {
     proposalId: 'banquetas',
     author: toHex(eventLeafHash('author')),
-    authorDisplayName: 'Vecina',
     title: 'Banquetas en Niños Héroes',
     description: 'Una obra para el barrio.',
     district: 'centro',

@@ -70,8 +70,8 @@ export const eventSchemas = {
   ProposalSubmitted: z.object({
     editionId: id,
     proposalId: id,
+    /** The author's `author` pseudonym; their display name lives outside the log, erasable. */
     author: pseudonym,
-    authorDisplayName: z.string(),
     title: z.string(),
     description: z.string(),
     district: id,
@@ -169,7 +169,7 @@ export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> }
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
   EditionDrafted: 1,
   EditionPhaseAdvanced: 1,
-  ProposalSubmitted: 1,
+  ProposalSubmitted: 2,
   ProposalEdited: 1,
   ProposalWithdrawn: 1,
   ProposalAssessed: 1,
@@ -198,9 +198,21 @@ export function isEventType(type: string): type is EventType {
   return Object.hasOwn(eventSchemas, type);
 }
 
+/**
+ * Versions dropped before any edition ran publicly, so they get no upcaster: the reader
+ * refuses them and says why. A demo recorded with them starts again from an empty DATA_DIR.
+ */
+const RETIRED_VERSIONS: Partial<Record<EventType, Record<number, string>>> = {
+  ProposalSubmitted: {
+    1: 'version 1 put the author display name in the public log; this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
+  },
+};
+
 /** Validates an event's payload against its schema version; throws InvalidEventError. */
 export function parseEvent(type: string, data: unknown, schemaVersion: number): DomainEvent {
   if (!isEventType(type)) throw new InvalidEventError(type, ['unknown event type']);
+  const retired = RETIRED_VERSIONS[type]?.[schemaVersion];
+  if (retired) throw new InvalidEventError(type, [`schemaVersion ${schemaVersion} is retired: ${retired}`]);
   if (schemaVersion !== SCHEMA_VERSIONS[type]) {
     throw new InvalidEventError(type, [`unsupported schemaVersion ${schemaVersion}`]);
   }

@@ -35,6 +35,9 @@ function Session() {
   return (
     <div className="session">
       <span>{t('auth.greeting', { name: me.data.displayName })}</span>
+      <Link to={paths.account()} className="button link-button small">
+        {t('auth.account')}
+      </Link>
       <button
         type="button"
         className="button secondary small"

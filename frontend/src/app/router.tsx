@@ -77,6 +77,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           path: 'receipts/:receipt?',
           lazy: () => import('./routes/receipts').then((m) => ({ Component: m.ReceiptsRoute })),
         },
+        { path: 'account', lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })) },
         { path: 'admin', lazy: () => import('./routes/admin').then((m) => ({ Component: m.AdminRoute })) },
         {
           path: 'admin/editions/new',

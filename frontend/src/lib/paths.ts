@@ -24,6 +24,7 @@ export const paths = {
   assistedBallot: (editionId: string) => `${edition(editionId)}/assisted-ballot`,
   audit: (editionId: string) => `${edition(editionId)}/audit`,
   receipts: (receipt?: string) => (receipt ? `/receipts/${e(receipt)}` : '/receipts'),
+  account: () => '/account',
   admin: () => '/admin',
   newEdition: () => '/admin/editions/new',
 };

@@ -70,6 +70,7 @@ export function aProposal(overrides: Partial<ProposalView> = {}): ProposalView {
     category: null,
     location: null,
     authorDisplayName: 'Vecina del Centro',
+    mine: false,
     status: 'submitted',
     supports: 0,
     votes: null,
@@ -83,8 +84,11 @@ export function aProposal(overrides: Partial<ProposalView> = {}): ProposalView {
 
 /** Handlers for the routes the SPA reads, one per route, answering with contract-checked bodies. */
 export const answer = {
-  me: (me: MeResponse | null) =>
-    http.get('/api/me', () => (me ? HttpResponse.json(meResponse.parse(me)) : problem('UNAUTHENTICATED'))),
+  /** GET /api/me: this person (no public name unless given), or 401. */
+  me: (me: (Omit<MeResponse, 'publicDisplayName'> & Partial<MeResponse>) | null) =>
+    http.get('/api/me', () =>
+      me ? HttpResponse.json(meResponse.parse({ publicDisplayName: null, ...me })) : problem('UNAUTHENTICATED'),
+    ),
 
   /** GET /api/processes and /api/processes/:id: these editions, and 404 for any other id. */
   editions: (...editions: EditionView[]) => [

@@ -5,7 +5,7 @@ import { BoothLoader } from '../../booths/public-api';
 import { CONFIG, type Config } from '../../config/config';
 import { EditionLoader, type Edition } from '../../editions/public-api';
 import type { Caller } from '../../http/access';
-import { eligibility, participant, voterPseudonym } from '../../identity/public-api';
+import { eligibility, participant, pseudonym } from '../../identity/public-api';
 import { ProposalsReadModel } from '../../proposals/public-api';
 import { DomainError } from '../../shared/domain-error';
 import { EventSourcing } from '../../shared/event-sourcing.service';
@@ -55,7 +55,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
     const edition = await this.editions.load(editionId);
     const { voter, district, inPerson } = assisted
       ? await this.inPerson(edition, caller, assisted)
-      : { ...participant(caller, edition, this.config.voterKey), inPerson: null };
+      : { ...participant(caller, edition, this.config.voterKey, 'ballot'), inPerson: null };
     // Revotes race each other on the same stream: re-reading and re-deciding is safe, so retry generously.
     const result = await this.es.execute(
       ballotStream(editionId, voter),
@@ -93,9 +93,10 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
       edition,
       new Date(),
     );
-    const voter = voterPseudonym(this.config.voterKey, edition.editionId, credential.curp);
-    // The person's supports name the district they already took part in.
-    const supporter = voterPseudonym(this.config.voterKey, edition.editionId, credential.curp);
+    // One ballot stream per person and edition, whichever the channel.
+    const voter = pseudonym(this.config.voterKey, 'ballot', edition.editionId, credential.curp);
+    // The person's supports (under their support pseudonym) name the district they already took part in.
+    const supporter = pseudonym(this.config.voterKey, 'support', edition.editionId, credential.curp);
     const { supported } = await this.es.load(supportsStream(edition.editionId, supporter), supportsDecider);
     const knownDistricts = await Promise.all(supported.map(async (id) => (await this.proposals.require(id)).district));
     return {

@@ -32,7 +32,7 @@ export class EditProposalHandler implements ICommandHandler<EditProposal> {
   async execute({ proposalId, changes, caller }: EditProposal) {
     const { editionId, stream } = await this.proposals.authorStream(proposalId);
     const edition = await this.editions.load(editionId);
-    const { voter } = participant(caller, edition, this.config.voterKey);
+    const { voter } = participant(caller, edition, this.config.voterKey, 'author');
     await this.es.execute(stream, proposalDecider, { type: 'EditProposal', edition, proposalId, by: voter, changes });
   }
 }

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { CONFIG, type Config } from '../../config/config';
 import { EditionLoader } from '../../editions/public-api';
 import type { Caller } from '../../http/access';
-import { participant } from '../../identity/public-api';
+import { participant, Profiles } from '../../identity/public-api';
 import { EventSourcing } from '../../shared/event-sourcing.service';
 import { proposalDecider } from '../domain/proposal.decider';
 import { authorProposalsStream } from '../streams';
@@ -27,25 +27,26 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposal> {
   constructor(
     private readonly es: EventSourcing,
     private readonly editions: EditionLoader,
+    private readonly profiles: Profiles,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async execute({ editionId, body, caller, idempotencyKey }: SubmitProposal) {
     const edition = await this.editions.load(editionId);
-    const { voter } = participant(caller, edition, this.config.voterKey);
+    const { voter: author } = participant(caller, edition, this.config.voterKey, 'author');
     const proposalId = randomUUID();
-    const { authorDisplayName, ...content } = body;
+    // Before the append, so every proposal in the log can find its author's display name;
+    // the link stays out of the log, which holds only the author pseudonym.
+    await this.profiles.linkAuthor(proposalId, caller.session.subject);
     const { events } = await this.es.execute(
-      authorProposalsStream(edition.editionId, voter),
+      authorProposalsStream(edition.editionId, author),
       proposalDecider,
       {
         type: 'SubmitProposal',
         proposalId,
         edition,
-        author: voter,
-        // Never the iD name: events are public, and a display name is what the author chooses to show.
-        authorDisplayName: authorDisplayName ?? 'Residente',
-        content: { ...content, category: content.category ?? null, location: content.location ?? null },
+        author,
+        content: { ...body, category: body.category ?? null, location: body.location ?? null },
       },
       idempotencyKey ? { idempotencyKey } : {},
     );

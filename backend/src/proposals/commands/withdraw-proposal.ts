@@ -29,7 +29,7 @@ export class WithdrawProposalHandler implements ICommandHandler<WithdrawProposal
   async execute({ proposalId, caller }: WithdrawProposal) {
     const { editionId, stream } = await this.proposals.authorStream(proposalId);
     const edition = await this.editions.load(editionId);
-    const { voter } = participant(caller, edition, this.config.voterKey);
+    const { voter } = participant(caller, edition, this.config.voterKey, 'author');
     await this.es.execute(stream, proposalDecider, { type: 'WithdrawProposal', edition, proposalId, by: voter });
   }
 }

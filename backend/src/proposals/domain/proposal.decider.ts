@@ -39,7 +39,6 @@ export type ProposalCommand =
       proposalId: string;
       edition: EditionState;
       author: string;
-      authorDisplayName: string;
       content: Content;
     }
   | { type: 'EditProposal'; edition: EditionState; proposalId: string; by: string; changes: Partial<Content> }
@@ -121,7 +120,6 @@ function submit(
         editionId: edition.editionId,
         proposalId: command.proposalId,
         author: command.author,
-        authorDisplayName: command.authorDisplayName,
         ...content,
       },
     },

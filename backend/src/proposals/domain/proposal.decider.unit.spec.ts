@@ -32,13 +32,12 @@ const submitCommand = (
   proposalId: 'p1',
   edition: edition('proposals'),
   author,
-  authorDisplayName: 'Vecina del Centro',
   content,
   ...overrides,
 });
 const submittedAs = (proposalId: string): ProposalEvent => ({
   type: 'ProposalSubmitted',
-  data: { editionId: 'pp-2027', proposalId, author, authorDisplayName: 'Vecina del Centro', ...content },
+  data: { editionId: 'pp-2027', proposalId, author, ...content },
 });
 const submitted = submittedAs('p1');
 const withdrawnEvent = (proposalId: string): ProposalEvent => ({

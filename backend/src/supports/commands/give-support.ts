@@ -32,7 +32,7 @@ export class GiveSupportHandler implements ICommandHandler<GiveSupport> {
   async execute({ proposalId, caller }: GiveSupport): Promise<SupportAnswer> {
     const proposal = await this.proposals.require(proposalId);
     const edition = await this.editions.load(proposal.editionId);
-    const { voter, district } = participant(caller, edition, this.config.voterKey);
+    const { voter, district } = participant(caller, edition, this.config.voterKey, 'support');
     await this.es.execute(supportsStream(edition.editionId, voter), supportsDecider, {
       type: 'GiveSupport',
       edition,

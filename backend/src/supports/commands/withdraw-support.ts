@@ -32,7 +32,7 @@ export class WithdrawSupportHandler implements ICommandHandler<WithdrawSupport> 
   async execute({ proposalId, caller }: WithdrawSupport): Promise<SupportAnswer> {
     const { editionId } = await this.proposals.require(proposalId);
     const edition = await this.editions.load(editionId);
-    const { voter } = participant(caller, edition, this.config.voterKey);
+    const { voter } = participant(caller, edition, this.config.voterKey, 'support');
     await this.es.execute(supportsStream(edition.editionId, voter), supportsDecider, {
       type: 'WithdrawSupport',
       edition,

@@ -1,21 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Loading } from '../../components/loading';
 import { NextSteps } from '../../components/next-steps';
 import { Page } from '../../components/page';
 import { useEditProposal } from '../../features/proposals/api/edit-proposal';
 import { ProposalForm, proposalFormValues } from '../../features/proposals/components/proposal-form';
-import { useMe } from '../../lib/api/get-me';
 import { paths } from '../../lib/paths';
 import { useRouteProposal } from '../route-data';
 
 export function EditProposalRoute() {
   const { t } = useTranslation();
   const { proposal, edition } = useRouteProposal();
-  const me = useMe();
   const edit = useEditProposal();
   const title = t('proposalForm.editTitle');
-  if (me.isPending) return <Loading />;
   if (edit.isSuccess) {
     return (
       <Page title={title}>
@@ -32,11 +28,11 @@ export function EditProposalRoute() {
     <Page title={title} lead={proposal.title}>
       <ProposalForm
         edition={edition}
-        initial={proposalFormValues(proposal, null, me.data?.displayName ?? '')}
+        initial={proposalFormValues(proposal, null)}
         mode="edit"
         pending={edit.isPending}
         error={edit.error}
-        onSubmit={({ authorDisplayName: _author, ...changes }) => edit.mutate({ proposalId: proposal.id, changes })}
+        onSubmit={(changes) => edit.mutate({ proposalId: proposal.id, changes })}
       />
     </Page>
   );

@@ -58,8 +58,9 @@ export function NewProposalRoute() {
       {!me.data.eligible ? <p className="alert alert-info">{t('edition.notEligible')}</p> : null}
       <ProposalForm
         edition={edition}
-        initial={proposalFormValues(null, me.data.district, me.data.displayName)}
+        initial={proposalFormValues(null, me.data.district)}
         mode="submit"
+        publicName={me.data.publicDisplayName}
         pending={submit.isPending}
         error={submit.error}
         onSubmit={(proposal) => submit.mutate({ editionId: edition.id, proposal, idempotencyKey })}

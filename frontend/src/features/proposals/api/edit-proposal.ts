@@ -3,7 +3,7 @@ import { proposalView, type ProposalView, type SubmitProposalRequest } from '@de
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-export type ProposalChanges = Partial<Omit<SubmitProposalRequest, 'authorDisplayName'>>;
+export type ProposalChanges = Partial<SubmitProposalRequest>;
 
 export async function editProposal({
   proposalId,

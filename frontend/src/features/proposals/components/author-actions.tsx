@@ -14,8 +14,9 @@ interface AuthorActionsProps {
 }
 
 /**
- * Edit and withdraw, while the proposals phase is open. The API tells authors only by
- * display name, so the buttons show for a matching name and the server has the last word.
+ * Edit and withdraw, while the proposals phase is open, for the proposal's author: the
+ * API says `mine` from the author pseudonym (names may be erased or shared), and the
+ * server has the last word.
  */
 export function AuthorActions({ edition, proposal, me }: AuthorActionsProps) {
   const { t } = useTranslation();
@@ -28,8 +29,7 @@ export function AuthorActions({ edition, proposal, me }: AuthorActionsProps) {
       </NextSteps>
     );
   }
-  if (!me || edition.phase !== 'proposals' || proposal.status !== 'submitted') return null;
-  if (me.displayName !== proposal.authorDisplayName) return null;
+  if (!me || !proposal.mine || edition.phase !== 'proposals' || proposal.status !== 'submitted') return null;
   return (
     <section className="now" aria-labelledby="author-title">
       <h2 id="author-title">{t('proposal.yours')}</h2>

@@ -30,7 +30,7 @@ export function ProposalDetails({ proposal, edition }: { proposal: ProposalView;
           </>
         ) : null}
         <dt>{t('proposal.author')}</dt>
-        <dd>{proposal.authorDisplayName}</dd>
+        <dd>{proposal.authorDisplayName ?? t('proposal.anonymous')}</dd>
         <dt>{t('proposal.estimatedCost')}</dt>
         <dd>{format.money(proposal.estimatedCost)}</dd>
         {assessment ? (

@@ -2,9 +2,11 @@ import type { EditionView, ProposalView, SubmitProposalRequest } from '@decidimo
 import { submitProposalRequest } from '@decidimos/contracts/api/schemas';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { SelectField, TextArea, TextField } from '../../../components/fields';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useFormat } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
 import { contractResolver, formErrorMessages, serverFieldErrors } from '../../../lib/form-errors';
 
 export interface ProposalFormValues {
@@ -14,24 +16,20 @@ export interface ProposalFormValues {
   estimatedCost: string;
   category: string;
   location: string;
-  authorDisplayName: string;
 }
 
 interface ProposalFormProps {
   edition: EditionView;
   initial: ProposalFormValues;
-  /** Editing hides the author name: it is chosen once, when submitting. */
   mode: 'submit' | 'edit';
+  /** When submitting: the author's public name as it will show (null: anonymous), set on the account page. */
+  publicName?: string | null;
   pending: boolean;
   error: unknown;
   onSubmit: (proposal: SubmitProposalRequest) => void;
 }
 
-export function proposalFormValues(
-  proposal: ProposalView | null,
-  district: string | null,
-  displayName: string,
-): ProposalFormValues {
+export function proposalFormValues(proposal: ProposalView | null, district: string | null): ProposalFormValues {
   return {
     title: proposal?.title ?? '',
     description: proposal?.description ?? '',
@@ -39,7 +37,6 @@ export function proposalFormValues(
     estimatedCost: proposal ? String(proposal.estimatedCost) : '',
     category: proposal?.category ?? '',
     location: proposal?.location ?? '',
-    authorDisplayName: displayName,
   };
 }
 
@@ -50,7 +47,15 @@ function parsePesos(text: string): number {
 }
 
 /** Checks every field before sending, with the contract's schema, and shows each message next to its field. */
-export function ProposalForm({ edition, initial, mode, pending, error, onSubmit }: ProposalFormProps) {
+export function ProposalForm({
+  edition,
+  initial,
+  mode,
+  publicName = null,
+  pending,
+  error,
+  onSubmit,
+}: ProposalFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const { minCost, maxCost } = edition.rules.proposals;
@@ -68,9 +73,6 @@ export function ProposalForm({ edition, initial, mode, pending, error, onSubmit 
           estimatedCost: parsePesos(values.estimatedCost),
           category: values.category.trim() || null,
           location: values.location.trim() || null,
-          ...(mode === 'submit' && values.authorDisplayName.trim()
-            ? { authorDisplayName: values.authorDisplayName }
-            : {}),
         }),
         extra: ({ estimatedCost }) => {
           if (Number.isNaN(estimatedCost)) return [{ path: ['estimatedCost'], message: t('validation.pesos') }];
@@ -150,14 +152,10 @@ export function ProposalForm({ edition, initial, mode, pending, error, onSubmit 
         error={shown['location']}
       />
       {mode === 'submit' ? (
-        <TextField
-          id="proposal-authorDisplayName"
-          label={t('proposalForm.authorName')}
-          hint={t('proposalForm.authorNameHint')}
-          {...form.register('authorDisplayName')}
-          error={shown['authorDisplayName']}
-          autoComplete="nickname"
-        />
+        <p className="hint">
+          {publicName === null ? t('proposalForm.shownAnonymous') : t('proposalForm.shownAs', { name: publicName })}{' '}
+          <Link to={paths.account()}>{t('proposalForm.changePublicName')}</Link>
+        </p>
       ) : null}
       {error ? <ProblemAlert error={error} /> : null}
       <div className="actions">

@@ -8,13 +8,14 @@ import { ProposalForm, proposalFormValues } from './proposal-form';
 const edition = anEdition();
 const field = (label: string) => screen.getByLabelText(label);
 
-function renderForm(extra: { error?: unknown } = {}) {
+function renderForm(extra: { error?: unknown; publicName?: string | null } = {}) {
   const onSubmit = jest.fn();
   renderWithApp(
     <ProposalForm
       edition={edition}
-      initial={proposalFormValues(null, 'centro', 'Ana')}
+      initial={proposalFormValues(null, 'centro')}
       mode="submit"
+      publicName={extra.publicName ?? null}
       pending={false}
       error={extra.error ?? null}
       onSubmit={onSubmit}
@@ -60,8 +61,19 @@ describe('the proposal form', () => {
       estimatedCost: 600_000,
       category: null,
       location: null,
-      authorDisplayName: 'Ana',
     });
+  });
+
+  it('asks no author name: it says how the proposal will show and links to the public name control', () => {
+    renderForm({ publicName: 'Ana' });
+    expect(screen.getByText(/Tu propuesta aparecerá con tu nombre público: Ana\./)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Cambiar mi nombre público' })).toHaveAttribute('href', '/account');
+    expect(screen.queryByLabelText(/Nombre/)).not.toBeInTheDocument();
+  });
+
+  it('says the proposal will show as anonymous when there is no public name', () => {
+    renderForm();
+    expect(screen.getByText(/Tu propuesta aparecerá como «Anónimo»/)).toBeInTheDocument();
   });
 
   it('shows the server’s field messages next to their fields', () => {
