@@ -7,6 +7,7 @@ import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
 import { ValidBody, type Parsed } from '../http/validation';
+import { BoothsReadModel } from '../booths/public-api';
 import { EditionsReadModel } from '../editions/public-api';
 import { participant } from '../identity/public-api';
 import { DomainError } from '../shared/domain-error';
@@ -19,6 +20,7 @@ export class BallotsController {
     private readonly commands: CommandBus,
     private readonly editions: EditionsReadModel,
     private readonly ballots: BallotsReadModel,
+    private readonly booths: BoothsReadModel,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -60,7 +62,8 @@ export class BallotsController {
     const ballot = await this.ballots.current(editionId, voter);
     if (!ballot) throw new DomainError('NOT_FOUND', { what: 'ballot', id: editionId });
     const { selections, district, channel, booth, castAt, replaced, receipt, ballotId, leafHash } = ballot;
-    return { selections, district, channel, booth, castAt, replaced, receipt, ballotId, leafHash };
+    const boothName = booth ? ((await this.booths.get(booth))?.name ?? null) : null;
+    return { selections, district, channel, booth, boothName, castAt, replaced, receipt, ballotId, leafHash };
   }
 
   @Post('assisted-ballots')

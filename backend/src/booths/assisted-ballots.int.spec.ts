@@ -254,6 +254,7 @@ describe('assisted ballots', () => {
       receipt: confirmed.body.receipt,
       channel: 'assisted',
       booth: booth.centro,
+      boothName: 'Mesa Macroplaza',
       selections: [proposals.a],
       replaced: { channel: 'online', booth: null },
     });

@@ -149,33 +149,21 @@ const es: Messages = {
     detail:
       'Algo falló de nuestro lado. Si intentabas cambiar algo, puede que se haya registrado o no: revisa antes de repetirlo. Referencia: {{reference}}.',
   },
-  NOT_ON_SHIFT: {
-    title: 'Sin turno en esta mesa',
-    detail: 'Solo puedes registrar boletas en la mesa «{{booth}}» durante un turno que tengas asignado en ella.',
-  },
+  NOT_ON_SHIFT: { title: 'Sin turno en esta mesa', detail: 'No tienes un turno ahora en la mesa «{{booth}}».' },
   DISTRICT_MISMATCH: {
     title: 'Distrito distinto',
-    detail:
-      'La mesa es del distrito «{{district}}», pero esta persona ya participó en esta edición en el distrito «{{known}}»: debe votar en una mesa de su distrito.',
+    detail: 'La mesa es del distrito «{{district}}»; esta persona participa en «{{known}}».',
   },
   WOULD_REPLACE: {
     title: 'Ya hay una boleta',
-    detail:
-      'Esta persona ya tiene una boleta registrada ({{channel}}). Si, estando presente, confirma que quiere cambiarla, registra la nueva con la confirmación: la anterior dejará de contar y se le avisará.',
+    detail: 'Esta persona ya votó ({{channel}}); reemplazarla requiere su confirmación en persona.',
   },
   RESIDENCE_PROOF_REQUIRED: {
     title: 'Falta comprobante de domicilio',
-    detail:
-      'La CURP indica nacimiento fuera de Nuevo León ({{state}}): indica qué comprobante de domicilio en Monterrey mostró la persona (INE con domicilio o recibo de servicio).',
+    detail: 'La CURP indica nacimiento fuera de Nuevo León ({{state}}): indica el tipo de comprobante de domicilio.',
   },
-  NOT_POLL_OFFICER: {
-    title: 'No es funcionario de mesa',
-    detail: 'Solo se pueden asignar turnos a personas con el rol «poll-officer».',
-  },
-  SHIFT_OUTSIDE_HOURS: {
-    title: 'Turno fuera del horario',
-    detail: 'El turno debe caber en el horario de la mesa: de {{opensAt}} a {{closesAt}}.',
-  },
+  NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
+  SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
 };
 
 const en: Messages = {
@@ -271,29 +259,20 @@ const en: Messages = {
     detail:
       'Something failed on our side. If you were changing something, it may or may not have been recorded: check before trying again. Reference: {{reference}}.',
   },
-  NOT_ON_SHIFT: {
-    title: 'Not on shift at this booth',
-    detail: 'You can only record ballots at booth "{{booth}}" during a shift assigned to you there.',
-  },
+  NOT_ON_SHIFT: { title: 'Not on shift at this booth', detail: 'You have no shift now at booth "{{booth}}".' },
   DISTRICT_MISMATCH: {
     title: 'Different district',
-    detail:
-      'The booth is in district "{{district}}", but this person already took part in this edition in district "{{known}}": they must vote at a booth of their district.',
+    detail: 'The booth is in district "{{district}}"; this person takes part in "{{known}}".',
   },
   WOULD_REPLACE: {
     title: 'A ballot is already recorded',
-    detail:
-      'This person already has a ballot recorded ({{channel}}). If, present in person, they confirm they want to change it, record the new one with the confirmation: the earlier one will stop counting and they will be told.',
+    detail: 'This person already voted ({{channel}}); replacing it needs their confirmation in person.',
   },
   RESIDENCE_PROOF_REQUIRED: {
     title: 'Proof of residence missing',
-    detail:
-      'The CURP says the person was born outside Nuevo León ({{state}}): record which proof of address in Monterrey they showed (INE with address or a utility bill).',
+    detail: 'The CURP says born outside Nuevo León ({{state}}): record the type of proof of address.',
   },
-  NOT_POLL_OFFICER: {
-    title: 'Not a poll officer',
-    detail: 'Shifts can only be assigned to people holding the "poll-officer" role.',
-  },
+  NOT_POLL_OFFICER: { title: 'Not a poll officer', detail: 'That account lacks the "poll-officer" role.' },
   SHIFT_OUTSIDE_HOURS: {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",

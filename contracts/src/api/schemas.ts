@@ -287,8 +287,9 @@ export const currentBallot = ballotReceipt.extend({
   selections: z.array(z.string()),
   district: z.string(),
   channel: z.enum(['online', 'assisted']),
-  /** The booth of an assisted ballot; null online. */
+  /** The booth of an assisted ballot, and its name; null online. */
   booth: z.string().nullable(),
+  boothName: z.string().nullable(),
   castAt: z.string(),
   /** Set when this ballot replaced an earlier one: the channel and booth of the one it replaced. */
   replaced: z.object({ channel: z.enum(['online', 'assisted']), booth: z.string().nullable() }).nullable(),

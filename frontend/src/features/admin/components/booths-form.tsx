@@ -1,11 +1,11 @@
 import type { BoothView, EditionView } from '@decidimos/contracts/api/schemas';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/fields';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
+import { useStaffT } from '../../../lib/i18n/staff';
 import { useAssignShift, useBooths, useDefineBooth } from '../api/booths';
 
 /** A `datetime-local` value (the admin's own time zone) as an instant with its offset, as the API takes it. */
@@ -16,7 +16,7 @@ const fieldErrors = (error: unknown): Record<string, string> => (error instanceo
 
 /** The voting booths (mesas) of the editions that have not closed voting, and the officers' shifts at each. */
 export function BoothsSection({ editions }: { editions: EditionView[] }) {
-  const { t } = useTranslation();
+  const t = useStaffT();
   const open = editions.filter((e) => !['counting', 'results', 'closed'].includes(e.phase));
   const [editionId, setEditionId] = useState('');
   const edition = open.find((e) => e.id === editionId) ?? open[0];
@@ -44,7 +44,7 @@ export function BoothsSection({ editions }: { editions: EditionView[] }) {
 }
 
 function BoothList({ edition }: { edition: EditionView }) {
-  const { t } = useTranslation();
+  const t = useStaffT();
   const format = useFormat();
   const booths = useBooths(edition.id);
   if (booths.isPending) return <Loading />;
@@ -67,7 +67,7 @@ function BoothList({ edition }: { edition: EditionView }) {
 }
 
 function DefineBoothForm({ edition }: { edition: EditionView }) {
-  const { t } = useTranslation();
+  const t = useStaffT();
   const define = useDefineBooth(edition.id);
   const [values, setValues] = useState({
     name: '',
@@ -153,7 +153,7 @@ function DefineBoothForm({ edition }: { edition: EditionView }) {
 }
 
 function ShiftForm({ booth }: { booth: BoothView }) {
-  const { t } = useTranslation();
+  const t = useStaffT();
   const assign = useAssignShift();
   const [values, setValues] = useState({ officer: '', from: '', to: '' });
   const [order, setOrder] = useState<string>();

@@ -15,6 +15,7 @@ import { ApiError, newIdempotencyKey } from '../../../lib/api-client';
 import { useProposals } from '../../../lib/api/get-proposals';
 import { ballotTally, districtBallot } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
+import { useStaffT } from '../../../lib/i18n/staff';
 import { contractResolver, formErrorMessages } from '../../../lib/form-errors';
 import { useCastAssistedBallot, type AssistedReceipt } from '../api/cast-assisted-ballot';
 import { useMyShifts } from '../api/get-my-shifts';
@@ -63,6 +64,7 @@ function LastReceipt({ receipt }: { receipt: AssistedReceipt }) {
 
 function OneResident({ edition, onCast }: { edition: EditionView; onCast: (receipt: AssistedReceipt) => void }) {
   const { t } = useTranslation();
+  const ts = useStaffT();
   const format = useFormat();
   const cast = useCastAssistedBallot();
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -86,14 +88,14 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
         reword: (issue) =>
           issue.path[0] === 'curp'
             ? issue.message === CURP_MESSAGES.checkDigit
-              ? t('assisted.curpCheckDigit')
+              ? ts('assisted.curpCheckDigit')
               : issue.message === CURP_MESSAGES.state
-                ? t('assisted.curpState')
+                ? ts('assisted.curpState')
                 : t('assisted.curpInvalid')
             : issue.path[0] === 'birthdate'
               ? t('assisted.birthdateInvalid')
               : issue.path[0] === 'sex'
-                ? t('assisted.sexInvalid')
+                ? ts('assisted.sexInvalid')
                 : undefined,
       },
       t,
@@ -142,7 +144,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
 
   if (shifts.isPending) return <Loading />;
   if (shifts.error) return <ProblemAlert error={shifts.error} onRetry={() => void shifts.refetch()} />;
-  if (!booth) return <p className="alert alert-info">{t('assisted.noShift')}</p>;
+  if (!booth) return <p className="alert alert-info">{ts('assisted.noShift')}</p>;
 
   return (
     <form className="form assisted" onSubmit={submit} noValidate aria-labelledby="assisted-form-title">
@@ -176,29 +178,29 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
       />
       <SelectField
         id="assisted-sex"
-        label={t('assisted.sex')}
+        label={ts('assisted.sex')}
         {...form.register('sex', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
         error={errors['sex']}
       >
-        <option value="">{t('assisted.sexUnstated')}</option>
-        <option value="M">{t('assisted.sexM')}</option>
-        <option value="H">{t('assisted.sexH')}</option>
-        <option value="X">{t('assisted.sexX')}</option>
+        <option value="">{ts('assisted.sexUnstated')}</option>
+        <option value="M">{ts('assisted.sexM')}</option>
+        <option value="H">{ts('assisted.sexH')}</option>
+        <option value="X">{ts('assisted.sexX')}</option>
       </SelectField>
       <SelectField
         id="assisted-residence-proof"
-        label={t('assisted.residenceProof')}
-        hint={t('assisted.residenceProofHint')}
+        label={ts('assisted.residenceProof')}
+        hint={ts('assisted.residenceProofHint')}
         {...form.register('residenceProof', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
         error={errors['residenceProof']}
       >
-        <option value="">{t('assisted.residenceProofNone')}</option>
-        <option value="ine-address">{t('assisted.residenceProofIne')}</option>
-        <option value="utility-bill">{t('assisted.residenceProofBill')}</option>
+        <option value="">{ts('assisted.residenceProofNone')}</option>
+        <option value="ine-address">{ts('assisted.residenceProofIne')}</option>
+        <option value="utility-bill">{ts('assisted.residenceProofBill')}</option>
       </SelectField>
       <SelectField
         id="assisted-booth"
-        label={t('assisted.booth')}
+        label={ts('assisted.booth')}
         value={booth.id}
         onChange={(event) => {
           setBoothId(event.target.value);
@@ -240,9 +242,9 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
       {issues.length > 0 ? <BallotIssues issues={issues} /> : null}
       {wouldReplace ? (
         <div role="alert" className="alert alert-warning" data-testid="would-replace">
-          <p>{t('assisted.wouldReplace')}</p>
+          <p>{ts('assisted.wouldReplace')}</p>
           <button type="button" className="button secondary" onClick={() => void send(true)()}>
-            {t('assisted.confirmReplace')}
+            {ts('assisted.confirmReplace')}
           </button>
         </div>
       ) : cast.error ? (

@@ -3,12 +3,12 @@ import { boothActivity, DEFAULT_BOOTH_HOURLY_LIMIT, type BoothHour } from '@deci
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import type { PublicEvent } from '@decidimos/contracts/events/public-event';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/fields';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useBooths } from '../../../lib/api/get-booths';
 import { useFormat } from '../../../lib/format';
+import { useStaffT } from '../../../lib/i18n/staff';
 import { getExport } from '../api/get-export';
 
 type Load =
@@ -19,7 +19,7 @@ type Load =
  * booth-hour above the limit flagged: more ballots than people could have voted there.
  */
 export function BoothActivity({ edition }: { edition: EditionView }) {
-  const { t } = useTranslation();
+  const t = useStaffT();
   const format = useFormat();
   const booths = useBooths(edition.id);
   const [limit, setLimit] = useState(String(DEFAULT_BOOTH_HOURLY_LIMIT));

@@ -8,8 +8,9 @@ export interface MyBallot {
   receipt: string;
   castAt: string;
   channel: 'online' | 'assisted';
-  /** The booth of an assisted ballot. */
+  /** The booth of an assisted ballot, and its name. */
   booth: string | null;
+  boothName: string | null;
   /** What this ballot replaced, if it replaced one: the resident is told. */
   replaced: { channel: 'online' | 'assisted'; booth: string | null } | null;
 }

@@ -6,7 +6,6 @@ import { Loading } from '../../../components/loading';
 import { NextSteps } from '../../../components/next-steps';
 import { Page } from '../../../components/page';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { useBooths } from '../../../lib/api/get-booths';
 import { useMe } from '../../../lib/api/get-me';
 import { useFormat } from '../../../lib/format';
 import { loginUrl } from '../../../lib/login';
@@ -58,11 +57,8 @@ function InPersonNotice({ edition }: { edition: EditionView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const ballot = useMyBallot(edition.id);
-  const assisted = ballot.data?.channel === 'assisted';
-  const booths = useBooths(edition.id, assisted);
-  // Said once the booth's name is known: an id would mean nothing to the resident.
-  if (!ballot.data || !assisted || booths.isPending) return null;
-  const booth = booths.data?.find((b) => b.id === ballot.data?.booth)?.name ?? ballot.data.booth ?? '';
+  if (ballot.data?.channel !== 'assisted') return null;
+  const booth = ballot.data.boothName ?? ballot.data.booth ?? '';
   const replaced = ballot.data.replaced;
   return (
     <div className={replaced ? 'alert alert-warning' : 'alert alert-info'} data-testid="in-person-notice">

@@ -15,6 +15,7 @@ interface Mine {
   castAt: string;
   channel: 'online' | 'assisted';
   booth: string | null;
+  boothName: string | null;
   replaced: { channel: 'online' | 'assisted'; booth: string | null } | null;
 }
 const ballot: Mine = {
@@ -26,6 +27,7 @@ const ballot: Mine = {
   castAt: '2027-05-10T15:30:00.000Z',
   channel: 'assisted',
   booth: 'mesa-1',
+  boothName: 'Mesa Macroplaza',
   replaced: { channel: 'online', booth: null },
 };
 
@@ -34,22 +36,6 @@ function given(mine: Mine | null) {
     answer.me({ displayName: 'Residente', roles: [], district: 'centro', eligible: true, csrfToken: 'c' }),
     answer.proposals(() => ({ items: [parque], total: 1, page: 1, pageSize: 200, categories: [] })),
     http.get('/api/processes/:editionId/ballot', () => HttpResponse.json(mine)),
-    http.get('/api/processes/:editionId/booths', () =>
-      HttpResponse.json({
-        items: [
-          {
-            id: 'mesa-1',
-            editionId: edition.id,
-            name: 'Mesa Macroplaza',
-            address: 'Zuazua y Padre Mier',
-            district: 'centro',
-            opensAt: '2027-05-10T14:00:00.000Z',
-            closesAt: '2027-05-11T02:00:00.000Z',
-            assistedBallots: null,
-          },
-        ],
-      }),
-    ),
   );
 }
 
@@ -63,7 +49,7 @@ describe('the resident’s voting page', () => {
   });
 
   it('says nothing of booths for an online vote', async () => {
-    given({ ...ballot, channel: 'online', booth: null, replaced: null });
+    given({ ...ballot, channel: 'online', booth: null, boothName: null, replaced: null });
     renderWithApp(<VotingBooth edition={edition} step="receipt" />);
     expect(await screen.findByText('r-2', { exact: false })).toBeInTheDocument();
     expect(screen.queryByTestId('in-person-notice')).toBeNull();
