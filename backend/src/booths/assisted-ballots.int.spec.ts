@@ -73,7 +73,8 @@ beforeAll(async () => {
   }
   for (const key of ['centro', 'norte'] as const) {
     const shift = { officer: 'poll-officer', from: at(-1), to: at(1) };
-    expect((await admin.post(`/api/booths/${booth[key]}/shifts`, shift)).status).toBe(201);
+    const assigned = await admin.post(`/api/booths/${booth[key]}/shifts`, shift);
+    expect(assigned).toMatchObject({ status: 201, body: { booth: booth[key], from: shift.from, to: shift.to } });
   }
   // The other officer's shift at the Alameda starts in an hour.
   const later = { officer: 'auditor', from: at(1), to: at(2) };

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   assignShiftRequest,
+  assignedShift,
   boothList,
   createdResponse,
   defineBoothRequest,
@@ -82,6 +83,7 @@ export class BoothsController {
     summary: 'Let a poll officer (iD subject) record assisted ballots at this booth from `from` to `to`',
     tags: ['booths'],
     body: assignShiftRequest,
+    response: assignedShift,
     status: 201,
     problems: [404, 409, 422],
   })
@@ -89,8 +91,9 @@ export class BoothsController {
     @Param('id') boothId: string,
     @ValidBody() { officer, from, to }: Parsed<typeof assignShiftRequest>,
     @Req() request: FastifyRequest,
-  ): Promise<void> {
+  ) {
     await this.commands.execute(new AssignShift(boothId, officer, from, to, request.caller!.staff));
+    return { booth: boothId, from, to };
   }
 
   @Get('api/me/shifts')

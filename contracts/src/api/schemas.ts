@@ -260,6 +260,9 @@ export const assignShiftRequest = z
   .refine((s) => s.from < s.to, { message: 'a shift ends after it starts', path: ['to'] });
 export type AssignShiftRequest = z.input<typeof assignShiftRequest>;
 
+/** The answer of assigning a shift: the booth and the window, as recorded. */
+export const assignedShift = z.object({ booth: z.string(), from: z.string(), to: z.string() });
+
 export const boothView = z.object({
   id: z.string(),
   editionId: z.string(),
