@@ -340,7 +340,7 @@ step('the admin defines a voting booth and gives the poll officer a shift there,
 step('a poll officer records an assisted ballot from the keyboard', async () => {
   const officer = await open('officer', 'poll-officer');
   await officer.getByRole('link', { name: 'Voto asistido' }).click();
-  const curp = officer.getByLabel('CURP');
+  const curp = officer.getByLabel('CURP', { exact: true });
   await curp.waitFor();
   expect(await curp.evaluate((el) => el === document.activeElement)).toBe(true);
   const claims = accountClaims('resident-centro-3')!;
@@ -356,7 +356,7 @@ step('a poll officer records an assisted ballot from the keyboard', async () => 
   await officer.keyboard.press('Enter');
   await officer.getByTestId('assisted-receipt').waitFor();
   await text(officer, 'Voto registrado');
-  expect(await officer.getByLabel('CURP').inputValue()).toBe('');
+  expect(await officer.getByLabel('CURP', { exact: true }).inputValue()).toBe('');
   await checkPage(officer, 'assisted-recorded');
 });
 
