@@ -364,7 +364,7 @@ step(
 
     expect(await checkReceipt(resident, receipt)).toBe('pending');
     await text(resident, 'Tu voto está registrado; falta la firma');
-    await text(resident, /La próxima firma será al cerrar la votación/);
+    await text(resident, /la ciudad firma el registro al menos cada [\d,]+ min/);
     // Sealed: during voting the page (like every public route) knows nothing of what the ballot chose.
     await resident.getByTestId('receipt-sealed').waitFor();
     await checkPage(resident, 'receipt-pending');

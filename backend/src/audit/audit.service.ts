@@ -47,7 +47,7 @@ export class AuditService {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CONFIG) config: Config,
+    @Inject(CONFIG) private readonly config: Config,
     private readonly projections: ProjectionRunner,
     private readonly downloads: DownloadCache,
     private readonly ballots: BallotsReadModel,
@@ -192,6 +192,7 @@ export class AuditService {
       ...(await this.ballotOutcome(editionId, leaf.event.stream, parsed.ballotId)),
       status: covered ? 'included' : 'pending',
       treeHead: covered ? latest.head : null,
+      treeHeadIntervalSeconds: this.config.treeHeadIntervalSeconds,
       publicKey: this.publicKey,
       proof: covered ? (await tree.inclusionProof(leaf.index, latest.treeSize)).map(toHex) : null,
     };

@@ -32,5 +32,5 @@ export {
   findingMessages,
 } from './findings';
 export { type EditionAudit, type Verification, verifyEdition } from './verify';
-export { headReason } from './verify-log';
+export { INTERVAL_REASON, headReason } from './verify-log';
 export { checkReceipt } from './verify-receipt';

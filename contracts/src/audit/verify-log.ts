@@ -225,7 +225,8 @@ function checkHeads(
     if (head.treeSize > logged.index) {
       findings.push(finding('HEAD_BEYOND_EXPORT', { head: number, size: head.treeSize, preceding: logged.index }));
     } else {
-      if (events.signed.get(head.treeSize - 1)?.reason !== head.reason) {
+      // An interval head may cover any size; the others must sit on the event that caused them.
+      if (head.reason !== INTERVAL_REASON && events.signed.get(head.treeSize - 1)?.reason !== head.reason) {
         findings.push(finding('HEAD_WRONG_REASON', { head: number, reason: head.reason, size: head.treeSize }));
       }
     }
@@ -304,6 +305,13 @@ function addedEvent({ tree: log, nodes }: RecomputedTree, fromSize: number, head
 }
 
 /** Why an event must be followed by a signed tree head (the same rule the backend signs by). */
+/**
+ * The reason of a head signed because events arrived and `TREE_HEAD_INTERVAL` passed
+ * without another head (a maximum merge delay, as in Certificate Transparency), so a
+ * receipt is provable within that interval rather than at the next phase change.
+ */
+export const INTERVAL_REASON = 'interval';
+
 export function headReason(event: PublicDomainEvent): string | null {
   if (event.type === 'EditionPhaseAdvanced') return `phase:${event.data.to}`;
   if (event.type === 'TallyComputed') return 'results';

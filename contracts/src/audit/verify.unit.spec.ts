@@ -10,7 +10,7 @@ import { finding } from './findings';
 import { MerkleTree } from './merkle-tree';
 import { type TreeHead, generateSigningKey, keyId, signTreeHead } from './tree-head';
 import { verifyEdition } from './verify';
-import { headReason } from './verify-log';
+import { INTERVAL_REASON, headReason } from './verify-log';
 
 const EDITION = 'pp-2027';
 const pseudonym = (name: string) => toHex(eventLeafHash(name));
@@ -21,6 +21,8 @@ const key = generateSigningKey();
 interface Options {
   revoting?: boolean;
   threshold?: number;
+  /** Sign this phase change's head as an interval head instead (a signer that skipped it). */
+  intervalInsteadOf?: string;
 }
 
 /**
@@ -72,7 +74,8 @@ class EditionLog {
     this.events.push(event);
     this.tree.append(eventLeafHash(event));
     const reason = headReason(parsePublicEvent(type, event.data, event.schemaVersion));
-    if (reason !== null) this.sign(reason, event.recordedAt);
+    if (reason !== null)
+      this.sign(reason === this.options.intervalInsteadOf ? INTERVAL_REASON : reason, event.recordedAt);
     return event;
   }
 
@@ -203,6 +206,12 @@ class EditionLog {
     };
   }
 
+  /** A head signed because TREE_HEAD_INTERVAL passed while events arrived. */
+  signInterval(): this {
+    this.sign(INTERVAL_REASON, '2027-03-01T12:01:00.000Z');
+    return this;
+  }
+
   private sign(reason: string, timestamp: string): void {
     const head = signTreeHead(
       { editionId: EDITION, treeSize: this.tree.size, rootHash: toHex(this.tree.root()), timestamp, reason },
@@ -250,6 +259,25 @@ const verify = (
   });
 
 describe('verifying an edition from its export', () => {
+  it('accepts heads signed at any size while events arrive (TREE_HEAD_INTERVAL), between the phase heads', () => {
+    const log = openVoting();
+    log.vote('ana', ['p1']);
+    log.signInterval();
+    log.vote('beto', ['p2']);
+    log.vote('carla', ['p1']);
+    log.signInterval();
+    const verification = verify(closeAndCount(log));
+    expect(verification.findings).toEqual([]);
+    expect(verification.treeHeads).toBe(9);
+  });
+
+  it('still names a phase change left without its own head when an interval head covers it', () => {
+    const log = openVoting({ intervalInsteadOf: 'phase:voting' });
+    const phaseChange = log.events[log.events.length - 2]!;
+    const { findings } = verify(log);
+    expect(findings).toEqual([finding('EVENT_WITHOUT_HEAD', { event: phaseChange.id, reason: 'phase:voting' })]);
+  });
+
   it('finds nothing wrong with a faithful log, and re-counts it', () => {
     const log = openVoting();
     log.vote('ana', ['p1']);

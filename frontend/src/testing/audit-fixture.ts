@@ -49,6 +49,7 @@ export function includedAnswer(overrides: Partial<ReceiptProof> = {}): ReceiptPr
     counted: null,
     status: 'included',
     treeHead,
+    treeHeadIntervalSeconds: 60,
     publicKey: PUBLIC_KEY,
     proof: tree.inclusionProof(5, 7).map(toHex),
     ...overrides,

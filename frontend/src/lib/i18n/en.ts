@@ -390,11 +390,9 @@ export const en: Messages = {
     notFoundNext: 'If it is complete and still not found, keep it and report it to the city comptroller.',
     pendingTitle: 'Your vote is recorded; the signature is still to come',
     pending:
-      'Your ballot is entry {{position}} of the edition’s record. No signed tree head covers it yet: the record is signed at every phase change.',
-    pendingOn:
-      'The next signature comes when voting closes, planned for {{date}}. Come back then with this same link to check the proof.',
-    pendingLater: 'The next signature comes when voting closes. Come back then with this same link to check the proof.',
-    pendingSoon: 'Voting has closed and the signature is moments away. Check again in a minute.',
+      'Your ballot is entry {{position}} of the edition’s record. No signed tree head covers it yet: the record is signed at every phase change and while votes arrive.',
+    pendingWithin:
+      'While votes arrive, the city signs the record at least every {{minutes}} min. Check again with this same link after that.',
     verifiedTitle: 'Your vote is in the public record',
     verified: 'Your ballot is entry {{position}} of {{size}} in the record signed on {{when}} ({{reason}}).',
     verifiedHow:

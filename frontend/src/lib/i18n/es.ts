@@ -392,12 +392,9 @@ export const es = {
     notFoundNext: 'Si está completo y aun así no aparece, guárdalo y repórtalo a la Contraloría municipal.',
     pendingTitle: 'Tu voto está registrado; falta la firma',
     pending:
-      'Tu boleta es la entrada {{position}} del registro de la edición. Aún no la cubre una cabecera firmada: el registro se firma en cada cambio de fase.',
-    pendingOn:
-      'La próxima firma será al cerrar la votación, prevista para el {{date}}. Vuelve entonces con este mismo enlace para comprobar la prueba.',
-    pendingLater:
-      'La próxima firma será al cerrar la votación. Vuelve entonces con este mismo enlace para comprobar la prueba.',
-    pendingSoon: 'La votación ya cerró y la firma llega en unos momentos. Vuelve a comprobar en un minuto.',
+      'Tu boleta es la entrada {{position}} del registro de la edición. Aún no la cubre una cabecera firmada: el registro se firma en cada cambio de fase y mientras llegan votos.',
+    pendingWithin:
+      'Mientras llegan votos, la ciudad firma el registro al menos cada {{minutes}} min. Vuelve a comprobar con este mismo enlace pasado ese tiempo.',
     verifiedTitle: 'Tu voto está en el registro público',
     verified: 'Tu boleta es la entrada {{position}} de {{size}} del registro firmado el {{when}} ({{reason}}).',
     verifiedHow:

@@ -154,22 +154,14 @@ function Verified({
   );
 }
 
-/** Recorded, but no signed head covers it yet: the next one is signed when voting closes. */
+/** Recorded, but no signed head covers it yet: one is signed within the interval the server names. */
 function Pending({ receipt, answer }: { receipt: string; answer: ReceiptProof }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const edition = useEdition(answer.editionId);
-  const closes = edition.data?.calendar.counting;
-  const votingOpen = !edition.data || !phaseAtLeast(edition.data.phase, 'counting');
-  const when = !votingOpen
-    ? t('receipts.pendingSoon')
-    : closes
-      ? t('receipts.pendingOn', { date: format.date(closes) })
-      : t('receipts.pendingLater');
   return (
     <Outcome receipt={receipt} state="pending" tone="info" title={t('receipts.pendingTitle')}>
       <p>{t('receipts.pending', { position: format.number(answer.leafIndex + 1) })}</p>
-      <p>{when}</p>
+      <p>{t('receipts.pendingWithin', { minutes: format.number(Math.ceil(answer.treeHeadIntervalSeconds / 60)) })}</p>
       <WhatCounted answer={answer} />
     </Outcome>
   );
