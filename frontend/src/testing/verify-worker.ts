@@ -1,9 +1,5 @@
-import {
-  type VerifyMessage,
-  type VerifyRequest,
-  type VerifyWorker,
-  runVerification,
-} from '../features/audit/verify-protocol';
+import type { VerifyMessage, VerifyRequest, VerifyWorker } from '../features/audit/verify-protocol';
+import { runVerification } from '../features/audit/verify-runner';
 
 /**
  * jsdom has no Worker: this one runs the worker's side of the protocol in the test's thread,

@@ -1,12 +1,12 @@
 import type { TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
-import { isBlankLine, parseJsonLine, parseJsonLines } from '@decidimos/contracts/audit/json-lines';
-import { type Verification, editionVerifier } from '@decidimos/contracts/audit/verify';
+import type { Verification } from '@decidimos/contracts/audit/verify';
 
 /**
  * The audit page's Web Worker protocol. The page posts one VerifyRequest (the
  * documents, fetched in the order the CLI fetches them); the worker answers with progress
  * messages as it checks the export, then one `done` (or `failed`). The page's thread only
- * draws the progress bar, so it stays responsive on a city's export.
+ * draws the progress bar, so it stays responsive on a city's export; it imports types only
+ * from here, and the verifier's code (verify-runner.ts) loads in the worker alone.
  */
 export interface VerifyRequest {
   exportText: string;
@@ -21,33 +21,6 @@ export type VerifyMessage =
   | { type: 'progress'; checked: number; total: number }
   | { type: 'done'; verification: Verification }
   | { type: 'failed'; message: string };
-
-/** Events between two progress messages: often enough for a smooth bar, rare enough to cost nothing. */
-export const PROGRESS_EVERY = 2_000;
-
-/** The worker's side: verifies and posts what it finds. A plain function, tested without a Worker. */
-export function runVerification(
-  request: VerifyRequest,
-  post: (message: VerifyMessage) => void,
-  every = PROGRESS_EVERY,
-): void {
-  try {
-    const lines = request.exportText.split('\n').filter((line) => !isBlankLine(line));
-    const total = lines.length;
-    const verifier = editionVerifier();
-    post({ type: 'progress', checked: 0, total });
-    for (const line of lines) {
-      verifier.add(parseJsonLine(line));
-      if (verifier.checked % every === 0) post({ type: 'progress', checked: verifier.checked, total });
-    }
-    const openings = request.openingsText === null ? null : parseJsonLines(request.openingsText);
-    const verification = verifier.finish({ treeHeads: request.treeHeads, results: request.results, openings });
-    post({ type: 'progress', checked: total, total });
-    post({ type: 'done', verification });
-  } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-  }
-}
 
 /** What the page needs of a Worker (a real one, or the in-process one of the tests). */
 export interface VerifyWorker {

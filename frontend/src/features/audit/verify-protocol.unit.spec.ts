@@ -3,7 +3,8 @@ import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { verifyEdition } from '@decidimos/contracts/audit/verify';
 import { EDITION, exportText, PUBLIC_KEY, treeHead } from '../../testing/audit-fixture';
 import { inProcessVerifyWorker } from '../../testing/verify-worker';
-import { type VerifyMessage, type VerifyRequest, runVerification, verifyInWorker } from './verify-protocol';
+import { type VerifyMessage, type VerifyRequest, verifyInWorker } from './verify-protocol';
+import { runVerification } from './verify-runner';
 
 const treeHeads: TreeHeadsDocument = {
   editionId: EDITION,

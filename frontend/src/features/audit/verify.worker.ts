@@ -1,4 +1,5 @@
-import { type VerifyMessage, type VerifyRequest, runVerification } from './verify-protocol';
+import type { VerifyMessage, VerifyRequest } from './verify-protocol';
+import { runVerification } from './verify-runner';
 
 // The DOM lib types `self` as a Window; in a dedicated worker it is the worker's scope.
 const scope = self as unknown as {

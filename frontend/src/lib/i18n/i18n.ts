@@ -1,5 +1,4 @@
 import { problemMessages } from '@decidimos/contracts/api/problems';
-import { findingMessages } from '@decidimos/contracts/audit/findings';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setRequestLanguage } from '../api-client';
@@ -46,14 +45,11 @@ export async function switchLanguage(instance: I18n, language: Language): Promis
 export function createI18n(language: Language = 'es', bundled: Partial<Record<Language, Messages>> = { es }): I18n {
   const instance = i18next.createInstance();
   const resources = Object.fromEntries(
-    LANGUAGES.map((lng) => [
-      lng,
-      { ...problemMessages[lng], ...findingMessages[lng], ...(bundled[lng] ? { translation: bundled[lng] } : {}) },
-    ]),
+    LANGUAGES.map((lng) => [lng, { ...problemMessages[lng], ...(bundled[lng] ? { translation: bundled[lng] } : {}) }]),
   );
   void instance.use(initReactI18next).init({
     resources,
-    ns: ['translation', 'problems', 'eligibility', 'findings'],
+    ns: ['translation', 'problems', 'eligibility'],
     lng: language,
     fallbackLng: 'es',
     initAsync: false,

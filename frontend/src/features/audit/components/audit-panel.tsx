@@ -1,6 +1,7 @@
 import { isPublished } from '@decidimos/contracts/editions/phases';
 import type { EditionView } from '@decidimos/contracts/api/schemas';
 import type { TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
+import { findingMessage } from '@decidimos/contracts/audit/findings';
 import type { Verification } from '@decidimos/contracts/audit/verify';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -162,7 +163,9 @@ function VerificationResult({
   verification: Verification;
   resultsCompared: boolean;
 }) {
-  const { t } = useTranslation();
+  // The findings' words come with the audit code (contracts/audit/findings.ts), not in the
+  // first page's catalogs: only this page needs them.
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const figures = t('audit.figures', {
     events: format.number(verification.events),
@@ -188,7 +191,7 @@ function VerificationResult({
       <ul data-testid="findings">
         {verification.findings.map((finding, index) => (
           <li key={index} data-code={finding.code}>
-            {t(finding.code, { ns: 'findings', ...finding.params })}
+            {findingMessage(finding, i18n.language === 'en' ? 'en' : 'es')}
           </li>
         ))}
       </ul>
