@@ -164,10 +164,21 @@ expectStatus(
   'NOT_ELIGIBLE',
 );
 expectStatus('results are not out during voting', await anonymous.request('GET', `/api/processes/${id}/results`), 409);
+expectStatus(
+  'ballots stay sealed during voting (no openings)',
+  await anonymous.request('GET', `/api/processes/${id}/audit/openings`),
+  409,
+  'BALLOTS_SEALED',
+);
 
 expectStatus('advance to counting', await admin.request('POST', `/api/processes/${id}/phase`, { to: 'counting' }), 200);
 expectStatus('advance to results', await admin.request('POST', `/api/processes/${id}/phase`, { to: 'results' }), 200);
 const results = expectStatus('results are public', await anonymous.request('GET', `/api/processes/${id}/results`), 200);
+expectStatus(
+  'openings are public once voting has closed',
+  await anonymous.request('GET', `/api/processes/${id}/audit/openings`),
+  200,
+);
 const district = results.districts[0];
 const votes = Object.fromEntries(district.proposals.map((p) => [p.id, p.votes]));
 const selected = district.proposals

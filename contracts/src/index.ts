@@ -6,6 +6,7 @@ export * from './api/problems';
 export * from './api/text';
 export * from './api/curp';
 export * from './ballots/ballot-rules';
+export * from './ballots/commitment';
 export * from './tally/tally';
 export * from './counting';
 export * from './pabulib';

@@ -390,7 +390,9 @@ step(
 
     expect(await checkReceipt(resident, receipt)).toBe('pending');
     await text(resident, 'Tu voto está registrado; falta la firma');
-    await text(resident, /La próxima firma será al cerrar la votación/);
+    await text(resident, /la ciudad firma el registro al menos cada [\d,]+ min/);
+    // Sealed: during voting the page (like every public route) knows nothing of what the ballot chose.
+    await resident.getByTestId('receipt-sealed').waitFor();
     await checkPage(resident, 'receipt-pending');
   },
 );
@@ -440,6 +442,8 @@ step(
     await text(resident, 'Tu voto está en el registro público');
     await text(resident, /del registro firmado el/);
     expect(await resident.getByTestId('receipt-replaced').count()).toBe(0);
+    // Voting has closed: the page lists what the ballot counted for, from its published opening.
+    await resident.getByTestId('receipt-counted').waitFor();
     await checkPage(resident, 'receipt-verified');
 
     // The ballot the revote replaced is in the record too, and the page says the last one counts.

@@ -1,6 +1,8 @@
 // Counting benchmark on the real pabulib elections in ../shared/pabulib: greedy and Equal
 // Shares (add1, cost utility) on every instance, beside pabutools' own seconds where the
-// expected file has them. Run after building contracts:
+// expected file has them. Beside each wall time, the process's CPU time for the same work: on a
+// machine shared with other work the wall time grows with the load, the CPU time much less.
+// Run after building contracts:
 //   npx tsc -b contracts && npx node scripts/bench/counting.mjs [name-filter]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,8 +21,10 @@ const rules = {
 
 function time(work) {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const result = work();
-  return { ms: performance.now() - start, result };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, result };
 }
 
 function expected(instance) {
@@ -51,12 +55,15 @@ for (const file of readdirSync(path.join(folder, 'instances')).sort()) {
   for (const [name, rule] of Object.entries(rules)) {
     const counted = time(() => count(election, rule));
     row[`${name} ms`] = Math.round(counted.ms);
+    row[`${name} cpu ms`] = Math.round(counted.cpuMs);
     row[`${name} pabutools s`] = reference[name]?.pabutools_seconds ?? '';
     const same =
       reference[name] && JSON.stringify(reference[name].selected) === JSON.stringify(counted.result.selected);
     row[`${name} = pabutools`] = reference[name] ? (same ? 'yes' : 'NO') : '';
   }
   rows.push(row);
-  console.error(`${instance}: greedy ${row['greedy ms']} ms, equal-shares ${row['equal-shares ms']} ms`);
+  console.error(
+    `${instance}: greedy ${row['greedy ms']} ms, equal-shares ${row['equal-shares ms']} ms (cpu ${row['equal-shares cpu ms']} ms)`,
+  );
 }
 console.table(rows);

@@ -28,7 +28,15 @@ function ballotCast(i) {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     type: 'BallotCast',
     streamId: `ballot-pp-2027-voter${i}`,
-    data: { editionId: 'pp-2027', district: 'centro', voter: `voter${i}`, selections: ['p-12', 'p-7', 'p-31'] },
+    data: {
+      editionId: 'pp-2027',
+      district: 'centro',
+      voter: `voter${i}`,
+      commitment: 'ab'.repeat(32),
+      channel: 'online',
+      booth: null,
+      residenceProof: null,
+    },
     metadata: { channel: 'online' },
     recordedAt: '2027-03-01T18:00:00.000Z',
   };

@@ -1,6 +1,7 @@
-// `decidimos-audit verify` over a generated city-sized edition: writes events.jsonl and
-// tree-heads.json for BENCH_VERIFY_EVENTS events (default 1,000,000, nearly all ballots),
+// `decidimos-audit verify` over a generated city-sized edition: writes events.jsonl,
+// openings.jsonl and tree-heads.json for BENCH_VERIFY_EVENTS events (default 1,000,000, nearly all ballots),
 // then runs the real bin on the directory and prints events/s. No target is asserted here.
+// BENCH_VERIFY_KEEP=1 keeps the directory (for node --cpu-prof on the bin).
 // Run after building contracts:  npx tsc -b contracts && node scripts/bench/verify.mjs
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,8 +19,14 @@ import {
 } from '../../contracts/dist/audit/index.js';
 import { editionRulesSchema } from '../../contracts/dist/editions/edition.js';
 import { headReason } from '../../contracts/dist/audit/verify-log.js';
-import { parseEvent, SCHEMA_VERSIONS } from '../../contracts/dist/events/catalog.js';
+import { SCHEMA_VERSIONS, parsePublicEvent } from '../../contracts/dist/events/catalog.js';
+import { ballotCommitment } from '../../contracts/dist/ballots/commitment.js';
 import { tallyEdition } from '../../contracts/dist/tally/tally.js';
+import { useSha256 } from '../../contracts/dist/audit/sha256.js';
+import { nodeSha256 } from '../../contracts/dist/cli/node-sha256.js';
+
+// Generate with the native hash the bin itself uses.
+useSha256(nodeSha256);
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000);
@@ -59,7 +66,7 @@ async function record(stream, type, data) {
   written += 1;
   tree.append(eventLeafHash(event));
   if (!out.write(`${JSON.stringify(event)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
-  const reason = headReason(parseEvent(type, event.data, event.schemaVersion));
+  const reason = headReason(parsePublicEvent(type, event.data, event.schemaVersion));
   if (reason !== null) {
     const head = signTreeHead(
       { editionId: EDITION, treeSize: tree.size, rootHash: toHex(tree.root()), timestamp: event.recordedAt, reason },
@@ -113,23 +120,32 @@ for (const { proposalId } of ballot.centro) {
   await record(`supports-${voter}`, 'SupportGiven', { voter, proposalId });
 }
 await phase('supports', 'voting', { ballot });
-// Everything but the closing events (two phase changes, the tally and their three heads) is a ballot.
+// Everything but the closing events (two phase changes, the tally and their three heads) is a
+// sealed ballot; its opening goes to openings.jsonl, as the server publishes it after the close.
 const ballots = [];
+const openings = createWriteStream(path.join(dir, 'openings.jsonl'));
 for (let i = 0; written < EVENTS - 6; i++) {
   const voter = pseudonym(`voter-${i}`);
   const selections = [proposalIds[i % PROPOSALS], proposalIds[(i * 7 + 3) % PROPOSALS]].filter(
     (id, at, all) => all.indexOf(id) === at,
   );
   ballots.push({ district: 'centro', selections });
+  const salt = pseudonym(`salt-${i}`);
+  const ballotId = `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`;
   await record(`ballot-${voter}`, 'BallotCast', {
     voter,
     district: 'centro',
-    selections,
+    commitment: ballotCommitment(salt, selections),
     channel: 'online',
     booth: null,
     residenceProof: null,
   });
+  if (!openings.write(`${JSON.stringify({ ballotId, selections, salt })}\n`)) {
+    await new Promise((resolve) => openings.once('drain', resolve));
+  }
 }
+openings.end();
+await finished(openings);
 await phase('voting', 'counting');
 const closing = heads.at(-1);
 const districts = tallyEdition({ districts: [district], rules, ballot }, ballots);
@@ -174,5 +190,7 @@ console.log(
   `verify: exit ${run.status ?? run.signal} in ${seconds.toFixed(1)} s, ` +
     `${Math.round(written / seconds).toLocaleString('en-US')} events/s`,
 );
-rmSync(dir, { recursive: true, force: true });
+// BENCH_VERIFY_KEEP=1 leaves the edition in place, to profile the bin on it.
+if (process.env.BENCH_VERIFY_KEEP) console.log(`kept ${dir}`);
+else rmSync(dir, { recursive: true, force: true });
 process.exitCode = run.status === 0 ? 0 : 1;

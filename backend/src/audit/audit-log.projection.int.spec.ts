@@ -13,6 +13,7 @@ import {
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import type { StoredEvent } from '../shared/event-envelope';
+import { sealedBallot } from '../testing/fixtures';
 import {
   AUDIT_LEAVES,
   AUDIT_TREES,
@@ -43,10 +44,10 @@ function logOf(count: number): StoredEvent[] {
       editionId,
       voter: voter(i),
       district: 'centro',
-      selections: [],
       channel: 'online',
       booth: null,
       residenceProof: null,
+      ...sealedBallot([]),
     };
     return {
       ...common,

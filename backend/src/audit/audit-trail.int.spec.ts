@@ -8,12 +8,15 @@ import {
   type PublicEvent,
   type TreeHeadsDocument,
   type EventPayload,
+  type Opening,
+  ballotCommitment,
   eventLeafHash,
   fromHex,
   generateSigningKey,
   keyId,
   signTreeHead,
   toHex,
+  finding,
   verifyEdition,
   verifyInclusion,
   verifyTreeHead,
@@ -66,6 +69,8 @@ let proposals: Record<'a' | 'b' | 'c' | 'd' | 'n1', string>;
 let receipts: Record<string, string>;
 let pendingReceipt: { status: number; body: { status: string; proof: unknown } };
 let exportText: string;
+let openingsText: string;
+let openings: Opening[];
 let events: PublicEvent[];
 let treeHeads: TreeHeadsDocument;
 let results: { treeHead: unknown; districts: { id: string; rule: string }[] };
@@ -183,6 +188,10 @@ async function runEdition() {
   events = parseJsonLines(exportText) as PublicEvent[];
   treeHeads = (await system.anonymous.get(`${editionUrl}/audit/tree-heads`)).body;
   results = (await system.anonymous.get(`${editionUrl}/results`)).body;
+  const opened = await system.anonymous.get(`${editionUrl}/audit/openings`);
+  expect(opened.status).toBe(200);
+  openingsText = opened.body as string;
+  openings = parseJsonLines(openingsText) as Opening[];
 }
 
 async function caughtUp() {
@@ -191,12 +200,21 @@ async function caughtUp() {
 
 const lines = () => exportText.trimEnd().split('\n');
 const withLines = (changed: string[]) => parseJsonLines(`${changed.join('\n')}\n`);
+const openingOf = (receipt: string) => openings.find((o) => o.ballotId === receipt.split('.')[0])!;
+const changedOpening = (receipt: string, change: Partial<Opening>) =>
+  openings.map((o) => (o === openingOf(receipt) ? { ...o, ...change } : o));
 const indexOf = (predicate: (event: PublicEvent) => boolean) => events.findIndex(predicate);
 const ballotIndex = (receipt: string) => indexOf((e) => e.id === receipt.split('.')[0]);
 const closingIndex = () => indexOf((e) => e.type === 'EditionPhaseAdvanced' && e.data['from'] === 'voting');
 /** Findings for every signed head covering leaf `index`: each one's root no longer matches. */
 const rootMismatchesFrom = (index: number) =>
-  treeHeads.treeHeads.flatMap((head, i) => (head.treeSize > index ? [`tree head ${i + 1}: root mismatch`] : []));
+  treeHeads.treeHeads.flatMap((head, i) =>
+    head.treeSize > index ? [finding('HEAD_ROOT_MISMATCH', { head: i + 1 })] : [],
+  );
+const votesDiffer = (proposalId: string, published: number, recount: number) =>
+  finding('VOTES_DIFFER', { source: 'TallyComputed', district: 'centro', proposalId, published, recount });
+const ballotsDiffer = (published: number, recount: number) =>
+  finding('BALLOT_COUNT_DIFFERS', { source: 'TallyComputed', published, recount });
 
 describe('the audit trail of an edition counted by equal shares', () => {
   it('exports every event of the edition in log order, and nothing of other editions', () => {
@@ -235,7 +253,7 @@ describe('the audit trail of an edition counted by equal shares', () => {
   });
 
   it('verifies: signatures, roots, consistency, ballots, ballot composition and the re-count all hold', () => {
-    const verification = verifyEdition({ events, treeHeads, results, publicKey: treeHeads.publicKey });
+    const verification = verifyEdition({ events, treeHeads, results, openings, publicKey: treeHeads.publicKey });
     expect(verification.findings).toEqual([]);
     expect(verification).toMatchObject({ ok: true, editionId, treeHeads: 7, ballotsCast: 6, voters: 5 });
     expect(verification.recount?.ballots).toBe(5);
@@ -279,6 +297,7 @@ describe('the audit trail of an edition counted by equal shares', () => {
     for (const path of [
       '/api/processes/{id}/audit/export',
       '/api/processes/{id}/audit/tree-heads',
+      '/api/processes/{id}/audit/openings',
       '/api/receipts/{receipt}',
     ])
       expect(paths).toHaveProperty([path, 'get']);
@@ -294,6 +313,7 @@ describe('the audit trail of an edition counted by equal shares', () => {
     expect(readFileSync(join(dir, 'events.jsonl'), 'utf8')).toBe(exportText);
     expect(JSON.parse(readFileSync(join(dir, 'tree-heads.json'), 'utf8'))).toEqual(treeHeads);
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toEqual(results);
+    expect(readFileSync(join(dir, 'openings.jsonl'), 'utf8')).toBe(openingsText);
     const offline = await audit(
       'verify',
       dir,
@@ -312,9 +332,11 @@ describe('the audit trail of an edition counted by equal shares', () => {
   it('fails verification, with exit code 1, when the files are verified against another key', async () => {
     const stranger = generateSigningKey();
     const dir = join(workDir, 'fetched');
-    const result = await audit('verify', dir, '--public-key', stranger.publicKey);
+    const result = await audit('verify', dir, '--public-key', stranger.publicKey, '--lang', 'en');
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`tree head 1: signed with key ${treeHeads.keyId}, not the edition's key`);
+    expect(result.stdout).toContain(
+      `[HEAD_WRONG_KEY] tree head 1: signed with key ${treeHeads.keyId}, not the edition's key`,
+    );
   }, 60_000);
 
   it('keeps the same tree, export and heads, signing nothing again, when every projection is rebuilt from 0', async () => {
@@ -334,30 +356,56 @@ describe('an export tampered with by an insider', () => {
   it('is caught when a ballot is dropped', async () => {
     const dropped = ballotIndex(receipts['resident-centro-3']!);
     const tampered = lines().filter((_, i) => i !== dropped);
-    const { ok, findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const { ok, findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings });
     expect(ok).toBe(false);
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(dropped)));
-    expect(findings).toContain(`TallyComputed: 5 ballots counted, the re-count finds 4`);
-    expect(findings).toContain(`district centro: proposal ${proposals.c} published with 4 votes, the re-count gives 3`);
+    expect(findings).toContainEqual(ballotsDiffer(5, 4));
+    expect(findings).toContainEqual(votesDiffer(proposals.c, 4, 3));
     // The same through the CLI, on a directory.
     const dir = join(workDir, 'dropped');
     await audit('fetch', editionUrl, dir);
     writeFileSync(join(dir, 'events.jsonl'), `${tampered.join('\n')}\n`);
-    const verified = await audit('verify', dir);
+    const verified = await audit('verify', dir, '--lang', 'en');
     expect(verified.code).toBe(1);
-    expect(verified.stdout).toContain(`  - ${rootMismatchesFrom(dropped)[0]}\n`);
+    expect(verified.stdout).toContain(
+      `  - [HEAD_ROOT_MISMATCH] tree head ${rootMismatchesFrom(dropped)[0]!.params['head']}: root mismatch\n`,
+    );
   }, 60_000);
 
-  it('is caught when a selection is changed', () => {
-    const changed = ballotIndex(receipts['resident-centro-3']!);
+  it('is caught when a selection or a salt is changed in its opening, by the CLI too', async () => {
+    const target = receipts['resident-centro-3']!;
+    const mismatch = finding('OPENING_MISMATCH', { ballot: openingOf(target).ballotId });
+    for (const change of [{ selections: [proposals.a] }, { salt: 'ab'.repeat(32) }]) {
+      const { findings } = verifyEdition({ events, treeHeads, results, openings: changedOpening(target, change) });
+      expect(findings[0]).toEqual(mismatch);
+      // The ballot is not counted on an opening that does not match: the tally and results disagree.
+      expect(findings).toContainEqual(ballotsDiffer(5, 4));
+    }
+    const dir = join(workDir, 'changed-opening');
+    await audit('fetch', editionUrl, dir);
+    const changed = changedOpening(target, { selections: [proposals.a] });
+    writeFileSync(join(dir, 'openings.jsonl'), changed.map((o) => `${JSON.stringify(o)}\n`).join(''));
+    const verified = await audit('verify', dir, '--lang', 'en');
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain(
+      `  - [OPENING_MISMATCH] ballot ${mismatch.params['ballot']}: its opening does not match its commitment (selections or salt changed)\n`,
+    );
+  }, 60_000);
+
+  it('is caught when a ballot is committed again to other selections', () => {
+    const target = receipts['resident-centro-3']!;
+    const changed = ballotIndex(target);
+    const salt = 'cd'.repeat(32);
     const tampered = lines().map((line, i) => {
       if (i !== changed) return line;
       const event = JSON.parse(line) as PublicEvent;
-      return JSON.stringify({ ...event, data: { ...event.data, selections: [proposals.a] } });
+      return JSON.stringify({ ...event, data: { ...event.data, commitment: ballotCommitment(salt, [proposals.a]) } });
     });
-    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const forged = changedOpening(target, { selections: [proposals.a], salt });
+    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings: forged });
+    // The opening matches the new commitment: only the signed roots and the re-count give it away.
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(changed)));
-    expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 vote, the re-count gives 2`);
+    expect(findings).toContainEqual(votesDiffer(proposals.a, 1, 2));
   });
 
   it('is caught when events are reordered', () => {
@@ -365,7 +413,7 @@ describe('an export tampered with by an insider', () => {
     const second = ballotIndex(receipts['resident-centro-3']!);
     const tampered = lines();
     [tampered[first], tampered[second]] = [tampered[second]!, tampered[first]!];
-    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings });
     // Same ballots, same count: only the signed roots give it away.
     expect(findings).toEqual(rootMismatchesFrom(Math.min(first, second)));
   });
@@ -378,12 +426,12 @@ describe('an export tampered with by an insider', () => {
       const event = JSON.parse(line) as PublicEvent;
       return JSON.stringify({ ...event, data: { ...event.data, rootHash: 'ab'.repeat(32) } });
     });
-    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings });
     expect(findings).toEqual(
       expect.arrayContaining([
-        `tree head ${number}: bad signature`,
-        `tree head ${number}: root mismatch`,
-        `tree head ${number}: differs from the published one`,
+        finding('HEAD_BAD_SIGNATURE', { head: number }),
+        finding('HEAD_ROOT_MISMATCH', { head: number }),
+        finding('HEAD_DIFFERS_FROM_PUBLISHED', { head: number }),
       ]),
     );
 
@@ -401,9 +449,9 @@ describe('an export tampered with by an insider', () => {
       const head = signTreeHead({ ...unsigned, rootHash: 'ab'.repeat(32) }, insider.privateKey);
       return JSON.stringify({ ...event, data: { ...head, publicKey: insider.publicKey } });
     });
-    const verification = verifyEdition({ events: withLines(resigned), treeHeads, results });
-    expect(verification.findings).toContain(
-      `tree head ${number}: signed with key ${keyId(insider.publicKey)}, not the edition's key ${treeHeads.keyId}`,
+    const verification = verifyEdition({ events: withLines(resigned), treeHeads, results, openings });
+    expect(verification.findings).toContainEqual(
+      finding('HEAD_WRONG_KEY', { head: number, key: keyId(insider.publicKey), editionKey: treeHeads.keyId }),
     );
   });
 
@@ -421,7 +469,7 @@ describe('an export tampered with by an insider', () => {
         editionId,
         voter,
         district: 'centro',
-        selections: [proposals.a],
+        commitment: ballotCommitment('ef'.repeat(32), [proposals.a]),
         channel: 'online',
         booth: null,
         residenceProof: null,
@@ -429,14 +477,15 @@ describe('an export tampered with by an insider', () => {
     };
     const tampered = lines();
     tampered.splice(close, 0, JSON.stringify(forged));
-    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results });
+    const withForged = [...openings, { ballotId: forged.id, selections: [proposals.a], salt: 'ef'.repeat(32) }];
+    const { findings } = verifyEdition({ events: withLines(tampered), treeHeads, results, openings: withForged });
     expect(findings).toEqual(expect.arrayContaining(rootMismatchesFrom(close)));
     const closingHead = treeHeads.treeHeads.findIndex((h) => h.reason === 'phase:counting') + 1;
-    expect(findings).toContain(
-      `event ${forged.id} (BallotCast): added; tree head ${closingHead} matches the log without it`,
+    expect(findings).toContainEqual(
+      finding('EVENT_ADDED', { event: forged.id, type: 'BallotCast', head: closingHead }),
     );
-    expect(findings).toContain('TallyComputed: 5 ballots counted, the re-count finds 6');
-    expect(findings).toContain(`district centro: proposal ${proposals.a} published with 1 vote, the re-count gives 2`);
+    expect(findings).toContainEqual(ballotsDiffer(5, 6));
+    expect(findings).toContainEqual(votesDiffer(proposals.a, 1, 2));
   });
 });
 

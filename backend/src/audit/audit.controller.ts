@@ -36,6 +36,26 @@ export class AuditController {
     return reply.send(Readable.from(this.audit.exportChunks(editionId, version.size), { objectMode: false }));
   }
 
+  @Get('api/processes/:id/audit/openings')
+  @Access('public')
+  @Endpoint({
+    summary:
+      'Once voting has closed, the opening of each ballot that counts (the last of each voter), as JSON Lines { ballotId, selections, salt }: 409 BALLOTS_SEALED before',
+    tags: ['audit'],
+    produces: 'application/jsonl',
+    alsoReturns: [304],
+    problems: [404, 409],
+  })
+  async openings(@Param('id') editionId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    await this.editions.require(editionId);
+    const version = await this.audit.openingsVersion(editionId);
+    if (notModified(request, reply, version)) return reply.send();
+    void reply
+      .header('content-type', 'application/jsonl; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${editionId}-openings.jsonl"`);
+    return reply.send(Readable.from(this.audit.openingsChunks(editionId, version.closedAt), { objectMode: false }));
+  }
+
   @Get('api/processes/:id/audit/tree-heads')
   @Access('public')
   @Endpoint({

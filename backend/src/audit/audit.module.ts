@@ -5,11 +5,12 @@ import type { Projection } from '../projections/projection';
 import { auditLogProjection } from './audit-log.projection';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { IntervalTreeHeads } from './interval-tree-heads';
 
 @Module({
   imports: [EditionsModule, BallotsModule],
   controllers: [AuditController],
-  providers: [AuditService],
+  providers: [AuditService, IntervalTreeHeads],
   exports: [AuditService],
 })
 export class AuditModule {

@@ -9,13 +9,15 @@ import {
   publicKeyOf,
   toHex,
 } from '@decidimos/contracts';
-import { BallotsReadModel } from '../ballots/public-api';
+import { BallotsReadModel, finalOpenings } from '../ballots/public-api';
 import { CONFIG, type Config } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { EditionLoader } from '../editions/public-api';
 import { DownloadCache } from '../http/download-cache';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
+import { decodeEvent } from '../shared/event-envelope';
 import {
   AUDIT_HEADS,
   AUDIT_LEAVES,
@@ -45,10 +47,11 @@ export class AuditService {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CONFIG) config: Config,
+    @Inject(CONFIG) private readonly config: Config,
     private readonly projections: ProjectionRunner,
     private readonly downloads: DownloadCache,
     private readonly ballots: BallotsReadModel,
+    private readonly editions: EditionLoader,
   ) {
     this.publicKey = publicKeyOf(config.auditSigningKey);
   }
@@ -115,6 +118,37 @@ export class AuditService {
     return Buffer.from(lines.map((line) => `${line}\n`).join(''));
   }
 
+  /**
+   * The openings of the ballots that count, once voting has closed: before then they would
+   * give a running tally. They never change afterwards (a ballot recorded after the close
+   * is not counted), so the position of the closing event names them for good.
+   */
+  async openingsVersion(editionId: string): Promise<{ etag: string; final: boolean; closedAt: number }> {
+    const edition = await this.editions.load(editionId);
+    if (edition.votingClosedAt === null) throw new DomainError('BALLOTS_SEALED', { phase: edition.phase });
+    const closedAt = edition.votingClosedAt;
+    return { etag: `"openings-${closedAt}"`, final: true, closedAt };
+  }
+
+  /** openings.jsonl: one opening per line, in pages, cached whole like the export's pages. */
+  async *openingsChunks(editionId: string, closedAt: number): AsyncGenerator<Buffer> {
+    const key = `openings/${editionId}/${closedAt}`;
+    const cached = this.downloads.get(key);
+    if (cached) {
+      yield cached.bytes;
+      return;
+    }
+    const openings = await finalOpenings(this.events, editionId, closedAt);
+    const pages: Buffer[] = [];
+    for (let first = 0; first < openings.length; first += LEAVES_PER_PAGE) {
+      if (first > 0) await setImmediate();
+      const page = openings.slice(first, first + LEAVES_PER_PAGE).map((opening) => JSON.stringify(opening));
+      pages.push(Buffer.from(page.map((line) => `${line}\n`).join('')));
+      yield pages[pages.length - 1]!;
+    }
+    this.downloads.set(key, { bytes: Buffer.concat(pages), items: openings.length });
+  }
+
   async treeHeads(editionId: string): Promise<TreeHeadsDocument> {
     const { items } = await this.readModels.collection<AuditHeadDoc>(AUDIT_HEADS).find({
       filter: { editionId },
@@ -155,11 +189,34 @@ export class AuditService {
       matches: leaf.leafHash === parsed.leafHash,
       leafIndex: leaf.index,
       current: currentBallot?.ballotId === parsed.ballotId,
+      ...(await this.ballotOutcome(editionId, leaf.event.stream, parsed.ballotId)),
       status: covered ? 'included' : 'pending',
       treeHead: covered ? latest.head : null,
+      treeHeadIntervalSeconds: this.config.treeHeadIntervalSeconds,
       publicKey: this.publicKey,
       proof: covered ? (await tree.inclusionProof(leaf.index, latest.treeSize)).map(toHex) : null,
     };
+  }
+
+  /**
+   * Whether a later ballot of the voter replaced this one before voting closed, and once it
+   * has closed, what the ballot counted for: the last ballot of each voter recorded before
+   * the close counts; no other is ever opened. Read from the voter's ballot stream.
+   */
+  private async ballotOutcome(
+    editionId: string,
+    stream: string,
+    ballotId: string,
+  ): Promise<Pick<ReceiptProof, 'replaced' | 'counted'>> {
+    const { votingClosedAt } = await this.editions.load(editionId);
+    const ballots = (await this.events.readStream(stream))
+      .filter((recorded) => votingClosedAt === null || recorded.position < votingClosedAt)
+      .map(decodeEvent);
+    const last = ballots[ballots.length - 1];
+    const replaced = ballots.some((ballot) => ballot.id === ballotId) && last?.id !== ballotId;
+    if (votingClosedAt === null || last?.id !== ballotId || last.type !== 'BallotCast')
+      return { replaced, counted: null };
+    return { replaced, counted: { selections: last.data.sealed.selections } };
   }
 
   /**

@@ -52,7 +52,7 @@ export function treeHeadSigner(events: EventStore, privateKey: string): Projecti
   };
 }
 
-async function signOnce(
+export async function signOnce(
   events: EventStore,
   store: ReadModelStore,
   key: SigningKey,

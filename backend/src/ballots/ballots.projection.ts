@@ -62,7 +62,7 @@ export const ballotsProjection: Projection = {
     }
     if (event.type !== 'BallotCast') return;
     const ballots = store.collection<BallotDoc>(BALLOTS);
-    const { editionId, voter, district, selections, channel, booth } = event.data;
+    const { editionId, voter, district, sealed, channel, booth } = event.data;
     const id = ballotDocId(editionId, voter);
     const previous = await ballots.get(id);
     // The counts first: replayed after a crash between the two writes, `previous` is still the earlier ballot.
@@ -79,7 +79,8 @@ export const ballotsProjection: Projection = {
         editionId,
         voter,
         district,
-        selections,
+        // The read model is not public: it answers the resident's own GET /ballot.
+        selections: sealed.selections,
         channel,
         booth,
         ...receiptOf(publicEvent(event)),

@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { pseudonym } from '../identity/pseudonyms';
 import { accountClaims } from '@decidimos/infra';
 import { EditionHistory } from '../testing/edition-history';
-import { editionBody } from '../testing/fixtures';
+import { anySealedBallot, editionBody, sealedBallot } from '../testing/fixtures';
 import { existingStream, expectNewEvents, expectProblem, given } from '../testing/given-when-then';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 import { ballotStream } from './streams';
@@ -73,7 +73,7 @@ describe('one vote per resident under concurrency', () => {
     expect(acknowledged.length + answers.filter((a) => a.body?.code === 'CONCURRENT_UPDATE').length).toBe(50);
     const events = await ballotEvents(id, 'resident-centro-2');
     expect(events.map((e) => e.id).sort()).toEqual(acknowledged.map((a) => a.body.ballotId).sort());
-    const last = events[events.length - 1]!.data['selections'] as string[];
+    const last = (events[events.length - 1]!.data['sealed'] as { selections: string[] }).selections;
     const district = await publish(id);
     expect(district.voters).toBe(1);
     const votes = Object.fromEntries(district.proposals.map((p: { id: string; votes: number }) => [p.id, p.votes]));
@@ -129,10 +129,10 @@ describe('a cast, given an edition already in voting (seeded, not replayed throu
       .openVoting({ centro: [{ proposalId: p1, cost: 450_000 }] });
     return { history, p1 };
   };
-  const castBy = (editionId: string, voter: string, selections: string[]) =>
+  const castBy = (editionId: string, voter: string, sealed: ReturnType<typeof sealedBallot>) =>
     existingStream(ballotStream(editionId, voter), {
       type: 'BallotCast',
-      data: { editionId, voter, district: 'centro', selections, channel: 'online', booth: null, residenceProof: null },
+      data: { editionId, voter, district: 'centro', channel: 'online', booth: null, residenceProof: null, ...sealed },
     });
 
   it("records exactly one BallotCast, in the resident's ballot stream", async () => {
@@ -140,13 +140,17 @@ describe('a cast, given an edition already in voting (seeded, not replayed throu
     const voter = await system.login('resident-centro-950');
     await given(system, ...history.streams)
       .when(() => voter.post(`/api/processes/${history.id}/ballot`, { selections: [p1] }))
-      .then(expectNewEvents(castBy(history.id, history.voter('resident-centro-950'), [p1])));
+      .then(expectNewEvents(castBy(history.id, history.voter('resident-centro-950'), anySealedBallot([p1]))));
   });
 
   it('with revoting off, answers ALREADY_VOTED to a second ballot and records nothing', async () => {
     const { history, p1 } = inVoting();
     const voter = await system.login('resident-centro-951');
-    await given(system, ...history.streams, castBy(history.id, history.voter('resident-centro-951'), [p1]))
+    await given(
+      system,
+      ...history.streams,
+      castBy(history.id, history.voter('resident-centro-951'), sealedBallot([p1])),
+    )
       .when(() => voter.post(`/api/processes/${history.id}/ballot`, { selections: [p1] }))
       .then(expectProblem(409, 'ALREADY_VOTED'));
   });

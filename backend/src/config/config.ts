@@ -18,6 +18,8 @@ export interface Config {
   voterKey: Buffer;
   /** Ed25519 seed, 64 hex characters, that signs tree heads; generated into DATA_DIR when unset (development). */
   auditSigningKey: string;
+  /** Longest time events wait for a signed tree head while they arrive (seconds). */
+  treeHeadIntervalSeconds: number;
   /** iD subjects that are admins from the start (the others are granted by admins, as events). */
   adminSubjects: string[];
   sessionTtlSeconds: number;
@@ -130,6 +132,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     voterKey: secret(env, 'VOTER_KEY', dataDir, 'voter-key.txt', production),
     auditSigningKey: signingKey(env, dataDir, production),
+    treeHeadIntervalSeconds: positive(env, 'TREE_HEAD_INTERVAL', 60),
     adminSubjects: (env['ADMIN_SUBJECTS'] ?? 'admin')
       .split(',')
       .map((s) => s.trim())

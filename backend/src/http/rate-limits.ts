@@ -22,6 +22,7 @@ const LOGIN_ROUTES = new Set(['/auth/login', '/auth/callback']);
 /** Public downloads whose answers are large or costly to build. */
 const DOWNLOAD_ROUTES = new Set([
   '/api/processes/:id/audit/export',
+  '/api/processes/:id/audit/openings',
   '/api/processes/:id/audit/tree-heads',
   '/api/processes/:id/results.pb',
 ]);

@@ -1,4 +1,5 @@
-import type { CreateEditionRequest, SubmitProposalRequest } from '@decidimos/contracts';
+import { randomBytes } from 'node:crypto';
+import { ballotCommitment, type CreateEditionRequest, type SubmitProposalRequest } from '@decidimos/contracts';
 import type { Client } from './test-system';
 
 export function editionBody(overrides: Partial<CreateEditionRequest> = {}): CreateEditionRequest {
@@ -35,4 +36,18 @@ export async function createEdition(admin: Client, phases: string[] = [], body =
       throw new Error(`advance to ${to}: ${advanced.status} ${JSON.stringify(advanced.body)}`);
   }
   return created.body.id as string;
+}
+
+/** A ballot's commitment and sealed selections as the cast handler records them, for seeding a history. */
+export function sealedBallot(selections: string[], salt = randomBytes(32).toString('hex')) {
+  return { commitment: ballotCommitment(salt, selections), sealed: { selections, salt } };
+}
+
+/**
+ * A recorded ballot's commitment and sealed selections, whatever salt the handler drew,
+ * for expectNewEvents (reading the event back checks the commitment against them).
+ */
+export function anySealedBallot(selections: string[]) {
+  const hex32 = expect.stringMatching(/^[0-9a-f]{64}$/);
+  return { commitment: hex32, sealed: { selections, salt: hex32 } };
 }

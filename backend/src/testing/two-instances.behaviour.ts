@@ -126,7 +126,7 @@ export function describeTwoInstances(storeName: string, env: () => Record<string
       expect(acknowledged.length + retryable.length).toBe(50);
       const events = await ballotEvents(id, 'resident-centro-2');
       expect(events.map((event) => event.id).sort()).toEqual(acknowledged.map((answer) => answer.body.ballotId).sort());
-      const last = events.at(-1)!.data['selections'] as string[];
+      const last = (events.at(-1)!.data['sealed'] as { selections: string[] }).selections;
       const district = await publish(id);
       expect(district.voters).toBe(1);
       const votes = Object.fromEntries(

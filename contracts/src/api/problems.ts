@@ -18,6 +18,7 @@ export const PROBLEM_STATUS = {
   ALREADY_VOTED: 409,
   WITHDRAWN: 409,
   RESULTS_NOT_PUBLISHED: 409,
+  BALLOTS_SEALED: 409,
   CONCURRENT_UPDATE: 409,
   DISTRICT_MISMATCH: 409,
   WOULD_REPLACE: 409,
@@ -80,6 +81,11 @@ const es: Messages = {
   RESULTS_NOT_PUBLISHED: {
     title: 'Resultados aún no publicados',
     detail: 'Los resultados se publican en la fase «results»; la edición está en «{{phase}}».',
+  },
+  BALLOTS_SEALED: {
+    title: 'Papeletas aún selladas',
+    detail:
+      'Las aperturas de las papeletas (selecciones y sal) se publican cuando cierra la votación; la edición está en «{{phase}}».',
   },
   CONCURRENT_UPDATE: {
     title: 'Cambio simultáneo',
@@ -196,6 +202,11 @@ const en: Messages = {
   RESULTS_NOT_PUBLISHED: {
     title: 'Results not yet published',
     detail: 'Results are published in the "results" phase; the edition is in "{{phase}}".',
+  },
+  BALLOTS_SEALED: {
+    title: 'Ballots still sealed',
+    detail:
+      'The openings of the ballots (selections and salt) are published when voting closes; the edition is in "{{phase}}".',
   },
   CONCURRENT_UPDATE: {
     title: 'Simultaneous change',

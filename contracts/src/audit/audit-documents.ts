@@ -46,9 +46,15 @@ export const receiptProof = z.object({
   leafIndex: z.number().int().nonnegative(),
   /** Whether this is the voter's ballot that counts (false once they voted again). */
   current: z.boolean(),
-  /** `pending` until a signed tree head covers the ballot (the next phase change). */
+  /** A later ballot of the same voter, recorded while voting was open, took this one's place: it is never opened. */
+  replaced: z.boolean(),
+  /** Once voting has closed, what this ballot counted for (its opening); null while voting is open and for a ballot that does not count. */
+  counted: z.object({ selections: z.array(z.string()) }).nullable(),
+  /** `pending` until a signed tree head covers the ballot: the next interval head or phase change. */
   status: z.enum(['included', 'pending']),
   treeHead: treeHeadSchema.nullable(),
+  /** A head is signed at least this often while events arrive: a pending receipt is provable by then. */
+  treeHeadIntervalSeconds: z.number().int().positive(),
   publicKey: hex32,
   /** RFC 9162 audit path against `treeHead`, deepest sibling first; hex. */
   proof: z.array(hex32).nullable(),

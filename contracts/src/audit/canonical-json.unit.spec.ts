@@ -1,3 +1,5 @@
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 import { toHex } from './encoding';
 
@@ -59,5 +61,42 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(() => canonicalJson({ amount: Number.NaN })).toThrow();
     expect(() => canonicalJson({ amount: Number.POSITIVE_INFINITY })).toThrow();
     expect(() => canonicalJson({ text: '\ud800' })).toThrow();
+  });
+});
+
+describe('canonicalJson against the reference library', () => {
+  // Keys that exercise the ordering: integer-like, __proto__, non-ASCII, surrogate pairs.
+  const key = fc.oneof(
+    fc.string(),
+    fc.constantFrom('1', '10', '9', '__proto__', 'é', '\u20ac', '\ud83d\ude02', '', 'a', 'B'),
+  );
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(null),
+      fc.boolean(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      fc.string({ unit: 'binary' }),
+      fc.array(tie('value')),
+      fc.dictionary(key, tie('value')),
+    ),
+  })).value;
+
+  it('writes every JSON value exactly as canonicalize does, key order and all', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        // Through JSON text too: the verifier hashes what JSON.parse gives it.
+        const parsed: unknown = JSON.parse(JSON.stringify(value));
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+        expect(canonicalJson(parsed)).toBe(canonicalize(parsed));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('throws where canonicalize does: lone surrogates in keys and values, nested', () => {
+    expect(() => canonicalJson({ b: [{ a: '\udc00' }] })).toThrow();
+    expect(() => canonicalJson({ '\ud800': 1 })).toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonical-json';
 import { toHex } from './encoding';
-import { hashLeaf } from './rfc6962';
+import { hashLeafText } from './rfc6962';
 
 /** An event as the public export carries it; only its id matters here. */
 export interface LoggedEvent {
@@ -10,7 +10,7 @@ export interface LoggedEvent {
 
 /** The Merkle leaf of an event: SHA-256(0x00 || utf8(canonical JSON of the event)). */
 export function eventLeafHash(event: unknown): Uint8Array {
-  return hashLeaf(new TextEncoder().encode(canonicalJson(event)));
+  return hashLeafText(canonicalJson(event));
 }
 
 /** What a resident keeps after voting: enough to ask for, and check, an inclusion proof. */

@@ -23,6 +23,14 @@ export {
   treeHeadSchema,
   treeHeadsDocument,
 } from './audit-documents';
+export {
+  type Finding,
+  type FindingCode,
+  type FindingParams,
+  finding,
+  findingMessage,
+  findingMessages,
+} from './findings';
 export { type EditionAudit, type Verification, verifyEdition } from './verify';
-export { headReason } from './verify-log';
+export { INTERVAL_REASON, headReason } from './verify-log';
 export { checkReceipt } from './verify-receipt';

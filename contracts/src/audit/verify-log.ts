@@ -1,7 +1,8 @@
-import { type DomainEvent, parseEvent } from '../events/catalog';
+import { type PublicDomainEvent, parsePublicEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
+import { type Finding, finding } from './findings';
 import { fromHex, toHex } from './encoding';
 import { eventLeafHash } from './event-leaf';
 import { frontierOf } from './frontier';
@@ -10,8 +11,8 @@ import { type NodeStore, InMemoryNodeStore } from './node-store';
 import { verifyConsistency } from './proofs';
 import { type TreeHead, keyId, verifyTreeHead } from './tree-head';
 
-/** An exported event that passed the catalog, with its place in the log. */
-export type LoggedDomainEvent = DomainEvent & {
+/** An exported event that passed the catalog (in its public form), with its place in the log. */
+export type LoggedDomainEvent = PublicDomainEvent & {
   id: string;
   stream: string;
   revision: number;
@@ -34,7 +35,13 @@ export interface CheckedLog {
   size: number;
 }
 
+interface LogOptions {
+  treeHeads?: TreeHeadsDocument | null;
+  publicKey?: string | null;
+}
+
 const EXPORT_FIELDS = ['id', 'type', 'schemaVersion', 'stream', 'revision', 'recordedAt', 'data'] as const;
+const EXPORT_FIELD_SET: ReadonlySet<string> = new Set(EXPORT_FIELDS);
 
 /**
  * Checks the log as a log: every line a catalogued event, ids unique, each stream's
@@ -43,42 +50,61 @@ const EXPORT_FIELDS = ['id', 'type', 'schemaVersion', 'stream', 'revision', 'rec
  * one before, as published. Findings go to `findings`; what passed the catalog is returned
  * for the rules checks.
  */
-export function checkLog(
-  lines: readonly unknown[],
-  options: { treeHeads?: TreeHeadsDocument | null; publicKey?: string | null },
-  findings: string[],
-): CheckedLog {
+export function checkLog(lines: readonly unknown[], options: LogOptions, findings: Finding[]): CheckedLog {
+  const check = logCheck(findings);
+  const events: LoggedDomainEvent[] = [];
+  for (const line of lines) {
+    const event = check.add(line);
+    if (event) events.push(event);
+  }
+  return { events, ...check.finish(options) };
+}
+
+/**
+ * Incremental checkLog: `add` takes the export's lines in order and returns each one that
+ * passed the catalog, `finish` checks the tree heads once the published ones are at hand.
+ * Of each event only its leaf hash, id and type stay (and the few that must be signed), so
+ * a city's export is checked as it streams in.
+ */
+export function logCheck(findings: Finding[]): {
+  add(line: unknown): LoggedDomainEvent | null;
+  finish(options: LogOptions): Omit<CheckedLog, 'events'>;
+} {
   const nodes = new InMemoryNodeStore();
   const tree = new MerkleTree(nodes);
-  const leaves: Uint8Array[] = [];
-  const events: LoggedDomainEvent[] = [];
+  const seen: RecordedEvents = { ids: [], types: [], signed: new Map() };
   const heads: LoggedHead[] = [];
   const seenIds = new Set<string>();
   const nextRevision = new Map<string, number>();
 
-  lines.forEach((line, index) => {
-    leaves.push(eventLeafHash(line));
-    tree.append(leaves[index]!);
+  function add(line: unknown): LoggedDomainEvent | null {
+    const index = tree.size;
+    tree.append(eventLeafHash(line));
     const event = exportedEvent(line);
-    if (typeof event === 'string') {
-      findings.push(`event #${index + 1}: ${event}`);
-      return;
+    if ('code' in event) {
+      findings.push(finding(event.code, { line: index + 1, ...event.params }));
+      return null;
     }
-    if (seenIds.has(event.id)) findings.push(`event ${event.id}: appears twice`);
+    if (seenIds.has(event.id)) findings.push(finding('EVENT_DUPLICATE_ID', { event: event.id }));
     seenIds.add(event.id);
     const expectedRevision = nextRevision.get(event.stream) ?? 0;
     if (event.revision !== expectedRevision) {
       findings.push(
-        `event ${event.id}: revision ${event.revision} of stream ${event.stream} where ${expectedRevision} was due`,
+        finding('EVENT_REVISION_GAP', {
+          event: event.id,
+          revision: event.revision,
+          stream: event.stream,
+          expected: expectedRevision,
+        }),
       );
     }
     nextRevision.set(event.stream, Math.max(expectedRevision, event.revision + 1));
-    let parsed: DomainEvent;
+    let parsed: PublicDomainEvent;
     try {
-      parsed = parseEvent(event.type, event.data, event.schemaVersion);
+      parsed = parsePublicEvent(event.type, event.data, event.schemaVersion);
     } catch (error) {
-      findings.push(`event ${event.id}: ${(error as Error).message}`);
-      return;
+      findings.push(finding('EVENT_NOT_IN_CATALOG', { event: event.id, reason: (error as Error).message }));
+      return null;
     }
     const logged = {
       ...parsed,
@@ -88,96 +114,128 @@ export function checkLog(
       recordedAt: event.recordedAt,
       index,
     } as LoggedDomainEvent;
-    events.push(logged);
+    seen.ids[index] = logged.id;
+    seen.types[index] = logged.type;
+    const reason = headReason(logged);
+    if (reason !== null) seen.signed.set(index, { id: logged.id, reason });
     if (logged.type === 'TreeHeadSigned') {
       const { publicKey, ...head } = logged.data;
       heads.push({ number: heads.length + 1, head, publicKey, index });
     }
-  });
+    return logged;
+  }
 
-  checkHeads({ tree, nodes, leaves }, events, heads, options, findings);
-  return { events, heads, size: tree.size };
+  function finish(options: LogOptions): Omit<CheckedLog, 'events'> {
+    checkHeads({ tree, nodes }, seen, heads, options, findings);
+    return { heads, size: tree.size };
+  }
+
+  return { add, finish };
 }
 
-function exportedEvent(line: unknown): PublicEvent | string {
-  if (typeof line !== 'object' || line === null || Array.isArray(line)) return 'not a JSON object';
+/** What the head checks need of the events: id and type by leaf index, and those that must be signed. */
+interface RecordedEvents {
+  ids: string[];
+  types: string[];
+  /** Events that must be followed by a signed tree head, by leaf index. */
+  signed: Map<number, { id: string; reason: string }>;
+}
+
+/** The line as an exported event, or what is wrong with it (the finding lacks only the line number). */
+function exportedEvent(line: unknown): PublicEvent | Finding {
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) return finding('EVENT_NOT_OBJECT');
   const record = line as Record<string, unknown>;
-  const missing = EXPORT_FIELDS.filter((field) => !(field in record));
-  if (missing.length > 0) return `lacks ${missing.join(', ')}`;
-  const extra = Object.keys(record).filter((field) => !(EXPORT_FIELDS as readonly string[]).includes(field));
-  if (extra.length > 0) return `has fields an export does not carry: ${extra.join(', ')}`;
+  let known = 0;
+  let extra: string[] | null = null;
+  for (const field of Object.keys(record)) {
+    if (EXPORT_FIELD_SET.has(field)) known++;
+    else (extra ??= []).push(field);
+  }
+  if (known < EXPORT_FIELDS.length) {
+    const missing = EXPORT_FIELDS.filter((field) => !Object.hasOwn(record, field));
+    return finding('EVENT_MISSING_FIELDS', { fields: missing.join(', ') });
+  }
+  if (extra !== null) return finding('EVENT_EXTRA_FIELDS', { fields: extra.join(', ') });
   const { id, type, schemaVersion, stream, revision, recordedAt, data } = record;
-  if (typeof id !== 'string' || typeof type !== 'string' || typeof stream !== 'string')
-    return 'id, type and stream must be strings';
-  if (!Number.isSafeInteger(schemaVersion) || !Number.isSafeInteger(revision))
-    return 'schemaVersion and revision must be integers';
-  if (typeof recordedAt !== 'string' || typeof data !== 'object' || data === null)
-    return 'malformed recordedAt or data';
+  const malformed = [
+    typeof id !== 'string' && 'id',
+    typeof type !== 'string' && 'type',
+    !Number.isSafeInteger(schemaVersion) && 'schemaVersion',
+    typeof stream !== 'string' && 'stream',
+    !Number.isSafeInteger(revision) && 'revision',
+    typeof recordedAt !== 'string' && 'recordedAt',
+    (typeof data !== 'object' || data === null) && 'data',
+  ].filter((field) => field !== false);
+  if (malformed.length > 0) return finding('EVENT_MALFORMED_FIELDS', { fields: malformed.join(', ') });
   return record as PublicEvent;
 }
 
 interface RecomputedTree {
   tree: MerkleTree;
   nodes: NodeStore;
-  leaves: Uint8Array[];
 }
 
 function checkHeads(
-  { tree, nodes, leaves }: RecomputedTree,
-  events: LoggedDomainEvent[],
+  { tree, nodes }: RecomputedTree,
+  events: RecordedEvents,
   heads: LoggedHead[],
-  options: { treeHeads?: TreeHeadsDocument | null; publicKey?: string | null },
-  findings: string[],
+  options: LogOptions,
+  findings: Finding[],
 ): void {
   const editionKey = options.publicKey ?? options.treeHeads?.publicKey ?? heads[0]?.publicKey ?? null;
   if (options.publicKey && options.treeHeads && options.treeHeads.publicKey !== options.publicKey) {
     findings.push(
-      `tree heads: published with key ${keyId(options.treeHeads.publicKey)}, not the key given (${keyId(options.publicKey)})`,
+      finding('PUBLISHED_KEY_MISMATCH', {
+        published: safeKeyId(options.treeHeads.publicKey),
+        given: safeKeyId(options.publicKey),
+      }),
     );
   }
-  const byIndex = new Map(events.map((event) => [event.index, event]));
   let previous: LoggedHead | null = null;
   // Size of the last head that held; the first one that fails is searched for an added event.
   let lastGoodSize: number | null = 0;
   for (const logged of heads) {
     const { head, number } = logged;
-    const name = `tree head ${number}`;
     if (editionKey !== null && logged.publicKey !== editionKey) {
       findings.push(
-        `${name}: signed with key ${safeKeyId(logged.publicKey)}, not the edition's key ${safeKeyId(editionKey)}`,
+        finding('HEAD_WRONG_KEY', {
+          head: number,
+          key: safeKeyId(logged.publicKey),
+          editionKey: safeKeyId(editionKey),
+        }),
       );
     } else if (!verifyTreeHead(head, logged.publicKey)) {
-      findings.push(`${name}: bad signature`);
+      findings.push(finding('HEAD_BAD_SIGNATURE', { head: number }));
     }
     const covered = Math.min(head.treeSize, logged.index);
     const signatureHolds =
       logged.publicKey === (editionKey ?? logged.publicKey) && verifyTreeHead(head, logged.publicKey);
     if (toHex(tree.root(covered)) !== head.rootHash || covered < head.treeSize) {
-      findings.push(`${name}: root mismatch`);
+      findings.push(finding('HEAD_ROOT_MISMATCH', { head: number }));
       if (signatureHolds && lastGoodSize !== null) {
-        const added = addedEvent({ nodes, leaves }, lastGoodSize, head);
-        const event = added === null ? undefined : byIndex.get(added);
-        if (event) findings.push(`event ${event.id} (${event.type}): added; ${name} matches the log without it`);
+        const added = addedEvent({ tree, nodes }, lastGoodSize, head);
+        const id = added === null ? undefined : events.ids[added];
+        if (id !== undefined)
+          findings.push(finding('EVENT_ADDED', { event: id, type: events.types[added!]!, head: number }));
       }
       lastGoodSize = null;
     } else if (signatureHolds && lastGoodSize !== null) {
       lastGoodSize = head.treeSize;
     }
     if (head.treeSize > logged.index) {
-      findings.push(`${name}: signs ${head.treeSize} events but ${logged.index} precede it in the export`);
+      findings.push(finding('HEAD_BEYOND_EXPORT', { head: number, size: head.treeSize, preceding: logged.index }));
     } else {
-      const cause = byIndex.get(head.treeSize - 1);
-      if (!cause || headReason(cause) !== head.reason) {
-        findings.push(`${name}: signed for "${head.reason}" but event #${head.treeSize} is not that`);
+      // An interval head may cover any size; the others must sit on the event that caused them.
+      if (head.reason !== INTERVAL_REASON && events.signed.get(head.treeSize - 1)?.reason !== head.reason) {
+        findings.push(finding('HEAD_WRONG_REASON', { head: number, reason: head.reason, size: head.treeSize }));
       }
     }
     if (previous) checkSuccession(previous, logged, options.treeHeads, findings);
     previous = logged;
   }
-  for (const event of events) {
-    if (headReason(event) !== null && !heads.some((h) => h.head.treeSize === event.index + 1)) {
-      findings.push(`event ${event.id} (${headReason(event)}): no signed tree head`);
-    }
+  const signedSizes = new Set(heads.map((h) => h.head.treeSize));
+  for (const [index, { id, reason }] of events.signed) {
+    if (!signedSizes.has(index + 1)) findings.push(finding('EVENT_WITHOUT_HEAD', { event: id, reason }));
   }
   if (options.treeHeads) comparePublished(heads, options.treeHeads, tree.size, findings);
 }
@@ -186,41 +244,42 @@ function checkSuccession(
   previous: LoggedHead,
   current: LoggedHead,
   published: TreeHeadsDocument | null | undefined,
-  findings: string[],
+  findings: Finding[],
 ): void {
-  const name = `tree heads ${previous.number} → ${current.number}`;
+  const pair = { from: previous.number, to: current.number };
   const [oldSize, newSize] = [previous.head.treeSize, current.head.treeSize];
   if (newSize <= oldSize) {
-    findings.push(`${name}: the log shrank or stood still (${oldSize} → ${newSize} events)`);
+    findings.push(finding('HEADS_NOT_GROWING', { ...pair, fromSize: oldSize, toSize: newSize }));
     return;
   }
   if (!published) return;
   const entry = published.consistency.find((c) => c.fromSize === oldSize && c.toSize === newSize);
   if (!entry) {
-    findings.push(`${name}: no consistency proof published`);
+    findings.push(finding('CONSISTENCY_PROOF_MISSING', pair));
     return;
   }
   const proof = entry.proof.map((hash) => fromHex(hash));
   if (!verifyConsistency(oldSize, newSize, fromHex(previous.head.rootHash), fromHex(current.head.rootHash), proof)) {
-    findings.push(`${name}: inconsistent (the consistency proof fails)`);
+    findings.push(finding('CONSISTENCY_PROOF_FAILS', pair));
   }
 }
 
 /** The published tree-heads document must list exactly the heads the log records. */
-function comparePublished(heads: LoggedHead[], published: TreeHeadsDocument, size: number, findings: string[]): void {
+function comparePublished(heads: LoggedHead[], published: TreeHeadsDocument, size: number, findings: Finding[]): void {
   const inLog = new Map(heads.map((h) => [h.head.treeSize, h]));
   for (const head of published.treeHeads) {
     // Its TreeHeadSigned event comes after all it covers: past the end of an export taken before it.
     if (head.treeSize >= size && !inLog.has(head.treeSize)) continue;
     const logged = inLog.get(head.treeSize);
-    if (!logged) findings.push(`published tree head of size ${head.treeSize}: not in the log`);
+    if (!logged) findings.push(finding('PUBLISHED_HEAD_NOT_IN_LOG', { size: head.treeSize }));
     else if (canonicalJson(logged.head) !== canonicalJson(head)) {
-      findings.push(`tree head ${logged.number}: differs from the published one`);
+      findings.push(finding('HEAD_DIFFERS_FROM_PUBLISHED', { head: logged.number }));
     }
   }
   const publishedSizes = new Set(published.treeHeads.map((h) => h.treeSize));
   for (const logged of heads) {
-    if (!publishedSizes.has(logged.head.treeSize)) findings.push(`tree head ${logged.number}: not published`);
+    if (!publishedSizes.has(logged.head.treeSize))
+      findings.push(finding('HEAD_NOT_PUBLISHED', { head: logged.number }));
   }
 }
 
@@ -232,25 +291,28 @@ const ADDED_EVENT_SEARCH_LIMIT = 2_000;
  * size that held), dropping that event makes the root match again: try each candidate,
  * resuming from the frontier at `fromSize` so each try costs only the events after it.
  */
-function addedEvent(
-  { nodes, leaves }: Pick<RecomputedTree, 'nodes' | 'leaves'>,
-  fromSize: number,
-  head: TreeHead,
-): number | null {
+function addedEvent({ tree: log, nodes }: RecomputedTree, fromSize: number, head: TreeHead): number | null {
   const lastCandidate = head.treeSize;
-  if (lastCandidate >= leaves.length || lastCandidate - fromSize > ADDED_EVENT_SEARCH_LIMIT) return null;
+  if (lastCandidate >= log.size || lastCandidate - fromSize > ADDED_EVENT_SEARCH_LIMIT) return null;
   for (let candidate = fromSize; candidate <= lastCandidate; candidate++) {
     const resumed = new InMemoryNodeStore();
     for (const { level, index } of frontierOf(fromSize)) resumed.set(level, index, nodes.get(level, index)!);
     const tree = new MerkleTree(resumed, fromSize);
-    for (let i = fromSize; i <= lastCandidate; i++) if (i !== candidate) tree.append(leaves[i]!);
+    for (let i = fromSize; i <= lastCandidate; i++) if (i !== candidate) tree.append(nodes.get(0, i)!);
     if (toHex(tree.root()) === head.rootHash) return candidate;
   }
   return null;
 }
 
 /** Why an event must be followed by a signed tree head (the same rule the backend signs by). */
-export function headReason(event: DomainEvent): string | null {
+/**
+ * The reason of a head signed because events arrived and `TREE_HEAD_INTERVAL` passed
+ * without another head (a maximum merge delay, as in Certificate Transparency), so a
+ * receipt is provable within that interval rather than at the next phase change.
+ */
+export const INTERVAL_REASON = 'interval';
+
+export function headReason(event: PublicDomainEvent): string | null {
   if (event.type === 'EditionPhaseAdvanced') return `phase:${event.data.to}`;
   if (event.type === 'TallyComputed') return 'results';
   return null;

@@ -1,8 +1,10 @@
-import { checkBallot, type BallotViolation } from '../ballots/ballot-rules';
+import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
+import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
 import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
 import { type CountedBallot, tallyEdition } from '../tally/tally';
+import { type Finding, type FindingCode, finding } from './findings';
 import type { LoggedDomainEvent, LoggedHead } from './verify-log';
 
 type LoggedBallot = Extract<LoggedDomainEvent, { type: 'BallotCast' }>;
@@ -19,6 +21,23 @@ interface Edition {
   rules: EditionRules;
   phase: Phase;
   ballot: Record<string, BallotEntry[]> | null;
+  /** Each district's ballot as proposal → cost, built once when voting opens. */
+  costs: Map<string, ReadonlyMap<string, number>>;
+}
+
+/** A voter's ballot that counts, until its opening shows what it counts for. */
+interface SealedBallot {
+  id: string;
+  district: string;
+  commitment: string;
+}
+
+/** What the rules need of a voter's ballots: their streams (one is allowed) and how many. */
+interface VoterRecord {
+  stream: string;
+  /** Every stream, once a second one appears (a Set per voter would cost a million Sets). */
+  streams: Set<string> | null;
+  ballots: number;
 }
 
 export interface Recount {
@@ -38,50 +57,100 @@ export interface RulesOutcome {
 
 /**
  * Replays the edition as the rules say it must have gone: phases in order, each proposal on
- * the ballot by its assessment and supports, every ballot valid under the rules frozen when
- * voting opened, one ballot stream per voter, and a re-count of the last ballot per voter
- * recorded before voting closed that must equal the TallyComputed event.
+ * the ballot by its assessment and supports, one ballot stream per voter, and once voting
+ * has closed, an opening for the last ballot per voter recorded before the close that
+ * matches its commitment, its selections valid under the rules frozen when voting opened,
+ * and a re-count of those selections that must equal the TallyComputed event. While voting
+ * is open ballots are sealed: only their commitments are checked for shape.
+ *
+ * `openings` are the lines of openings.jsonl (null when none were given).
  */
-export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], findings: string[]): RulesOutcome {
+export function checkRules(
+  events: LoggedDomainEvent[],
+  heads: LoggedHead[],
+  findings: Finding[],
+  openings: readonly unknown[] | null = null,
+): RulesOutcome {
+  const check = rulesCheck(findings);
+  for (const event of events) check.add(event);
+  return check.finish(heads, openings);
+}
+
+/**
+ * Incremental checkRules: one event at a time, as the export streams in, with nothing kept
+ * per ballot but its voter, and for each voter's counted ballot its id, district and commitment.
+ */
+export function rulesCheck(findings: Finding[]): {
+  add(event: LoggedDomainEvent): void;
+  finish(heads: LoggedHead[], openings?: readonly unknown[] | null): RulesOutcome;
+} {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
-  const first = events[0];
-  if (!first || first.type !== 'EditionDrafted') {
-    findings.push('the log does not begin with EditionDrafted');
-    return outcome;
-  }
-  const edition: Edition = {
-    editionId: first.data.editionId,
-    districts: first.data.districts,
-    rules: first.data.rules,
-    phase: 'draft',
-    ballot: null,
-  };
-  outcome.editionId = edition.editionId;
+  let edition: Edition | null = null;
+  let started = false;
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
-  const ballotsByVoter = new Map<string, LoggedBallot[]>();
-  const counted = new Map<string, CountedBallot>();
+  const ballotsByVoter = new Map<string, VoterRecord>();
+  // Every ballot's id, to tell an opening of a replaced ballot from one of no ballot at all.
+  const ballotIds = new Set<string>();
+  const counted = new Map<string, SealedBallot>();
+  // One object per distinct (district, selections): a million voters share far fewer
+  // ballots, and the parsed events can go as soon as they are checked.
+  const distinctBallots = new Map<string, CountedBallot>();
+  const countedBallot = (district: string, selections: string[]): CountedBallot => {
+    const key = JSON.stringify([district, selections]);
+    let ballot = distinctBallots.get(key);
+    if (ballot === undefined) distinctBallots.set(key, (ballot = { district, selections }));
+    return ballot;
+  };
   let closedAt: number | null = null;
 
-  for (const event of events.slice(1)) {
+  function start(first: LoggedDomainEvent): Edition | null {
+    started = true;
+    if (first.type !== 'EditionDrafted') {
+      findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
+      return null;
+    }
+    outcome.editionId = first.data.editionId;
+    return {
+      editionId: first.data.editionId,
+      districts: first.data.districts,
+      rules: first.data.rules,
+      phase: 'draft',
+      ballot: null,
+      costs: new Map(),
+    };
+  }
+
+  function add(event: LoggedDomainEvent): void {
+    if (!started) {
+      edition = start(event);
+      return;
+    }
+    if (edition === null) return;
     if ('editionId' in event.data && event.data.editionId !== edition.editionId) {
-      findings.push(`event ${event.id}: belongs to edition ${event.data.editionId}`);
-      continue;
+      findings.push(finding('EVENT_OTHER_EDITION', { event: event.id, edition: event.data.editionId }));
+      return;
     }
     switch (event.type) {
       case 'EditionDrafted':
-        findings.push(`event ${event.id}: a second EditionDrafted`);
+        findings.push(finding('SECOND_EDITION_DRAFTED', { event: event.id }));
         break;
       case 'EditionPhaseAdvanced': {
         const next = nextPhase(edition.phase, edition.rules);
         if (event.data.from !== edition.phase || event.data.to !== next) {
           findings.push(
-            `event ${event.id}: phase change ${event.data.from} → ${event.data.to} while in ${edition.phase}`,
+            finding('PHASE_OUT_OF_ORDER', {
+              event: event.id,
+              from: event.data.from,
+              to: event.data.to,
+              phase: edition.phase,
+            }),
           );
         }
         edition.phase = event.data.to;
         if (event.data.to === 'voting') {
           edition.ballot = event.data.ballot ?? {};
+          for (const [id, entries] of Object.entries(edition.ballot)) edition.costs.set(id, ballotCosts(entries));
           checkBallotComposition(edition, proposals, supporters, findings);
         }
         if (event.data.from === 'voting') closedAt = event.index;
@@ -102,13 +171,16 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
       }
       case 'ProposalAssessed': {
         const proposal = proposals.get(event.data.proposalId);
-        if (!proposal) findings.push(`event ${event.id}: assesses proposal ${event.data.proposalId}, never submitted`);
-        else proposal.assessment = { feasible: event.data.feasible, cost: event.data.cost };
+        if (!proposal) {
+          findings.push(
+            finding('ASSESSMENT_OF_UNKNOWN_PROPOSAL', { event: event.id, proposalId: event.data.proposalId }),
+          );
+        } else proposal.assessment = { feasible: event.data.feasible, cost: event.data.cost };
         break;
       }
       case 'SupportGiven':
       case 'SupportWithdrawn': {
-        if (edition.phase !== 'supports') findings.push(`event ${event.id}: a support outside the supports phase`);
+        if (edition.phase !== 'supports') findings.push(finding('SUPPORT_OUTSIDE_PHASE', { event: event.id }));
         const set = supporters.get(event.data.proposalId) ?? new Set<string>();
         if (event.type === 'SupportGiven') set.add(event.data.voter);
         else set.delete(event.data.voter);
@@ -117,33 +189,54 @@ export function checkRules(events: LoggedDomainEvent[], heads: LoggedHead[], fin
       }
       case 'BallotCast': {
         outcome.ballotsCast++;
-        const voterBallots = ballotsByVoter.get(event.data.voter) ?? [];
-        voterBallots.push(event);
-        ballotsByVoter.set(event.data.voter, voterBallots);
-        if (checkCast(event, voterBallots, edition, closedAt, findings))
-          counted.set(event.data.voter, { district: event.data.district, selections: event.data.selections });
+        let voterBallots = ballotsByVoter.get(event.data.voter);
+        if (voterBallots === undefined) {
+          voterBallots = { stream: event.stream, streams: null, ballots: 0 };
+          ballotsByVoter.set(event.data.voter, voterBallots);
+        } else if (voterBallots.streams !== null || event.stream !== voterBallots.stream) {
+          (voterBallots.streams ??= new Set([voterBallots.stream])).add(event.stream);
+        }
+        voterBallots.ballots++;
+        ballotIds.add(event.id);
+        if (checkCast(event, voterBallots, edition, closedAt, findings)) {
+          const { district, commitment } = event.data;
+          counted.set(event.data.voter, { id: event.id, district, commitment });
+        }
         break;
       }
       case 'TallyComputed':
-        if (outcome.tally) findings.push(`event ${event.id}: a second TallyComputed`);
+        if (outcome.tally) findings.push(finding('SECOND_TALLY', { event: event.id }));
         else outcome.tally = { ...event.data, index: event.index };
         break;
       default:
         break;
     }
   }
-  outcome.voters = ballotsByVoter.size;
-  if (closedAt !== null && edition.ballot !== null) {
-    const ballots = [...counted.values()];
+
+  function finish(heads: LoggedHead[], openings: readonly unknown[] | null = null): RulesOutcome {
+    if (!started) findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
+    outcome.voters = ballotsByVoter.size;
+    if (edition !== null) recount(edition, heads, openings);
+    return outcome;
+  }
+
+  function recount(edition: Edition, heads: LoggedHead[], openings: readonly unknown[] | null): void {
+    if (closedAt === null) {
+      if (openings !== null && openings.length > 0) findings.push(finding('OPENINGS_WHILE_VOTING'));
+      return;
+    }
+    if (edition.ballot === null) return;
+    const ballots = openCounted([...counted.values()], ballotIds, openings, edition, findings, countedBallot);
     const districts = tallyEdition(
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
       ballots,
     );
     outcome.recount = { closedAt, ballots: ballots.length, districts };
     if (outcome.tally) compareTally(outcome.tally, outcome.recount, edition, heads, findings);
-    else if (isPublished(edition.phase)) findings.push('results were published without a TallyComputed event');
+    else if (isPublished(edition.phase)) findings.push(finding('TALLY_MISSING'));
   }
-  return outcome;
+
+  return { add, finish };
 }
 
 /** The ballot must hold exactly the proposals assessed feasible (and supported enough), at their assessed cost. */
@@ -151,7 +244,7 @@ function checkBallotComposition(
   edition: Edition,
   proposals: Map<string, ProposalRecord>,
   supporters: Map<string, Set<string>>,
-  findings: string[],
+  findings: Finding[],
 ): void {
   const { supports } = edition.rules;
   const onBallot = new Set<string>();
@@ -159,140 +252,196 @@ function checkBallotComposition(
     for (const { proposalId, cost } of entries) {
       onBallot.add(proposalId);
       const proposal = proposals.get(proposalId);
-      const name = `proposal ${proposalId}: on the ${district} ballot`;
+      const entry = { proposalId, district };
       if (!proposal) {
-        findings.push(`${name} but never submitted`);
+        findings.push(finding('ON_BALLOT_NOT_SUBMITTED', entry));
         continue;
       }
       const count = supporters.get(proposalId)?.size ?? 0;
-      if (proposal.district !== district) findings.push(`${name} but submitted for ${proposal.district}`);
-      if (proposal.withdrawn) findings.push(`${name} but withdrawn`);
-      if (!proposal.assessment?.feasible) findings.push(`${name} without a feasible assessment`);
+      if (proposal.district !== district) {
+        findings.push(finding('ON_BALLOT_OTHER_DISTRICT', { ...entry, proposalDistrict: proposal.district }));
+      }
+      if (proposal.withdrawn) findings.push(finding('ON_BALLOT_WITHDRAWN', entry));
+      if (!proposal.assessment?.feasible) findings.push(finding('ON_BALLOT_NOT_FEASIBLE', entry));
       else if (proposal.assessment.cost !== cost) {
-        findings.push(`${name} at ${cost} pesos, assessed at ${proposal.assessment.cost}`);
+        findings.push(finding('ON_BALLOT_OTHER_COST', { ...entry, cost, assessed: proposal.assessment.cost }));
       }
       if (supports.enabled && count < supports.threshold) {
-        findings.push(`${name} with ${counted(count, 'support')}, below the threshold of ${supports.threshold}`);
+        findings.push(
+          finding('ON_BALLOT_UNDER_THRESHOLD', { ...entry, supports: count, threshold: supports.threshold }),
+        );
       }
     }
   }
   for (const [proposalId, proposal] of proposals) {
     const reached = !supports.enabled || (supporters.get(proposalId)?.size ?? 0) >= supports.threshold;
     if (!onBallot.has(proposalId) && !proposal.withdrawn && proposal.assessment?.feasible && reached) {
-      findings.push(
-        `proposal ${proposalId}: assessed feasible and supported enough, but missing from the ${proposal.district} ballot`,
-      );
+      findings.push(finding('MISSING_FROM_BALLOT', { proposalId, district: proposal.district }));
     }
   }
 }
 
-/** True when the ballot counts (until a later one by the same voter replaces it). */
+/**
+ * The selections of the ballots that count, from their openings: each counted ballot needs
+ * exactly one opening whose commitment is the ballot's, and no other ballot may be opened
+ * (a superseded ballot stays sealed for good). A ballot without a valid opening, or whose
+ * opened selections break the rules, is not counted, so the re-count tells it too.
+ */
+function openCounted(
+  ballots: SealedBallot[],
+  ballotIds: ReadonlySet<string>,
+  lines: readonly unknown[] | null,
+  edition: Edition,
+  findings: Finding[],
+  countedBallot: (district: string, selections: string[]) => CountedBallot,
+): CountedBallot[] {
+  if (lines === null) {
+    findings.push(finding('OPENINGS_MISSING', { ballots: ballots.length }));
+    return [];
+  }
+  const countedIds = new Set(ballots.map((ballot) => ballot.id));
+  const openings = new Map<string, Opening>();
+  lines.forEach((line, index) => {
+    const parsed = openingSchema.safeParse(line);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const reason = `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
+      findings.push(finding('OPENING_MALFORMED', { line: index + 1, reason }));
+      return;
+    }
+    const opening = parsed.data;
+    const name = { ballot: opening.ballotId };
+    if (openings.has(opening.ballotId)) findings.push(finding('OPENING_DUPLICATE', name));
+    else if (countedIds.has(opening.ballotId)) openings.set(opening.ballotId, opening);
+    else if (ballotIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
+    else findings.push(finding('OPENING_UNKNOWN_BALLOT', name));
+  });
+  const opened: CountedBallot[] = [];
+  for (const ballot of ballots) {
+    const name = { ballot: ballot.id };
+    const opening = openings.get(ballot.id);
+    if (!opening) {
+      findings.push(finding('OPENING_MISSING', name));
+      continue;
+    }
+    if (ballotCommitment(opening.salt, opening.selections) !== ballot.commitment) {
+      findings.push(finding('OPENING_MISMATCH', name));
+      continue;
+    }
+    // checkCast found the district in the edition before counting the ballot.
+    const district = edition.districts.find((d) => d.id === ballot.district)!;
+    const violation = checkBallot(
+      edition.rules.ballot,
+      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
+      opening.selections,
+    );
+    if (violation) {
+      findings.push(
+        finding(VIOLATION_FINDINGS[violation.code], { ...name, district: district.id, ...violation.params }),
+      );
+      continue;
+    }
+    opened.push(countedBallot(district.id, opening.selections));
+  }
+  return opened;
+}
+
+/** True when the ballot counts (until a later one by the same voter replaces it); its selections are checked once opened. */
 function checkCast(
   ballot: LoggedBallot,
-  voterBallots: LoggedBallot[],
+  voterBallots: VoterRecord,
   edition: Edition,
   closedAt: number | null,
-  findings: string[],
+  findings: Finding[],
 ): boolean {
-  const name = `ballot ${ballot.id}`;
+  const name = { ballot: ballot.id };
   // Recorded after the event that closed voting: in the log, never counted (the voter was told so).
   if (closedAt !== null) return false;
   if (edition.phase !== 'voting') {
-    findings.push(`${name}: cast in the ${edition.phase} phase`);
+    findings.push(finding('BALLOT_OUTSIDE_VOTING', { ...name, phase: edition.phase }));
     return false;
   }
-  const streams = new Set(voterBallots.map((b) => b.stream));
-  if (streams.size > 1) {
-    findings.push(`${name}: voter ${ballot.data.voter.slice(0, 12)}… has ballots in ${streams.size} streams`);
+  const { streams } = voterBallots;
+  if (streams !== null && streams.size > 1) {
+    findings.push(
+      finding('BALLOT_IN_SEVERAL_STREAMS', { ...name, voter: ballot.data.voter.slice(0, 12), streams: streams.size }),
+    );
     return false;
   }
-  if (voterBallots.length > 1 && !edition.rules.ballot.revoting) {
-    findings.push(`${name}: a second ballot by voter ${ballot.data.voter.slice(0, 12)}…, and revoting is off`);
+  if (voterBallots.ballots > 1 && !edition.rules.ballot.revoting) {
+    findings.push(finding('BALLOT_REVOTE_NOT_ALLOWED', { ...name, voter: ballot.data.voter.slice(0, 12) }));
     return false;
   }
   const district = edition.districts.find((d) => d.id === ballot.data.district);
   if (!district) {
-    findings.push(`${name}: district ${ballot.data.district} is not in the edition`);
-    return false;
-  }
-  const violation = checkBallot(
-    edition.rules.ballot,
-    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [] },
-    ballot.data.selections,
-  );
-  if (violation) {
-    findings.push(`${name}: ${violationText(violation, district.id)}`);
+    findings.push(finding('BALLOT_UNKNOWN_DISTRICT', { ...name, district: ballot.data.district }));
     return false;
   }
   return true;
 }
 
-function violationText(violation: BallotViolation, district: string): string {
-  switch (violation.code) {
-    case 'OVER_BUDGET':
-      return `over budget (${violation.params.total} > ${violation.params.budget})`;
-    case 'NOT_ON_BALLOT':
-      return `selects ${violation.params.proposalId}, which is not on the ${district} ballot`;
-    case 'DUPLICATE_SELECTION':
-      return `selects ${violation.params.proposalId} twice`;
-    case 'TOO_MANY':
-      return `too many selections (${violation.params.count} > ${violation.params.max})`;
-    case 'TOO_FEW':
-      return `too few selections (${violation.params.count} < ${violation.params.min})`;
-    case 'UNDER_MINIMUM_SPEND':
-      return `under the minimum spend (${violation.params.total} < ${violation.params.minimum})`;
-  }
-}
+const VIOLATION_FINDINGS: Record<BallotViolation['code'], FindingCode> = {
+  OVER_BUDGET: 'BALLOT_OVER_BUDGET',
+  NOT_ON_BALLOT: 'BALLOT_NOT_ON_BALLOT',
+  DUPLICATE_SELECTION: 'BALLOT_DUPLICATE_SELECTION',
+  TOO_MANY: 'BALLOT_TOO_MANY',
+  TOO_FEW: 'BALLOT_TOO_FEW',
+  UNDER_MINIMUM_SPEND: 'BALLOT_UNDER_MINIMUM_SPEND',
+};
 
 function compareTally(
   tally: EventPayload<'TallyComputed'> & { index: number },
   recount: Recount,
   edition: Edition,
   heads: LoggedHead[],
-  findings: string[],
+  findings: Finding[],
 ): void {
   const closingHead = heads.find((h) => h.head.reason === 'phase:counting');
   if (!closingHead || !sameRef(tally.treeHead, closingHead.head)) {
-    findings.push(`TallyComputed: names tree head ${describe(tally.treeHead)}, not the head signed when voting closed`);
-  }
-  if (JSON.stringify(tally.counting) !== JSON.stringify(edition.rules.counting)) {
     findings.push(
-      `TallyComputed: counted by ${tally.counting.rule}, but the edition's rule is ${edition.rules.counting.rule}`,
+      finding('TALLY_WRONG_HEAD', { size: tally.treeHead.treeSize, root: tally.treeHead.rootHash.slice(0, 12) }),
     );
   }
+  if (JSON.stringify(tally.counting) !== JSON.stringify(edition.rules.counting)) {
+    findings.push(finding('TALLY_WRONG_RULE', { rule: tally.counting.rule, expected: edition.rules.counting.rule }));
+  }
   if (tally.ballots !== recount.ballots) {
-    findings.push(`TallyComputed: ${tally.ballots} ballots counted, the re-count finds ${recount.ballots}`);
+    findings.push(
+      finding('BALLOT_COUNT_DIFFERS', { source: 'TallyComputed', published: tally.ballots, recount: recount.ballots }),
+    );
   }
   for (const expected of recount.districts) {
     const published = tally.districts.find((d) => d.id === expected.id);
     if (!published) {
-      findings.push(`district ${expected.id}: missing from TallyComputed`);
+      findings.push(finding('DISTRICT_MISSING', { source: 'TallyComputed', district: expected.id }));
       continue;
     }
-    findings.push(...districtDifferences(`district ${expected.id}`, published, expected));
+    findings.push(...districtDifferences('TallyComputed', published, expected));
   }
 }
 
-/** What differs between a published district result and the re-count, one finding each. */
-export function districtDifferences(name: string, published: DistrictTally, recount: DistrictTally): string[] {
-  const differences: string[] = [];
+/**
+ * What differs between a district result published in `source` (TallyComputed or
+ * results.json) and the re-count, one finding each.
+ */
+export function districtDifferences(source: string, published: DistrictTally, recount: DistrictTally): Finding[] {
+  const differences: Finding[] = [];
+  const name = { source, district: recount.id };
   const publishedSelected = [...published.selected].sort().join(', ');
   const recountSelected = [...recount.selected].sort().join(', ');
   if (publishedSelected !== recountSelected) {
-    differences.push(`${name}: published winners [${publishedSelected}], the re-count selects [${recountSelected}]`);
+    differences.push(finding('WINNERS_DIFFER', { ...name, published: publishedSelected, recount: recountSelected }));
   }
   if (published.spent !== recount.spent) {
-    differences.push(`${name}: published spending ${published.spent}, the re-count ${recount.spent}`);
+    differences.push(finding('SPENDING_DIFFERS', { ...name, published: published.spent, recount: recount.spent }));
   }
   if (published.voters !== recount.voters) {
-    differences.push(`${name}: published ${counted(published.voters, 'voter')}, the re-count ${recount.voters}`);
+    differences.push(finding('VOTERS_DIFFER', { ...name, published: published.voters, recount: recount.voters }));
   }
   for (const [proposalId, votes] of Object.entries(recount.votes)) {
     const publishedVotes = published.votes[proposalId] ?? 0;
     if (publishedVotes !== votes) {
-      differences.push(
-        `${name}: proposal ${proposalId} published with ${counted(publishedVotes, 'vote')}, the re-count gives ${votes}`,
-      );
+      differences.push(finding('VOTES_DIFFER', { ...name, proposalId, published: publishedVotes, recount: votes }));
     }
   }
   return differences;
@@ -305,8 +454,4 @@ export function counted(n: number, noun: string): string {
 
 function sameRef(ref: TreeHeadRef, head: TreeHeadRef): boolean {
   return ref.treeSize === head.treeSize && ref.rootHash === head.rootHash;
-}
-
-function describe(ref: TreeHeadRef): string {
-  return `(size ${ref.treeSize}, root ${ref.rootHash.slice(0, 12)}…)`;
 }

@@ -1,15 +1,19 @@
 import type { DistrictTally } from '../events/catalog';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
-import { type LoggedHead, checkLog } from './verify-log';
-import { type Recount, checkRules, districtDifferences } from './verify-rules';
+import { type Finding, finding } from './findings';
+import { type LoggedHead, logCheck } from './verify-log';
+import { type Recount, districtDifferences, rulesCheck } from './verify-rules';
 
-/** What an auditor holds: the export's lines, and optionally the published tree heads and results. */
-export interface EditionAudit {
-  /** events.jsonl, one parsed JSON value per line. */
-  events: readonly unknown[];
+/** What an auditor holds besides the export: the published tree heads and results, and a key. */
+export interface EditionDocuments {
   /** tree-heads.json. */
   treeHeads?: TreeHeadsDocument | null;
+  /**
+   * openings.jsonl (GET /api/processes/:id/audit/openings), one parsed JSON value per line:
+   * published once voting has closed; null or absent before.
+   */
+  openings?: readonly unknown[] | null;
   /** results.json (GET /api/processes/:id/results). */
   results?: unknown;
   /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */
@@ -22,10 +26,16 @@ export interface EditionAudit {
   earlierTreeHeads?: TreeHeadsDocument[];
 }
 
+/** What an auditor holds: the export's lines, and optionally the published tree heads and results. */
+export interface EditionAudit extends EditionDocuments {
+  /** events.jsonl, one parsed JSON value per line. */
+  events: Iterable<unknown>;
+}
+
 export interface Verification {
   ok: boolean;
   /** Precise disagreements, in the order found; empty when everything holds. */
-  findings: string[];
+  findings: Finding[];
   editionId: string | null;
   events: number;
   treeHeads: number;
@@ -42,45 +52,73 @@ export interface Verification {
  * TallyComputed event and to the published results. Pure: the CLI and the SPA share it.
  */
 export function verifyEdition(audit: EditionAudit): Verification {
-  const findings: string[] = [];
-  const log = checkLog(
-    audit.events,
-    { treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null },
-    findings,
-  );
-  const rules = checkRules(log.events, log.heads, findings);
-  if (audit.treeHeads && rules.editionId !== null && audit.treeHeads.editionId !== rules.editionId) {
-    findings.push(`tree heads: published for edition ${audit.treeHeads.editionId}, the log is of ${rules.editionId}`);
-  }
-  for (const earlier of audit.earlierTreeHeads ?? []) compareEarlier(log.heads, earlier, findings);
-  if (audit.results !== undefined && audit.results !== null) {
-    compareResults(
-      audit.results,
-      rules.recount,
-      log.heads.find((h) => h.head.reason === 'phase:counting')?.head,
-      findings,
-    );
-  }
+  const verifier = editionVerifier();
+  for (const line of audit.events) verifier.add(line);
+  return verifier.finish(audit);
+}
+
+/** An edition verifier fed one line at a time (the CLI as the export streams in, the SPA's worker with progress). */
+export interface EditionVerifier {
+  add(line: unknown): void;
+  /** Lines added so far. */
+  readonly checked: number;
+  /** Once the whole export is in: the checks that need the published documents, and the verdict. */
+  finish(documents: EditionDocuments): Verification;
+}
+
+export function editionVerifier(): EditionVerifier {
+  const findings: Finding[] = [];
+  const log = logCheck(findings);
+  const rules = rulesCheck(findings);
+  let checked = 0;
   return {
-    ok: findings.length === 0,
-    findings,
-    editionId: rules.editionId,
-    events: log.size,
-    treeHeads: log.heads.length,
-    ballotsCast: rules.ballotsCast,
-    voters: rules.voters,
-    recount: rules.recount,
+    add(line) {
+      checked++;
+      const event = log.add(line);
+      if (event) rules.add(event);
+    },
+    get checked() {
+      return checked;
+    },
+    finish(audit) {
+      const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null });
+      const outcome = rules.finish(logged.heads, audit.openings ?? null);
+      if (audit.treeHeads && outcome.editionId !== null && audit.treeHeads.editionId !== outcome.editionId) {
+        findings.push(
+          finding('PUBLISHED_OTHER_EDITION', { published: audit.treeHeads.editionId, edition: outcome.editionId }),
+        );
+      }
+      for (const earlier of audit.earlierTreeHeads ?? []) compareEarlier(logged.heads, earlier, findings);
+      if (audit.results !== undefined && audit.results !== null) {
+        compareResults(
+          audit.results,
+          outcome.recount,
+          logged.heads.find((h) => h.head.reason === 'phase:counting')?.head,
+          findings,
+        );
+      }
+      return {
+        ok: findings.length === 0,
+        findings,
+        editionId: outcome.editionId,
+        events: logged.size,
+        treeHeads: logged.heads.length,
+        ballotsCast: outcome.ballotsCast,
+        voters: outcome.voters,
+        recount: outcome.recount,
+      };
+    },
   };
 }
 
-function compareEarlier(heads: LoggedHead[], earlier: TreeHeadsDocument, findings: string[]): void {
+function compareEarlier(heads: LoggedHead[], earlier: TreeHeadsDocument, findings: Finding[]): void {
   const inLog = new Map(heads.map((h) => [h.head.treeSize, h]));
   for (const head of earlier.treeHeads) {
     const logged = inLog.get(head.treeSize);
-    const name = `tree head of ${head.treeSize} events saved earlier (${head.reason})`;
-    if (!logged) findings.push(`${name}: not in the log any more`);
+    const name = { size: head.treeSize, reason: head.reason };
+    if (!logged) findings.push(finding('EARLIER_HEAD_MISSING', name));
     else if (canonicalJson(logged.head) !== canonicalJson(head))
-      findings.push(`${name}: tree head ${logged.number} now differs`);
+      findings.push(finding('EARLIER_HEAD_CHANGED', { ...name, head: logged.number }));
   }
 }
 
@@ -93,29 +131,35 @@ interface PublishedDistrict {
 }
 
 /** results.json against the re-count: the same numbers, resting on the head signed when voting closed. */
-function compareResults(results: unknown, recount: Recount | null, countedHead: unknown, findings: string[]): void {
+function compareResults(results: unknown, recount: Recount | null, countedHead: unknown, findings: Finding[]): void {
   const published = results as { districts?: PublishedDistrict[]; treeHead?: unknown; ballots?: number };
   if (!Array.isArray(published.districts)) {
-    findings.push('results: not a results document');
+    findings.push(finding('RESULTS_MALFORMED'));
     return;
   }
   if (!recount) {
-    findings.push('results: published, but voting never closed in the log');
+    findings.push(finding('RESULTS_BEFORE_CLOSE'));
     return;
   }
   if (countedHead === undefined || canonicalJson(published.treeHead ?? null) !== canonicalJson(countedHead)) {
-    findings.push('results: rest on a tree head other than the one signed when voting closed');
+    findings.push(finding('RESULTS_WRONG_HEAD'));
   }
   if (published.ballots !== recount.ballots) {
-    findings.push(`results: ${String(published.ballots)} ballots published, the re-count finds ${recount.ballots}`);
+    findings.push(
+      finding('BALLOT_COUNT_DIFFERS', {
+        source: 'results.json',
+        published: String(published.ballots),
+        recount: recount.ballots,
+      }),
+    );
   }
   for (const expected of recount.districts) {
     const district = published.districts.find((d) => d.id === expected.id);
     if (!district) {
-      findings.push(`results: district ${expected.id} missing`);
+      findings.push(finding('DISTRICT_MISSING', { source: 'results.json', district: expected.id }));
       continue;
     }
-    findings.push(...districtDifferences(`results: district ${expected.id}`, asTally(district), expected));
+    findings.push(...districtDifferences('results.json', asTally(district), expected));
   }
 }
 

@@ -1,14 +1,16 @@
+import { ballotCommitment, type Opening } from '../ballots/commitment';
 import { type EditionRules, editionRulesSchema } from '../editions/edition';
-import { type EventType, parseEvent, SCHEMA_VERSIONS } from '../events/catalog';
+import { type EventType, SCHEMA_VERSIONS, parsePublicEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
 import { tallyEdition } from '../tally/tally';
 import type { TreeHeadsDocument } from './audit-documents';
 import { toHex } from './encoding';
 import { eventLeafHash } from './event-leaf';
+import { finding } from './findings';
 import { MerkleTree } from './merkle-tree';
 import { type TreeHead, generateSigningKey, keyId, signTreeHead } from './tree-head';
 import { verifyEdition } from './verify';
-import { headReason } from './verify-log';
+import { INTERVAL_REASON, headReason } from './verify-log';
 
 const EDITION = 'pp-2027';
 const pseudonym = (name: string) => toHex(eventLeafHash(name));
@@ -19,6 +21,8 @@ const key = generateSigningKey();
 interface Options {
   revoting?: boolean;
   threshold?: number;
+  /** Sign this phase change's head as an interval head instead (a signer that skipped it). */
+  intervalInsteadOf?: string;
 }
 
 /**
@@ -33,8 +37,11 @@ class EditionLog {
   readonly heads: TreeHead[] = [];
   private ballot: Record<string, { proposalId: string; cost: number }[]> = {};
   private readonly lastBallots = new Map<string, { district: string; selections: string[] }>();
+  /** The opening of every ballot, by ballot id, and of each voter's last one before the close. */
+  readonly allOpenings = new Map<string, Opening>();
+  private readonly lastOpenings = new Map<string, Opening>();
   readonly rules: EditionRules;
-  private closed = false;
+  closed = false;
 
   constructor(private readonly options: Options = {}) {
     this.rules = editionRulesSchema.parse({
@@ -66,8 +73,9 @@ class EditionLog {
     };
     this.events.push(event);
     this.tree.append(eventLeafHash(event));
-    const reason = headReason(parseEvent(type, event.data, event.schemaVersion));
-    if (reason !== null) this.sign(reason, event.recordedAt);
+    const reason = headReason(parsePublicEvent(type, event.data, event.schemaVersion));
+    if (reason !== null)
+      this.sign(reason === this.options.intervalInsteadOf ? INTERVAL_REASON : reason, event.recordedAt);
     return event;
   }
 
@@ -121,16 +129,27 @@ class EditionLog {
     return this;
   }
 
+  /** A ballot in its public form (a commitment); its opening is kept for when voting closes. */
   vote(voter: string, selections: string[]): PublicEvent {
     if (!this.closed) this.lastBallots.set(voter, { district: 'centro', selections });
-    return this.record(`ballot-${pseudonym(voter)}`, 'BallotCast', {
+    const salt = toHex(eventLeafHash(`salt-${this.events.length}`));
+    const ballot = this.record(`ballot-${pseudonym(voter)}`, 'BallotCast', {
       voter: pseudonym(voter),
       district: 'centro',
-      selections,
+      commitment: ballotCommitment(salt, selections),
       channel: 'online',
       booth: null,
       residenceProof: null,
     });
+    const opening = { ballotId: ballot.id, selections, salt };
+    this.allOpenings.set(ballot.id, opening);
+    if (!this.closed) this.lastOpenings.set(voter, opening);
+    return ballot;
+  }
+
+  /** openings.jsonl as the server publishes it once voting has closed; null before. */
+  get openings(): Opening[] | null {
+    return this.closed ? [...this.lastOpenings.values()] : null;
   }
 
   /** Counts every last ballot, as the server does, whatever the rules say of it. */
@@ -189,6 +208,12 @@ class EditionLog {
     };
   }
 
+  /** A head signed because TREE_HEAD_INTERVAL passed while events arrived. */
+  signInterval(): this {
+    this.sign(INTERVAL_REASON, '2027-03-01T12:01:00.000Z');
+    return this;
+  }
+
   private sign(reason: string, timestamp: string): void {
     const head = signTreeHead(
       { editionId: EDITION, treeSize: this.tree.size, rootHash: toHex(this.tree.root()), timestamp, reason },
@@ -226,15 +251,35 @@ function closeAndCount(log: EditionLog): EditionLog {
 
 const verify = (
   log: EditionLog,
-  overrides: { events?: unknown[]; treeHeads?: TreeHeadsDocument; results?: unknown } = {},
+  overrides: { events?: unknown[]; treeHeads?: TreeHeadsDocument; results?: unknown; openings?: unknown[] } = {},
 ) =>
   verifyEdition({
     events: overrides.events ?? log.events,
     treeHeads: overrides.treeHeads ?? log.treeHeads,
     results: overrides.results ?? log.results,
+    openings: overrides.openings ?? log.openings,
   });
 
 describe('verifying an edition from its export', () => {
+  it('accepts heads signed at any size while events arrive (TREE_HEAD_INTERVAL), between the phase heads', () => {
+    const log = openVoting();
+    log.vote('ana', ['p1']);
+    log.signInterval();
+    log.vote('beto', ['p2']);
+    log.vote('carla', ['p1']);
+    log.signInterval();
+    const verification = verify(closeAndCount(log));
+    expect(verification.findings).toEqual([]);
+    expect(verification.treeHeads).toBe(9);
+  });
+
+  it('still names a phase change left without its own head when an interval head covers it', () => {
+    const log = openVoting({ intervalInsteadOf: 'phase:voting' });
+    const phaseChange = log.events[log.events.length - 2]!;
+    const { findings } = verify(log);
+    expect(findings).toEqual([finding('EVENT_WITHOUT_HEAD', { event: phaseChange.id, reason: 'phase:voting' })]);
+  });
+
   it('finds nothing wrong with a faithful log, and re-counts it', () => {
     const log = openVoting();
     log.vote('ana', ['p1']);
@@ -253,31 +298,39 @@ describe('verifying an edition from its export', () => {
     it('names a ballot over the district budget', () => {
       const log = openVoting();
       const ballot = log.vote('ana', ['p1', 'p2']);
-      expect(verify(closeAndCount(log)).findings).toContain(`ballot ${ballot.id}: over budget (1050 > 1000)`);
+      expect(verify(closeAndCount(log)).findings).toContainEqual(
+        finding('BALLOT_OVER_BUDGET', { ballot: ballot.id, district: 'centro', total: 1050, budget: 1000 }),
+      );
     });
 
     it('names a ballot that selects a proposal not on the ballot', () => {
       const log = openVoting();
       const ballot = log.vote('ana', ['p3']);
       log.phase('voting', 'counting');
-      expect(verify(log).findings).toContain(`ballot ${ballot.id}: selects p3, which is not on the centro ballot`);
+      expect(verify(log).findings).toContainEqual(
+        finding('BALLOT_NOT_ON_BALLOT', { ballot: ballot.id, district: 'centro', proposalId: 'p3' }),
+      );
     });
 
     it('names a second ballot when revoting is off, and counts the first', () => {
       const log = openVoting({ revoting: false });
       log.vote('ana', ['p1']);
       const second = log.vote('ana', ['p2']);
-      const { findings, recount } = verify(closeAndCount(log));
-      expect(findings[0]).toBe(
-        `ballot ${second.id}: a second ballot by voter ${pseudonym('ana').slice(0, 12)}…, and revoting is off`,
+      // Both opened: the first is the one that counts; the second must not have been opened.
+      const { findings, recount } = verify(closeAndCount(log), { openings: [...log.allOpenings.values()] });
+      expect(findings[0]).toEqual(
+        finding('BALLOT_REVOTE_NOT_ALLOWED', { ballot: second.id, voter: pseudonym('ana').slice(0, 12) }),
       );
+      expect(findings).toContainEqual(finding('OPENING_NOT_COUNTED', { ballot: second.id }));
       expect(recount?.districts[0]?.votes).toEqual({ p1: 1, p2: 0 });
     });
 
     it('names a ballot cast before voting opened', () => {
       const log = new EditionLog().phase('draft', 'proposals');
       const early = log.vote('ana', []);
-      expect(verify(log).findings).toContain(`ballot ${early.id}: cast in the proposals phase`);
+      expect(verify(log).findings).toContainEqual(
+        finding('BALLOT_OUTSIDE_VOTING', { ballot: early.id, phase: 'proposals' }),
+      );
     });
 
     it('does not count, and does not blame, a ballot recorded after voting closed', () => {
@@ -291,13 +344,117 @@ describe('verifying an edition from its export', () => {
     });
   });
 
+  describe('sealed ballots and their openings', () => {
+    /** ana, beto and carla vote; ana votes again, so her first ballot is replaced. */
+    function voted() {
+      const log = openVoting();
+      const replaced = log.vote('ana', ['p2']);
+      const beto = log.vote('beto', ['p2']);
+      log.vote('ana', ['p1']);
+      log.vote('carla', []);
+      return { log, replaced, beto };
+    }
+    const without = (openings: Opening[], ballotId: string) => openings.filter((o) => o.ballotId !== ballotId);
+    const changed = (openings: Opening[], ballotId: string, change: Partial<Opening>) =>
+      openings.map((o) => (o.ballotId === ballotId ? { ...o, ...change } : o));
+
+    it('while voting is open, checks the ballots without their selections: no opening, no re-count', () => {
+      const { log } = voted();
+      const verification = verify(log);
+      expect(verification.findings).toEqual([]);
+      expect(verification).toMatchObject({ ok: true, ballotsCast: 4, voters: 3, recount: null });
+    });
+
+    it('names openings given while voting is open', () => {
+      const { log } = voted();
+      const openings = [...log.allOpenings.values()];
+      expect(verify(log, { openings }).findings).toEqual([finding('OPENINGS_WHILE_VOTING')]);
+    });
+
+    it('after close, re-counts the opened selections of the last ballot of each voter', () => {
+      const { log } = voted();
+      const verification = verify(closeAndCount(log));
+      expect(verification.findings).toEqual([]);
+      expect(verification.recount?.districts[0]).toMatchObject({ voters: 3, votes: { p1: 1, p2: 1 } });
+    });
+
+    it('names a changed selection, and the re-count no longer matches the tally', () => {
+      const { log, beto } = voted();
+      closeAndCount(log);
+      const openings = changed(log.openings!, beto.id, { selections: ['p1'] });
+      const { findings } = verify(log, { openings });
+      expect(findings[0]).toEqual(finding('OPENING_MISMATCH', { ballot: beto.id }));
+      expect(findings).toContainEqual(
+        finding('BALLOT_COUNT_DIFFERS', { source: 'TallyComputed', published: 3, recount: 2 }),
+      );
+    });
+
+    it('names a changed salt', () => {
+      const { log, beto } = voted();
+      closeAndCount(log);
+      const openings = changed(log.openings!, beto.id, { salt: 'ab'.repeat(32) });
+      expect(verify(log, { openings }).findings[0]).toEqual(finding('OPENING_MISMATCH', { ballot: beto.id }));
+    });
+
+    it('names a missing opening, and all of them missing', () => {
+      const { log, beto } = voted();
+      closeAndCount(log);
+      expect(verify(log, { openings: without(log.openings!, beto.id) }).findings[0]).toEqual(
+        finding('OPENING_MISSING', { ballot: beto.id }),
+      );
+      const all = verifyEdition({ events: log.events, treeHeads: log.treeHeads, results: log.results });
+      expect(all.findings[0]).toEqual(finding('OPENINGS_MISSING', { ballots: 3 }));
+    });
+
+    it('names an opening of a replaced ballot, of an unknown one, a repeated one and a malformed line', () => {
+      const { log, replaced, beto } = voted();
+      closeAndCount(log);
+      const openings: unknown[] = [
+        ...log.openings!,
+        log.allOpenings.get(replaced.id)!,
+        { ballotId: 'no-such-ballot', selections: [], salt: 'cd'.repeat(32) },
+        log.allOpenings.get(beto.id)!,
+        { ballotId: beto.id, selections: ['p1'] },
+      ];
+      expect(verify(log, { openings }).findings).toEqual([
+        finding('OPENING_NOT_COUNTED', { ballot: replaced.id }),
+        finding('OPENING_UNKNOWN_BALLOT', { ballot: 'no-such-ballot' }),
+        finding('OPENING_DUPLICATE', { ballot: beto.id }),
+        finding('OPENING_MALFORMED', { line: 7, reason: 'salt: Invalid input: expected string, received undefined' }),
+      ]);
+    });
+
+    it('checks the rules on the opened selections', () => {
+      const log = openVoting();
+      const ballot = log.vote('ana', ['p1', 'p2']);
+      const { findings } = verify(closeAndCount(log));
+      expect(findings[0]).toEqual(
+        finding('BALLOT_OVER_BUDGET', { ballot: ballot.id, district: 'centro', total: 1050, budget: 1000 }),
+      );
+    });
+
+    it('refuses an export whose ballot still carries its sealed selections', () => {
+      const log = openVoting();
+      const ballot = log.vote('ana', ['p1']);
+      const leaked = { ...ballot, data: { ...ballot.data, sealed: log.allOpenings.get(ballot.id) } };
+      const events = log.events.map((e) => (e.id === ballot.id ? leaked : e));
+      expect(verify(log, { events }).findings).toContainEqual(
+        finding('EVENT_NOT_IN_CATALOG', {
+          event: ballot.id,
+          reason: 'invalid BallotCast event: (root): Unrecognized key: "sealed"',
+        }),
+      );
+    });
+  });
+
   describe('the ballot of the edition', () => {
     it('names a proposal put on the ballot without enough supports', () => {
       const log = openVoting({ threshold: 2 });
-      expect(verify(log).findings).toEqual([
-        'proposal p1: on the centro ballot with 1 support, below the threshold of 2',
-        'proposal p2: on the centro ballot with 1 support, below the threshold of 2',
-      ]);
+      expect(verify(log).findings).toEqual(
+        ['p1', 'p2'].map((proposalId) =>
+          finding('ON_BALLOT_UNDER_THRESHOLD', { proposalId, district: 'centro', supports: 1, threshold: 2 }),
+        ),
+      );
     });
 
     it('names a proposal left off the ballot, or put on it at another cost or without a feasible assessment', () => {
@@ -320,9 +477,9 @@ describe('verifying an edition from its export', () => {
         ])
         .phase('supports', 'voting');
       expect(verify(log).findings).toEqual([
-        'proposal p2: on the centro ballot at 500 pesos, assessed at 450',
-        'proposal p3: on the centro ballot without a feasible assessment',
-        'proposal p1: assessed feasible and supported enough, but missing from the centro ballot',
+        finding('ON_BALLOT_OTHER_COST', { proposalId: 'p2', district: 'centro', cost: 500, assessed: 450 }),
+        finding('ON_BALLOT_NOT_FEASIBLE', { proposalId: 'p3', district: 'centro' }),
+        finding('MISSING_FROM_BALLOT', { proposalId: 'p1', district: 'centro' }),
       ]);
     });
   });
@@ -336,8 +493,14 @@ describe('verifying an edition from its export', () => {
       results.districts[0]!.proposals[0]!.votes = 9;
       results.ballots = 2;
       expect(verify(log, { results }).findings).toEqual([
-        'results: 2 ballots published, the re-count finds 1',
-        'results: district centro: proposal p1 published with 9 votes, the re-count gives 1',
+        finding('BALLOT_COUNT_DIFFERS', { source: 'results.json', published: '2', recount: 1 }),
+        finding('VOTES_DIFFER', {
+          source: 'results.json',
+          district: 'centro',
+          proposalId: 'p1',
+          published: 9,
+          recount: 1,
+        }),
       ]);
     });
 
@@ -346,9 +509,7 @@ describe('verifying an edition from its export', () => {
       log.vote('ana', ['p1']);
       closeAndCount(log);
       const results = { ...log.results!, treeHead: log.heads[0] };
-      expect(verify(log, { results }).findings).toEqual([
-        'results: rest on a tree head other than the one signed when voting closed',
-      ]);
+      expect(verify(log, { results }).findings).toEqual([finding('RESULTS_WRONG_HEAD')]);
     });
   });
 
@@ -361,10 +522,10 @@ describe('verifying an edition from its export', () => {
       const { findings } = verify(log, { events });
       expect(findings).toEqual(
         expect.arrayContaining([
-          `event #${log.events.length + 1}: not a JSON object`,
-          `event ${first.id}: appears twice`,
-          `event ${first.id}: revision 0 of stream ${first.stream} where 1 was due`,
-          `event another-id: revision 3 of stream ${first.stream} where 1 was due`,
+          finding('EVENT_NOT_OBJECT', { line: log.events.length + 1 }),
+          finding('EVENT_DUPLICATE_ID', { event: first.id }),
+          finding('EVENT_REVISION_GAP', { event: first.id, revision: 0, stream: first.stream, expected: 1 }),
+          finding('EVENT_REVISION_GAP', { event: 'another-id', revision: 3, stream: first.stream, expected: 1 }),
         ]),
       );
     });
@@ -381,7 +542,7 @@ describe('verifying an edition from its export', () => {
           consistency: log.treeHeads.consistency.slice(0, -1),
         },
       });
-      expect(findings).toEqual([`event ${last.id} (phase:voting): no signed tree head`]);
+      expect(findings).toEqual([finding('EVENT_WITHOUT_HEAD', { event: last.id, reason: 'phase:voting' })]);
     });
 
     it('names a published head unlike the one in the log, and a consistency proof that fails', () => {
@@ -390,8 +551,8 @@ describe('verifying an edition from its export', () => {
       treeHeads.treeHeads[1] = { ...treeHeads.treeHeads[1]!, timestamp: '2030-01-01T00:00:00.000Z' };
       treeHeads.consistency[2] = { ...treeHeads.consistency[2]!, proof: treeHeads.consistency[2]!.proof.slice(1) };
       expect(verify(log, { treeHeads }).findings).toEqual([
-        'tree heads 3 → 4: inconsistent (the consistency proof fails)',
-        'tree head 2: differs from the published one',
+        finding('CONSISTENCY_PROOF_FAILS', { from: 3, to: 4 }),
+        finding('HEAD_DIFFERS_FROM_PUBLISHED', { head: 2 }),
       ]);
     });
   });
@@ -415,10 +576,9 @@ describe('a log rewritten and signed again with the city’s own key', () => {
       events: rewritten.events,
       treeHeads: rewritten.treeHeads,
       results: rewritten.results,
+      openings: rewritten.openings,
       earlierTreeHeads: [savedAtClose],
     });
-    expect(findings).toEqual([
-      `tree head of ${closing.treeSize} events saved earlier (phase:counting): not in the log any more`,
-    ]);
+    expect(findings).toEqual([finding('EARLIER_HEAD_MISSING', { size: closing.treeSize, reason: 'phase:counting' })]);
   });
 });

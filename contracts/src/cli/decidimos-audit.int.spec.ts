@@ -18,10 +18,14 @@ const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const bin = path.join(repoRoot, 'contracts', 'bin', 'decidimos-audit.js');
 
-/** The real command as an auditor runs it: the built bin, in its own Node process. */
+/** The real command as an auditor runs it: the built bin, in its own Node process (LANG as given, or English). */
 async function audit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return auditIn('en_US.UTF-8', ...args);
+}
+
+async function auditIn(lang: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args]);
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, LANG: lang } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -224,7 +228,24 @@ describe('decidimos-audit verify and fetch read the export as a stream', () => {
     broken[3] = '{"id": "00000000-0000-4000-8000-000000000003", "type":';
     const result = await audit('verify', writeEdition('broken', `${broken.join('\n')}\n`));
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('  - event #4: not a JSON object\n');
+    expect(result.stdout).toContain('  - [EVENT_NOT_OBJECT] event #4: not a JSON object\n');
+  });
+
+  it('words its findings in Spanish when LANG or --lang asks for it, with the same codes and exit code', async () => {
+    const broken = [...edition.lines];
+    broken[3] = 'no es JSON';
+    const editionDir = writeEdition('broken-es', `${broken.join('\n')}\n`);
+    const spanish = await auditIn('es_MX.UTF-8', 'verify', editionDir);
+    expect(spanish.code).toBe(1);
+    expect(spanish.stdout).toContain('  - [EVENT_NOT_OBJECT] evento #4: no es un objeto JSON\n');
+    const flag = await auditIn('es_MX.UTF-8', 'verify', editionDir, '--lang', 'en', '--json');
+    expect(flag.code).toBe(1);
+    expect(JSON.parse(flag.stdout).findings).toEqual([
+      { code: 'EVENT_NOT_OBJECT', params: { line: 4 }, message: 'event #4: not a JSON object' },
+    ]);
+    const unknown = await audit('verify', editionDir, '--lang', 'fr');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('usage: decidimos-audit verify');
   });
 
   it('verifies a downloaded export and fetch saves it byte for byte', async () => {
@@ -234,7 +255,9 @@ describe('decidimos-audit verify and fetch read the export as a stream', () => {
 
     const saved = path.join(dir, 'fetched');
     const fetched = await audit('fetch', editionUrl, saved);
-    expect(fetched.stdout).toBe(`saved 4 events, 1 signed tree heads (results not published yet) in ${saved}\n`);
+    expect(fetched.stdout).toBe(
+      `saved 4 events, 1 signed tree heads (no ballot openings: voting has not closed) (results not published yet) in ${saved}\n`,
+    );
     expect(fetched.code).toBe(0);
     expect(readFileSync(path.join(saved, 'events.jsonl'), 'utf8')).toBe(`${edition.lines.join('\n')}\n`);
     expect((await audit('verify', saved)).code).toBe(0);

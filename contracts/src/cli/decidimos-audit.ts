@@ -1,10 +1,15 @@
 #!/usr/bin/env node
+import { useSha256 } from '../audit/sha256';
 import { countCommand } from './count-command';
 import { SourceError } from './edition-source';
 import { FETCH_USAGE, fetchCommand } from './fetch-command';
 import { RECEIPT_USAGE, receiptCommand } from './receipt-command';
 import { UsageError, type Command } from './usage';
+import { nodeSha256 } from './node-sha256';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
+
+// The bin runs in Node: hash natively (the same digests as the portable hash the SPA uses).
+useSha256(nodeSha256);
 
 /** Subcommands by name; each gets the arguments after its name and resolves to the exit code. */
 const commands: Record<string, Command> = {

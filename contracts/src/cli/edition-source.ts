@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { type TreeHeadsDocument, treeHeadsDocument } from '../audit/audit-documents';
-import { openExportFile, readExport } from './export-lines';
+import { forEachExportValue, openExportFile } from './export-lines';
 
-/** The three files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
+/** The files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
 export const EVENTS_FILE = 'events.jsonl';
 export const TREE_HEADS_FILE = 'tree-heads.json';
 export const RESULTS_FILE = 'results.json';
+/** Published once voting has closed; absent before. */
+export const OPENINGS_FILE = 'openings.jsonl';
 
 export interface PublishedDocuments {
   treeHeads: TreeHeadsDocument;
@@ -16,9 +18,10 @@ export interface PublishedDocuments {
   results: unknown;
 }
 
-export interface EditionFiles extends PublishedDocuments {
-  /** events.jsonl, one parsed value per line, read as a stream. */
-  events: unknown[];
+/** The published documents with the openings (null while voting is open: none are published). */
+export interface EditionSources extends PublishedDocuments {
+  /** openings.jsonl, one parsed value per line. */
+  openings: unknown[] | null;
 }
 
 export class SourceError extends Error {
@@ -54,7 +57,38 @@ export async function downloadEdition(
   };
 }
 
-export async function readEditionDir(dir: string): Promise<EditionFiles> {
+/**
+/**
+ * Hands the edition's openings to `take` as a stream, once voting has closed; answers false,
+ * taking nothing, while the route still refuses them (409: the ballots are sealed).
+ */
+export async function downloadOpenings(editionUrl: string, take: (body: Readable) => Promise<void>): Promise<boolean> {
+  const url = `${editionUrl.replace(/\/+$/, '')}/audit/openings`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/jsonl, application/json' } });
+  } catch (error) {
+    throw new SourceError(`${url}: ${(error as Error).message}`);
+  }
+  if (response.status === 409) {
+    await response.body?.cancel();
+    return false;
+  }
+  if (!response.ok) throw new SourceError(`${url}: HTTP ${response.status}`);
+  try {
+    await take(response.body ? Readable.fromWeb(response.body as ReadableStream<Uint8Array>) : Readable.from([]));
+  } catch (error) {
+    throw new SourceError(`${url}: ${(error as Error).message}`);
+  }
+  return true;
+}
+
+/**
+ * Reads an edition directory, the export handed to `take` value by value as it streams from
+ * disk (a city's export is never held in memory), then the published documents and the
+ * openings, if voting had closed when they were saved.
+ */
+export async function streamEditionDir(dir: string, take: (value: unknown) => void): Promise<EditionSources> {
   const read = async (file: string) => {
     try {
       return await readFile(join(dir, file), 'utf8');
@@ -64,18 +98,22 @@ export async function readEditionDir(dir: string): Promise<EditionFiles> {
     }
   };
   const eventsFile = join(dir, EVENTS_FILE);
-  const [events, heads, results] = await Promise.all([
-    openExportFile(eventsFile).then(readExport, (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    }),
-    read(TREE_HEADS_FILE),
-    read(RESULTS_FILE),
-  ]);
-  if (events === null) throw new SourceError(`${eventsFile}: no such file`);
-  if (heads === null) throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
+  const events = await openExportFile(eventsFile).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new SourceError(`${eventsFile}: no such file`);
+    throw error;
+  });
+  const [heads, results] = await Promise.all([read(TREE_HEADS_FILE), read(RESULTS_FILE)]);
+  if (heads === null) {
+    events.destroy();
+    throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
+  }
+  await forEachExportValue(events, take);
+  const openingsFile = await openExportFile(join(dir, OPENINGS_FILE)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
   return {
-    events,
+    openings: openingsFile === null ? null : await valuesOf(openingsFile),
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -91,13 +129,24 @@ export async function readTreeHeads(file: string): Promise<TreeHeadsDocument> {
   return parseTreeHeads(text, file);
 }
 
-export async function loadEdition(source: string): Promise<EditionFiles> {
-  if (!isUrl(source)) return readEditionDir(source);
-  let events: unknown[] = [];
-  const documents = await downloadEdition(source, async (body) => {
-    events = await readExport(body);
+/**
+ * An edition from EDITION_URL or a directory, the export handed to `take` value by value as
+ * it streams in. Openings are asked for first: if there are any, voting had closed before
+ * the export was taken, so the export holds the close.
+ */
+export async function streamEdition(source: string, take: (value: unknown) => void): Promise<EditionSources> {
+  if (!isUrl(source)) return streamEditionDir(source, take);
+  let openings: unknown[] | null = null;
+  await downloadOpenings(source, async (body) => {
+    openings = await valuesOf(body);
   });
-  return { events, ...documents };
+  return { ...(await downloadEdition(source, (body) => forEachExportValue(body, take))), openings };
+}
+
+async function valuesOf(input: Readable): Promise<unknown[]> {
+  const values: unknown[] = [];
+  await forEachExportValue(input, (value) => values.push(value));
+  return values;
 }
 
 async function get(url: string): Promise<Response> {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { finding } from '../audit/findings';
 import { parseJsonLines } from '../audit/json-lines';
 import { verifyEdition } from '../audit/verify';
 import { openExportFile, readExport } from './export-lines';
@@ -40,7 +41,7 @@ describe('reading an export as a stream of lines', () => {
   it('keeps a broken line as its text, in its place, so the verifier names it by its line number', async () => {
     const values = await readExport(chunked('{"a":1}\r\nnot json\r\n{"b":2}\n', [12]));
     expect(values).toEqual([{ a: 1 }, 'not json', { b: 2 }]);
-    expect(verifyEdition({ events: values }).findings).toContain('event #2: not a JSON object');
+    expect(verifyEdition({ events: values }).findings).toContainEqual(finding('EVENT_NOT_OBJECT', { line: 2 }));
   });
 
   it('keeps U+2028 and U+2029 inside a line, where JSON leaves them unescaped in strings', async () => {

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { type Verification, verifyEdition } from '../audit/verify';
+import { findingMessage } from '../audit/findings';
+import { type Verification, editionVerifier } from '../audit/verify';
 import { counted } from '../audit/verify-rules';
-import { loadEdition, readTreeHeads } from './edition-source';
+import { readTreeHeads, streamEdition } from './edition-source';
 
 export const VERIFY_USAGE =
-  'decidimos-audit verify EDITION_URL_OR_DIR [--public-key HEX] [--earlier OLD/tree-heads.json ...] [--json]';
+  'decidimos-audit verify EDITION_URL_OR_DIR [--public-key HEX] [--earlier OLD/tree-heads.json ...] [--json] [--lang en|es]';
 
 /** Exit 0 only when every check holds; 1 with the list of findings otherwise. */
 export async function verifyCommand(args: string[]): Promise<number> {
@@ -15,27 +16,40 @@ export async function verifyCommand(args: string[]): Promise<number> {
       'public-key': { type: 'string' },
       earlier: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
     },
   });
   const [source] = positionals;
-  if (positionals.length !== 1 || !source) {
+  const language = findingsLanguage(values.lang, process.env['LANG']);
+  if (positionals.length !== 1 || !source || language === null) {
     process.stderr.write(`usage: ${VERIFY_USAGE}\n`);
     return 2;
   }
-  const files = await loadEdition(source);
   const earlierTreeHeads = await Promise.all(values.earlier.map((file) => readTreeHeads(file)));
-  const verification = verifyEdition({
-    events: files.events,
+  const verifier = editionVerifier();
+  const files = await streamEdition(source, (value) => verifier.add(value));
+  const verification = verifier.finish({
     treeHeads: files.treeHeads,
     results: files.results,
+    openings: files.openings,
     publicKey: values['public-key'] ?? null,
     earlierTreeHeads,
   });
-  process.stdout.write(values.json ? `${JSON.stringify(verification, null, 2)}\n` : report(verification));
+  const json = {
+    ...verification,
+    findings: verification.findings.map((found) => ({ ...found, message: findingMessage(found, language) })),
+  };
+  process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : report(verification, language));
   return verification.ok ? 0 : 1;
 }
 
-export function report(verification: Verification): string {
+/** --lang wins; otherwise Spanish when LANG asks for it (es_MX.UTF-8), English by default; null if --lang is neither. */
+export function findingsLanguage(flag: string | undefined, lang: string | undefined): 'es' | 'en' | null {
+  if (flag !== undefined) return flag === 'es' || flag === 'en' ? flag : null;
+  return lang?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+export function report(verification: Verification, language: 'es' | 'en' = 'en'): string {
   const lines = [
     `edition ${verification.editionId ?? '(unknown)'}: ${verification.events} events, ` +
       `${counted(verification.treeHeads, 'signed tree head')}, ${counted(verification.ballotsCast, 'ballot')} cast by ${counted(verification.voters, 'voter')}`,
@@ -47,6 +61,11 @@ export function report(verification: Verification): string {
     );
   }
   if (verification.ok) lines.push('OK: every check holds');
-  else lines.push(`${verification.findings.length} findings:`, ...verification.findings.map((f) => `  - ${f}`));
+  else {
+    lines.push(
+      `${verification.findings.length} findings:`,
+      ...verification.findings.map((f) => `  - [${f.code}] ${findingMessage(f, language)}`),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,18 @@
 import { totalCost, type TalliedElection } from './election';
 import { greedySelection } from './greedy';
+import {
+  BROKE,
+  prepareEqualShares,
+  sameKey,
+  type ClassKey,
+  type Completion,
+  type EqualSharesElection,
+  type EqualSharesOutcome,
+  type Round,
+  type Utility,
+} from './equal-shares-model';
+import { FloatEqualSharesRun, TooClose } from './equal-shares-float';
+import { comparePrices, exactPrice } from './price';
 import { compareFractions, gcd, type Fraction } from './rational';
 
 /**
@@ -9,83 +22,8 @@ import { compareFractions, gcd, type Fraction } from './rational';
  * supporters paying equal amounts, or everything they have left when that is less.
  * Ties go to more votes, then lower cost, then id.
  */
-export type Utility = 'cost' | 'cardinality';
-export type Completion = 'add1' | 'add1-greedy';
-
-interface BallotGroup {
-  projects: number[];
-  weight: number;
-}
-
-/** An election prepared for many Equal Shares runs: identical ballots grouped once. */
-export interface EqualSharesElection {
-  election: TalliedElection;
-  groups: BallotGroup[];
-  /** Per project, the groups that approve it. */
-  supporters: number[][];
-  utility: bigint[];
-  /** Projects funded by sharing their cost. */
-  candidates: number[];
-  /** Approved projects of positive utility and no cost: funded outright. */
-  free: number[];
-}
-
-export interface Round {
-  winner: number;
-  /** What each supporter paid per unit of utility (poorer ones may have paid less). */
-  price: Fraction;
-  /** The classes that paid all they had for the winner. */
-  poor: string;
-  /** The classes left with nothing after paying. */
-  broke: string;
-  /** The projects priced this round: which classes would pay all they have, or null if unaffordable. */
-  priced: Map<number, string | null>;
-}
-
-export interface EqualSharesOutcome {
-  selected: number[];
-  /** The budget each voter started with. */
-  perVoterBudget: Fraction;
-  rounds: Round[];
-  /**
-   * Set when the run was given a run at a lower per-voter budget as reference: true if it
-   * proves that every per-voter budget between the two gives the same outcome.
-   */
-  unchangedSinceReference: boolean;
-}
-
-const BROKE = -1;
-
-function sortedKey(classes: Iterable<number>): string {
-  return [...classes].sort((a, b) => a - b).join(',');
-}
-
-function groupBallots(election: TalliedElection): BallotGroup[] {
-  const byKey = new Map<string, BallotGroup>();
-  for (const ballot of election.ballots) {
-    if (ballot.length === 0) continue;
-    const key = ballot.join(',');
-    const group = byKey.get(key);
-    if (group) group.weight += 1;
-    else byKey.set(key, { projects: ballot, weight: 1 });
-  }
-  return [...byKey.values()];
-}
-
-export function prepareEqualShares(election: TalliedElection, utility: Utility): EqualSharesElection {
-  const groups = groupBallots(election);
-  const supporters = election.projects.map((): number[] => []);
-  groups.forEach((group, index) => group.projects.forEach((project) => supporters[project]!.push(index)));
-  const utilities = election.projects.map((project) => (utility === 'cost' ? project.cost : 1n));
-  const candidates: number[] = [];
-  const free: number[] = [];
-  election.projects.forEach((project, index) => {
-    if (project.votes === 0 || utilities[index] === 0n) return;
-    if (project.cost === 0n) free.push(index);
-    else candidates.push(index);
-  });
-  return { election, groups, supporters, utility: utilities, candidates, free };
-}
+export type { Completion, EqualSharesElection, EqualSharesOutcome, Round, Utility } from './equal-shares-model';
+export { prepareEqualShares } from './equal-shares-model';
 
 interface Offer {
   /** The supporters who are not poor each pay remaining / payers. */
@@ -94,7 +32,7 @@ interface Offer {
   /** Classes that pay everything they have left, with how many of the project's supporters each holds. */
   poor: Map<number, number>;
   /** The same classes, as a key comparable across runs. */
-  poorKey: string;
+  poorKey: ClassKey;
   price: Fraction;
 }
 
@@ -164,9 +102,11 @@ class EqualSharesRun {
       const offer = offers.get(winner)!;
       const priced = new Map([...offers].map(([project, known]) => [project, known && known.poorKey]));
       const broke = this.pay(winner, offer);
-      const round = { winner, price: offer.price, poor: offer.poorKey, broke, priced };
+      const round = { winner, price: exactPrice(offer.price), poor: offer.poorKey, broke, priced };
       const expected = this.reference?.rounds[this.rounds.length];
-      if (!expected || expected.poor !== round.poor || expected.broke !== round.broke) this.sameStructure = false;
+      if (!expected || !sameKey(expected.poor, round.poor) || !sameKey(expected.broke, round.broke)) {
+        this.sameStructure = false;
+      }
       this.rounds.push(round);
       selected.push(winner);
       open.delete(winner);
@@ -284,7 +224,7 @@ class EqualSharesRun {
       rich = rich.filter(([klass]) => !poor.has(klass));
     }
     const price = { num: remaining, den: payers * this.mes.utility[project]! * this.scale };
-    return { remaining, payers, poor, poorKey: sortedKey(poor.keys()), price };
+    return { remaining, payers, poor, poorKey: [...poor.keys()], price };
   }
 
   /**
@@ -312,7 +252,7 @@ class EqualSharesRun {
       this.unchanged = winner === undefined && expected === undefined;
       return;
     }
-    const affine = this.sameStructure && offers.get(winner)!.poorKey === expected.poor;
+    const affine = this.sameStructure && sameKey(offers.get(winner)!.poorKey, expected.poor);
     for (const project of open) {
       if (project === winner) continue;
       if (!this.staysBehind(project, expected, unaffordable, offers, affine)) {
@@ -331,7 +271,7 @@ class EqualSharesRun {
   ): boolean {
     const losesTies = this.rank(project) > this.rank(expected.winner);
     const dearer = (price: Fraction) => {
-      const order = compareFractions(price, expected.price);
+      const order = comparePrices(exactPrice(price), expected.price);
       return order > 0 || (order === 0 && losesTies);
     };
     if (dearer(this.bound[project]!) || unaffordable.has(project)) return true;
@@ -342,7 +282,7 @@ class EqualSharesRun {
     }
     if (dearer(offer.price)) return true;
     if (!affine) return false;
-    return expected.priced.get(project) === offer.poorKey || dearer(this.tangentAtReference(project, offer));
+    return sameKey(expected.priced.get(project), offer.poorKey) || dearer(this.tangentAtReference(project, offer));
   }
 
   /**
@@ -371,12 +311,13 @@ class EqualSharesRun {
    * The winner's supporters pay: each class among them moves, as a whole, to a new class
    * with what it has left, or drops out when that is nothing.
    */
-  private pay(winner: number, offer: Offer): string {
+  private pay(winner: number, offer: Offer): ClassKey {
     const payment = this.rescaleFor(offer);
-    const slopeGain = this.rescaleSlopesFor(offer);
+    // Slopes serve only the proof against the reference: once it failed, they are left stale.
+    const slopeGain = this.unchanged ? this.rescaleSlopesFor(offer) : 0n;
     const { groups, supporters } = this.mes;
     const destination = new Map<number, number>();
-    const broke = new Set<number>();
+    const broke: number[] = [];
     for (const group of supporters[winner]!) {
       const from = this.classOf[group]!;
       if (from === BROKE) continue;
@@ -384,7 +325,7 @@ class EqualSharesRun {
       if (to === undefined) {
         const left = offer.poor.has(from) ? 0n : this.budget[from]! - payment;
         to = left === 0n ? BROKE : this.newClass(left, this.slope[from]! + slopeGain);
-        if (to === BROKE) broke.add(from);
+        if (to === BROKE) broke.push(from);
         destination.set(from, to);
       }
       const weight = groups[group]!.weight;
@@ -393,7 +334,7 @@ class EqualSharesRun {
       if (to !== BROKE) this.classWeight[to]! += weight;
     }
     this.live = this.live.filter((klass) => this.classWeight[klass]! > 0);
-    return sortedKey(broke);
+    return broke;
   }
 
   private newClass(budget: bigint, slope: bigint): number {
@@ -435,15 +376,40 @@ class EqualSharesRun {
   }
 }
 
+/** Which engine to count with: floats with an exact re-run when they cannot decide (the default), or exact only. */
+export type Arithmetic = 'float' | 'exact';
+
+/** How many runs an add-one count made, and how many of them the floats could not decide. */
+export interface RunCounts {
+  runs: number;
+  exactReruns: number;
+}
+
 /**
  * Plain Equal Shares at the given per-voter budget. Given a run at a lower per-voter
  * budget as reference, it also says whether every budget in between gives the same outcome.
+ *
+ * The float run decides what the exact run decides or gives up (see FloatEqualSharesRun),
+ * so both give the same outcome; the exact run then counts again. A float run's proof of
+ * an unchanged outcome is sound but may fail where the exact one succeeds, which costs only
+ * more runs in the add-one loop.
  */
 export function methodOfEqualShares(
   mes: EqualSharesElection,
   perVoterBudget: Fraction,
   reference?: EqualSharesOutcome,
+  arithmetic: Arithmetic = 'float',
+  counts?: RunCounts,
 ): EqualSharesOutcome {
+  if (counts) counts.runs += 1;
+  if (arithmetic === 'float') {
+    try {
+      return new FloatEqualSharesRun(mes, perVoterBudget, reference).run();
+    } catch (error) {
+      if (!(error instanceof TooClose)) throw error;
+      if (counts) counts.exactReruns += 1;
+    }
+  }
   return new EqualSharesRun(mes, perVoterBudget, reference).run();
 }
 
@@ -459,12 +425,16 @@ export function methodOfEqualShares(
  * single step, which is run as pabutools runs it. Each proof covers every step in its
  * stride, so the result is the one-step-at-a-time result.
  */
-export function equalSharesAdd1(mes: EqualSharesElection): number[] {
+export function equalSharesAdd1(
+  mes: EqualSharesElection,
+  arithmetic: Arithmetic = 'float',
+  counts?: RunCounts,
+): number[] {
   const { budget, voters } = mes.election;
   if (voters === 0) return [];
   const n = BigInt(voters);
   const runAt = (extra: bigint, reference?: EqualSharesOutcome) =>
-    methodOfEqualShares(mes, { num: budget + extra * n, den: n }, reference);
+    methodOfEqualShares(mes, { num: budget + extra * n, den: n }, reference, arithmetic, counts);
   // The first run always fits: voters cannot pay out more than the budget they share.
   let current = runAt(0n);
   let extra = 0n;

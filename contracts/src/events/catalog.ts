@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ballotCommitment } from '../ballots/commitment';
 import {
   calendarSchema,
   countingRulesSchema,
@@ -10,12 +11,13 @@ import {
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
  * on append and on read. Every type has one schemaVersion (SCHEMA_VERSIONS) and the
- * reader refuses any other, so there are no upcasters yet: the first change to an
- * event's shape must add its new version beside the old one and an upcaster from the
- * old, so logs already published stay readable and verifiable.
+ * reader refuses any other, so there are no upcasters yet: a change to the shape of an
+ * event some published log holds must add its new version beside the old one and an
+ * upcaster from the old, so those logs stay readable and verifiable.
  *
  * Events hold pseudonyms (`voter`, `author`, `staff`), never names, e-mails, CURP or
- * iD subjects: the public export of an edition is its events as they are.
+ * iD subjects: the public export of an edition is its events in their public form
+ * (publicEvent: a ballot without its sealed selections).
  */
 const id = z.string().min(1).max(200);
 const pseudonym = z.string().regex(/^[0-9a-f]{64}$/, 'a pseudonym is a hex HMAC-SHA256');
@@ -48,6 +50,25 @@ export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
 export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
+
+/**
+ * A ballot as stored. Its public form (publicEvent) leaves `sealed` out, so while voting is
+ * open the export and every tree head carry only the commitment; the openings route
+ * publishes `sealed` of each counted ballot once voting has closed.
+ */
+const ballotCast = z.object({
+  editionId: id,
+  voter: pseudonym,
+  district: id,
+  /** ballotCommitment(sealed.salt, sealed.selections). */
+  commitment: hex32,
+  channel: z.enum(CHANNELS),
+  /** The booth where an assisted ballot was recorded; null online. Its shifts say which officers were there. */
+  booth: id.nullable(),
+  /** For an assisted ballot of someone born outside Nuevo León: the category of proof of residence seen. */
+  residenceProof: z.enum(RESIDENCE_PROOFS).nullable(),
+  sealed: z.object({ selections: z.array(id), salt: hex32 }),
+});
 
 export const eventSchemas = {
   EditionDrafted: z.object({
@@ -103,16 +124,10 @@ export const eventSchemas = {
   }),
   SupportGiven: z.object({ editionId: id, voter: pseudonym, proposalId: id }),
   SupportWithdrawn: z.object({ editionId: id, voter: pseudonym, proposalId: id }),
-  BallotCast: z.object({
-    editionId: id,
-    voter: pseudonym,
-    district: id,
-    selections: z.array(id),
-    channel: z.enum(CHANNELS),
-    /** The booth where an assisted ballot was recorded; null online. Its shifts say which officers were there. */
-    booth: id.nullable(),
-    /** For an assisted ballot of someone born outside Nuevo León: the category of proof of residence seen. */
-    residenceProof: z.enum(RESIDENCE_PROOFS).nullable(),
+  BallotCast: ballotCast.superRefine((ballot, context) => {
+    if (ballot.commitment !== ballotCommitment(ballot.sealed.salt, ballot.sealed.selections)) {
+      context.addIssue({ code: 'custom', path: ['commitment'], message: 'does not commit to the sealed selections' });
+    }
   }),
   TallyComputed: z.object({
     editionId: id,
@@ -206,22 +221,48 @@ const RETIRED_VERSIONS: Partial<Record<EventType, Record<number, string>>> = {
   ProposalSubmitted: {
     1: 'version 1 put the author display name in the public log; this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
   },
+  BallotCast: {
+    1: 'version 1 held the selections in the clear (ballots are sealed since version 2); this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
+  },
 };
 
 /** Validates an event's payload against its schema version; throws InvalidEventError. */
 export function parseEvent(type: string, data: unknown, schemaVersion: number): DomainEvent {
+  return parseWith(eventSchemas, type, data, schemaVersion) as DomainEvent;
+}
+
+/** An event's payload as the public export carries it: a ballot without its sealed selections. */
+export type PublicEventPayload<T extends EventType> = T extends 'BallotCast'
+  ? Omit<EventPayload<'BallotCast'>, 'sealed'>
+  : EventPayload<T>;
+export type PublicDomainEvent = { [T in EventType]: { type: T; data: PublicEventPayload<T> } }[EventType];
+
+// Strict: a ballot whose public form still carries `sealed` (its selections) is refused, not silently stripped.
+const publicEventSchemas = { ...eventSchemas, BallotCast: ballotCast.omit({ sealed: true }).strict() };
+
+/** Validates an exported event's payload (the public form, see publicEvent); throws InvalidEventError. */
+export function parsePublicEvent(type: string, data: unknown, schemaVersion: number): PublicDomainEvent {
+  return parseWith(publicEventSchemas, type, data, schemaVersion) as PublicDomainEvent;
+}
+
+function parseWith(
+  schemas: Record<EventType, z.ZodType>,
+  type: string,
+  data: unknown,
+  schemaVersion: number,
+): { type: EventType; data: unknown } {
   if (!isEventType(type)) throw new InvalidEventError(type, ['unknown event type']);
   const retired = RETIRED_VERSIONS[type]?.[schemaVersion];
   if (retired) throw new InvalidEventError(type, [`schemaVersion ${schemaVersion} is retired: ${retired}`]);
   if (schemaVersion !== SCHEMA_VERSIONS[type]) {
     throw new InvalidEventError(type, [`unsupported schemaVersion ${schemaVersion}`]);
   }
-  const result = eventSchemas[type].safeParse(data);
+  const result = schemas[type].safeParse(data);
   if (!result.success) {
     throw new InvalidEventError(
       type,
       result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
     );
   }
-  return { type, data: result.data } as DomainEvent;
+  return { type, data: result.data };
 }

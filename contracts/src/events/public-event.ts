@@ -4,7 +4,10 @@ import { receiptFor } from '../audit/event-leaf';
  * An event as the public export publishes it, one JSON Lines row, and as the Merkle tree
  * hashes it (RFC 8785 canonical JSON of exactly these fields). The store's global
  * position is left out on purpose: it differs between stores, and moving the log to
- * another store must not change a single receipt.
+ * another store must not change a single receipt. A ballot is published without its
+ * sealed selections (its commitment stays; the openings route publishes them after
+ * voting closes) and with its time cut to the hour, which is all an audit needs and
+ * does not pick one person out of a queue at a booth.
  */
 export type PublicEvent = {
   id: string;
@@ -25,15 +28,28 @@ export function publicEvent(event: {
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
 }): PublicEvent {
+  const ballot = event.type === 'BallotCast';
   return {
     id: event.id,
     type: event.type,
     schemaVersion: Number(event.metadata['schemaVersion'] ?? 1),
     stream: event.streamId,
     revision: event.revision,
-    recordedAt: event.recordedAt,
-    data: event.data,
+    recordedAt: ballot ? hourOf(event.recordedAt) : event.recordedAt,
+    data: ballot ? withoutSealed(event.data) : event.data,
   };
+}
+
+function withoutSealed(data: Record<string, unknown>): Record<string, unknown> {
+  const { sealed: _sealed, ...rest } = data;
+  return rest;
+}
+
+/** `YYYY-MM-DDTHH:00:00.000Z` of an ISO timestamp. */
+export function hourOf(recordedAt: string): string {
+  const time = new Date(recordedAt);
+  time.setUTCMinutes(0, 0, 0);
+  return time.toISOString();
 }
 
 /** A ballot receipt: the ballot event's id and its leaf hash, joined by a dot so it fits in a URL. */

@@ -120,6 +120,14 @@ export const answer = {
   treeHeads: (document: TreeHeadsDocument) =>
     http.get('/api/processes/:editionId/audit/tree-heads', () => HttpResponse.json(treeHeadsDocument.parse(document))),
 
+  /** The openings as JSON Lines once voting has closed; null answers 409 BALLOTS_SEALED, as while voting is open. */
+  openings: (lines: string | null) =>
+    http.get('/api/processes/:editionId/audit/openings', () =>
+      lines === null
+        ? problem('BALLOTS_SEALED')
+        : new HttpResponse(lines, { headers: { 'content-type': 'application/jsonl' } }),
+    ),
+
   /** The public log as JSON Lines. */
   auditExport: (lines: string) =>
     http.get(

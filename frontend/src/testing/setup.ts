@@ -1,6 +1,13 @@
 import '@testing-library/jest-dom';
 import { requested, server } from './api';
 
+// jsdom has no Worker (and jest no import.meta): the audit page's verifier runs in-process.
+jest.mock('../features/audit/create-verify-worker', () => ({
+  createVerifyWorker: jest.fn(() =>
+    jest.requireActual<typeof import('./verify-worker')>('./verify-worker').inProcessVerifyWorker(),
+  ),
+}));
+
 // A request no handler expects fails the test that made it, rather than passing as a
 // network error the page happens to handle.
 const unexpected: string[] = [];

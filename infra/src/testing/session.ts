@@ -63,11 +63,14 @@ export class Session {
     });
     for (const header of response.headers.getSetCookie()) this.jar.setCookieSync(header, url.href);
     const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON (a redirect, an HTML page, JSON Lines): keep the text
+    let parsed: unknown = text === '' ? null : text;
+    // Parsed by what the server says it is: JSON Lines of one line is valid JSON too, and must stay text.
+    if (/^application\/([\w.-]+\+)?json\b/.test(response.headers.get('content-type') ?? '')) {
+      try {
+        if (text) parsed = JSON.parse(text);
+      } catch {
+        // a body that claims JSON and is not: keep the text for the assertion to show
+      }
     }
     return { status: response.status, body: parsed as T, headers: response.headers };
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { publicEvent, receiptOf, type InPersonCredential } from '@decidimos/contracts';
@@ -60,7 +61,16 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
     const result = await this.es.execute(
       ballotStream(editionId, voter),
       ballotDecider,
-      { type: 'CastBallot', edition, voter, district, selections, inPerson },
+      {
+        type: 'CastBallot',
+        edition,
+        voter,
+        district,
+        selections,
+        // A fresh salt per ballot, so the public commitment cannot be matched against the few possible ballots.
+        salt: randomBytes(32).toString('hex'),
+        inPerson,
+      },
       { retries: 50, ...(idempotencyKey ? { idempotencyKey } : {}) },
     );
     await this.refuseIfAfterClose(editionId, result.position);

@@ -1,4 +1,11 @@
-import { checkBallot, curpState, NUEVO_LEON, type EventPayload, type ResidenceProof } from '@decidimos/contracts';
+import {
+  ballotCommitment,
+  checkBallot,
+  curpState,
+  NUEVO_LEON,
+  type EventPayload,
+  type ResidenceProof,
+} from '@decidimos/contracts';
 import type { Decider } from '../../shared/decider';
 import { DomainError, type ProblemParams } from '../../shared/domain-error';
 import { onShift, type Booth } from '../../booths/public-api';
@@ -48,6 +55,8 @@ export interface CastBallot {
   /** Online: the resident's district; assisted: ignored, the booth's district counts. */
   district: string;
   selections: string[];
+  /** 32 random bytes, hex, drawn by the handler so that deciding stays pure. */
+  salt: string;
   inPerson: InPerson | null;
 }
 
@@ -100,10 +109,11 @@ export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
           editionId: edition.editionId,
           voter: command.voter,
           district: district.id,
-          selections: command.selections,
+          commitment: ballotCommitment(command.salt, command.selections),
           channel: inPerson ? 'assisted' : 'online',
           booth: inPerson ? inPerson.booth.boothId : null,
           residenceProof: inPerson ? inPerson.residenceProof : null,
+          sealed: { selections: command.selections, salt: command.salt },
         },
       },
     ];
@@ -112,7 +122,7 @@ export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
   evolve(state, event) {
     return {
       status: 'cast',
-      selections: event.data.selections,
+      selections: event.data.sealed.selections,
       district: event.data.district,
       channel: event.data.channel,
       booth: event.data.booth,

@@ -1,9 +1,11 @@
+import { ballotCommitment } from '@decidimos/contracts';
 import type { Booth } from '../../booths/public-api';
 import { anEdition } from '../../testing/an-edition';
 import { deciderSpec } from '../../testing/decider-spec';
 import { ballotDecider, type BallotEvent, type CastBallot, type InPerson } from './ballot.decider';
 
 const voter = 'b'.repeat(64);
+const salt = 'f'.repeat(64);
 const officer = 'c'.repeat(64);
 const otherOfficer = 'd'.repeat(64);
 // Born in Nuevo León (NL at characters 12–13) and in Chihuahua (CH).
@@ -55,8 +57,13 @@ const cast = (selections: string[], overrides: Partial<CastBallot> = {}): CastBa
   voter,
   district: 'centro',
   selections,
+  salt,
   inPerson: null,
   ...overrides,
+});
+const sealed = (selections: string[], ballotSalt = salt) => ({
+  commitment: ballotCommitment(ballotSalt, selections),
+  sealed: { selections, salt: ballotSalt },
 });
 const assisted = (selections: string[], overrides: Partial<InPerson> = {}, more: Partial<CastBallot> = {}) =>
   cast(selections, { inPerson: inPerson(overrides), ...more });
@@ -66,15 +73,15 @@ const online1: BallotEvent = {
     editionId: 'pp',
     voter,
     district: 'centro',
-    selections: ['p1'],
     channel: 'online',
     booth: null,
     residenceProof: null,
+    ...sealed(['p1']),
   },
 };
 const assisted1: BallotEvent = {
   type: 'BallotCast',
-  data: { ...online1.data, selections: ['p2'], channel: 'assisted', booth: 'mesa-1' },
+  data: { ...online1.data, ...sealed(['p2']), channel: 'assisted', booth: 'mesa-1' },
 };
 const spec = deciderSpec(ballotDecider);
 
@@ -85,10 +92,17 @@ describe('ballot decider', () => {
       .then([online1]);
   });
 
+  it('seals the selections under a commitment with the salt it is given', () => {
+    const other = 'e'.repeat(64);
+    spec([])
+      .when(cast(['p1'], { salt: other }))
+      .then([{ type: 'BallotCast', data: { ...online1.data, ...sealed(['p1'], other) } }]);
+  });
+
   it('lets a resident change the ballot while revoting is on', () => {
     spec([online1])
       .when(cast(['p2']))
-      .then([{ type: 'BallotCast', data: { ...online1.data, selections: ['p2'] } }]);
+      .then([{ type: 'BallotCast', data: { ...online1.data, ...sealed(['p2']) } }]);
   });
 
   it('refuses a second ballot when revoting is off, whichever the channel', () => {
@@ -139,7 +153,7 @@ describe('assisted ballots', () => {
     spec([])
       .when(assisted(['p2'], { typedDistrict: 'sur' }))
       .thenFails('DISTRICT_MISMATCH', { district: 'centro', known: 'sur' });
-    spec([{ type: 'BallotCast', data: { ...online1.data, district: 'sur', selections: ['s1'] } }])
+    spec([{ type: 'BallotCast', data: { ...online1.data, district: 'sur', ...sealed(['s1']) } }])
       .when(assisted(['p2'], { confirmReplace: true }))
       .thenFails('DISTRICT_MISMATCH', { district: 'centro', known: 'sur' });
     spec([])

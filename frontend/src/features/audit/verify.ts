@@ -1,9 +1,7 @@
 import type { ReceiptProof, TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
 import type { TreeHead } from '@decidimos/contracts/audit/tree-head';
 import { verifyTreeHead } from '@decidimos/contracts/audit/tree-head';
-import { type Verification, verifyEdition } from '@decidimos/contracts/audit/verify';
 import { checkReceipt } from '@decidimos/contracts/audit/verify-receipt';
-import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 
 /** What the receipt page tells a resident, decided by the contracts' receipt check (shared with the CLI). */
 export type ReceiptVerdict =
@@ -28,9 +26,4 @@ export function receiptVerdict(receipt: { ballotId: string; leafHash: string }, 
 /** Each published head's signature against the key published with them. */
 export function headSignatures(document: TreeHeadsDocument): boolean[] {
   return document.treeHeads.map((head) => verifyTreeHead(head, document.publicKey));
-}
-
-/** `decidimos-audit verify`, in the browser: the same pure check over the same three documents. */
-export function verifyPublished(exportText: string, treeHeads: TreeHeadsDocument, results: unknown): Verification {
-  return verifyEdition({ events: parseJsonLines(exportText), treeHeads, results });
 }

@@ -395,16 +395,20 @@ export const en: Messages = {
     notFoundNext: 'If it is complete and still not found, keep it and report it to the city comptroller.',
     pendingTitle: 'Your vote is recorded; the signature is still to come',
     pending:
-      'Your ballot is entry {{position}} of the edition’s record. No signed tree head covers it yet: the record is signed at every phase change.',
-    pendingOn:
-      'The next signature comes when voting closes, planned for {{date}}. Come back then with this same link to check the proof.',
-    pendingLater: 'The next signature comes when voting closes. Come back then with this same link to check the proof.',
-    pendingSoon: 'Voting has closed and the signature is moments away. Check again in a minute.',
+      'Your ballot is entry {{position}} of the edition’s record. No signed tree head covers it yet: the record is signed at every phase change and while votes arrive.',
+    pendingWithin:
+      'While votes arrive, the city signs the record at least every {{minutes}} min. Check again with this same link after that.',
     verifiedTitle: 'Your vote is in the public record',
     verified: 'Your ballot is entry {{position}} of {{size}} in the record signed on {{when}} ({{reason}}).',
     verifiedHow:
       'Your browser recomputed the chain of hashes (RFC 9162) from your ballot to the signed root and checked the Ed25519 signature of key {{keyId}}, without trusting the server.',
-    replaced: 'You voted again later: this ballot is recorded, but the last one counts. Check its receipt too.',
+    replaced:
+      'You voted again later: this ballot is recorded, but only the last one counts, and this one is never opened. Check the receipt of your last ballot too.',
+    sealed:
+      'While voting is open, what a ballot chose stays sealed: nobody can see it, not even this page. Once voting closes, this same link also shows what your ballot counted for.',
+    counted: 'Voting has closed. Your ballot counted for:',
+    countedEmpty: 'Voting has closed. Your ballot counted as a blank ballot (no proposal chosen).',
+    notCounted: 'This ballot was recorded after voting closed, so it did not count.',
     treeHeads: 'See the edition’s signed tree heads',
     failedTitle: 'The check does not match',
     mismatch: 'The vote recorded under this number is not the one your receipt describes: their hashes differ.',
@@ -572,6 +576,7 @@ export const en: Messages = {
     download: 'Download the record (JSON Lines)',
     verify: 'Check in this browser',
     verifying: 'Downloading and recomputing…',
+    progress: 'Checked {{checked}} of {{total}} events…',
     verifiedTitle: 'Every check holds',
     figures:
       'Events: {{events}} · signed tree heads: {{heads}} · ballots cast, revotes included: {{ballots}} · voters: {{voters}}.',
@@ -582,7 +587,7 @@ export const en: Messages = {
     notCounted: 'Voting has not closed: the recount will be checked once there are results.',
     failedTitle_one: 'The check found {{count}} disagreement',
     failedTitle: 'The check found {{count}} disagreements',
-    findings: 'Each line is one precise disagreement, in the verifier’s words (the same decidimos-audit prints):',
+    findings: 'Each line is one precise disagreement (decidimos-audit prints the same, with its code):',
     failedNext: 'Keep the downloaded record and report it to the city comptroller.',
     cli: 'The same outside the browser: decidimos-audit verify with the edition’s address.',
   },

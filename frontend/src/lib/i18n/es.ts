@@ -397,18 +397,20 @@ export const es = {
     notFoundNext: 'Si está completo y aun así no aparece, guárdalo y repórtalo a la Contraloría municipal.',
     pendingTitle: 'Tu voto está registrado; falta la firma',
     pending:
-      'Tu boleta es la entrada {{position}} del registro de la edición. Aún no la cubre una cabecera firmada: el registro se firma en cada cambio de fase.',
-    pendingOn:
-      'La próxima firma será al cerrar la votación, prevista para el {{date}}. Vuelve entonces con este mismo enlace para comprobar la prueba.',
-    pendingLater:
-      'La próxima firma será al cerrar la votación. Vuelve entonces con este mismo enlace para comprobar la prueba.',
-    pendingSoon: 'La votación ya cerró y la firma llega en unos momentos. Vuelve a comprobar en un minuto.',
+      'Tu boleta es la entrada {{position}} del registro de la edición. Aún no la cubre una cabecera firmada: el registro se firma en cada cambio de fase y mientras llegan votos.',
+    pendingWithin:
+      'Mientras llegan votos, la ciudad firma el registro al menos cada {{minutes}} min. Vuelve a comprobar con este mismo enlace pasado ese tiempo.',
     verifiedTitle: 'Tu voto está en el registro público',
     verified: 'Tu boleta es la entrada {{position}} de {{size}} del registro firmado el {{when}} ({{reason}}).',
     verifiedHow:
       'Tu navegador recalculó la cadena de huellas (RFC 9162) desde tu boleta hasta la raíz firmada y comprobó la firma Ed25519 de la clave {{keyId}}, sin confiar en el servidor.',
     replaced:
-      'Votaste otra vez después: esta boleta quedó registrada, pero cuenta la última. Comprueba también su comprobante.',
+      'Votaste otra vez después: esta boleta quedó registrada, pero cuenta la última y esta nunca se abre. Comprueba también el comprobante de tu última boleta.',
+    sealed:
+      'Mientras la votación está abierta, lo que eligió una boleta permanece sellado: nadie puede verlo, ni esta página. Al cerrar la votación, este mismo enlace muestra también para qué contó tu boleta.',
+    counted: 'La votación cerró. Tu boleta contó para:',
+    countedEmpty: 'La votación cerró. Tu boleta contó como boleta en blanco (sin propuestas elegidas).',
+    notCounted: 'Esta boleta se registró después del cierre de la votación, así que no contó.',
     treeHeads: 'Ver las cabeceras firmadas de la edición',
     failedTitle: 'La comprobación no coincide',
     mismatch: 'El voto registrado con este número no es el que describe tu comprobante: sus huellas no coinciden.',
@@ -581,6 +583,7 @@ export const es = {
     download: 'Descargar el registro (JSON Lines)',
     verify: 'Comprobar en este navegador',
     verifying: 'Descargando y recalculando…',
+    progress: 'Comprobados {{checked}} de {{total}} eventos…',
     verifiedTitle: 'Todas las comprobaciones se cumplen',
     figures:
       'Eventos: {{events}} · cabeceras firmadas: {{heads}} · boletas emitidas, con cambios de voto: {{ballots}} · votantes: {{voters}}.',
@@ -592,8 +595,7 @@ export const es = {
     notCounted: 'La votación no ha cerrado: el recuento se comprobará cuando haya resultados.',
     failedTitle_one: 'La comprobación encontró {{count}} diferencia',
     failedTitle: 'La comprobación encontró {{count}} diferencias',
-    findings:
-      'Cada línea es una diferencia precisa, en palabras del verificador (en inglés, las mismas que imprime decidimos-audit):',
+    findings: 'Cada línea es una diferencia precisa (decidimos-audit imprime lo mismo, con su código):',
     failedNext: 'Guarda el registro descargado y repórtalo a la Contraloría municipal.',
     cli: 'Lo mismo fuera del navegador: decidimos-audit verify con la dirección de la edición.',
   },

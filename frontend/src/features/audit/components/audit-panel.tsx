@@ -1,6 +1,7 @@
 import { isPublished } from '@decidimos/contracts/editions/phases';
 import type { EditionView } from '@decidimos/contracts/api/schemas';
 import type { TreeHeadsDocument } from '@decidimos/contracts/audit/audit-documents';
+import { findingMessage } from '@decidimos/contracts/audit/findings';
 import type { Verification } from '@decidimos/contracts/audit/verify';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -10,13 +11,16 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { useFormat } from '../../../lib/format';
 import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { exportPath, getExport } from '../api/get-export';
+import { getOpenings } from '../api/get-openings';
 import { getPublishedResults } from '../api/get-published-results';
 import { treeHeadsQueryOptions, useTreeHeads } from '../api/get-tree-heads';
-import { headSignatures, verifyPublished } from '../verify';
+import { createVerifyWorker } from '../create-verify-worker';
+import { headSignatures } from '../verify';
+import { verifyInWorker } from '../verify-protocol';
 
 type Check =
   | { state: 'idle' }
-  | { state: 'running' }
+  | { state: 'running'; progress: { checked: number; total: number } | null }
   | { state: 'done'; verification: Verification; resultsCompared: boolean }
   | { state: 'error'; error: unknown };
 
@@ -87,16 +91,24 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
 
   async function verify() {
-    setCheck({ state: 'running' });
+    setCheck({ state: 'running', progress: null });
     try {
-      // The export first, then the heads, as the CLI does: every head the export records is published by then.
+      // Openings first (none while voting is open), then the export, then the heads, as the CLI
+      // does: the export then holds the close of voting, and every head it records is published.
+      const openingsText = await getOpenings(edition.id);
       const exportText = await getExport(edition.id);
       const treeHeads = await queryClient.fetchQuery({ ...treeHeadsQueryOptions(edition.id), staleTime: 0 });
       const published = isPublished(edition.phase);
       const results = published ? await getPublishedResults(edition.id) : null;
+      // In a Web Worker: a city's export takes a while, and the page must stay usable meanwhile.
+      const verification = await verifyInWorker(
+        createVerifyWorker(),
+        { exportText, treeHeads, results, openingsText },
+        (progress) => setCheck({ state: 'running', progress }),
+      );
       setCheck({
         state: 'done',
-        verification: verifyPublished(exportText, treeHeads, results),
+        verification,
         resultsCompared: published,
       });
     } catch (error) {
@@ -117,7 +129,7 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
         </button>
       </div>
       <div aria-live="polite">
-        {check.state === 'running' ? <Loading label={t('audit.verifying')} /> : null}
+        {check.state === 'running' ? <Progress progress={check.progress} /> : null}
         {check.state === 'done' ? (
           <VerificationResult verification={check.verification} resultsCompared={check.resultsCompared} />
         ) : null}
@@ -128,6 +140,22 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
   );
 }
 
+/** Events checked of the export's total, once the worker has counted them. */
+function Progress({ progress }: { progress: { checked: number; total: number } | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (progress === null) return <Loading label={t('audit.verifying')} />;
+  const label = t('audit.progress', { checked: format.number(progress.checked), total: format.number(progress.total) });
+  return (
+    <div data-testid="verify-progress">
+      <label htmlFor="verify-progress">{label}</label>
+      <progress id="verify-progress" value={progress.checked} max={Math.max(progress.total, 1)}>
+        {label}
+      </progress>
+    </div>
+  );
+}
+
 function VerificationResult({
   verification,
   resultsCompared,
@@ -135,7 +163,9 @@ function VerificationResult({
   verification: Verification;
   resultsCompared: boolean;
 }) {
-  const { t } = useTranslation();
+  // The findings' words come with the audit code (contracts/audit/findings.ts), not in the
+  // first page's catalogs: only this page needs them.
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const figures = t('audit.figures', {
     events: format.number(verification.events),
@@ -158,9 +188,11 @@ function VerificationResult({
       <p className="alert-title">{t('audit.failedTitle', { count: verification.findings.length })}</p>
       <p>{figures}</p>
       <p>{t('audit.findings')}</p>
-      <ul lang="en" data-testid="findings">
+      <ul data-testid="findings">
         {verification.findings.map((finding, index) => (
-          <li key={index}>{finding}</li>
+          <li key={index} data-code={finding.code}>
+            {findingMessage(finding, i18n.language === 'en' ? 'en' : 'es')}
+          </li>
         ))}
       </ul>
       <p>{t('audit.failedNext')}</p>

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/fields';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useEdition } from '../../../lib/api/get-edition';
+import { useProposal } from '../../../lib/api/get-proposal';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { phaseAtLeast } from '@decidimos/contracts/editions/phases';
@@ -144,7 +145,7 @@ function Verified({
           reason: treeHeadReason(head.reason, t),
         })}
       </p>
-      {answer.current ? null : <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>}
+      <WhatCounted answer={answer} />
       <p className="hint">{t('receipts.verifiedHow', { keyId: head.keyId })}</p>
       <p>
         <Link to={paths.audit(answer.editionId)}>{t('receipts.treeHeads')}</Link>
@@ -153,25 +154,51 @@ function Verified({
   );
 }
 
-/** Recorded, but no signed head covers it yet: the next one is signed when voting closes. */
+/** Recorded, but no signed head covers it yet: one is signed within the interval the server names. */
 function Pending({ receipt, answer }: { receipt: string; answer: ReceiptProof }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const edition = useEdition(answer.editionId);
-  const closes = edition.data?.calendar.counting;
-  const votingOpen = !edition.data || !phaseAtLeast(edition.data.phase, 'counting');
-  const when = !votingOpen
-    ? t('receipts.pendingSoon')
-    : closes
-      ? t('receipts.pendingOn', { date: format.date(closes) })
-      : t('receipts.pendingLater');
   return (
     <Outcome receipt={receipt} state="pending" tone="info" title={t('receipts.pendingTitle')}>
       <p>{t('receipts.pending', { position: format.number(answer.leafIndex + 1) })}</p>
-      <p>{when}</p>
-      {answer.current ? null : <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>}
+      <p>{t('receipts.pendingWithin', { minutes: format.number(Math.ceil(answer.treeHeadIntervalSeconds / 60)) })}</p>
+      <WhatCounted answer={answer} />
     </Outcome>
   );
+}
+
+/**
+ * While voting is open a ballot is sealed, and the page says so; once voting has closed,
+ * what the ballot counted for (its published opening), or that a later one replaced it
+ * (a replaced ballot is never opened).
+ */
+function WhatCounted({ answer }: { answer: ReceiptProof }) {
+  const { t } = useTranslation();
+  const edition = useEdition(answer.editionId);
+  if (answer.replaced) return <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>;
+  if (answer.counted) {
+    const { selections } = answer.counted;
+    if (selections.length === 0) return <p data-testid="receipt-counted">{t('receipts.countedEmpty')}</p>;
+    return (
+      <div data-testid="receipt-counted">
+        <p>{t('receipts.counted')}</p>
+        <ul>
+          {selections.map((proposalId) => (
+            <CountedProposal key={proposalId} proposalId={proposalId} />
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (!edition.data) return null;
+  const closed = phaseAtLeast(edition.data.phase, 'counting');
+  return <p data-testid="receipt-sealed">{t(closed ? 'receipts.notCounted' : 'receipts.sealed')}</p>;
+}
+
+/** A counted proposal by its title (its id until the title arrives, or if it cannot). */
+function CountedProposal({ proposalId }: { proposalId: string }) {
+  const proposal = useProposal(proposalId);
+  return <li>{proposal.data?.title ?? proposalId}</li>;
 }
 
 function Failed({ receipt, verdict }: { receipt: string; verdict: Extract<ReceiptVerdict, { state: 'failed' }> }) {
