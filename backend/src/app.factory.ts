@@ -15,6 +15,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { securityHeaders } from './http/security-headers';
 import { registerRateLimits } from './http/rate-limits';
 import { REQUEST_ID_HEADER, requestId } from './logging/logging';
+import { useNativeSha256 } from './shared/native-sha256';
 import { openStores, type Stores } from './stores';
 
 function frontendDir(config: Config): string | null {
@@ -24,6 +25,7 @@ function frontendDir(config: Config): string | null {
 
 /** Builds the whole application on the given stores (the embedded SQLite files by default). */
 export async function createApplication(config: Config, stores?: Stores): Promise<NestFastifyApplication> {
+  useNativeSha256();
   // Receipts (ballot id, a dot, a 64-hex leaf hash) are 101 characters: above find-my-way's default of 100.
   const adapter = new FastifyAdapter({
     bodyLimit: 256 * 1024,

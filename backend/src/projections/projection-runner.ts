@@ -42,7 +42,13 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private checkpoints = new Map<string, number>();
   private processed = 0;
-  private waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private waiters: {
+    position: number;
+    /** Only these projections, when set: an answer that reads nothing else need not wait for the rest. */
+    only: readonly string[] | null;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
   /** The subscription itself stopped (the store failed): nothing moves any more. */
   private failure: unknown = null;
   private failed = new Map<string, ProjectionFailure>();
@@ -162,6 +168,7 @@ export class ProjectionRunner {
         const outcome = await projection.apply(event, view);
         if (outcome) appended = Math.max(appended, outcome.appended);
         checkpoints.set(projection.name, event.position);
+        if (view === this.view) this.releaseWaiters();
       } catch (error) {
         this.fail(failed, projection, recorded, error);
       }
@@ -191,14 +198,15 @@ export class ProjectionRunner {
 
   /**
    * Resolves once every projection has applied the event at `position`, and any event a
-   * reactor appended in answer to it (read-your-writes for commands); rejects if the
-   * subscription itself has stopped. A projection stopped on an event is not waited for.
+   * reactor appended in answer to it (read-your-writes for commands), or once just the
+   * projections named in `only` have; rejects if the subscription itself has stopped. A
+   * projection stopped on an event is not waited for.
    */
-  waitFor(position: number): Promise<void> {
-    if (this.settled(position)) return Promise.resolve();
+  waitFor(position: number, only: readonly string[] | null = null): Promise<void> {
+    if (this.settled(position, only)) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.waiters.push({ position, resolve, reject });
+      this.waiters.push({ position, only, resolve, reject });
     });
   }
 
@@ -227,7 +235,10 @@ export class ProjectionRunner {
     await this.saveCheckpoints();
   }
 
-  private settled(position: number): boolean {
+  private settled(position: number, only: readonly string[] | null): boolean {
+    if (only !== null) {
+      return only.every((name) => this.failed.has(name) || (this.checkpoints.get(name) ?? 0) >= position);
+    }
     let target = position;
     while (target <= this.processed && this.followUps.has(target)) target = this.followUps.get(target)!;
     return target <= this.processed;
@@ -235,8 +246,8 @@ export class ProjectionRunner {
 
   private releaseWaiters(): void {
     if (this.waiters.length > 0) {
-      const ready = this.waiters.filter((w) => this.settled(w.position));
-      this.waiters = this.waiters.filter((w) => !this.settled(w.position));
+      const ready = this.waiters.filter((w) => this.settled(w.position, w.only));
+      this.waiters = this.waiters.filter((w) => !this.settled(w.position, w.only));
       for (const waiter of ready) waiter.resolve();
     }
     for (const [position, followUp] of this.followUps) if (followUp <= this.processed) this.followUps.delete(position);

@@ -32,7 +32,12 @@ export class EventSourcing {
     streamId: string,
     decider: Decider<C, E, S>,
     command: C | ((state: S) => C),
-    options: { idempotencyKey?: string; retries?: number } = {},
+    options: {
+      idempotencyKey?: string;
+      retries?: number;
+      /** The read models the caller's next reads need; by default every projection. */
+      readsFrom?: readonly string[];
+    } = {},
   ): Promise<CommandResult> {
     const eventId = eventIdsFrom(options.idempotencyKey && `${streamId}:${options.idempotencyKey}`);
     const result = await handleCommand(this.store, streamId, decider, command, {
@@ -41,7 +46,7 @@ export class EventSourcing {
     });
     if (result.position > 0) {
       try {
-        await this.projections.waitFor(result.position);
+        await this.projections.waitFor(result.position, options.readsFrom ?? null);
       } catch (error) {
         throw new RecordedButUnconfirmedError(result.position, error);
       }

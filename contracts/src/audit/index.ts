@@ -33,4 +33,5 @@ export {
 } from './findings';
 export { type EditionAudit, type Verification, verifyEdition } from './verify';
 export { INTERVAL_REASON, headReason } from './verify-log';
+export { type Sha256, useSha256 } from './sha256';
 export { checkReceipt } from './verify-receipt';

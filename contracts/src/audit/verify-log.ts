@@ -233,9 +233,10 @@ function checkHeads(
     if (previous) checkSuccession(previous, logged, options.treeHeads, findings);
     previous = logged;
   }
-  const signedSizes = new Set(heads.map((h) => h.head.treeSize));
+  // Each phase change and tally needs its own head: an interval head at the same size does not stand in for it.
+  const signed = new Set(heads.map((h) => `${h.head.treeSize}:${h.head.reason}`));
   for (const [index, { id, reason }] of events.signed) {
-    if (!signedSizes.has(index + 1)) findings.push(finding('EVENT_WITHOUT_HEAD', { event: id, reason }));
+    if (!signed.has(`${index + 1}:${reason}`)) findings.push(finding('EVENT_WITHOUT_HEAD', { event: id, reason }));
   }
   if (options.treeHeads) comparePublished(heads, options.treeHeads, tree.size, findings);
 }
