@@ -1,12 +1,23 @@
 // Arrows one way: contracts ← kernel ← features ← app (CONTRIBUTING.md, "Layout").
 // Run by the backend's lint target: `depcruise backend/src --config backend/.dependency-cruiser.cjs`.
 const kernel = '^backend/src/(shared|event-store|read-models|projections|http|config)/';
-const features = '^backend/src/(editions|proposals|review|supports|ballots|results|audit|identity|health)/';
+const features = '^backend/src/(editions|proposals|review|supports|booths|ballots|results|audit|identity|health)/';
 const app = '^backend/src/(seed/|[^/]+[.]ts$)';
 const spec = '[.]spec[.]ts$';
 // Features in dependency order: each may use those before it, never one after it, so
 // feature folders cannot import each other in a loop even through files that do not.
-const order = ['editions', 'identity', 'proposals', 'review', 'supports', 'ballots', 'audit', 'results', 'health'];
+const order = [
+  'editions',
+  'identity',
+  'proposals',
+  'review',
+  'supports',
+  'booths',
+  'ballots',
+  'audit',
+  'results',
+  'health',
+];
 const later = order.map((feature, i) => ({
   name: `${feature}-not-to-later-features`,
   severity: 'error',

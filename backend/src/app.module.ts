@@ -5,6 +5,7 @@ import { allProjections } from './app.projections';
 import { AuditModule } from './audit/audit.module';
 import { treeHeadSigner } from './audit/tree-head-signer';
 import { BallotsModule } from './ballots/ballots.module';
+import { BoothsModule } from './booths/booths.module';
 import type { Config } from './config/config';
 import { EditionsModule } from './editions/editions.module';
 import { HealthModule } from './health/health.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ProposalsModule,
         ReviewModule,
         SupportsModule,
+        BoothsModule,
         BallotsModule,
         ResultsModule,
         AuditModule,

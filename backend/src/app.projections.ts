@@ -1,5 +1,6 @@
 import { AuditModule } from './audit/audit.module';
 import { BallotsModule } from './ballots/ballots.module';
+import { BoothsModule } from './booths/booths.module';
 import { EditionsModule } from './editions/editions.module';
 import { IdentityModule } from './identity/identity.module';
 import type { Projection } from './projections/projection';
@@ -15,6 +16,7 @@ export const allProjections: Projection[] = [
   ...EditionsModule.projections,
   ...ProposalsModule.projections,
   ...IdentityModule.projections,
+  ...BoothsModule.projections,
   ...BallotsModule.projections,
   ...ResultsModule.projections,
   ...AuditModule.projections,

@@ -312,16 +312,42 @@ step(
   },
 );
 
+step('the admin defines a voting booth and gives the poll officer a shift there, now', async () => {
+  const admin = page('admin');
+  await admin.goto('/admin');
+  // datetime-local takes the browser's local time, which is this machine's.
+  const local = (hours: number) => {
+    const at = new Date(Date.now() + hours * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  };
+  await admin.getByLabel('Nombre', { exact: true }).fill('Mesa Macroplaza');
+  await admin.getByLabel('Dirección', { exact: true }).fill('Zuazua y Padre Mier s/n');
+  await admin.getByLabel('Distrito', { exact: true }).selectOption('centro');
+  await admin.getByLabel('Abre', { exact: true }).fill(local(-1));
+  await admin.getByLabel('Cierra', { exact: true }).fill(local(4));
+  await admin.getByRole('button', { name: 'Definir la mesa' }).click();
+  const shift = admin.getByRole('form', { name: 'Turno en Mesa Macroplaza' });
+  await shift.waitFor();
+  await shift.getByLabel(/Cuenta de iD Digital/).fill('poll-officer');
+  await shift.getByLabel('Desde', { exact: true }).fill(local(-1));
+  await shift.getByLabel('Hasta', { exact: true }).fill(local(3));
+  await shift.getByRole('button', { name: 'Asignar el turno' }).click();
+  await text(admin, 'Turno asignado.');
+  await checkPage(admin, 'admin-booths');
+});
+
 step('a poll officer records an assisted ballot from the keyboard', async () => {
   const officer = await open('officer', 'poll-officer');
   await officer.getByRole('link', { name: 'Voto asistido' }).click();
-  const curp = officer.getByLabel('CURP');
+  const curp = officer.getByLabel('CURP', { exact: true });
   await curp.waitFor();
   expect(await curp.evaluate((el) => el === document.activeElement)).toBe(true);
   const claims = accountClaims('resident-centro-3')!;
   await officer.keyboard.type(claims.curp.slice(0, 10));
   await officer.getByRole('button', { name: 'Registrar el voto' }).click();
   await text(officer, /La CURP debe tener 18 caracteres/);
+  expect(await officer.getByLabel('Mesa (tu turno actual)').inputValue()).not.toBe('');
   await checkPage(officer, 'assisted-errors');
   await curp.fill(claims.curp);
   await officer.getByLabel('Fecha de nacimiento').fill(claims.birthdate);
@@ -330,7 +356,7 @@ step('a poll officer records an assisted ballot from the keyboard', async () => 
   await officer.keyboard.press('Enter');
   await officer.getByTestId('assisted-receipt').waitFor();
   await text(officer, 'Voto registrado');
-  expect(await officer.getByLabel('CURP').inputValue()).toBe('');
+  expect(await officer.getByLabel('CURP', { exact: true }).inputValue()).toBe('');
   await checkPage(officer, 'assisted-recorded');
 });
 

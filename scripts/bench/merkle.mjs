@@ -34,6 +34,8 @@ function ballotCast(i) {
       voter: `voter${i}`,
       commitment: 'ab'.repeat(32),
       channel: 'online',
+      booth: null,
+      residenceProof: null,
     },
     metadata: { channel: 'online' },
     recordedAt: '2027-03-01T18:00:00.000Z',

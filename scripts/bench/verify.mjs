@@ -137,6 +137,8 @@ for (let i = 0; written < EVENTS - 6; i++) {
     district: 'centro',
     commitment: ballotCommitment(salt, selections),
     channel: 'online',
+    booth: null,
+    residenceProof: null,
   });
   if (!openings.write(`${JSON.stringify({ ballotId, selections, salt })}\n`)) {
     await new Promise((resolve) => openings.once('drain', resolve));

@@ -40,7 +40,15 @@ function logOf(count: number): StoredEvent[] {
       return { ...common, type: 'RoleGranted', data, streamId: 'staff', revision: 0, recordedAt } as StoredEvent;
     }
     const editionId = i % 3 === 0 ? 'pp-norte' : 'pp-centro';
-    const data = { editionId, voter: voter(i), district: 'centro', channel: 'online', ...sealedBallot([]) };
+    const data = {
+      editionId,
+      voter: voter(i),
+      district: 'centro',
+      channel: 'online',
+      booth: null,
+      residenceProof: null,
+      ...sealedBallot([]),
+    };
     return {
       ...common,
       type: 'BallotCast',

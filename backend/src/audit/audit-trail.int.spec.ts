@@ -29,6 +29,7 @@ import type { GenerationalReadModelStore } from '../projections/generations';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { rebuildProjections } from '../projections/rebuild';
 import { READ_MODEL_STORE } from '../read-models/read-model.port';
+import { boothWithShift } from '../testing/booths';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 
@@ -166,7 +167,9 @@ async function runEdition() {
     'resident-centro-3': await vote('resident-centro-3', [proposals.c]),
   };
   const claims = accountClaims('resident-centro-4')!;
+  const booth = await boothWithShift(admin, editionId, 'centro', 'poll-officer');
   const assisted = await who('poll-officer').post(`${editionUrl}/assisted-ballots`, {
+    booth,
     credential: { curp: claims.curp, birthdate: claims.birthdate, district: 'centro' },
     selections: [proposals.b, proposals.c],
   });
@@ -468,6 +471,8 @@ describe('an export tampered with by an insider', () => {
         district: 'centro',
         commitment: ballotCommitment('ef'.repeat(32), [proposals.a]),
         channel: 'online',
+        booth: null,
+        residenceProof: null,
       },
     };
     const tampered = lines();

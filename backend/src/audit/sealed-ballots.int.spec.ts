@@ -104,7 +104,15 @@ describe('while voting is open', () => {
       const text = JSON.stringify(line);
       for (const proposalId of Object.values(proposals)) expect(text).not.toContain(proposalId);
       for (const { sealed } of ballots) expect(text).not.toContain(sealed.salt);
-      expect(Object.keys(line.data).sort()).toEqual(['channel', 'commitment', 'district', 'editionId', 'voter']);
+      expect(Object.keys(line.data).sort()).toEqual([
+        'booth',
+        'channel',
+        'commitment',
+        'district',
+        'editionId',
+        'residenceProof',
+        'voter',
+      ]);
       expect(line.recordedAt).toMatch(/T\d\d:00:00\.000Z$/);
       expect(line.data['commitment']).toBe(ballots.find((b) => b.id === line.id)!.commitment);
     }

@@ -7,6 +7,7 @@ import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
 import { ValidBody, type Parsed } from '../http/validation';
+import { BoothsReadModel } from '../booths/public-api';
 import { EditionsReadModel } from '../editions/public-api';
 import { participant } from '../identity/public-api';
 import { DomainError } from '../shared/domain-error';
@@ -19,6 +20,7 @@ export class BallotsController {
     private readonly commands: CommandBus,
     private readonly editions: EditionsReadModel,
     private readonly ballots: BallotsReadModel,
+    private readonly booths: BoothsReadModel,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -59,14 +61,16 @@ export class BallotsController {
     const { voter } = participant(request.caller!, { editionId, ...edition }, this.config.voterKey, 'ballot');
     const ballot = await this.ballots.current(editionId, voter);
     if (!ballot) throw new DomainError('NOT_FOUND', { what: 'ballot', id: editionId });
-    const { selections, district, channel, castAt, receipt, ballotId, leafHash } = ballot;
-    return { selections, district, channel, castAt, receipt, ballotId, leafHash };
+    const { selections, district, channel, booth, castAt, replaced, receipt, ballotId, leafHash } = ballot;
+    const boothName = booth ? ((await this.booths.get(booth))?.name ?? null) : null;
+    return { selections, district, channel, booth, boothName, castAt, replaced, receipt, ballotId, leafHash };
   }
 
   @Post('assisted-ballots')
   @Access('poll-officer')
   @Endpoint({
-    summary: 'Record the ballot of a resident present in person, identified by the credential the officer checked',
+    summary:
+      'Record, at a booth during your shift, the ballot of a resident present in person, identified by the credential you checked; replacing a recorded ballot needs confirmReplace',
     tags: ['ballots'],
     body: assistedBallotRequest,
     response: ballotReceipt,
@@ -76,14 +80,16 @@ export class BallotsController {
   })
   async assisted(
     @Param('id') editionId: string,
-    @ValidBody() { credential, selections }: Parsed<typeof assistedBallotRequest>,
+    @ValidBody() { booth, credential, selections, confirmReplace }: Parsed<typeof assistedBallotRequest>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @IdempotencyKey() key?: string,
   ) {
     return answer(
       reply,
-      await this.commands.execute(new CastBallotCommand(editionId, selections, request.caller!, credential, key)),
+      await this.commands.execute(
+        new CastBallotCommand(editionId, selections, request.caller!, { booth, credential, confirmReplace }, key),
+      ),
     );
   }
 }

@@ -132,7 +132,7 @@ describe('a cast, given an edition already in voting (seeded, not replayed throu
   const castBy = (editionId: string, voter: string, sealed: ReturnType<typeof sealedBallot>) =>
     existingStream(ballotStream(editionId, voter), {
       type: 'BallotCast',
-      data: { editionId, voter, district: 'centro', channel: 'online', ...sealed },
+      data: { editionId, voter, district: 'centro', channel: 'online', booth: null, residenceProof: null, ...sealed },
     });
 
   it("records exactly one BallotCast, in the resident's ballot stream", async () => {

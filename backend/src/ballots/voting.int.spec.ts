@@ -1,6 +1,7 @@
 import { accountClaims } from '@decidimos/infra';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { type EditionRulesInput } from '../testing/an-edition';
+import { boothWithShift } from '../testing/booths';
 import { EditionHistory } from '../testing/edition-history';
 import { editionBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
@@ -180,9 +181,11 @@ describe('from supports to results through the API', () => {
   });
 
   it('records assisted ballots under the same pseudonym as online ones', async () => {
+    const booth = await boothWithShift(admin, edition.id, 'centro', 'poll-officer');
     const claims = accountClaims('resident-centro-4')!;
     const credential = { curp: claims.curp, birthdate: claims.birthdate, district: 'centro' };
     const assisted = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      booth,
       credential,
       selections: [edition.b],
     });
@@ -194,22 +197,26 @@ describe('from supports to results through the API', () => {
     expect(online.status).toBe(200);
     expect(
       await resident('resident-centro-1').post(`/api/processes/${edition.id}/assisted-ballots`, {
+        booth,
         credential,
         selections: [],
       }),
     ).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     const badCurp = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      booth,
       credential: { ...credential, curp: 'NOT-A-CURP' },
       selections: [],
     });
     expect(badCurp).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     const wrongBirthdate = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      booth,
       credential: { ...credential, birthdate: '1901-01-01' },
       selections: [],
     });
     expect(wrongBirthdate.status).toBe(400);
     const minor = accountClaims('minor-1')!;
     const underAge = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      booth,
       credential: { curp: minor.curp, birthdate: minor.birthdate, district: 'centro' },
       selections: [],
     });
@@ -266,8 +273,10 @@ describe('editions with stricter ballots', () => {
     ).toMatchObject({ status: 409, body: { code: 'ALREADY_VOTED' } });
     const claims = accountClaims('resident-centro-1')!;
     const assisted = await officer.post(`/api/processes/${edition.id}/assisted-ballots`, {
+      booth: await boothWithShift(admin, edition.id, 'centro', 'poll-officer'),
       credential: { curp: claims.curp, birthdate: claims.birthdate, district: 'centro' },
       selections: [],
+      confirmReplace: true,
     });
     expect(assisted).toMatchObject({ status: 409, body: { code: 'ALREADY_VOTED' } });
   });

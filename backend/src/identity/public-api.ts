@@ -3,3 +3,4 @@ export { eligibility } from './eligibility';
 export { participant, type Participant } from './participation';
 export { Profiles } from './profiles';
 export { pseudonym, staffPseudonym, type PseudonymPurpose } from './pseudonyms';
+export { grantedRoles } from './staff-roles';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { accountClaims, followRedirects } from '@decidimos/infra';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { SESSION_COOKIE } from '../http/sessions';
+import { boothWithShift } from '../testing/booths';
 import { editionBody, proposalBody } from '../testing/fixtures';
 import { Client, startTestSystem, type TestSystem } from '../testing/test-system';
 
@@ -145,7 +146,9 @@ describe('no secrets or personal data in any line', () => {
       selections: [proposal.body.id],
     });
     expect(ballot.status).toBe(201);
+    const booth = await boothWithShift(admin, edition, 'centro', 'poll-officer');
     const assisted = await officer.post(`/api/processes/${edition}/assisted-ballots`, {
+      booth,
       credential: { curp: helped.curp, birthdate: helped.birthdate, district: 'centro' },
       selections: [proposal.body.id],
     });

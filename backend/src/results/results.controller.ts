@@ -1,6 +1,8 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { isPublished, resultsView, type ResultsView } from '@decidimos/contracts';
 import { AuditService } from '../audit/public-api';
+import { BallotsReadModel } from '../ballots/public-api';
+import { BoothsReadModel } from '../booths/public-api';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { EditionsReadModel } from '../editions/public-api';
@@ -16,6 +18,8 @@ export class ResultsController {
     private readonly proposals: ProposalsReadModel,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly audit: AuditService,
+    private readonly ballots: BallotsReadModel,
+    private readonly booths: BoothsReadModel,
   ) {}
 
   @Get('results')
@@ -51,6 +55,14 @@ export class ResultsController {
       }),
     );
     const treeHead = await this.audit.countedHead(editionId);
-    return { editionId, phase: edition.phase, rule, ballots: doc.ballots, districts, treeHead };
+    const counts = await this.ballots.channels(editionId);
+    const channels = { online: counts.online, assisted: counts.assisted };
+    const booths = (await this.booths.ofEdition(editionId)).map(({ id, name, district }) => ({
+      id,
+      name,
+      district,
+      ballots: counts.booths[id] ?? 0,
+    }));
+    return { editionId, phase: edition.phase, rule, ballots: doc.ballots, channels, booths, districts, treeHead };
   }
 }

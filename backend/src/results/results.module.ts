@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { BallotsModule } from '../ballots/ballots.module';
+import { BoothsModule } from '../booths/booths.module';
 import { EditionsModule } from '../editions/editions.module';
 import type { Projection } from '../projections/projection';
 import { ProposalsModule } from '../proposals/proposals.module';
@@ -9,7 +11,7 @@ import { ResultsController } from './results.controller';
 import { resultsProjection } from './results.projection';
 
 @Module({
-  imports: [EditionsModule, ProposalsModule, AuditModule],
+  imports: [EditionsModule, ProposalsModule, AuditModule, BallotsModule, BoothsModule],
   controllers: [ResultsController, ResultsPbController],
   providers: [CountVotesHandler],
 })

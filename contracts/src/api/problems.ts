@@ -11,6 +11,7 @@ export const PROBLEM_STATUS = {
   CSRF: 403,
   NOT_ELIGIBLE: 403,
   NOT_AUTHOR: 403,
+  NOT_ON_SHIFT: 403,
   NOT_FOUND: 404,
   PHASE_CLOSED: 409,
   INVALID_PHASE_TRANSITION: 409,
@@ -19,6 +20,8 @@ export const PROBLEM_STATUS = {
   RESULTS_NOT_PUBLISHED: 409,
   BALLOTS_SEALED: 409,
   CONCURRENT_UPDATE: 409,
+  DISTRICT_MISMATCH: 409,
+  WOULD_REPLACE: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
   WRONG_DISTRICT: 422,
@@ -33,6 +36,9 @@ export const PROBLEM_STATUS = {
   TOO_MANY: 422,
   TOO_FEW: 422,
   UNDER_MINIMUM_SPEND: 422,
+  RESIDENCE_PROOF_REQUIRED: 422,
+  NOT_POLL_OFFICER: 422,
+  SHIFT_OUTSIDE_HOURS: 422,
   LOGIN_FAILED: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -149,6 +155,21 @@ const es: Messages = {
     detail:
       'Algo falló de nuestro lado. Si intentabas cambiar algo, puede que se haya registrado o no: revisa antes de repetirlo. Referencia: {{reference}}.',
   },
+  NOT_ON_SHIFT: { title: 'Sin turno en esta mesa', detail: 'No tienes un turno ahora en la mesa «{{booth}}».' },
+  DISTRICT_MISMATCH: {
+    title: 'Distrito distinto',
+    detail: 'La mesa es del distrito «{{district}}»; esta persona participa en «{{known}}».',
+  },
+  WOULD_REPLACE: {
+    title: 'Ya hay una boleta',
+    detail: 'Esta persona ya votó ({{channel}}); reemplazarla requiere su confirmación en persona.',
+  },
+  RESIDENCE_PROOF_REQUIRED: {
+    title: 'Falta comprobante de domicilio',
+    detail: 'La CURP indica nacimiento fuera de Nuevo León ({{state}}): indica el tipo de comprobante de domicilio.',
+  },
+  NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
+  SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
 };
 
 const en: Messages = {
@@ -248,6 +269,24 @@ const en: Messages = {
     title: 'Internal error',
     detail:
       'Something failed on our side. If you were changing something, it may or may not have been recorded: check before trying again. Reference: {{reference}}.',
+  },
+  NOT_ON_SHIFT: { title: 'Not on shift at this booth', detail: 'You have no shift now at booth "{{booth}}".' },
+  DISTRICT_MISMATCH: {
+    title: 'Different district',
+    detail: 'The booth is in district "{{district}}"; this person takes part in "{{known}}".',
+  },
+  WOULD_REPLACE: {
+    title: 'A ballot is already recorded',
+    detail: 'This person already voted ({{channel}}); replacing it needs their confirmation in person.',
+  },
+  RESIDENCE_PROOF_REQUIRED: {
+    title: 'Proof of residence missing',
+    detail: 'The CURP says born outside Nuevo León ({{state}}): record the type of proof of address.',
+  },
+  NOT_POLL_OFFICER: { title: 'Not a poll officer', detail: 'That account lacks the "poll-officer" role.' },
+  SHIFT_OUTSIDE_HOURS: {
+    title: 'Shift outside opening hours',
+    detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
   },
 };
 

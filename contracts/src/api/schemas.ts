@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarSchema, districtSchema, editionRulesSchema, phaseSchema, PHASES } from '../editions/edition';
-import { roleSchema } from '../events/catalog';
+import { RESIDENCE_PROOFS, roleSchema } from '../events/catalog';
+import { CURP_MESSAGES, CURP_SEXES, curpProblems } from './curp';
 import { longText, shortText } from './text';
 
 /** Request and response bodies of the HTTP API (API.md), shared by backend, SPA and tests. */
@@ -199,26 +200,89 @@ const selections = z.array(z.string().min(1).max(200)).max(500);
 
 export const castBallotRequest = z.object({ selections }).strict();
 
-/** Mexico's CURP: 4 letters, birth date YYMMDD, sex, state, 3 consonants, a homoclave character and a check digit. */
-export const CURP_PATTERN = /^[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d$/;
-
+/**
+ * The credential a poll officer checked in person. The district comes from the booth; a
+ * typed one must agree with it. A CURP whose state of birth is not Nuevo León needs the
+ * category of the proof of residence the officer saw.
+ */
 export const inPersonCredential = z
   .object({
-    curp: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(CURP_PATTERN, 'not a well-formed CURP (18 characters, e.g. GOMA900101MNLRRR09)'),
+    curp: z.string().trim().toUpperCase(),
     birthdate: z.iso.date('use the date of birth as YYYY-MM-DD'),
-    district: z.string().min(1).max(40),
+    sex: z.enum(CURP_SEXES).optional(),
+    district: z.string().min(1).max(40).optional(),
+    residenceProof: z.enum(RESIDENCE_PROOFS).optional(),
   })
   .strict()
-  .refine((c) => c.curp.slice(4, 10) === c.birthdate.slice(2, 4) + c.birthdate.slice(5, 7) + c.birthdate.slice(8, 10), {
-    message: 'the date of birth does not match the one in the CURP',
-    path: ['birthdate'],
+  .superRefine((c, context) => {
+    for (const problem of curpProblems(c.curp, c.birthdate, c.sex)) {
+      context.addIssue({ code: 'custom', message: CURP_MESSAGES[problem.reason], path: [problem.field] });
+    }
   });
+export type InPersonCredential = z.output<typeof inPersonCredential>;
 
-export const assistedBallotRequest = z.object({ credential: inPersonCredential, selections }).strict();
+export const assistedBallotRequest = z
+  .object({
+    booth: z.string().min(1).max(200),
+    credential: inPersonCredential,
+    selections,
+    /** The officer confirms, with the person present, that this ballot replaces the one already recorded. */
+    confirmReplace: z.boolean().default(false),
+  })
+  .strict();
+export type AssistedBallotRequest = z.input<typeof assistedBallotRequest>;
+
+/** An instant with its offset, stored as UTC so that comparisons are plain string comparisons. */
+const instant = z.iso
+  .datetime({ offset: true, message: 'use a date and time with its offset, e.g. 2027-05-10T08:00:00-06:00' })
+  .transform((at) => new Date(at).toISOString());
+
+export const defineBoothRequest = z
+  .object({
+    name: shortText(1, 120),
+    address: shortText(1, 300),
+    district: z.string().min(1).max(40),
+    opensAt: instant,
+    closesAt: instant,
+  })
+  .strict()
+  .refine((b) => b.opensAt < b.closesAt, { message: 'a booth closes after it opens', path: ['closesAt'] });
+export type DefineBoothRequest = z.input<typeof defineBoothRequest>;
+
+export const assignShiftRequest = z
+  .object({
+    /** The iD Digital subject of someone holding the poll-officer role. */
+    officer: z.string().min(1).max(200),
+    from: instant,
+    to: instant,
+  })
+  .strict()
+  .refine((s) => s.from < s.to, { message: 'a shift ends after it starts', path: ['to'] });
+export type AssignShiftRequest = z.input<typeof assignShiftRequest>;
+
+/** The answer of assigning a shift: the booth and the window, as recorded. */
+export const assignedShift = z.object({ booth: z.string(), from: z.string(), to: z.string() });
+
+export const boothView = z.object({
+  id: z.string(),
+  editionId: z.string(),
+  name: z.string(),
+  address: z.string(),
+  district: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  /** Assisted ballots that counted (last per person, before voting closed); null until results are out. */
+  assistedBallots: z.number().nullable(),
+});
+export type BoothView = z.infer<typeof boothView>;
+
+export const boothList = z.object({ items: z.array(boothView) });
+
+/** A poll officer's own shifts, soonest first, each with its booth. */
+export const myShifts = z.object({
+  items: z.array(z.object({ booth: boothView, from: z.string(), to: z.string(), now: z.boolean() })),
+});
+export type MyShifts = z.infer<typeof myShifts>;
 
 export const ballotReceipt = z.object({ receipt: z.string(), ballotId: z.string(), leafHash: z.string() });
 
@@ -226,7 +290,12 @@ export const currentBallot = ballotReceipt.extend({
   selections: z.array(z.string()),
   district: z.string(),
   channel: z.enum(['online', 'assisted']),
+  /** The booth of an assisted ballot, and its name; null online. */
+  booth: z.string().nullable(),
+  boothName: z.string().nullable(),
   castAt: z.string(),
+  /** Set when this ballot replaced an earlier one: the channel and booth of the one it replaced. */
+  replaced: z.object({ channel: z.enum(['online', 'assisted']), booth: z.string().nullable() }).nullable(),
 });
 
 export const resultsView = z.object({
@@ -234,6 +303,9 @@ export const resultsView = z.object({
   phase: phaseSchema,
   rule: z.string(),
   ballots: z.number(),
+  /** Counted ballots per channel, and the assisted ones per booth. */
+  channels: z.object({ online: z.number(), assisted: z.number() }),
+  booths: z.array(z.object({ id: z.string(), name: z.string(), district: z.string(), ballots: z.number() })),
   districts: z.array(
     z.object({
       id: z.string(),

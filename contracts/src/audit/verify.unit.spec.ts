@@ -138,6 +138,8 @@ class EditionLog {
       district: 'centro',
       commitment: ballotCommitment(salt, selections),
       channel: 'online',
+      booth: null,
+      residenceProof: null,
     });
     const opening = { ballotId: ballot.id, selections, salt };
     this.allOpenings.set(ballot.id, opening);

@@ -28,6 +28,9 @@ export const ballotEntrySchema = z.object({ proposalId: id, cost: pesos });
 export type BallotEntry = z.infer<typeof ballotEntrySchema>;
 
 export const CHANNELS = ['online', 'assisted'] as const;
+/** The category of proof of residence an officer saw (never the document itself). */
+export const RESIDENCE_PROOFS = ['ine-address', 'utility-bill'] as const;
+export type ResidenceProof = (typeof RESIDENCE_PROOFS)[number];
 
 const districtTallySchema = z.object({
   id,
@@ -60,6 +63,10 @@ const ballotCast = z.object({
   /** ballotCommitment(sealed.salt, sealed.selections). */
   commitment: hex32,
   channel: z.enum(CHANNELS),
+  /** The booth where an assisted ballot was recorded; null online. Its shifts say which officers were there. */
+  booth: id.nullable(),
+  /** For an assisted ballot of someone born outside Nuevo León: the category of proof of residence seen. */
+  residenceProof: z.enum(RESIDENCE_PROOFS).nullable(),
   sealed: z.object({ selections: z.array(id), salt: hex32 }),
 });
 
@@ -147,6 +154,26 @@ export const eventSchemas = {
   }),
   RoleGranted: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
   RoleRevoked: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
+  /** A voting booth (mesa) where poll officers record assisted ballots, in one district, open in one window. */
+  BoothDefined: z.object({
+    editionId: id,
+    boothId: id,
+    name: z.string(),
+    address: z.string(),
+    district: id,
+    opensAt: z.string(),
+    closesAt: z.string(),
+    by: pseudonym,
+  }),
+  /** A poll officer (staff pseudonym) may record at this booth from `from` to `to`. */
+  ShiftAssigned: z.object({
+    editionId: id,
+    boothId: id,
+    officer: pseudonym,
+    from: z.string(),
+    to: z.string(),
+    by: pseudonym,
+  }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -168,6 +195,8 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   TreeHeadSigned: 1,
   RoleGranted: 1,
   RoleRevoked: 1,
+  BoothDefined: 1,
+  ShiftAssigned: 1,
 };
 
 export class InvalidEventError extends Error {

@@ -9,6 +9,8 @@ const ballot = {
   district: 'centro',
   commitment: ballotCommitment(salt, ['p-12', 'p-7']),
   channel: 'online' as const,
+  booth: null,
+  residenceProof: null,
   sealed: { selections: ['p-12', 'p-7'], salt },
 };
 const recorded = (type: string, data: Record<string, unknown>) => ({
@@ -31,6 +33,8 @@ describe('the public form of events', () => {
       district: 'centro',
       commitment: ballot.commitment,
       channel: 'online',
+      booth: null,
+      residenceProof: null,
     });
     expect(JSON.stringify(exported)).not.toMatch(/p-12|p-7|c3c3/);
   });

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { publicEvent, receiptOf } from '@decidimos/contracts';
+import { publicEvent, receiptOf, type InPersonCredential } from '@decidimos/contracts';
+import { BoothLoader } from '../../booths/public-api';
 import { CONFIG, type Config } from '../../config/config';
 import { EditionLoader, type Edition } from '../../editions/public-api';
 import type { Caller } from '../../http/access';
-import { eligibility, participant, pseudonym, type Participant } from '../../identity/public-api';
+import { eligibility, participant, pseudonym } from '../../identity/public-api';
+import { ProposalsReadModel } from '../../proposals/public-api';
 import { DomainError } from '../../shared/domain-error';
 import { EventSourcing } from '../../shared/event-sourcing.service';
+import { supportsDecider, supportsStream } from '../../supports/public-api';
 import { ballotsProjection } from '../ballots.projection';
-import { ballotDecider } from '../domain/ballot.decider';
+import { ballotDecider, type InPerson } from '../domain/ballot.decider';
 import { ballotStream } from '../streams';
 
 export interface CastAnswer {
@@ -20,11 +23,11 @@ export interface CastAnswer {
   leafHash: string;
 }
 
-/** The credential a poll officer checked in person. */
-export interface InPersonCredential {
-  curp: string;
-  birthdate: string;
-  district: string;
+/** An assisted ballot: the booth, what the officer checked in person, and their confirmation of a replacement. */
+export interface Assisted {
+  booth: string;
+  credential: InPersonCredential;
+  confirmReplace: boolean;
 }
 
 export class CastBallotCommand extends Command<CastAnswer> {
@@ -33,7 +36,7 @@ export class CastBallotCommand extends Command<CastAnswer> {
     readonly selections: string[],
     readonly caller: Caller,
     /** Set for an assisted ballot recorded by a poll officer. */
-    readonly credential: InPersonCredential | null,
+    readonly assisted: Assisted | null,
     readonly idempotencyKey?: string,
   ) {
     super();
@@ -45,14 +48,16 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
   constructor(
     private readonly es: EventSourcing,
     private readonly editions: EditionLoader,
+    private readonly booths: BoothLoader,
+    private readonly proposals: ProposalsReadModel,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  async execute({ editionId, selections, caller, credential, idempotencyKey }: CastBallotCommand): Promise<CastAnswer> {
+  async execute({ editionId, selections, caller, assisted, idempotencyKey }: CastBallotCommand): Promise<CastAnswer> {
     const edition = await this.editions.load(editionId);
-    const { voter, district } = credential
-      ? this.inPerson(edition, credential)
-      : participant(caller, edition, this.config.voterKey, 'ballot');
+    const { voter, district, inPerson } = assisted
+      ? await this.inPerson(edition, caller, assisted)
+      : { ...participant(caller, edition, this.config.voterKey, 'ballot'), inPerson: null };
     // Revotes race each other on the same stream: re-reading and re-deciding is safe, so retry generously.
     const result = await this.es.execute(
       ballotStream(editionId, voter),
@@ -65,7 +70,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
         selections,
         // A fresh salt per ballot, so the public commitment cannot be matched against the few possible ballots.
         salt: randomBytes(32).toString('hex'),
-        channel: credential ? 'assisted' : 'online',
+        inPerson,
       },
       // The answer reads no read model, and the resident's next read is their ballot: the
       // audit tree and the rest follow without holding the answer back (issue 13).
@@ -89,24 +94,40 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
     }
   }
 
-  private inPerson(edition: Edition, credential: InPersonCredential): Participant {
-    const claims = {
-      curp: credential.curp,
-      birthdate: credential.birthdate,
-      district: credential.district,
-      resident: true,
-    };
-    const verdict = eligibility(claims, edition, new Date());
-    if (!verdict.eligible) {
-      throw new DomainError('NOT_ELIGIBLE', {
-        reasonKey: verdict.reason,
-        minAge: verdict.minAge,
-        district: verdict.district,
-      });
-    }
+  /** What the decider needs to judge an assisted ballot; the rules themselves are the decider's. */
+  private async inPerson(
+    edition: Edition,
+    caller: Caller,
+    { booth: boothId, credential, confirmReplace }: Assisted,
+  ): Promise<{ voter: string; district: string; inPerson: InPerson }> {
+    const booth = await this.booths.load(boothId, edition.editionId);
+    const verdict = eligibility(
+      { curp: credential.curp, birthdate: credential.birthdate, district: booth.district, resident: true },
+      edition,
+      new Date(),
+    );
+    // One ballot stream per person and edition, whichever the channel.
+    const voter = pseudonym(this.config.voterKey, 'ballot', edition.editionId, credential.curp);
+    // The person's supports (under their support pseudonym) name the district they already took part in.
+    const supporter = pseudonym(this.config.voterKey, 'support', edition.editionId, credential.curp);
+    const { supported } = await this.es.load(supportsStream(edition.editionId, supporter), supportsDecider);
+    const knownDistricts = await Promise.all(supported.map(async (id) => (await this.proposals.require(id)).district));
     return {
-      voter: pseudonym(this.config.voterKey, 'ballot', edition.editionId, credential.curp),
-      district: verdict.district,
+      voter,
+      district: booth.district,
+      inPerson: {
+        booth,
+        officer: caller.staff,
+        now: new Date().toISOString(),
+        curp: credential.curp,
+        typedDistrict: credential.district ?? null,
+        knownDistricts,
+        residenceProof: credential.residenceProof ?? null,
+        ineligible: verdict.eligible
+          ? null
+          : { reasonKey: verdict.reason, minAge: verdict.minAge, district: verdict.district },
+        confirmReplace,
+      },
     };
   }
 }

@@ -1,24 +1,56 @@
 import { ballotCommitment } from '@decidimos/contracts';
+import type { Booth } from '../../booths/public-api';
 import { anEdition } from '../../testing/an-edition';
 import { deciderSpec } from '../../testing/decider-spec';
-import { ballotDecider, type BallotEvent, type CastBallot } from './ballot.decider';
+import { ballotDecider, type BallotEvent, type CastBallot, type InPerson } from './ballot.decider';
 
 const voter = 'b'.repeat(64);
-const salt = 'd'.repeat(64);
+const salt = 'f'.repeat(64);
+const officer = 'c'.repeat(64);
+const otherOfficer = 'd'.repeat(64);
+// Born in Nuevo León (NL at characters 12–13) and in Chihuahua (CH).
+const nlCurp = 'GOMA900101MNLRRR09';
+const chCurp = 'GOMA900101MCHRRR09';
 const edition = (options: { phase?: 'voting' | 'counting'; revoting?: boolean } = {}) =>
   anEdition(
     options.phase ?? 'voting',
     { ballot: { revoting: options.revoting ?? true } },
     {
-      districts: [{ id: 'centro', name: 'Centro', budget: 1_000 }],
+      districts: [
+        { id: 'centro', name: 'Centro', budget: 1_000 },
+        { id: 'sur', name: 'Sur', budget: 1_000 },
+      ],
       ballot: {
         centro: [
           { proposalId: 'p1', cost: 600 },
           { proposalId: 'p2', cost: 500 },
         ],
+        sur: [{ proposalId: 's1', cost: 100 }],
       },
     },
   );
+const booth: Booth = {
+  editionId: 'pp',
+  boothId: 'mesa-1',
+  name: 'Mesa Macroplaza',
+  address: 'Zuazua y Padre Mier',
+  district: 'centro',
+  opensAt: '2027-05-10T14:00:00.000Z',
+  closesAt: '2027-05-11T02:00:00.000Z',
+  shifts: [{ officer, from: '2027-05-10T14:00:00.000Z', to: '2027-05-10T20:00:00.000Z' }],
+};
+const inPerson = (overrides: Partial<InPerson> = {}): InPerson => ({
+  booth,
+  officer,
+  now: '2027-05-10T15:30:00.000Z',
+  curp: nlCurp,
+  typedDistrict: null,
+  knownDistricts: [],
+  residenceProof: null,
+  ineligible: null,
+  confirmReplace: false,
+  ...overrides,
+});
 const cast = (selections: string[], overrides: Partial<CastBallot> = {}): CastBallot => ({
   type: 'CastBallot',
   edition: edition(),
@@ -26,16 +58,30 @@ const cast = (selections: string[], overrides: Partial<CastBallot> = {}): CastBa
   district: 'centro',
   selections,
   salt,
-  channel: 'online',
+  inPerson: null,
   ...overrides,
 });
 const sealed = (selections: string[], ballotSalt = salt) => ({
   commitment: ballotCommitment(ballotSalt, selections),
   sealed: { selections, salt: ballotSalt },
 });
-const cast1: BallotEvent = {
+const assisted = (selections: string[], overrides: Partial<InPerson> = {}, more: Partial<CastBallot> = {}) =>
+  cast(selections, { inPerson: inPerson(overrides), ...more });
+const online1: BallotEvent = {
   type: 'BallotCast',
-  data: { editionId: 'pp', voter, district: 'centro', channel: 'online', ...sealed(['p1']) },
+  data: {
+    editionId: 'pp',
+    voter,
+    district: 'centro',
+    channel: 'online',
+    booth: null,
+    residenceProof: null,
+    ...sealed(['p1']),
+  },
+};
+const assisted1: BallotEvent = {
+  type: 'BallotCast',
+  data: { ...online1.data, ...sealed(['p2']), channel: 'assisted', booth: 'mesa-1' },
 };
 const spec = deciderSpec(ballotDecider);
 
@@ -43,34 +89,28 @@ describe('ballot decider', () => {
   it('records a valid first ballot', () => {
     spec([])
       .when(cast(['p1']))
-      .then([cast1]);
+      .then([online1]);
   });
 
   it('seals the selections under a commitment with the salt it is given', () => {
     const other = 'e'.repeat(64);
     spec([])
       .when(cast(['p1'], { salt: other }))
-      .then([{ type: 'BallotCast', data: { ...cast1.data, ...sealed(['p1'], other) } }]);
-  });
-
-  it('records an assisted ballot with its channel', () => {
-    spec([])
-      .when(cast(['p2'], { channel: 'assisted' }))
-      .then([{ type: 'BallotCast', data: { ...cast1.data, ...sealed(['p2']), channel: 'assisted' } }]);
+      .then([{ type: 'BallotCast', data: { ...online1.data, ...sealed(['p1'], other) } }]);
   });
 
   it('lets a resident change the ballot while revoting is on', () => {
-    spec([cast1])
+    spec([online1])
       .when(cast(['p2']))
-      .then([{ type: 'BallotCast', data: { ...cast1.data, ...sealed(['p2']) } }]);
+      .then([{ type: 'BallotCast', data: { ...online1.data, ...sealed(['p2']) } }]);
   });
 
   it('refuses a second ballot when revoting is off, whichever the channel', () => {
-    spec([cast1])
+    spec([online1])
       .when(cast(['p2'], { edition: edition({ revoting: false }) }))
       .thenFails('ALREADY_VOTED');
-    spec([cast1])
-      .when(cast(['p2'], { edition: edition({ revoting: false }), channel: 'assisted' }))
+    spec([online1])
+      .when(assisted(['p2'], { confirmReplace: true }, { edition: edition({ revoting: false }) }))
       .thenFails('ALREADY_VOTED');
   });
 
@@ -87,5 +127,71 @@ describe('ballot decider', () => {
     spec([])
       .when(cast(['p1'], { edition: edition({ phase: 'counting' }) }))
       .thenFails('PHASE_CLOSED', { required: 'voting' });
+  });
+});
+
+describe('assisted ballots', () => {
+  it('records the booth, never the officer, and takes the district from the booth', () => {
+    spec([])
+      .when(assisted(['p2']))
+      .then([assisted1]);
+  });
+
+  it('refuses an officer outside their shift, or at a booth where they have none (403 NOT_ON_SHIFT)', () => {
+    spec([])
+      .when(assisted(['p2'], { now: '2027-05-10T20:00:00.000Z' }))
+      .thenFails('NOT_ON_SHIFT', { booth: 'Mesa Macroplaza' });
+    spec([])
+      .when(assisted(['p2'], { now: '2027-05-10T13:59:59.999Z' }))
+      .thenFails('NOT_ON_SHIFT', { booth: 'Mesa Macroplaza' });
+    spec([])
+      .when(assisted(['p2'], { officer: otherOfficer }))
+      .thenFails('NOT_ON_SHIFT', { booth: 'Mesa Macroplaza' });
+  });
+
+  it('refuses a district that disagrees with the booth, a typed one or what is known of the person (409 DISTRICT_MISMATCH)', () => {
+    spec([])
+      .when(assisted(['p2'], { typedDistrict: 'sur' }))
+      .thenFails('DISTRICT_MISMATCH', { district: 'centro', known: 'sur' });
+    spec([{ type: 'BallotCast', data: { ...online1.data, district: 'sur', ...sealed(['s1']) } }])
+      .when(assisted(['p2'], { confirmReplace: true }))
+      .thenFails('DISTRICT_MISMATCH', { district: 'centro', known: 'sur' });
+    spec([])
+      .when(assisted(['p2'], { knownDistricts: ['sur'] }))
+      .thenFails('DISTRICT_MISMATCH', { district: 'centro', known: 'sur' });
+    spec([])
+      .when(assisted(['p2'], { typedDistrict: 'centro', knownDistricts: ['centro'] }))
+      .then([assisted1]);
+  });
+
+  it('needs a proof-of-residence category for a CURP born outside Nuevo León (422 RESIDENCE_PROOF_REQUIRED)', () => {
+    spec([])
+      .when(assisted(['p2'], { curp: chCurp }))
+      .thenFails('RESIDENCE_PROOF_REQUIRED', { state: 'CH' });
+    spec([])
+      .when(assisted(['p2'], { curp: chCurp, residenceProof: 'utility-bill' }))
+      .then([{ type: 'BallotCast', data: { ...assisted1.data, residenceProof: 'utility-bill' } }]);
+  });
+
+  it('refuses to replace a recorded ballot without the confirmation (409 WOULD_REPLACE), and replaces it with one', () => {
+    spec([online1])
+      .when(assisted(['p2']))
+      .thenFails('WOULD_REPLACE', { channel: 'online' });
+    spec([assisted1])
+      .when(assisted(['p1']))
+      .thenFails('WOULD_REPLACE', { channel: 'assisted' });
+    spec([online1])
+      .when(assisted(['p2'], { confirmReplace: true }))
+      .then([assisted1]);
+  });
+
+  it('refuses an ineligible person after the shift check', () => {
+    const ineligible = { reasonKey: 'underAge', minAge: 16, district: 'centro' };
+    spec([])
+      .when(assisted(['p2'], { ineligible }))
+      .thenFails('NOT_ELIGIBLE', ineligible);
+    spec([])
+      .when(assisted(['p2'], { ineligible, now: '2027-05-10T21:00:00.000Z' }))
+      .thenFails('NOT_ON_SHIFT', { booth: 'Mesa Macroplaza' });
   });
 });

@@ -4,6 +4,7 @@ import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StaffOnly } from '../../components/staff-only';
+import { BoothsSection } from '../../features/admin/components/booths-form';
 import { PhaseControl } from '../../features/admin/components/phase-control';
 import { RolesForm } from '../../features/admin/components/roles-form';
 import { useEditions } from '../../lib/api/get-editions';
@@ -34,6 +35,7 @@ export function AdminRoute() {
           </ul>
         </section>
         <RolesForm />
+        {editions.data ? <BoothsSection editions={editions.data} /> : null}
       </Page>
     </StaffOnly>
   );

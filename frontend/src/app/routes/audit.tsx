@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AuditPanel } from '../../features/audit/components/audit-panel';
+import { BoothActivity } from '../../features/audit/components/booth-activity';
 import { useRouteEdition } from '../route-data';
 
 export function AuditRoute() {
@@ -10,6 +11,7 @@ export function AuditRoute() {
     <Page title={t('audit.title')} lead={edition.title}>
       <p>{t('audit.lead')}</p>
       <AuditPanel edition={edition} />
+      <BoothActivity edition={edition} />
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useResults } from '../../features/results/api/get-results';
+import { ChannelCounts } from '../../features/results/components/channel-counts';
 import { DistrictResults } from '../../features/results/components/district-results';
 import { OpenData } from '../../features/results/components/open-data';
 import { useFormat } from '../../lib/format';
@@ -47,6 +48,7 @@ export function ResultsRoute() {
           {results.data.districts.map((district) => (
             <DistrictResults key={district.id} district={district} />
           ))}
+          <ChannelCounts results={results.data} />
           <TreeHeadNote editionId={edition.id} treeHead={results.data.treeHead} />
           <OpenData results={results.data} />
         </>

@@ -298,6 +298,11 @@ export const en: Messages = {
     backToQueue: 'Back to the review list',
   },
   ballot: {
+    inPerson: 'Your current vote was recorded in person at {{booth}} on {{when}}.',
+    replacedOnline: 'It replaced the vote you had cast online, which no longer counts.',
+    replacedAssisted: 'It replaced a vote recorded earlier in person, which no longer counts.',
+    replacedHelp:
+      'If you did not ask for this, report it to the participation office, and you can still change your vote while voting is open.',
     title: 'Your ballot',
     lead: 'District {{district}}',
     loginLead: 'To vote, log in with iD Digital.',
@@ -436,6 +441,12 @@ export const en: Messages = {
     selected: 'Winner',
     notSelected: 'Not selected',
     treeHead: 'These results rest on the record signed on {{when}}, when voting closed, with {{size}} events.',
+    channelsTitle: 'How the votes arrived',
+    channels: 'Online: {{online}}. In person at a booth: {{assisted}}.',
+    boothsCaption: 'Votes counted at each booth',
+    booth: 'Booth',
+    boothDistrict: 'District',
+    boothBallots: 'Votes',
     treeHeadTitle: 'The signed record',
     treeHeadRoot: 'Root of the record',
     checkIt: 'Check it on the audit page',
@@ -536,7 +547,7 @@ export const en: Messages = {
     formTitle: 'The person’s details and their vote',
     curp: 'CURP',
     curpHint: '18 characters, exactly as on the ID.',
-    curpInvalid: 'The CURP must be 18 characters in the official format (for example GOMA900101MNLRRR09).',
+    curpInvalid: 'The CURP must be 18 characters in the official format (for example GOMA900101MNLRRR00).',
     birthdate: 'Date of birth',
     birthdateInvalid: 'The date does not match the CURP or is not valid.',
     district: 'District of residence',
@@ -546,6 +557,7 @@ export const en: Messages = {
     giveReceipt: 'Give the person their receipt (print it or let them copy it). The form is ready for the next person.',
     keyboard: 'Keyboard: Tab to move on, Space to tick a proposal, Enter to record.',
   },
+
   audit: {
     title: 'Audit',
     lead: 'Anyone can download the edition’s public record and check that it matches its signed tree heads.',

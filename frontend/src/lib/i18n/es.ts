@@ -300,6 +300,11 @@ export const es = {
     backToQueue: 'Volver a la lista por revisar',
   },
   ballot: {
+    inPerson: 'Tu voto actual se registró en persona en {{booth}} el {{when}}.',
+    replacedOnline: 'Reemplazó el voto que emitiste en línea, que ya no cuenta.',
+    replacedAssisted: 'Reemplazó un voto registrado antes en persona, que ya no cuenta.',
+    replacedHelp:
+      'Si no lo pediste, repórtalo a la oficina de participación; mientras la votación siga abierta puedes cambiar tu voto.',
     title: 'Tu boleta',
     lead: 'Distrito {{district}}',
     loginLead: 'Para votar entra con iD Digital.',
@@ -440,6 +445,12 @@ export const es = {
     notSelected: 'No ganó',
     treeHead:
       'Estos resultados se apoyan en el registro firmado el {{when}}, al cerrar la votación, con {{size}} eventos.',
+    channelsTitle: 'Cómo llegaron los votos',
+    channels: 'En línea: {{online}}. En persona en una mesa: {{assisted}}.',
+    boothsCaption: 'Votos contados en cada mesa',
+    booth: 'Mesa',
+    boothDistrict: 'Distrito',
+    boothBallots: 'Votos',
     treeHeadTitle: 'El registro firmado',
     treeHeadRoot: 'Raíz del registro',
     checkIt: 'Comprobarlo en la página de auditoría',
@@ -542,7 +553,7 @@ export const es = {
     formTitle: 'Datos de la persona y su voto',
     curp: 'CURP',
     curpHint: '18 caracteres, tal como aparece en la identificación.',
-    curpInvalid: 'La CURP debe tener 18 caracteres con el formato oficial (por ejemplo GOMA900101MNLRRR09).',
+    curpInvalid: 'La CURP debe tener 18 caracteres con el formato oficial (por ejemplo GOMA900101MNLRRR00).',
     birthdate: 'Fecha de nacimiento',
     birthdateInvalid: 'La fecha no coincide con la CURP o no es válida.',
     district: 'Distrito de residencia',
@@ -553,6 +564,7 @@ export const es = {
       'Entrega a la persona su comprobante (imprímelo o que lo copie). El formulario ya está listo para la siguiente.',
     keyboard: 'Teclado: Tab para avanzar, Espacio para marcar una propuesta, Enter para registrar.',
   },
+
   audit: {
     title: 'Auditoría',
     lead: 'Cualquiera puede descargar el registro público de la edición y revisar que coincide con sus cabeceras firmadas.',

@@ -1,4 +1,5 @@
 import type { EditionView } from '@decidimos/contracts/api/schemas';
+import { CURP_MESSAGES } from '@decidimos/contracts/api/curp';
 import { inPersonCredential } from '@decidimos/contracts/api/schemas';
 import { ballotViolations, type BallotViolation } from '@decidimos/contracts/ballots/ballot-rules';
 import { useEffect, useRef, useState } from 'react';
@@ -10,12 +11,14 @@ import { BudgetBar, SelectionCounter } from '../../../components/budget-bar';
 import { SelectField, TextField } from '../../../components/fields';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { newIdempotencyKey } from '../../../lib/api-client';
+import { ApiError, newIdempotencyKey } from '../../../lib/api-client';
 import { useProposals } from '../../../lib/api/get-proposals';
 import { ballotTally, districtBallot } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
+import { useStaffT } from '../../../lib/i18n/staff';
 import { contractResolver, formErrorMessages } from '../../../lib/form-errors';
 import { useCastAssistedBallot, type AssistedReceipt } from '../api/cast-assisted-ballot';
+import { useMyShifts } from '../api/get-my-shifts';
 
 const BALLOT_PAGE_SIZE = 200;
 
@@ -61,31 +64,46 @@ function LastReceipt({ receipt }: { receipt: AssistedReceipt }) {
 
 function OneResident({ edition, onCast }: { edition: EditionView; onCast: (receipt: AssistedReceipt) => void }) {
   const { t } = useTranslation();
+  const ts = useStaffT();
   const format = useFormat();
   const cast = useCastAssistedBallot();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [selection, setSelection] = useState<string[]>([]);
   const [issues, setIssues] = useState<BallotViolation[]>([]);
+  const shifts = useMyShifts();
+  // Only the booths of this edition where the officer is on shift now: the server refuses any other.
+  const booths = (shifts.data?.items ?? [])
+    .filter((s) => s.now && s.booth.editionId === edition.id)
+    .map((s) => s.booth);
+  const [boothId, setBoothId] = useState('');
+  const booth = booths.find((b) => b.id === boothId) ?? booths[0];
   const form = useForm<z.input<typeof inPersonCredential>, unknown, z.output<typeof inPersonCredential>>({
     // Messages change when the form is sent again, not while someone types (the summary is a live alert).
     reValidateMode: 'onSubmit',
-    defaultValues: { curp: '', birthdate: '', district: edition.districts[0]?.id ?? '' },
+    defaultValues: { curp: '', birthdate: '' },
     resolver: contractResolver(
       {
         schema: inPersonCredential,
         toRequest: (values) => values,
         reword: (issue) =>
           issue.path[0] === 'curp'
-            ? t('assisted.curpInvalid')
+            ? issue.message === CURP_MESSAGES.checkDigit
+              ? ts('assisted.curpCheckDigit')
+              : issue.message === CURP_MESSAGES.state
+                ? ts('assisted.curpState')
+                : t('assisted.curpInvalid')
             : issue.path[0] === 'birthdate'
               ? t('assisted.birthdateInvalid')
-              : undefined,
+              : issue.path[0] === 'sex'
+                ? ts('assisted.sexInvalid')
+                : undefined,
       },
       t,
     ),
   });
   const errors = formErrorMessages(form.formState.errors);
-  const district = form.watch('district');
+  // The district is the booth's: a person votes at a booth of their own district.
+  const district = booth?.district ?? '';
   const ballot = useProposals(
     edition.id,
     { district, status: 'on-ballot', pageSize: BALLOT_PAGE_SIZE },
@@ -99,7 +117,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
 
   const curpInput = useRef<HTMLInputElement | null>(null);
   // At once, not through react-hook-form's setFocus (a timer): the officer may start typing straight away.
-  useEffect(() => curpInput.current?.focus(), []);
+  useEffect(() => curpInput.current?.focus(), [shifts.isSuccess]);
 
   function toggle(id: string) {
     setIssues([]);
@@ -113,10 +131,20 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
     return broken.length === 0;
   }
 
-  const submit = form.handleSubmit((credential) => {
-    if (!checkBallot()) return;
-    cast.mutate({ editionId: edition.id, credential, selections: selection, idempotencyKey }, { onSuccess: onCast });
-  }, checkBallot);
+  const wouldReplace = cast.error instanceof ApiError && cast.error.code === 'WOULD_REPLACE';
+  const send = (confirmReplace: boolean) =>
+    form.handleSubmit((credential) => {
+      if (!checkBallot() || !booth) return;
+      cast.mutate(
+        { editionId: edition.id, booth: booth.id, credential, selections: selection, confirmReplace, idempotencyKey },
+        { onSuccess: onCast },
+      );
+    }, checkBallot);
+  const submit = send(false);
+
+  if (shifts.isPending) return <Loading />;
+  if (shifts.error) return <ProblemAlert error={shifts.error} onRetry={() => void shifts.refetch()} />;
+  if (!booth) return <p className="alert alert-info">{ts('assisted.noShift')}</p>;
 
   return (
     <form className="form assisted" onSubmit={submit} noValidate aria-labelledby="assisted-form-title">
@@ -149,14 +177,39 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
         error={errors['birthdate']}
       />
       <SelectField
-        id="assisted-district"
-        label={t('assisted.district')}
-        {...form.register('district', { onChange: () => setSelection([]) })}
-        error={errors['district']}
+        id="assisted-sex"
+        label={ts('assisted.sex')}
+        {...form.register('sex', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+        error={errors['sex']}
       >
-        {edition.districts.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
+        <option value="">{ts('assisted.sexUnstated')}</option>
+        <option value="M">{ts('assisted.sexM')}</option>
+        <option value="H">{ts('assisted.sexH')}</option>
+        <option value="X">{ts('assisted.sexX')}</option>
+      </SelectField>
+      <SelectField
+        id="assisted-residence-proof"
+        label={ts('assisted.residenceProof')}
+        hint={ts('assisted.residenceProofHint')}
+        {...form.register('residenceProof', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+        error={errors['residenceProof']}
+      >
+        <option value="">{ts('assisted.residenceProofNone')}</option>
+        <option value="ine-address">{ts('assisted.residenceProofIne')}</option>
+        <option value="utility-bill">{ts('assisted.residenceProofBill')}</option>
+      </SelectField>
+      <SelectField
+        id="assisted-booth"
+        label={ts('assisted.booth')}
+        value={booth.id}
+        onChange={(event) => {
+          setBoothId(event.target.value);
+          setSelection([]);
+        }}
+      >
+        {booths.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name} ({b.district})
           </option>
         ))}
       </SelectField>
@@ -187,7 +240,16 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
         </ul>
       </fieldset>
       {issues.length > 0 ? <BallotIssues issues={issues} /> : null}
-      {cast.error ? <ProblemAlert error={cast.error} /> : null}
+      {wouldReplace ? (
+        <div role="alert" className="alert alert-warning" data-testid="would-replace">
+          <p>{ts('assisted.wouldReplace')}</p>
+          <button type="button" className="button secondary" onClick={() => void send(true)()}>
+            {ts('assisted.confirmReplace')}
+          </button>
+        </div>
+      ) : cast.error ? (
+        <ProblemAlert error={cast.error} />
+      ) : null}
       <div className="actions">
         <button type="submit" className="button" disabled={cast.isPending}>
           {cast.isPending ? t('common.sending') : t('assisted.record')}

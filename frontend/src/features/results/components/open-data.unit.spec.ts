@@ -8,6 +8,8 @@ describe('the results CSV', () => {
       phase: 'results',
       rule: 'greedy',
       ballots: 12,
+      channels: { online: 12, assisted: 0 },
+      booths: [],
       districts: [
         {
           id: 'centro',

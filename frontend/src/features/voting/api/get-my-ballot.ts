@@ -7,6 +7,12 @@ export interface MyBallot {
   selections: string[];
   receipt: string;
   castAt: string;
+  channel: 'online' | 'assisted';
+  /** The booth of an assisted ballot, and its name. */
+  booth: string | null;
+  boothName: string | null;
+  /** What this ballot replaced, if it replaced one: the resident is told. */
+  replaced: { channel: 'online' | 'assisted'; booth: string | null } | null;
 }
 
 /** The ballot, or null when the resident has not voted yet (404). */

@@ -43,8 +43,33 @@ export function VotingBooth({ edition, step }: { edition: EditionView; step: Boo
   if (!district) return <Page title={title} lead={t('ballot.districtNotInEdition', { district: me.data.district })} />;
   return (
     <Page title={title} lead={t('ballot.lead', { district: district.name })}>
+      <InPersonNotice edition={edition} />
       <Booth edition={edition} district={district.id} budget={district.budget} step={step} />
     </Page>
+  );
+}
+
+/**
+ * A ballot recorded for the resident at a booth, and any ballot it replaced, is said
+ * first: someone who voted online learns at once that an officer replaced that vote.
+ */
+function InPersonNotice({ edition }: { edition: EditionView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ballot = useMyBallot(edition.id);
+  if (ballot.data?.channel !== 'assisted') return null;
+  const booth = ballot.data.boothName ?? ballot.data.booth ?? '';
+  const replaced = ballot.data.replaced;
+  return (
+    <div className={replaced ? 'alert alert-warning' : 'alert alert-info'} data-testid="in-person-notice">
+      <p>{t('ballot.inPerson', { booth, when: format.dateTime(ballot.data.castAt) })}</p>
+      {replaced ? (
+        <p>
+          {t(replaced.channel === 'online' ? 'ballot.replacedOnline' : 'ballot.replacedAssisted')}{' '}
+          {t('ballot.replacedHelp')}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,0 +1,5 @@
+// What other features may use of booths (dependency-cruiser refuses anything else; see CONTRIBUTING.md).
+export { BoothLoader } from './booth-loader';
+export { BoothsReadModel } from './booths.read-model';
+export { onShift, type Booth } from './domain/booth.decider';
+export { BoothBallotCounts } from './queries/booth-ballot-counts';

@@ -1,0 +1,2 @@
+/** One voting booth (mesa) and its shifts. */
+export const boothStream = (boothId: string) => `booth-${boothId}`;

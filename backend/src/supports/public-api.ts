@@ -1,0 +1,3 @@
+// What other features may use of supports (dependency-cruiser refuses anything else; see CONTRIBUTING.md).
+export { supportsDecider } from './domain/supports.decider';
+export { supportsStream } from './streams';
