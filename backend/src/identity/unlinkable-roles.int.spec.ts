@@ -156,7 +156,16 @@ describe('a public display name, outside the log', () => {
     expect(treeHeads).toEqual(headsBefore);
     for (const head of treeHeads.treeHeads) expect(verifyTreeHead(head, treeHeads.publicKey)).toBe(true);
     const results = (await system.anonymous.get(`/api/processes/${id}/results`)).body;
-    const verification = verifyEdition({ events: after.events, treeHeads, results, publicKey: treeHeads.publicKey });
+    const openings = await system.anonymous.get(`/api/processes/${id}/audit/openings`);
+    expect(openings.status).toBe(200);
+    expect(openings.body as string).not.toContain(NAME);
+    const verification = verifyEdition({
+      events: after.events,
+      treeHeads,
+      results,
+      openings: parseJsonLines(openings.body as string),
+      publicKey: treeHeads.publicKey,
+    });
     expect(verification.findings).toEqual([]);
     expect(verification.ok).toBe(true);
   });
