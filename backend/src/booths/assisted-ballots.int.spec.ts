@@ -282,6 +282,16 @@ describe('assisted ballots', () => {
     expect(String(exported.body)).toContain('"residenceProof":"ine-address"');
   });
 
+  it("refuses the non-resident account's CURP typed at a booth of centro without a proof of residence", async () => {
+    const { curp, birthdate } = credentialOf('nonresident-1');
+    const typed = await assisted(officer, {
+      booth: booth.centro,
+      credential: { curp, birthdate, district: 'centro' },
+      selections: [],
+    });
+    expect(typed).toMatchObject({ status: 422, body: { code: 'RESIDENCE_PROOF_REQUIRED' } });
+  });
+
   it('counts ballots per channel and booth in the results and the booth list once results are out', async () => {
     await admin.post(`/api/processes/${edition.id}/phase`, { to: 'counting' });
     await admin.post(`/api/processes/${edition.id}/phase`, { to: 'results' });

@@ -53,7 +53,9 @@ export function accountClaims(name: string, today: Date = new Date()): AccountCl
   if (!residency) return undefined;
   const seed = createHash('sha256').update(name).digest();
   const birthdate = name === MINOR_ACCOUNT ? minorBirthdate(today) : adultBirthdate(seed);
-  return { sub: name, name, birthdate, curp: synthesiseCurp(seed.subarray(4), birthdate), ...residency };
+  // The non-resident was born in Coahuila, so a booth asks for a proof of residence (issue 10).
+  const state = name === NONRESIDENT_ACCOUNT ? 'CL' : undefined;
+  return { sub: name, name, birthdate, curp: synthesiseCurp(seed.subarray(4), birthdate, state), ...residency };
 }
 
 function residencyOf(name: string): Residency | undefined {

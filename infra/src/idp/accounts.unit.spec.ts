@@ -103,12 +103,12 @@ describe('accountClaims', () => {
     }
   });
 
-  it('synthesises well-formed CURPs from Nuevo León that agree with the birthdate', () => {
+  it('synthesises well-formed CURPs that agree with the birthdate, from Nuevo León but for the non-resident', () => {
     for (const name of [...WELL_KNOWN_ACCOUNTS, 'resident-poniente-5', 'resident-sur-12345']) {
       const { curp, birthdate } = claimsOf(name);
       expect(curp).toMatch(CURP_PATTERN);
       expect(curp.slice(4, 10)).toBe(birthdate.slice(2).replaceAll('-', ''));
-      expect(curp.slice(11, 13)).toBe('NL');
+      expect(curp.slice(11, 13)).toBe(name === 'nonresident-1' ? 'CL' : 'NL');
       expect(curp.slice(16, 17)).toMatch(Number(birthdate.slice(0, 4)) < 2000 ? /\d/ : /[A-Z]/);
       expect(curp.slice(17)).toBe(curpCheckDigit(curp.slice(0, 17)));
     }

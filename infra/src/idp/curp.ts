@@ -23,11 +23,12 @@ export function curpCheckDigit(first17: string): string {
 }
 
 /**
- * A well-formed CURP for someone from Nuevo León born on `birthdate` (YYYY-MM-DD), with
+ * A well-formed CURP for someone born in `state` (RENAPO's two letters; Nuevo León unless
+ * said) on `birthdate` (YYYY-MM-DD), with
  * every other character drawn from `seed` (at least 9 bytes). The homoclave character is a
  * digit for births before 2000 and a letter from 2000 on, as RENAPO assigns them.
  */
-export function synthesiseCurp(seed: Uint8Array, birthdate: string): string {
+export function synthesiseCurp(seed: Uint8Array, birthdate: string, state = NUEVO_LEON): string {
   const pick = (alphabet: string, index: number) => alphabet[(seed[index] ?? 0) % alphabet.length];
   const [year = '', month = '', day = ''] = birthdate.split('-');
   const first17 = [
@@ -39,7 +40,7 @@ export function synthesiseCurp(seed: Uint8Array, birthdate: string): string {
     month,
     day,
     pick('HM', 4),
-    NUEVO_LEON,
+    state,
     pick(CONSONANTS, 5),
     pick(CONSONANTS, 6),
     pick(CONSONANTS, 7),
