@@ -108,6 +108,10 @@ class FixedGenerationView implements ReadModelStore {
     return this.inner.collection<T>(physicalName(name, generation), options);
   }
 
+  batch<T>(work: () => Promise<T>): Promise<T> {
+    return this.inner.batch ? this.inner.batch(work) : work();
+  }
+
   getCheckpoint(projection: string): Promise<number> {
     return this.inner.getCheckpoint(checkpointName(projection, this.generations.get(projection) ?? 0));
   }

@@ -81,31 +81,6 @@ describe('projection runner', () => {
     await runner.stop();
   });
 
-  it('lets a caller wait for the projections it reads from alone, while a slower one is still applying', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const slow: Projection = {
-      name: 'slow',
-      collections: [],
-      async apply() {
-        await held;
-      },
-    };
-    const runner = new ProjectionRunner(events, readModels, [grantCounter(), slow]);
-    await runner.start();
-    const position = await grant(1);
-    await runner.waitFor(position, ['grant-counter']);
-    expect(await grants(1)).toBe(1);
-    let all = false;
-    const everything = runner.waitFor(position).then(() => (all = true));
-    await runner.waitFor(position, ['grant-counter']);
-    expect(all).toBe(false);
-    release();
-    await everything;
-    expect(runner.position).toBe(position);
-    await runner.stop();
-  });
-
   it('resumes from its checkpoint after a restart, applying only what is new', async () => {
     const first = grantCounter();
     const runner = new ProjectionRunner(events, readModels, [first]);

@@ -42,13 +42,7 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private checkpoints = new Map<string, number>();
   private processed = 0;
-  private waiters: {
-    position: number;
-    /** Only these projections, when set: an answer that reads nothing else need not wait for the rest. */
-    only: readonly string[] | null;
-    resolve: () => void;
-    reject: (error: unknown) => void;
-  }[] = [];
+  private waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   /** The subscription itself stopped (the store failed): nothing moves any more. */
   private failure: unknown = null;
   private failed = new Map<string, ProjectionFailure>();
@@ -162,13 +156,27 @@ export class ProjectionRunner {
       for (const projection of due) this.fail(failed, projection, recorded, error);
       return 0;
     }
+    // One commit for every projection's writes of this event, instead of one per write.
+    // Waiters are released only after it, when every instance can read what they wait for.
+    return view.batch
+      ? view.batch(() => this.applyDue(due, event, view, checkpoints, failed, recorded))
+      : this.applyDue(due, event, view, checkpoints, failed, recorded);
+  }
+
+  private async applyDue(
+    due: Projection[],
+    event: StoredEvent,
+    view: ReadModelStore,
+    checkpoints: Map<string, number>,
+    failed: Map<string, ProjectionFailure>,
+    recorded: RecordedEvent,
+  ): Promise<number> {
     let appended = 0;
     for (const projection of due) {
       try {
         const outcome = await projection.apply(event, view);
         if (outcome) appended = Math.max(appended, outcome.appended);
         checkpoints.set(projection.name, event.position);
-        if (view === this.view) this.releaseWaiters();
       } catch (error) {
         this.fail(failed, projection, recorded, error);
       }
@@ -198,15 +206,14 @@ export class ProjectionRunner {
 
   /**
    * Resolves once every projection has applied the event at `position`, and any event a
-   * reactor appended in answer to it (read-your-writes for commands), or once just the
-   * projections named in `only` have; rejects if the subscription itself has stopped. A
-   * projection stopped on an event is not waited for.
+   * reactor appended in answer to it (read-your-writes for commands); rejects if the
+   * subscription itself has stopped. A projection stopped on an event is not waited for.
    */
-  waitFor(position: number, only: readonly string[] | null = null): Promise<void> {
-    if (this.settled(position, only)) return Promise.resolve();
+  waitFor(position: number): Promise<void> {
+    if (this.settled(position)) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.waiters.push({ position, only, resolve, reject });
+      this.waiters.push({ position, resolve, reject });
     });
   }
 
@@ -235,10 +242,7 @@ export class ProjectionRunner {
     await this.saveCheckpoints();
   }
 
-  private settled(position: number, only: readonly string[] | null): boolean {
-    if (only !== null) {
-      return only.every((name) => this.failed.has(name) || (this.checkpoints.get(name) ?? 0) >= position);
-    }
+  private settled(position: number): boolean {
     let target = position;
     while (target <= this.processed && this.followUps.has(target)) target = this.followUps.get(target)!;
     return target <= this.processed;
@@ -246,8 +250,8 @@ export class ProjectionRunner {
 
   private releaseWaiters(): void {
     if (this.waiters.length > 0) {
-      const ready = this.waiters.filter((w) => this.settled(w.position, w.only));
-      this.waiters = this.waiters.filter((w) => !this.settled(w.position, w.only));
+      const ready = this.waiters.filter((w) => this.settled(w.position));
+      this.waiters = this.waiters.filter((w) => !this.settled(w.position));
       for (const waiter of ready) waiter.resolve();
     }
     for (const [position, followUp] of this.followUps) if (followUp <= this.processed) this.followUps.delete(position);

@@ -88,6 +88,13 @@ export interface Collection<T extends object> {
 
 export interface ReadModelStore {
   collection<T extends object>(name: string, options?: CollectionOptions): Collection<T>;
+  /**
+   * Runs `work` with its writes committed together at the end, where the store can (one
+   * SQLite transaction instead of one per write); each write still applies or fails on its
+   * own, and a write from elsewhere meanwhile is committed with them. Without it, writes
+   * commit one by one.
+   */
+  batch?<T>(work: () => Promise<T>): Promise<T>;
   getCheckpoint(projection: string): Promise<number>;
   setCheckpoint(projection: string, position: number): Promise<void>;
   close(): Promise<void>;

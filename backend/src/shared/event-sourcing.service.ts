@@ -32,12 +32,7 @@ export class EventSourcing {
     streamId: string,
     decider: Decider<C, E, S>,
     command: C | ((state: S) => C),
-    options: {
-      idempotencyKey?: string;
-      retries?: number;
-      /** The read models the caller's next reads need; by default every projection. */
-      readsFrom?: readonly string[];
-    } = {},
+    options: { idempotencyKey?: string; retries?: number } = {},
   ): Promise<CommandResult> {
     const eventId = eventIdsFrom(options.idempotencyKey && `${streamId}:${options.idempotencyKey}`);
     const result = await handleCommand(this.store, streamId, decider, command, {
@@ -46,7 +41,7 @@ export class EventSourcing {
     });
     if (result.position > 0) {
       try {
-        await this.projections.waitFor(result.position, options.readsFrom ?? null);
+        await this.projections.waitFor(result.position);
       } catch (error) {
         throw new RecordedButUnconfirmedError(result.position, error);
       }

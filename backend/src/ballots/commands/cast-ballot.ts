@@ -11,7 +11,6 @@ import { ProposalsReadModel } from '../../proposals/public-api';
 import { DomainError } from '../../shared/domain-error';
 import { EventSourcing } from '../../shared/event-sourcing.service';
 import { supportsDecider, supportsStream } from '../../supports/public-api';
-import { ballotsProjection } from '../ballots.projection';
 import { ballotDecider, type InPerson } from '../domain/ballot.decider';
 import { ballotStream } from '../streams';
 
@@ -72,9 +71,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
         salt: randomBytes(32).toString('hex'),
         inPerson,
       },
-      // The answer reads no read model, and the resident's next read is their ballot: the
-      // audit tree and the rest follow without holding the answer back (issue 13).
-      { retries: 50, readsFrom: [ballotsProjection.name], ...(idempotencyKey ? { idempotencyKey } : {}) },
+      { retries: 50, ...(idempotencyKey ? { idempotencyKey } : {}) },
     );
     await this.refuseIfAfterClose(editionId, result.position);
     // The receipt hashes the time the store recorded the ballot, which only the store knows.

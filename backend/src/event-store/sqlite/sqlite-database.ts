@@ -25,13 +25,38 @@ export function openSharedDatabase(file: string, { durable }: { durable: boolean
  * read-check-write sequence cannot interleave with another process's writes.
  */
 export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
+  // Inside a batch the transaction is open already: a savepoint keeps this write's all-or-nothing.
+  const nested = (batches.get(db) ?? 0) > 0;
+  db.exec(nested ? 'SAVEPOINT write' : 'BEGIN IMMEDIATE');
   try {
     const result = work();
-    db.exec('COMMIT');
+    db.exec(nested ? 'RELEASE write' : 'COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    db.exec(nested ? 'ROLLBACK TO write; RELEASE write' : 'ROLLBACK');
     throw error;
+  }
+}
+
+/** Open batches per connection: while one is open, writes join its transaction. */
+const batches = new WeakMap<DatabaseSync, number>();
+
+/**
+ * Runs `work` in one write transaction, committed when it ends whether it succeeded or
+ * not: each write in it already stands or falls alone (inWriteTransaction's savepoint), so
+ * a batch only saves the commits between them. `work` must not wait on anything but this
+ * process's own work, since the file's write lock is held meanwhile; a batch started
+ * inside another joins it.
+ */
+export async function inBatch<T>(db: DatabaseSync, work: () => Promise<T>): Promise<T> {
+  const open = batches.get(db) ?? 0;
+  if (open > 0) return work();
+  db.exec('BEGIN IMMEDIATE');
+  batches.set(db, 1);
+  try {
+    return await work();
+  } finally {
+    batches.set(db, 0);
+    db.exec('COMMIT');
   }
 }

@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { inWriteTransaction, openSharedDatabase } from '../../event-store/sqlite/sqlite-database';
+import { inBatch, inWriteTransaction, openSharedDatabase } from '../../event-store/sqlite/sqlite-database';
 import { type Collection, type CollectionOptions, DuplicateKeyError, type ReadModelStore } from '../read-model.port';
 import { checkCollectionName, checkFieldName } from '../names';
 import { CONTAINS_FUNCTION, type DocumentIndex, jsonStringContains, jsonValueOf } from './document-query';
@@ -31,12 +32,33 @@ const SCHEMA = `
     position INTEGER NOT NULL
   ) WITHOUT ROWID;`;
 
+/**
+ * One connection per file in a process, shared by every store opened on it. A projection
+ * batch holds the file's write lock across awaits; a second connection of the same process
+ * asking for that lock would block the thread the batch needs to finish, while a shared
+ * connection's writes join the batch instead. Processes still share the file through WAL.
+ */
+const connections = new Map<string, { db: DatabaseSync; stores: number }>();
+
 /** Opens the read models kept in one SQLite file, creating it if needed. */
 export async function openSqliteReadModelStore(file: string): Promise<ReadModelStore> {
-  const db = openSharedDatabase(file, { durable: false });
-  inWriteTransaction(db, () => db.exec(SCHEMA));
-  db.function(CONTAINS_FUNCTION, { deterministic: true }, jsonStringContains);
-  return new SqliteReadModelStore(db);
+  const key = file === ':memory:' ? null : resolve(file);
+  let connection = key === null ? undefined : connections.get(key);
+  if (!connection) {
+    const db = openSharedDatabase(file, { durable: false });
+    inWriteTransaction(db, () => db.exec(SCHEMA));
+    db.function(CONTAINS_FUNCTION, { deterministic: true }, jsonStringContains);
+    connection = { db, stores: 0 };
+    if (key !== null) connections.set(key, connection);
+  }
+  connection.stores += 1;
+  const shared = connection;
+  return new SqliteReadModelStore(shared.db, () => {
+    shared.stores -= 1;
+    if (shared.stores > 0) return;
+    if (key !== null) connections.delete(key);
+    if (shared.db.isOpen) shared.db.close();
+  });
 }
 
 class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
@@ -44,7 +66,12 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   private readonly ensuredIndexes = new Set<string>();
   private readonly collections = new Map<string, SqliteCollection<object>>();
 
-  constructor(private readonly db: DatabaseSync) {}
+  private closed = false;
+
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly release: () => void,
+  ) {}
 
   /**
    * Unique fields are remembered in the file, like a unique index: declaring one once is
@@ -74,7 +101,9 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   }
 
   async close(): Promise<void> {
-    if (this.db.isOpen) this.db.close();
+    if (this.closed) return;
+    this.closed = true;
+    this.release();
   }
 
   prepare(sql: string): StatementSync {
@@ -88,6 +117,10 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
 
   inWriteTransaction<T>(work: () => T): T {
     return inWriteTransaction(this.db, work);
+  }
+
+  batch<T>(work: () => Promise<T>): Promise<T> {
+    return inBatch(this.db, work);
   }
 
   ensureIndex(index: DocumentIndex): void {
