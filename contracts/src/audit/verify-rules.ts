@@ -38,6 +38,9 @@ interface VoterRecord {
   /** Every stream, once a second one appears (a Set per voter would cost a million Sets). */
   streams: Set<string> | null;
   ballots: number;
+  /** The ballot that counts for now (the voter's last valid one), and whether one ever did. */
+  counted: SealedBallot | null;
+  everCounted: boolean;
 }
 
 export interface Recount {
@@ -90,9 +93,12 @@ export function rulesCheck(findings: Finding[]): {
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
   const ballotsByVoter = new Map<string, VoterRecord>();
-  // Every ballot's id, to tell an opening of a replaced ballot from one of no ballot at all.
-  const ballotIds = new Set<string>();
-  const counted = new Map<string, SealedBallot>();
+  // The ids of ballots that do not count (replaced, or refused), to tell an opening of one
+  // from an opening of no ballot at all. The counted ones are in their voter's record, and
+  // the records in the order each voter's first counted ballot came (of a million voters,
+  // one Map rather than three keyed by ballot or voter).
+  const uncountedIds = new Set<string>();
+  const countedVoters: VoterRecord[] = [];
   // One object per distinct (district, selections): a million voters share far fewer
   // ballots, and the parsed events can go as soon as they are checked.
   const distinctBallots = new Map<string, CountedBallot>();
@@ -191,17 +197,21 @@ export function rulesCheck(findings: Finding[]): {
         outcome.ballotsCast++;
         let voterBallots = ballotsByVoter.get(event.data.voter);
         if (voterBallots === undefined) {
-          voterBallots = { stream: event.stream, streams: null, ballots: 0 };
+          voterBallots = { stream: event.stream, streams: null, ballots: 0, counted: null, everCounted: false };
           ballotsByVoter.set(event.data.voter, voterBallots);
         } else if (voterBallots.streams !== null || event.stream !== voterBallots.stream) {
           (voterBallots.streams ??= new Set([voterBallots.stream])).add(event.stream);
         }
         voterBallots.ballots++;
-        ballotIds.add(event.id);
         if (checkCast(event, voterBallots, edition, closedAt, findings)) {
           const { district, commitment } = event.data;
-          counted.set(event.data.voter, { id: event.id, district, commitment });
-        }
+          if (voterBallots.counted !== null) uncountedIds.add(voterBallots.counted.id);
+          voterBallots.counted = { id: event.id, district, commitment };
+          if (!voterBallots.everCounted) {
+            voterBallots.everCounted = true;
+            countedVoters.push(voterBallots);
+          }
+        } else uncountedIds.add(event.id);
         break;
       }
       case 'TallyComputed':
@@ -226,7 +236,8 @@ export function rulesCheck(findings: Finding[]): {
       return;
     }
     if (edition.ballot === null) return;
-    const ballots = openCounted([...counted.values()], ballotIds, openings, edition, findings, countedBallot);
+    const sealed = countedVoters.map((voter) => voter.counted!);
+    const ballots = openCounted(sealed, uncountedIds, openings, edition, findings, countedBallot);
     const districts = tallyEdition(
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
       ballots,
@@ -289,7 +300,7 @@ function checkBallotComposition(
  */
 function openCounted(
   ballots: SealedBallot[],
-  ballotIds: ReadonlySet<string>,
+  uncountedIds: ReadonlySet<string>,
   lines: readonly unknown[] | null,
   edition: Edition,
   findings: Finding[],
@@ -299,21 +310,27 @@ function openCounted(
     findings.push(finding('OPENINGS_MISSING', { ballots: ballots.length }));
     return [];
   }
-  const countedIds = new Set(ballots.map((ballot) => ballot.id));
-  const openings = new Map<string, Opening>();
+  // Each counted ballot's opening by ballot id: null until it comes.
+  const openings = new Map<string, Opening | null>();
+  for (const ballot of ballots) openings.set(ballot.id, null);
   lines.forEach((line, index) => {
-    const parsed = openingSchema.safeParse(line);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const reason = `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
-      findings.push(finding('OPENING_MALFORMED', { line: index + 1, reason }));
-      return;
+    let opening: Opening;
+    if (isOpening(line)) opening = line;
+    else {
+      const parsed = openingSchema.safeParse(line);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const reason = `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
+        findings.push(finding('OPENING_MALFORMED', { line: index + 1, reason }));
+        return;
+      }
+      opening = parsed.data;
     }
-    const opening = parsed.data;
     const name = { ballot: opening.ballotId };
-    if (openings.has(opening.ballotId)) findings.push(finding('OPENING_DUPLICATE', name));
-    else if (countedIds.has(opening.ballotId)) openings.set(opening.ballotId, opening);
-    else if (ballotIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
+    const earlier = openings.get(opening.ballotId);
+    if (earlier) findings.push(finding('OPENING_DUPLICATE', name));
+    else if (earlier === null) openings.set(opening.ballotId, opening);
+    else if (uncountedIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
     else findings.push(finding('OPENING_UNKNOWN_BALLOT', name));
   });
   const opened: CountedBallot[] = [];
@@ -344,6 +361,31 @@ function openCounted(
     opened.push(countedBallot(district.id, opening.selections));
   }
   return opened;
+}
+
+const OPENING_KEYS = Object.keys(openingSchema.shape);
+const HEX32 = /^[0-9a-f]{64}$/;
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
+
+/**
+ * openingSchema checked by hand for a million openings: true only for what the schema
+ * accepts (its three keys in its order, each valid); anything else goes through the
+ * schema, which words what is wrong.
+ */
+function isOpening(line: unknown): line is Opening {
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) return false;
+  const keys = Object.keys(line);
+  if (keys.length !== OPENING_KEYS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== OPENING_KEYS[i]) return false;
+  const { ballotId, selections, salt } = line as Record<string, unknown>;
+  return (
+    isId(ballotId) &&
+    Array.isArray(selections) &&
+    selections.every(isId) &&
+    typeof salt === 'string' &&
+    salt.length === 64 &&
+    HEX32.test(salt)
+  );
 }
 
 /** True when the ballot counts (until a later one by the same voter replaces it); its selections are checked once opened. */
