@@ -66,20 +66,24 @@ export function checkLog(lines: readonly unknown[], options: LogOptions, finding
  * Of each event only its leaf hash, id and type stay (and the few that must be signed), so
  * a city's export is checked as it streams in.
  */
-export function logCheck(findings: Finding[]): {
+export function logCheck(
+  findings: Finding[],
+  { leavesHashedElsewhere = false }: LeafHashing = {},
+): {
   add(line: unknown): LoggedDomainEvent | null;
-  finish(options: LogOptions): Omit<CheckedLog, 'events'>;
+  finish(options: LogOptions, hashed?: HashedLog): Omit<CheckedLog, 'events'>;
 } {
-  const nodes = new InMemoryNodeStore();
-  const tree = new MerkleTree(nodes);
+  let nodes: NodeStore = new InMemoryNodeStore();
+  let tree = new MerkleTree(nodes);
+  let size = 0;
   const seen: RecordedEvents = { ids: [], types: [], signed: new Map() };
   const heads: LoggedHead[] = [];
   const seenIds = new Set<string>();
   const nextRevision = new Map<string, number>();
 
   function add(line: unknown): LoggedDomainEvent | null {
-    const index = tree.size;
-    tree.append(eventLeafHash(line));
+    const index = size++;
+    if (!leavesHashedElsewhere) tree.append(eventLeafHash(line));
     const event = exportedEvent(line);
     if ('code' in event) {
       findings.push(finding(event.code, { line: index + 1, ...event.params }));
@@ -125,12 +129,33 @@ export function logCheck(findings: Finding[]): {
     return logged;
   }
 
-  function finish(options: LogOptions): Omit<CheckedLog, 'events'> {
+  function finish(options: LogOptions, hashed?: HashedLog): Omit<CheckedLog, 'events'> {
+    if (leavesHashedElsewhere) {
+      if (hashed === undefined) throw new Error('the leaves were to be hashed elsewhere, and no tree came');
+      // The same lines, cut and parsed by the same code, on another thread: a different count is a bug.
+      if (hashed.size !== size) throw new Error(`the hashed tree has ${hashed.size} leaves, the log ${size}`);
+      nodes = hashed.nodes;
+      tree = new MerkleTree(nodes, hashed.size);
+    }
     checkHeads({ tree, nodes }, seen, heads, options, findings);
     return { heads, size: tree.size };
   }
 
   return { add, finish };
+}
+
+export interface LeafHashing {
+  /**
+   * The Merkle tree is built from the same lines by someone else (the CLI's second thread)
+   * and given to `finish`: `add` then checks each event without hashing it.
+   */
+  leavesHashedElsewhere?: boolean;
+}
+
+/** Every line's leaf hash in a tree, hashed apart from the checks. */
+export interface HashedLog {
+  nodes: NodeStore;
+  size: number;
 }
 
 /** What the head checks need of the events: id and type by leaf index, and those that must be signed. */

@@ -2,7 +2,7 @@ import type { DistrictTally } from '../events/catalog';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
 import { type Finding, finding } from './findings';
-import { type LoggedHead, logCheck } from './verify-log';
+import { type HashedLog, type LeafHashing, type LoggedHead, logCheck } from './verify-log';
 import { type Recount, districtDifferences, rulesCheck } from './verify-rules';
 
 /** What an auditor holds besides the export: the published tree heads and results, and a key. */
@@ -62,13 +62,16 @@ export interface EditionVerifier {
   add(line: unknown): void;
   /** Lines added so far. */
   readonly checked: number;
-  /** Once the whole export is in: the checks that need the published documents, and the verdict. */
-  finish(documents: EditionDocuments): Verification;
+  /**
+   * Once the whole export is in: the checks that need the published documents, and the
+   * verdict. `hashed` is the export's Merkle tree when the leaves were hashed elsewhere.
+   */
+  finish(documents: EditionDocuments, hashed?: HashedLog): Verification;
 }
 
-export function editionVerifier(): EditionVerifier {
+export function editionVerifier(hashing: LeafHashing = {}): EditionVerifier {
   const findings: Finding[] = [];
-  const log = logCheck(findings);
+  const log = logCheck(findings, hashing);
   const rules = rulesCheck(findings);
   let checked = 0;
   return {
@@ -80,8 +83,8 @@ export function editionVerifier(): EditionVerifier {
     get checked() {
       return checked;
     },
-    finish(audit) {
-      const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null });
+    finish(audit, hashed) {
+      const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null }, hashed);
       const outcome = rules.finish(logged.heads, audit.openings ?? null);
       if (audit.treeHeads && outcome.editionId !== null && audit.treeHeads.editionId !== outcome.editionId) {
         findings.push(

@@ -5,6 +5,9 @@ import type { ReadableStream } from 'node:stream/web';
 import { type TreeHeadsDocument, treeHeadsDocument } from '../audit/audit-documents';
 import { forEachExportValue, openExportFile } from './export-lines';
 
+/** Sees the export's bytes go by on their way to being read (the CLI hands them to its hashing thread too). */
+export type ExportTap = (input: AsyncIterable<unknown>) => AsyncIterable<unknown>;
+
 /** The files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
 export const EVENTS_FILE = 'events.jsonl';
 export const TREE_HEADS_FILE = 'tree-heads.json';
@@ -88,7 +91,11 @@ export async function downloadOpenings(editionUrl: string, take: (body: Readable
  * disk (a city's export is never held in memory), then the published documents and the
  * openings, if voting had closed when they were saved.
  */
-export async function streamEditionDir(dir: string, take: (value: unknown) => void): Promise<EditionSources> {
+export async function streamEditionDir(
+  dir: string,
+  take: (value: unknown) => void,
+  through: ExportTap = (input) => input,
+): Promise<EditionSources> {
   const read = async (file: string) => {
     try {
       return await readFile(join(dir, file), 'utf8');
@@ -107,7 +114,7 @@ export async function streamEditionDir(dir: string, take: (value: unknown) => vo
     events.destroy();
     throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
   }
-  await forEachExportValue(events, take);
+  await forEachExportValue(through(events), take);
   const openingsFile = await openExportFile(join(dir, OPENINGS_FILE)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
@@ -134,13 +141,17 @@ export async function readTreeHeads(file: string): Promise<TreeHeadsDocument> {
  * it streams in. Openings are asked for first: if there are any, voting had closed before
  * the export was taken, so the export holds the close.
  */
-export async function streamEdition(source: string, take: (value: unknown) => void): Promise<EditionSources> {
-  if (!isUrl(source)) return streamEditionDir(source, take);
+export async function streamEdition(
+  source: string,
+  take: (value: unknown) => void,
+  through: ExportTap = (input) => input,
+): Promise<EditionSources> {
+  if (!isUrl(source)) return streamEditionDir(source, take, through);
   let openings: unknown[] | null = null;
   await downloadOpenings(source, async (body) => {
     openings = await valuesOf(body);
   });
-  return { ...(await downloadEdition(source, (body) => forEachExportValue(body, take))), openings };
+  return { ...(await downloadEdition(source, (body) => forEachExportValue(through(body), take))), openings };
 }
 
 async function valuesOf(input: Readable): Promise<unknown[]> {

@@ -12,7 +12,7 @@ const NEWLINE = 0x0a;
  * and U+2029: JSON leaves those unescaped inside strings. `take` is called synchronously,
  * a million times for a city: no promise per line.
  */
-export async function forEachExportValue(input: Readable, take: (value: unknown) => void): Promise<void> {
+export async function forEachExportValue(input: AsyncIterable<unknown>, take: (value: unknown) => void): Promise<void> {
   let pending: Buffer[] = [];
   for await (const chunk of input) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
