@@ -5,6 +5,7 @@ import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
 import { type CountedBallot, tallyEdition } from '../tally/tally';
 import { type Finding, type FindingCode, finding } from './findings';
+import { StringTable } from './string-table';
 import type { LoggedDomainEvent, LoggedHead } from './verify-log';
 
 type LoggedBallot = Extract<LoggedDomainEvent, { type: 'BallotCast' }>;
@@ -72,7 +73,7 @@ export function checkRules(
   events: LoggedDomainEvent[],
   heads: LoggedHead[],
   findings: Finding[],
-  openings: readonly unknown[] | null = null,
+  openings: Iterable<unknown> | null = null,
 ): RulesOutcome {
   const check = rulesCheck(findings);
   for (const event of events) check.add(event);
@@ -85,14 +86,16 @@ export function checkRules(
  */
 export function rulesCheck(findings: Finding[]): {
   add(event: LoggedDomainEvent): void;
-  finish(heads: LoggedHead[], openings?: readonly unknown[] | null): RulesOutcome;
+  finish(heads: LoggedHead[], openings?: Iterable<unknown> | null): RulesOutcome;
 } {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
   let edition: Edition | null = null;
   let started = false;
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
-  const ballotsByVoter = new Map<string, VoterRecord>();
+  // Voters numbered in a byte table, their records by number: a million of them.
+  const voterNumbers = new StringTable();
+  const ballotsByVoter: VoterRecord[] = [];
   // The ids of ballots that do not count (replaced, or refused), to tell an opening of one
   // from an opening of no ballot at all. The counted ones are in their voter's record, and
   // the records in the order each voter's first counted ballot came (of a million voters,
@@ -195,10 +198,11 @@ export function rulesCheck(findings: Finding[]): {
       }
       case 'BallotCast': {
         outcome.ballotsCast++;
-        let voterBallots = ballotsByVoter.get(event.data.voter);
+        const voter = voterNumbers.add(event.data.voter);
+        let voterBallots = ballotsByVoter[voter];
         if (voterBallots === undefined) {
           voterBallots = { stream: event.stream, streams: null, ballots: 0, counted: null, everCounted: false };
-          ballotsByVoter.set(event.data.voter, voterBallots);
+          ballotsByVoter.push(voterBallots);
         } else if (voterBallots.streams !== null || event.stream !== voterBallots.stream) {
           (voterBallots.streams ??= new Set([voterBallots.stream])).add(event.stream);
         }
@@ -223,16 +227,16 @@ export function rulesCheck(findings: Finding[]): {
     }
   }
 
-  function finish(heads: LoggedHead[], openings: readonly unknown[] | null = null): RulesOutcome {
+  function finish(heads: LoggedHead[], openings: Iterable<unknown> | null = null): RulesOutcome {
     if (!started) findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
-    outcome.voters = ballotsByVoter.size;
+    outcome.voters = voterNumbers.size;
     if (edition !== null) recount(edition, heads, openings);
     return outcome;
   }
 
-  function recount(edition: Edition, heads: LoggedHead[], openings: readonly unknown[] | null): void {
+  function recount(edition: Edition, heads: LoggedHead[], openings: Iterable<unknown> | null): void {
     if (closedAt === null) {
-      if (openings !== null && openings.length > 0) findings.push(finding('OPENINGS_WHILE_VOTING'));
+      if (openings !== null && !isEmpty(openings)) findings.push(finding('OPENINGS_WHILE_VOTING'));
       return;
     }
     if (edition.ballot === null) return;
@@ -301,7 +305,7 @@ function checkBallotComposition(
 function openCounted(
   ballots: SealedBallot[],
   uncountedIds: ReadonlySet<string>,
-  lines: readonly unknown[] | null,
+  lines: Iterable<unknown> | null,
   edition: Edition,
   findings: Finding[],
   countedBallot: (district: string, selections: string[]) => CountedBallot,
@@ -310,10 +314,23 @@ function openCounted(
     findings.push(finding('OPENINGS_MISSING', { ballots: ballots.length }));
     return [];
   }
-  // Each counted ballot's opening by ballot id: null until it comes.
-  const openings = new Map<string, Opening | null>();
-  for (const ballot of ballots) openings.set(ballot.id, null);
-  lines.forEach((line, index) => {
+  // Each counted ballot's id numbered; a number several ballots share (a duplicate event id) is rare.
+  const countedIds = new StringTable();
+  const slotOf = new Int32Array(ballots.length);
+  const firstBallot: number[] = [];
+  const sharedSlots = new Set<number>();
+  for (let i = 0; i < ballots.length; i++) {
+    const slot = countedIds.add(ballots[i]!.id);
+    slotOf[i] = slot;
+    if (slot === firstBallot.length) firstBallot.push(i);
+    else sharedSlots.add(slot);
+  }
+  // Per id number, null until its opening comes, then what it shows: judged as it comes so
+  // that a million openings need not be kept (the findings still come in ballot order below).
+  const verdicts: (Verdict | null)[] = firstBallot.map(() => null);
+  let index = 0;
+  for (const line of lines) {
+    index++;
     let opening: Opening;
     if (isOpening(line)) opening = line;
     else {
@@ -321,46 +338,69 @@ function openCounted(
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const reason = `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
-        findings.push(finding('OPENING_MALFORMED', { line: index + 1, reason }));
-        return;
+        findings.push(finding('OPENING_MALFORMED', { line: index, reason }));
+        continue;
       }
       opening = parsed.data;
     }
     const name = { ballot: opening.ballotId };
-    const earlier = openings.get(opening.ballotId);
+    const slot = countedIds.find(opening.ballotId);
+    const earlier = slot < 0 ? undefined : verdicts[slot];
     if (earlier) findings.push(finding('OPENING_DUPLICATE', name));
-    else if (earlier === null) openings.set(opening.ballotId, opening);
-    else if (uncountedIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
+    else if (earlier === null) {
+      verdicts[slot] = sharedSlots.has(slot)
+        ? { opening }
+        : judgeOpening(ballots[firstBallot[slot]!]!, opening, edition, countedBallot);
+    } else if (uncountedIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
     else findings.push(finding('OPENING_UNKNOWN_BALLOT', name));
-  });
+  }
   const opened: CountedBallot[] = [];
-  for (const ballot of ballots) {
-    const name = { ballot: ballot.id };
-    const opening = openings.get(ballot.id);
-    if (!opening) {
-      findings.push(finding('OPENING_MISSING', name));
+  for (let i = 0; i < ballots.length; i++) {
+    const ballot = ballots[i]!;
+    let verdict = verdicts[slotOf[i]!];
+    if (!verdict) {
+      findings.push(finding('OPENING_MISSING', { ballot: ballot.id }));
       continue;
     }
-    if (ballotCommitment(opening.salt, opening.selections) !== ballot.commitment) {
-      findings.push(finding('OPENING_MISMATCH', name));
-      continue;
-    }
-    // checkCast found the district in the edition before counting the ballot.
-    const district = edition.districts.find((d) => d.id === ballot.district)!;
-    const violation = checkBallot(
-      edition.rules.ballot,
-      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
-      opening.selections,
-    );
-    if (violation) {
-      findings.push(
-        finding(VIOLATION_FINDINGS[violation.code], { ...name, district: district.id, ...violation.params }),
-      );
-      continue;
-    }
-    opened.push(countedBallot(district.id, opening.selections));
+    if ('opening' in verdict) verdict = judgeOpening(ballot, verdict.opening, edition, countedBallot);
+    if (verdict === MISMATCH) findings.push(finding('OPENING_MISMATCH', { ballot: ballot.id }));
+    else if ('code' in verdict) findings.push(verdict);
+    else opened.push(verdict as CountedBallot);
   }
   return opened;
+}
+
+/** What an opening shows of its ballot: counted as these selections, or a finding; an opening to judge later when several ballots share its id. */
+type Verdict = CountedBallot | Finding | typeof MISMATCH | { opening: Opening };
+const MISMATCH = { mismatch: true } as const;
+
+function judgeOpening(
+  ballot: SealedBallot,
+  opening: Opening,
+  edition: Edition,
+  countedBallot: (district: string, selections: string[]) => CountedBallot,
+): CountedBallot | Finding | typeof MISMATCH {
+  if (ballotCommitment(opening.salt, opening.selections) !== ballot.commitment) return MISMATCH;
+  // checkCast found the district in the edition before counting the ballot.
+  const district = edition.districts.find((d) => d.id === ballot.district)!;
+  const violation = checkBallot(
+    edition.rules.ballot,
+    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
+    opening.selections,
+  );
+  if (violation) {
+    return finding(VIOLATION_FINDINGS[violation.code], {
+      ballot: ballot.id,
+      district: district.id,
+      ...violation.params,
+    });
+  }
+  return countedBallot(district.id, opening.selections);
+}
+
+function isEmpty(values: Iterable<unknown>): boolean {
+  for (const _ of values) return false;
+  return true;
 }
 
 const OPENING_KEYS = Object.keys(openingSchema.shape);

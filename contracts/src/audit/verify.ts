@@ -13,7 +13,7 @@ export interface EditionDocuments {
    * openings.jsonl (GET /api/processes/:id/audit/openings), one parsed JSON value per line:
    * published once voting has closed; null or absent before.
    */
-  openings?: readonly unknown[] | null;
+  openings?: Iterable<unknown> | null;
   /** results.json (GET /api/processes/:id/results). */
   results?: unknown;
   /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { type TreeHeadsDocument, treeHeadsDocument } from '../audit/audit-documents';
-import { forEachExportValue, openExportFile } from './export-lines';
+import { bytesOf, exportValuesOf, forEachExportValue, openExportFile } from './export-lines';
 
 /** Sees the export's bytes go by on their way to being read (the CLI hands them to its hashing thread too). */
 export type ExportTap = (input: AsyncIterable<unknown>) => AsyncIterable<unknown>;
@@ -23,8 +23,8 @@ export interface PublishedDocuments {
 
 /** The published documents with the openings (null while voting is open: none are published). */
 export interface EditionSources extends PublishedDocuments {
-  /** openings.jsonl, one parsed value per line. */
-  openings: unknown[] | null;
+  /** openings.jsonl, one parsed value per line, each parsed as it is iterated. */
+  openings: Iterable<unknown> | null;
 }
 
 export class SourceError extends Error {
@@ -120,7 +120,7 @@ export async function streamEditionDir(
     throw error;
   });
   return {
-    openings: openingsFile === null ? null : await valuesOf(openingsFile),
+    openings: openingsFile === null ? null : exportValuesOf(await bytesOf(openingsFile)),
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -147,17 +147,11 @@ export async function streamEdition(
   through: ExportTap = (input) => input,
 ): Promise<EditionSources> {
   if (!isUrl(source)) return streamEditionDir(source, take, through);
-  let openings: unknown[] | null = null;
+  let openings: Iterable<unknown> | null = null;
   await downloadOpenings(source, async (body) => {
-    openings = await valuesOf(body);
+    openings = exportValuesOf(await bytesOf(body));
   });
   return { ...(await downloadEdition(source, (body) => forEachExportValue(through(body), take))), openings };
-}
-
-async function valuesOf(input: Readable): Promise<unknown[]> {
-  const values: unknown[] = [];
-  await forEachExportValue(input, (value) => values.push(value));
-  return values;
 }
 
 async function get(url: string): Promise<Response> {

@@ -38,6 +38,41 @@ function takeLine(line: string, take: (value: unknown) => void): void {
   if (!isBlankLine(text)) take(parseJsonLine(text));
 }
 
+/**
+ * JSON Lines held as bytes, each line cut, decoded and parsed only as the iteration reaches
+ * it, and never kept: the same values, in the same order, as `forEachExportValue` over the
+ * same bytes. For a city's million openings, read whole (bytes, not strings) but checked
+ * one by one.
+ */
+export function exportValuesOf(bytes: Buffer): Iterable<unknown> {
+  return {
+    *[Symbol.iterator]() {
+      let start = 0;
+      for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+        const value = lineValue(bytes.toString('utf8', start, end));
+        start = end + 1;
+        if (value !== BLANK) yield value;
+      }
+      const last = lineValue(bytes.toString('utf8', start));
+      if (last !== BLANK) yield last;
+    },
+  };
+}
+
+/** Reads a stream's bytes whole, as one Buffer (a city's openings are far below Buffer's limit). */
+export async function bytesOf(input: AsyncIterable<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+const BLANK: unique symbol = Symbol('blank');
+
+function lineValue(line: string): unknown {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  return isBlankLine(text) ? BLANK : parseJsonLine(text);
+}
+
 /** The export as an array of values: for tests and small exports (the verifier takes them as they come). */
 export async function readExport(input: Readable): Promise<unknown[]> {
   const values: unknown[] = [];

@@ -243,7 +243,7 @@ const publicEventSchemas = { ...eventSchemas, BallotCast: ballotCast.omit({ seal
 /** Validates an exported event's payload (the public form, see publicEvent); throws InvalidEventError. */
 export function parsePublicEvent(type: string, data: unknown, schemaVersion: number): PublicDomainEvent {
   if (type === 'BallotCast' && schemaVersion === SCHEMA_VERSIONS.BallotCast && isPublicBallot(data)) {
-    return { type, data } as PublicDomainEvent;
+    return { type: 'BallotCast', data } as PublicDomainEvent;
   }
   return parseWith(publicEventSchemas, type, data, schemaVersion) as PublicDomainEvent;
 }
