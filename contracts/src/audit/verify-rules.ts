@@ -44,6 +44,13 @@ interface VoterRecord {
   everCounted: boolean;
 }
 
+/**
+ * ballotCommitment of the opening on line `line` (from 1) of openings.jsonl, computed
+ * elsewhere from the same bytes (the CLI's second thread); null where it was not, and the
+ * check computes it.
+ */
+export type OpeningCommitments = (line: number) => string | null;
+
 export interface Recount {
   /** Leaf index of the event that closed voting, or null while voting is open. */
   closedAt: number | null;
@@ -86,7 +93,11 @@ export function checkRules(
  */
 export function rulesCheck(findings: Finding[]): {
   add(event: LoggedDomainEvent): void;
-  finish(heads: LoggedHead[], openings?: Iterable<unknown> | null): RulesOutcome;
+  finish(
+    heads: LoggedHead[],
+    openings?: Iterable<unknown> | null,
+    openingCommitments?: OpeningCommitments | null,
+  ): RulesOutcome;
 } {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
   let edition: Edition | null = null;
@@ -227,21 +238,30 @@ export function rulesCheck(findings: Finding[]): {
     }
   }
 
-  function finish(heads: LoggedHead[], openings: Iterable<unknown> | null = null): RulesOutcome {
+  function finish(
+    heads: LoggedHead[],
+    openings: Iterable<unknown> | null = null,
+    openingCommitments: OpeningCommitments | null = null,
+  ): RulesOutcome {
     if (!started) findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
     outcome.voters = voterNumbers.size;
-    if (edition !== null) recount(edition, heads, openings);
+    if (edition !== null) recount(edition, heads, openings, openingCommitments);
     return outcome;
   }
 
-  function recount(edition: Edition, heads: LoggedHead[], openings: Iterable<unknown> | null): void {
+  function recount(
+    edition: Edition,
+    heads: LoggedHead[],
+    openings: Iterable<unknown> | null,
+    openingCommitments: OpeningCommitments | null,
+  ): void {
     if (closedAt === null) {
       if (openings !== null && !isEmpty(openings)) findings.push(finding('OPENINGS_WHILE_VOTING'));
       return;
     }
     if (edition.ballot === null) return;
     const sealed = countedVoters.map((voter) => voter.counted!);
-    const ballots = openCounted(sealed, uncountedIds, openings, edition, findings, countedBallot);
+    const ballots = openCounted(sealed, uncountedIds, openings, openingCommitments, edition, findings, countedBallot);
     const districts = tallyEdition(
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
       ballots,
@@ -306,6 +326,7 @@ function openCounted(
   ballots: SealedBallot[],
   uncountedIds: ReadonlySet<string>,
   lines: Iterable<unknown> | null,
+  commitments: OpeningCommitments | null,
   edition: Edition,
   findings: Finding[],
   countedBallot: (district: string, selections: string[]) => CountedBallot,
@@ -331,26 +352,20 @@ function openCounted(
   let index = 0;
   for (const line of lines) {
     index++;
-    let opening: Opening;
-    if (isOpening(line)) opening = line;
-    else {
-      const parsed = openingSchema.safeParse(line);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const reason = `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
-        findings.push(finding('OPENING_MALFORMED', { line: index, reason }));
-        continue;
-      }
-      opening = parsed.data;
+    const opening = asOpening(line);
+    if (typeof opening === 'string') {
+      findings.push(finding('OPENING_MALFORMED', { line: index, reason: opening }));
+      continue;
     }
     const name = { ballot: opening.ballotId };
     const slot = countedIds.find(opening.ballotId);
     const earlier = slot < 0 ? undefined : verdicts[slot];
     if (earlier) findings.push(finding('OPENING_DUPLICATE', name));
     else if (earlier === null) {
+      const commitment = commitments?.(index) ?? ballotCommitment(opening.salt, opening.selections);
       verdicts[slot] = sharedSlots.has(slot)
-        ? { opening }
-        : judgeOpening(ballots[firstBallot[slot]!]!, opening, edition, countedBallot);
+        ? { opening, commitment }
+        : judgeOpening(ballots[firstBallot[slot]!]!, opening, commitment, edition, countedBallot);
     } else if (uncountedIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
     else findings.push(finding('OPENING_UNKNOWN_BALLOT', name));
   }
@@ -362,7 +377,8 @@ function openCounted(
       findings.push(finding('OPENING_MISSING', { ballot: ballot.id }));
       continue;
     }
-    if ('opening' in verdict) verdict = judgeOpening(ballot, verdict.opening, edition, countedBallot);
+    if ('opening' in verdict)
+      verdict = judgeOpening(ballot, verdict.opening, verdict.commitment, edition, countedBallot);
     if (verdict === MISMATCH) findings.push(finding('OPENING_MISMATCH', { ballot: ballot.id }));
     else if ('code' in verdict) findings.push(verdict);
     else opened.push(verdict as CountedBallot);
@@ -371,16 +387,17 @@ function openCounted(
 }
 
 /** What an opening shows of its ballot: counted as these selections, or a finding; an opening to judge later when several ballots share its id. */
-type Verdict = CountedBallot | Finding | typeof MISMATCH | { opening: Opening };
+type Verdict = CountedBallot | Finding | typeof MISMATCH | { opening: Opening; commitment: string };
 const MISMATCH = { mismatch: true } as const;
 
 function judgeOpening(
   ballot: SealedBallot,
   opening: Opening,
+  commitment: string,
   edition: Edition,
   countedBallot: (district: string, selections: string[]) => CountedBallot,
 ): CountedBallot | Finding | typeof MISMATCH {
-  if (ballotCommitment(opening.salt, opening.selections) !== ballot.commitment) return MISMATCH;
+  if (commitment !== ballot.commitment) return MISMATCH;
   // checkCast found the district in the edition before counting the ballot.
   const district = edition.districts.find((d) => d.id === ballot.district)!;
   const violation = checkBallot(
@@ -401,6 +418,15 @@ function judgeOpening(
 function isEmpty(values: Iterable<unknown>): boolean {
   for (const _ of values) return false;
   return true;
+}
+
+/** A line of openings.jsonl as an opening, or what is wrong with it. */
+export function asOpening(line: unknown): Opening | string {
+  if (isOpening(line)) return line;
+  const parsed = openingSchema.safeParse(line);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
 }
 
 const OPENING_KEYS = Object.keys(openingSchema.shape);

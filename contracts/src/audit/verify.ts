@@ -3,7 +3,7 @@ import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
 import { type Finding, finding } from './findings';
 import { type HashedLog, type LeafHashing, type LoggedHead, logCheck } from './verify-log';
-import { type Recount, districtDifferences, rulesCheck } from './verify-rules';
+import { type OpeningCommitments, type Recount, districtDifferences, rulesCheck } from './verify-rules';
 
 /** What an auditor holds besides the export: the published tree heads and results, and a key. */
 export interface EditionDocuments {
@@ -14,6 +14,8 @@ export interface EditionDocuments {
    * published once voting has closed; null or absent before.
    */
   openings?: Iterable<unknown> | null;
+  /** The openings' commitments when computed elsewhere (the CLI's second thread); computed here otherwise. */
+  openingCommitments?: OpeningCommitments | null;
   /** results.json (GET /api/processes/:id/results). */
   results?: unknown;
   /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */
@@ -85,7 +87,7 @@ export function editionVerifier(hashing: LeafHashing = {}): EditionVerifier {
     },
     finish(audit, hashed) {
       const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null }, hashed);
-      const outcome = rules.finish(logged.heads, audit.openings ?? null);
+      const outcome = rules.finish(logged.heads, audit.openings ?? null, audit.openingCommitments ?? null);
       if (audit.treeHeads && outcome.editionId !== null && audit.treeHeads.editionId !== outcome.editionId) {
         findings.push(
           finding('PUBLISHED_OTHER_EDITION', { published: audit.treeHeads.editionId, edition: outcome.editionId }),

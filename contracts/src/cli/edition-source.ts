@@ -25,6 +25,8 @@ export interface PublishedDocuments {
 export interface EditionSources extends PublishedDocuments {
   /** openings.jsonl, one parsed value per line, each parsed as it is iterated. */
   openings: Iterable<unknown> | null;
+  /** openings.jsonl's bytes (null when there are none). */
+  openingsBytes: Buffer | null;
 }
 
 export class SourceError extends Error {
@@ -120,7 +122,7 @@ export async function streamEditionDir(
     throw error;
   });
   return {
-    openings: openingsFile === null ? null : exportValuesOf(await bytesOf(openingsFile)),
+    ...openingsOf(openingsFile === null ? null : await bytesOf(openingsFile)),
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -147,11 +149,18 @@ export async function streamEdition(
   through: ExportTap = (input) => input,
 ): Promise<EditionSources> {
   if (!isUrl(source)) return streamEditionDir(source, take, through);
-  let openings: Iterable<unknown> | null = null;
+  let bytes: Buffer | null = null;
   await downloadOpenings(source, async (body) => {
-    openings = exportValuesOf(await bytesOf(body));
+    bytes = await bytesOf(body);
   });
-  return { ...(await downloadEdition(source, (body) => forEachExportValue(through(body), take))), openings };
+  return {
+    ...(await downloadEdition(source, (body) => forEachExportValue(through(body), take))),
+    ...openingsOf(bytes),
+  };
+}
+
+function openingsOf(bytes: Buffer | null): Pick<EditionSources, 'openings' | 'openingsBytes'> {
+  return { openings: bytes === null ? null : exportValuesOf(bytes), openingsBytes: bytes };
 }
 
 async function get(url: string): Promise<Response> {

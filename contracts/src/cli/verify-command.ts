@@ -32,15 +32,18 @@ export async function verifyCommand(args: string[]): Promise<number> {
   try {
     const verifier = editionVerifier({ leavesHashedElsewhere: hasher !== null });
     const files = await streamEdition(source, (value) => verifier.add(value), hasher?.tap);
+    const tree = await hasher?.tree();
+    const openings = hasher && files.openingsBytes ? hasher.openings(files.openingsBytes) : null;
     verification = verifier.finish(
       {
         treeHeads: files.treeHeads,
         results: files.results,
-        openings: files.openings,
+        openings: openings?.openings ?? files.openings,
+        openingCommitments: openings?.commitments ?? null,
         publicKey: values['public-key'] ?? null,
         earlierTreeHeads,
       },
-      await hasher?.tree(),
+      tree,
     );
   } finally {
     await hasher?.close();
