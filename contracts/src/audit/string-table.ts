@@ -13,8 +13,9 @@ export class StringTable {
   private starts = new Int32Array(1 << 10);
   private ends = new Int32Array(1 << 10);
   private hashes = new Int32Array(1 << 10);
-  // Entry number + 1 per slot; 0 is empty. A power of two, at most half full.
-  private slots = new Int32Array(1 << 11);
+  // Per slot, entry number + 1 (0 is empty) and the entry's hash beside it, so a probe past
+  // another key reads one cache line. A power of two slots, at most half full.
+  private slots = new Int32Array(2 << 11);
   private readonly wide = new Map<string, number>();
   private count = 0;
 
@@ -57,14 +58,15 @@ export class StringTable {
     hash ^= hash >>> 13;
     hash = Math.imul(hash, 0xc2b2ae35);
     hash ^= hash >>> 16;
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]! - 1;
+      const entry = slots[2 * slot]! - 1;
       if (entry < 0) {
         if (!adding) return -1;
         return this.insert(key, hash, slot);
       }
-      if (this.hashes[entry] === hash && this.equals(entry, key)) return entry;
+      if (slots[2 * slot + 1] === hash && this.equals(entry, key)) return entry;
     }
   }
 
@@ -95,8 +97,9 @@ export class StringTable {
     this.starts[entry] = start;
     this.ends[entry] = this.used;
     this.hashes[entry] = hash;
-    this.slots[slot] = entry + 1;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    this.slots[2 * slot] = entry + 1;
+    this.slots[2 * slot + 1] = hash;
+    if (this.count * 4 > this.slots.length) this.rehash();
     return entry;
   }
 
@@ -118,12 +121,14 @@ export class StringTable {
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     for (let entry = 0; entry < this.count; entry++) {
       if (this.ends[entry]! < 0) continue;
-      let slot = this.hashes[entry]! & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+      const hash = this.hashes[entry]!;
+      let slot = hash & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = entry + 1;
+      slots[2 * slot + 1] = hash;
     }
     this.slots = slots;
   }
