@@ -13,14 +13,23 @@ export interface NodeStore {
 // 32 KiB chunks: one typed array per hash would cost several times the hash itself.
 const HASHES_PER_CHUNK = 1024;
 
-interface Chunk {
+export interface Chunk {
   hashes: Uint8Array;
   present: Uint8Array;
 }
 
+/** An `InMemoryNodeStore`'s memory as plain typed arrays, to hand to another thread without copying. */
+export type PackedNodes = (Chunk | undefined)[][];
+
 /** Packs hashes into fixed-size chunks per level: about 66 bytes of memory per leaf. */
 export class InMemoryNodeStore implements NodeStore {
-  private readonly levels: Chunk[][] = [];
+  /** @param levels what `packed()` gave, to take over a store another thread filled. */
+  constructor(private readonly levels: PackedNodes = []) {}
+
+  /** The store's chunks, by level: the store must not be used once they are handed on. */
+  packed(): PackedNodes {
+    return this.levels;
+  }
 
   /** The stored bytes are returned without copying: treat them as read-only. */
   get(level: number, index: number): Uint8Array | undefined {

@@ -5,6 +5,7 @@ import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
 import { type CountedBallot, tallyEdition } from '../tally/tally';
 import { type Finding, type FindingCode, finding } from './findings';
+import { StringTable } from './string-table';
 import type { LoggedDomainEvent, LoggedHead } from './verify-log';
 
 type LoggedBallot = Extract<LoggedDomainEvent, { type: 'BallotCast' }>;
@@ -38,7 +39,17 @@ interface VoterRecord {
   /** Every stream, once a second one appears (a Set per voter would cost a million Sets). */
   streams: Set<string> | null;
   ballots: number;
+  /** The ballot that counts for now (the voter's last valid one), and whether one ever did. */
+  counted: SealedBallot | null;
+  everCounted: boolean;
 }
+
+/**
+ * ballotCommitment of the opening on line `line` (from 1) of openings.jsonl, computed
+ * elsewhere from the same bytes (the CLI's second thread); null where it was not, and the
+ * check computes it.
+ */
+export type OpeningCommitments = (line: number) => string | null;
 
 export interface Recount {
   /** Leaf index of the event that closed voting, or null while voting is open. */
@@ -69,7 +80,7 @@ export function checkRules(
   events: LoggedDomainEvent[],
   heads: LoggedHead[],
   findings: Finding[],
-  openings: readonly unknown[] | null = null,
+  openings: Iterable<unknown> | null = null,
 ): RulesOutcome {
   const check = rulesCheck(findings);
   for (const event of events) check.add(event);
@@ -82,17 +93,26 @@ export function checkRules(
  */
 export function rulesCheck(findings: Finding[]): {
   add(event: LoggedDomainEvent): void;
-  finish(heads: LoggedHead[], openings?: readonly unknown[] | null): RulesOutcome;
+  finish(
+    heads: LoggedHead[],
+    openings?: Iterable<unknown> | null,
+    openingCommitments?: OpeningCommitments | null,
+  ): RulesOutcome;
 } {
   const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
   let edition: Edition | null = null;
   let started = false;
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
-  const ballotsByVoter = new Map<string, VoterRecord>();
-  // Every ballot's id, to tell an opening of a replaced ballot from one of no ballot at all.
-  const ballotIds = new Set<string>();
-  const counted = new Map<string, SealedBallot>();
+  // Voters numbered in a byte table, their records by number: a million of them.
+  const voterNumbers = new StringTable();
+  const ballotsByVoter: VoterRecord[] = [];
+  // The ids of ballots that do not count (replaced, or refused), to tell an opening of one
+  // from an opening of no ballot at all. The counted ones are in their voter's record, and
+  // the records in the order each voter's first counted ballot came (of a million voters,
+  // one Map rather than three keyed by ballot or voter).
+  const uncountedIds = new Set<string>();
+  const countedVoters: VoterRecord[] = [];
   // One object per distinct (district, selections): a million voters share far fewer
   // ballots, and the parsed events can go as soon as they are checked.
   const distinctBallots = new Map<string, CountedBallot>();
@@ -189,19 +209,24 @@ export function rulesCheck(findings: Finding[]): {
       }
       case 'BallotCast': {
         outcome.ballotsCast++;
-        let voterBallots = ballotsByVoter.get(event.data.voter);
+        const voter = voterNumbers.add(event.data.voter);
+        let voterBallots = ballotsByVoter[voter];
         if (voterBallots === undefined) {
-          voterBallots = { stream: event.stream, streams: null, ballots: 0 };
-          ballotsByVoter.set(event.data.voter, voterBallots);
+          voterBallots = { stream: event.stream, streams: null, ballots: 0, counted: null, everCounted: false };
+          ballotsByVoter.push(voterBallots);
         } else if (voterBallots.streams !== null || event.stream !== voterBallots.stream) {
           (voterBallots.streams ??= new Set([voterBallots.stream])).add(event.stream);
         }
         voterBallots.ballots++;
-        ballotIds.add(event.id);
         if (checkCast(event, voterBallots, edition, closedAt, findings)) {
           const { district, commitment } = event.data;
-          counted.set(event.data.voter, { id: event.id, district, commitment });
-        }
+          if (voterBallots.counted !== null) uncountedIds.add(voterBallots.counted.id);
+          voterBallots.counted = { id: event.id, district, commitment };
+          if (!voterBallots.everCounted) {
+            voterBallots.everCounted = true;
+            countedVoters.push(voterBallots);
+          }
+        } else uncountedIds.add(event.id);
         break;
       }
       case 'TallyComputed':
@@ -213,20 +238,30 @@ export function rulesCheck(findings: Finding[]): {
     }
   }
 
-  function finish(heads: LoggedHead[], openings: readonly unknown[] | null = null): RulesOutcome {
+  function finish(
+    heads: LoggedHead[],
+    openings: Iterable<unknown> | null = null,
+    openingCommitments: OpeningCommitments | null = null,
+  ): RulesOutcome {
     if (!started) findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
-    outcome.voters = ballotsByVoter.size;
-    if (edition !== null) recount(edition, heads, openings);
+    outcome.voters = voterNumbers.size;
+    if (edition !== null) recount(edition, heads, openings, openingCommitments);
     return outcome;
   }
 
-  function recount(edition: Edition, heads: LoggedHead[], openings: readonly unknown[] | null): void {
+  function recount(
+    edition: Edition,
+    heads: LoggedHead[],
+    openings: Iterable<unknown> | null,
+    openingCommitments: OpeningCommitments | null,
+  ): void {
     if (closedAt === null) {
-      if (openings !== null && openings.length > 0) findings.push(finding('OPENINGS_WHILE_VOTING'));
+      if (openings !== null && !isEmpty(openings)) findings.push(finding('OPENINGS_WHILE_VOTING'));
       return;
     }
     if (edition.ballot === null) return;
-    const ballots = openCounted([...counted.values()], ballotIds, openings, edition, findings, countedBallot);
+    const sealed = countedVoters.map((voter) => voter.counted!);
+    const ballots = openCounted(sealed, uncountedIds, openings, openingCommitments, edition, findings, countedBallot);
     const districts = tallyEdition(
       { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
       ballots,
@@ -289,8 +324,9 @@ function checkBallotComposition(
  */
 function openCounted(
   ballots: SealedBallot[],
-  ballotIds: ReadonlySet<string>,
-  lines: readonly unknown[] | null,
+  uncountedIds: ReadonlySet<string>,
+  lines: Iterable<unknown> | null,
+  commitments: OpeningCommitments | null,
   edition: Edition,
   findings: Finding[],
   countedBallot: (district: string, selections: string[]) => CountedBallot,
@@ -299,51 +335,123 @@ function openCounted(
     findings.push(finding('OPENINGS_MISSING', { ballots: ballots.length }));
     return [];
   }
-  const countedIds = new Set(ballots.map((ballot) => ballot.id));
-  const openings = new Map<string, Opening>();
-  lines.forEach((line, index) => {
-    const parsed = openingSchema.safeParse(line);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const reason = `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
-      findings.push(finding('OPENING_MALFORMED', { line: index + 1, reason }));
-      return;
+  // Each counted ballot's id numbered; a number several ballots share (a duplicate event id) is rare.
+  const countedIds = new StringTable();
+  const slotOf = new Int32Array(ballots.length);
+  const firstBallot: number[] = [];
+  const sharedSlots = new Set<number>();
+  for (let i = 0; i < ballots.length; i++) {
+    const slot = countedIds.add(ballots[i]!.id);
+    slotOf[i] = slot;
+    if (slot === firstBallot.length) firstBallot.push(i);
+    else sharedSlots.add(slot);
+  }
+  // Per id number, null until its opening comes, then what it shows: judged as it comes so
+  // that a million openings need not be kept (the findings still come in ballot order below).
+  const verdicts: (Verdict | null)[] = firstBallot.map(() => null);
+  let index = 0;
+  for (const line of lines) {
+    index++;
+    const opening = asOpening(line);
+    if (typeof opening === 'string') {
+      findings.push(finding('OPENING_MALFORMED', { line: index, reason: opening }));
+      continue;
     }
-    const opening = parsed.data;
     const name = { ballot: opening.ballotId };
-    if (openings.has(opening.ballotId)) findings.push(finding('OPENING_DUPLICATE', name));
-    else if (countedIds.has(opening.ballotId)) openings.set(opening.ballotId, opening);
-    else if (ballotIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
+    const slot = countedIds.find(opening.ballotId);
+    const earlier = slot < 0 ? undefined : verdicts[slot];
+    if (earlier) findings.push(finding('OPENING_DUPLICATE', name));
+    else if (earlier === null) {
+      const commitment = commitments?.(index) ?? ballotCommitment(opening.salt, opening.selections);
+      verdicts[slot] = sharedSlots.has(slot)
+        ? { opening, commitment }
+        : judgeOpening(ballots[firstBallot[slot]!]!, opening, commitment, edition, countedBallot);
+    } else if (uncountedIds.has(opening.ballotId)) findings.push(finding('OPENING_NOT_COUNTED', name));
     else findings.push(finding('OPENING_UNKNOWN_BALLOT', name));
-  });
+  }
   const opened: CountedBallot[] = [];
-  for (const ballot of ballots) {
-    const name = { ballot: ballot.id };
-    const opening = openings.get(ballot.id);
-    if (!opening) {
-      findings.push(finding('OPENING_MISSING', name));
+  for (let i = 0; i < ballots.length; i++) {
+    const ballot = ballots[i]!;
+    let verdict = verdicts[slotOf[i]!];
+    if (!verdict) {
+      findings.push(finding('OPENING_MISSING', { ballot: ballot.id }));
       continue;
     }
-    if (ballotCommitment(opening.salt, opening.selections) !== ballot.commitment) {
-      findings.push(finding('OPENING_MISMATCH', name));
-      continue;
-    }
-    // checkCast found the district in the edition before counting the ballot.
-    const district = edition.districts.find((d) => d.id === ballot.district)!;
-    const violation = checkBallot(
-      edition.rules.ballot,
-      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
-      opening.selections,
-    );
-    if (violation) {
-      findings.push(
-        finding(VIOLATION_FINDINGS[violation.code], { ...name, district: district.id, ...violation.params }),
-      );
-      continue;
-    }
-    opened.push(countedBallot(district.id, opening.selections));
+    if ('opening' in verdict)
+      verdict = judgeOpening(ballot, verdict.opening, verdict.commitment, edition, countedBallot);
+    if (verdict === MISMATCH) findings.push(finding('OPENING_MISMATCH', { ballot: ballot.id }));
+    else if ('code' in verdict) findings.push(verdict);
+    else opened.push(verdict as CountedBallot);
   }
   return opened;
+}
+
+/** What an opening shows of its ballot: counted as these selections, or a finding; an opening to judge later when several ballots share its id. */
+type Verdict = CountedBallot | Finding | typeof MISMATCH | { opening: Opening; commitment: string };
+const MISMATCH = { mismatch: true } as const;
+
+function judgeOpening(
+  ballot: SealedBallot,
+  opening: Opening,
+  commitment: string,
+  edition: Edition,
+  countedBallot: (district: string, selections: string[]) => CountedBallot,
+): CountedBallot | Finding | typeof MISMATCH {
+  if (commitment !== ballot.commitment) return MISMATCH;
+  // checkCast found the district in the edition before counting the ballot.
+  const district = edition.districts.find((d) => d.id === ballot.district)!;
+  const violation = checkBallot(
+    edition.rules.ballot,
+    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
+    opening.selections,
+  );
+  if (violation) {
+    return finding(VIOLATION_FINDINGS[violation.code], {
+      ballot: ballot.id,
+      district: district.id,
+      ...violation.params,
+    });
+  }
+  return countedBallot(district.id, opening.selections);
+}
+
+function isEmpty(values: Iterable<unknown>): boolean {
+  for (const _ of values) return false;
+  return true;
+}
+
+/** A line of openings.jsonl as an opening, or what is wrong with it. */
+export function asOpening(line: unknown): Opening | string {
+  if (isOpening(line)) return line;
+  const parsed = openingSchema.safeParse(line);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return `${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
+}
+
+const OPENING_KEYS = Object.keys(openingSchema.shape);
+const HEX32 = /^[0-9a-f]{64}$/;
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
+
+/**
+ * openingSchema checked by hand for a million openings: true only for what the schema
+ * accepts (its three keys in its order, each valid); anything else goes through the
+ * schema, which words what is wrong.
+ */
+function isOpening(line: unknown): line is Opening {
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) return false;
+  const keys = Object.keys(line);
+  if (keys.length !== OPENING_KEYS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== OPENING_KEYS[i]) return false;
+  const { ballotId, selections, salt } = line as Record<string, unknown>;
+  return (
+    isId(ballotId) &&
+    Array.isArray(selections) &&
+    selections.every(isId) &&
+    typeof salt === 'string' &&
+    salt.length === 64 &&
+    HEX32.test(salt)
+  );
 }
 
 /** True when the ballot counts (until a later one by the same voter replaces it); its selections are checked once opened. */

@@ -2,8 +2,8 @@ import type { DistrictTally } from '../events/catalog';
 import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
 import { type Finding, finding } from './findings';
-import { type LoggedHead, logCheck } from './verify-log';
-import { type Recount, districtDifferences, rulesCheck } from './verify-rules';
+import { type HashedLog, type LeafHashing, type LoggedHead, logCheck } from './verify-log';
+import { type OpeningCommitments, type Recount, districtDifferences, rulesCheck } from './verify-rules';
 
 /** What an auditor holds besides the export: the published tree heads and results, and a key. */
 export interface EditionDocuments {
@@ -13,7 +13,9 @@ export interface EditionDocuments {
    * openings.jsonl (GET /api/processes/:id/audit/openings), one parsed JSON value per line:
    * published once voting has closed; null or absent before.
    */
-  openings?: readonly unknown[] | null;
+  openings?: Iterable<unknown> | null;
+  /** The openings' commitments when computed elsewhere (the CLI's second thread); computed here otherwise. */
+  openingCommitments?: OpeningCommitments | null;
   /** results.json (GET /api/processes/:id/results). */
   results?: unknown;
   /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */
@@ -62,13 +64,16 @@ export interface EditionVerifier {
   add(line: unknown): void;
   /** Lines added so far. */
   readonly checked: number;
-  /** Once the whole export is in: the checks that need the published documents, and the verdict. */
-  finish(documents: EditionDocuments): Verification;
+  /**
+   * Once the whole export is in: the checks that need the published documents, and the
+   * verdict. `hashed` is the export's Merkle tree when the leaves were hashed elsewhere.
+   */
+  finish(documents: EditionDocuments, hashed?: HashedLog): Verification;
 }
 
-export function editionVerifier(): EditionVerifier {
+export function editionVerifier(hashing: LeafHashing = {}): EditionVerifier {
   const findings: Finding[] = [];
-  const log = logCheck(findings);
+  const log = logCheck(findings, hashing);
   const rules = rulesCheck(findings);
   let checked = 0;
   return {
@@ -80,9 +85,9 @@ export function editionVerifier(): EditionVerifier {
     get checked() {
       return checked;
     },
-    finish(audit) {
-      const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null });
-      const outcome = rules.finish(logged.heads, audit.openings ?? null);
+    finish(audit, hashed) {
+      const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null }, hashed);
+      const outcome = rules.finish(logged.heads, audit.openings ?? null, audit.openingCommitments ?? null);
       if (audit.treeHeads && outcome.editionId !== null && audit.treeHeads.editionId !== outcome.editionId) {
         findings.push(
           finding('PUBLISHED_OTHER_EDITION', { published: audit.treeHeads.editionId, edition: outcome.editionId }),

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { type TreeHeadsDocument, treeHeadsDocument } from '../audit/audit-documents';
-import { forEachExportValue, openExportFile } from './export-lines';
+import { bytesOf, exportValuesOf, forEachExportValue, openExportFile } from './export-lines';
+
+/** Sees the export's bytes go by on their way to being read (the CLI hands them to its hashing thread too). */
+export type ExportTap = (input: AsyncIterable<unknown>) => AsyncIterable<unknown>;
 
 /** The files an auditor keeps, as `decidimos-audit fetch` saves them in a directory. */
 export const EVENTS_FILE = 'events.jsonl';
@@ -20,8 +23,10 @@ export interface PublishedDocuments {
 
 /** The published documents with the openings (null while voting is open: none are published). */
 export interface EditionSources extends PublishedDocuments {
-  /** openings.jsonl, one parsed value per line. */
-  openings: unknown[] | null;
+  /** openings.jsonl, one parsed value per line, each parsed as it is iterated. */
+  openings: Iterable<unknown> | null;
+  /** openings.jsonl's bytes (null when there are none). */
+  openingsBytes: Buffer | null;
 }
 
 export class SourceError extends Error {
@@ -88,7 +93,11 @@ export async function downloadOpenings(editionUrl: string, take: (body: Readable
  * disk (a city's export is never held in memory), then the published documents and the
  * openings, if voting had closed when they were saved.
  */
-export async function streamEditionDir(dir: string, take: (value: unknown) => void): Promise<EditionSources> {
+export async function streamEditionDir(
+  dir: string,
+  take: (value: unknown) => void,
+  through: ExportTap = (input) => input,
+): Promise<EditionSources> {
   const read = async (file: string) => {
     try {
       return await readFile(join(dir, file), 'utf8');
@@ -107,13 +116,13 @@ export async function streamEditionDir(dir: string, take: (value: unknown) => vo
     events.destroy();
     throw new SourceError(`${join(dir, TREE_HEADS_FILE)}: no such file`);
   }
-  await forEachExportValue(events, take);
+  await forEachExportValue(through(events), take);
   const openingsFile = await openExportFile(join(dir, OPENINGS_FILE)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
   return {
-    openings: openingsFile === null ? null : await valuesOf(openingsFile),
+    ...openingsOf(openingsFile === null ? null : await bytesOf(openingsFile)),
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -134,19 +143,24 @@ export async function readTreeHeads(file: string): Promise<TreeHeadsDocument> {
  * it streams in. Openings are asked for first: if there are any, voting had closed before
  * the export was taken, so the export holds the close.
  */
-export async function streamEdition(source: string, take: (value: unknown) => void): Promise<EditionSources> {
-  if (!isUrl(source)) return streamEditionDir(source, take);
-  let openings: unknown[] | null = null;
+export async function streamEdition(
+  source: string,
+  take: (value: unknown) => void,
+  through: ExportTap = (input) => input,
+): Promise<EditionSources> {
+  if (!isUrl(source)) return streamEditionDir(source, take, through);
+  let bytes: Buffer | null = null;
   await downloadOpenings(source, async (body) => {
-    openings = await valuesOf(body);
+    bytes = await bytesOf(body);
   });
-  return { ...(await downloadEdition(source, (body) => forEachExportValue(body, take))), openings };
+  return {
+    ...(await downloadEdition(source, (body) => forEachExportValue(through(body), take))),
+    ...openingsOf(bytes),
+  };
 }
 
-async function valuesOf(input: Readable): Promise<unknown[]> {
-  const values: unknown[] = [];
-  await forEachExportValue(input, (value) => values.push(value));
-  return values;
+function openingsOf(bytes: Buffer | null): Pick<EditionSources, 'openings' | 'openingsBytes'> {
+  return { openings: bytes === null ? null : exportValuesOf(bytes), openingsBytes: bytes };
 }
 
 async function get(url: string): Promise<Response> {

@@ -12,7 +12,7 @@ const NEWLINE = 0x0a;
  * and U+2029: JSON leaves those unescaped inside strings. `take` is called synchronously,
  * a million times for a city: no promise per line.
  */
-export async function forEachExportValue(input: Readable, take: (value: unknown) => void): Promise<void> {
+export async function forEachExportValue(input: AsyncIterable<unknown>, take: (value: unknown) => void): Promise<void> {
   let pending: Buffer[] = [];
   for await (const chunk of input) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
@@ -36,6 +36,41 @@ export async function forEachExportValue(input: Readable, take: (value: unknown)
 function takeLine(line: string, take: (value: unknown) => void): void {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
   if (!isBlankLine(text)) take(parseJsonLine(text));
+}
+
+/**
+ * JSON Lines held as bytes, each line cut, decoded and parsed only as the iteration reaches
+ * it, and never kept: the same values, in the same order, as `forEachExportValue` over the
+ * same bytes. For a city's million openings, read whole (bytes, not strings) but checked
+ * one by one.
+ */
+export function exportValuesOf(bytes: Buffer): Iterable<unknown> {
+  return {
+    *[Symbol.iterator]() {
+      let start = 0;
+      for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+        const value = lineValue(bytes.toString('utf8', start, end));
+        start = end + 1;
+        if (value !== BLANK) yield value;
+      }
+      const last = lineValue(bytes.toString('utf8', start));
+      if (last !== BLANK) yield last;
+    },
+  };
+}
+
+/** Reads a stream's bytes whole, as one Buffer (a city's openings are far below Buffer's limit). */
+export async function bytesOf(input: AsyncIterable<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+const BLANK: unique symbol = Symbol('blank');
+
+function lineValue(line: string): unknown {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  return isBlankLine(text) ? BLANK : parseJsonLine(text);
 }
 
 /** The export as an array of values: for tests and small exports (the verifier takes them as they come). */

@@ -3,6 +3,7 @@ import { findingMessage } from '../audit/findings';
 import { type Verification, editionVerifier } from '../audit/verify';
 import { counted } from '../audit/verify-rules';
 import { readTreeHeads, streamEdition } from './edition-source';
+import { startLeafHasher } from './leaf-hasher';
 
 export const VERIFY_USAGE =
   'decidimos-audit verify EDITION_URL_OR_DIR [--public-key HEX] [--earlier OLD/tree-heads.json ...] [--json] [--lang en|es]';
@@ -26,15 +27,27 @@ export async function verifyCommand(args: string[]): Promise<number> {
     return 2;
   }
   const earlierTreeHeads = await Promise.all(values.earlier.map((file) => readTreeHeads(file)));
-  const verifier = editionVerifier();
-  const files = await streamEdition(source, (value) => verifier.add(value));
-  const verification = verifier.finish({
-    treeHeads: files.treeHeads,
-    results: files.results,
-    openings: files.openings,
-    publicKey: values['public-key'] ?? null,
-    earlierTreeHeads,
-  });
+  const hasher = startLeafHasher();
+  let verification: Verification;
+  try {
+    const verifier = editionVerifier({ leavesHashedElsewhere: hasher !== null });
+    const files = await streamEdition(source, (value) => verifier.add(value), hasher?.tap);
+    const tree = await hasher?.tree();
+    const openings = hasher && files.openingsBytes ? hasher.openings(files.openingsBytes) : null;
+    verification = verifier.finish(
+      {
+        treeHeads: files.treeHeads,
+        results: files.results,
+        openings: openings?.openings ?? files.openings,
+        openingCommitments: openings?.commitments ?? null,
+        publicKey: values['public-key'] ?? null,
+        earlierTreeHeads,
+      },
+      tree,
+    );
+  } finally {
+    await hasher?.close();
+  }
   const json = {
     ...verification,
     findings: verification.findings.map((found) => ({ ...found, message: findingMessage(found, language) })),

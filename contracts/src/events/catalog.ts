@@ -242,8 +242,42 @@ const publicEventSchemas = { ...eventSchemas, BallotCast: ballotCast.omit({ seal
 
 /** Validates an exported event's payload (the public form, see publicEvent); throws InvalidEventError. */
 export function parsePublicEvent(type: string, data: unknown, schemaVersion: number): PublicDomainEvent {
+  if (type === 'BallotCast' && schemaVersion === SCHEMA_VERSIONS.BallotCast && isPublicBallot(data)) {
+    return { type: 'BallotCast', data } as PublicDomainEvent;
+  }
   return parseWith(publicEventSchemas, type, data, schemaVersion) as PublicDomainEvent;
 }
+
+const HEX32 = /^[0-9a-f]{64}$/;
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
+const isHex32 = (value: unknown): boolean => typeof value === 'string' && value.length === 64 && HEX32.test(value);
+
+/**
+ * A city's export is nearly all ballots: this checks the public BallotCast schema by hand,
+ * several times cheaper than zod a million times. It answers true only for what the schema
+ * accepts (exactly its seven keys, in the order the server writes them, each valid), so it
+ * is never less strict; anything else, including a valid ballot with its keys in another
+ * order, goes through the schema, which also words what is wrong.
+ */
+function isPublicBallot(data: unknown): data is PublicEventPayload<'BallotCast'> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const keys = Object.keys(data);
+  if (keys.length !== PUBLIC_BALLOT_KEYS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== PUBLIC_BALLOT_KEYS[i]) return false;
+  const ballot = data as Record<string, unknown>;
+  const { channel, booth, residenceProof } = ballot;
+  return (
+    isId(ballot['editionId']) &&
+    isHex32(ballot['voter']) &&
+    isId(ballot['district']) &&
+    isHex32(ballot['commitment']) &&
+    (CHANNELS as readonly unknown[]).includes(channel) &&
+    (booth === null || isId(booth)) &&
+    (residenceProof === null || (RESIDENCE_PROOFS as readonly unknown[]).includes(residenceProof))
+  );
+}
+
+const PUBLIC_BALLOT_KEYS = Object.keys(ballotCast.omit({ sealed: true }).shape);
 
 function parseWith(
   schemas: Record<EventType, z.ZodType>,
