@@ -34,7 +34,11 @@ function Providers({
 }) {
   const [i18n] = useState(() => createI18n(language, { es, en }));
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
+    // The app's freshness (app.tsx), so whether a page reads again does not hang on how fast the test runs.
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { retry: false, staleTime: 15_000 }, mutations: { retry: false } },
+      }),
   );
   return (
     <I18nextProvider i18n={i18n}>
