@@ -52,7 +52,7 @@ export class OidcService {
     const configuration = await this.discover();
     const parameters: Record<string, string> = {
       redirect_uri: params.redirectUri,
-      scope: 'openid profile mty',
+      scope: 'openid profile mty email',
       code_challenge: await oidc.calculatePKCECodeChallenge(params.codeVerifier),
       code_challenge_method: 'S256',
       state: params.state,

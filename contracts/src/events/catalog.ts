@@ -47,7 +47,7 @@ export type DistrictTally = z.infer<typeof districtTallySchema>;
 export const treeHeadRefSchema = z.object({ treeSize: z.number().int().nonnegative(), rootHash: hex32 });
 export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
 
-export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor'] as const;
+export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 

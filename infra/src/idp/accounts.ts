@@ -10,12 +10,14 @@ export interface AccountClaims {
   curp: string;
   district: string | null;
   resident: boolean;
+  /** Where iD Digital says the person can be reached; the backend mails only with their opt-in (issue 11). */
+  email: string;
 }
 
 /** Districts that get a ready-made resident account on the picker page. */
 export const PICKER_DISTRICTS = ['centro', 'norte', 'norponiente', 'poniente', 'sur', 'huajuco'] as const;
 
-export const STAFF_ACCOUNTS = ['admin', 'reviewer', 'poll-officer', 'auditor'] as const;
+export const STAFF_ACCOUNTS = ['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'] as const;
 export const MINOR_ACCOUNT = 'minor-1';
 export const NONRESIDENT_ACCOUNT = 'nonresident-1';
 
@@ -55,7 +57,14 @@ export function accountClaims(name: string, today: Date = new Date()): AccountCl
   const birthdate = name === MINOR_ACCOUNT ? minorBirthdate(today) : adultBirthdate(seed);
   // The non-resident was born in Coahuila, so a booth asks for a proof of residence (issue 10).
   const state = name === NONRESIDENT_ACCOUNT ? 'CL' : undefined;
-  return { sub: name, name, birthdate, curp: synthesiseCurp(seed.subarray(4), birthdate, state), ...residency };
+  return {
+    sub: name,
+    name,
+    birthdate,
+    curp: synthesiseCurp(seed.subarray(4), birthdate, state),
+    email: `${name}@correo.example`,
+    ...residency,
+  };
 }
 
 function residencyOf(name: string): Residency | undefined {

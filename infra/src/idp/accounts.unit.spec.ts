@@ -22,6 +22,8 @@ describe('accountClaims', () => {
         'reviewer',
         'poll-officer',
         'auditor',
+        'implementer',
+        'moderator',
         'minor-1',
         'nonresident-1',
         'resident-centro-1',
@@ -33,7 +35,7 @@ describe('accountClaims', () => {
     }
   });
 
-  it.each(['admin', 'reviewer', 'poll-officer', 'auditor'])('makes %s an adult resident of centro', (name) => {
+  it.each(['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'])('makes %s an adult resident of centro', (name) => {
     const claims = claimsOf(name);
     expect(claims).toMatchObject({ district: 'centro', resident: true });
     expect(ageOn(claims.birthdate, new Date())).toBeGreaterThanOrEqual(18);

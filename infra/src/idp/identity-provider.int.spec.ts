@@ -10,7 +10,7 @@ const CLIENT_SECRET = 'test-secret';
 // Nothing listens here: the walk stops at the redirect that carries the code.
 const REDIRECT_URI = 'http://127.0.0.1:9/auth/callback';
 const POST_LOGOUT_REDIRECT_URI = 'http://127.0.0.1:9/';
-const SCOPE = 'openid profile mty';
+const SCOPE = 'openid profile mty email';
 
 const client = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] };
 const atRedirectUri = (url: URL) => url.href.startsWith(REDIRECT_URI);

@@ -87,6 +87,7 @@ async function configuration(options: IdentityProviderOptions): Promise<Configur
     scopes: ['openid'],
     claims: {
       openid: ['sub'],
+      email: ['email'],
       profile: ['name', 'birthdate'],
       mty: ['curp', 'district', 'resident', 'birthdate'],
     },

@@ -91,6 +91,8 @@ export const en: Messages = {
     'poll-officer': 'poll officer',
     auditor: 'auditor',
     admin: 'administrator',
+    implementer: 'implementer',
+    moderator: 'moderator',
   },
   home: {
     noEditionTitle: 'No editions yet',

@@ -95,6 +95,8 @@ export const es = {
     'poll-officer': 'módulo presencial',
     auditor: 'auditoría',
     admin: 'administración',
+    implementer: 'responsable de obra',
+    moderator: 'moderación',
   },
   home: {
     noEditionTitle: 'Aún no hay ediciones',
