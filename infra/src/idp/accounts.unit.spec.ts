@@ -35,11 +35,14 @@ describe('accountClaims', () => {
     }
   });
 
-  it.each(['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'])('makes %s an adult resident of centro', (name) => {
-    const claims = claimsOf(name);
-    expect(claims).toMatchObject({ district: 'centro', resident: true });
-    expect(ageOn(claims.birthdate, new Date())).toBeGreaterThanOrEqual(18);
-  });
+  it.each(['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'])(
+    'makes %s an adult resident of centro',
+    (name) => {
+      const claims = claimsOf(name);
+      expect(claims).toMatchObject({ district: 'centro', resident: true });
+      expect(ageOn(claims.birthdate, new Date())).toBeGreaterThanOrEqual(18);
+    },
+  );
 
   it('makes nonresident-1 an adult with no district', () => {
     const claims = claimsOf('nonresident-1');
