@@ -13,3 +13,4 @@ export * from './pabulib';
 export * from './audit';
 export * from './audit/booth-activity';
 export * from './events/public-event';
+export * from './proposals/texts';

@@ -22,6 +22,12 @@ export const PROBLEM_STATUS = {
   CONCURRENT_UPDATE: 409,
   DISTRICT_MISMATCH: 409,
   WOULD_REPLACE: 409,
+  ALREADY_REPORTED: 409,
+  PROPOSAL_HIDDEN: 409,
+  ALREADY_HIDDEN: 409,
+  NOT_HIDDEN: 409,
+  HIDE_ON_BALLOT: 409,
+  NOTHING_TO_REDACT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
   WRONG_DISTRICT: 422,
@@ -170,6 +176,24 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
+  ALREADY_REPORTED: {
+    title: 'Ya la reportaste',
+    detail: 'Ya tienes un reporte abierto sobre esta propuesta; moderación lo revisará.',
+  },
+  PROPOSAL_HIDDEN: {
+    title: 'Propuesta oculta',
+    detail: 'Moderación ocultó esta propuesta ({{reason}}); no admite apoyos ni reportes mientras esté oculta.',
+  },
+  ALREADY_HIDDEN: { title: 'Ya está oculta', detail: 'La propuesta ya está oculta; puedes restaurarla.' },
+  NOT_HIDDEN: { title: 'No está oculta', detail: 'Solo se puede restaurar una propuesta oculta.' },
+  HIDE_ON_BALLOT: {
+    title: 'Está en la boleta',
+    detail: 'La propuesta ya está en la boleta y no puede ocultarse; elimina solo el texto que haga falta (redactar).',
+  },
+  NOTHING_TO_REDACT: {
+    title: 'Nada que eliminar',
+    detail: 'La propuesta no tiene texto que eliminar en: {{fields}}.',
+  },
 };
 
 const en: Messages = {
@@ -287,6 +311,24 @@ const en: Messages = {
   SHIFT_OUTSIDE_HOURS: {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
+  },
+  ALREADY_REPORTED: {
+    title: 'Already reported',
+    detail: 'You already have an open report on this proposal; the moderators will review it.',
+  },
+  PROPOSAL_HIDDEN: {
+    title: 'Proposal hidden',
+    detail: 'The moderators hid this proposal ({{reason}}); it takes no supports or reports while hidden.',
+  },
+  ALREADY_HIDDEN: { title: 'Already hidden', detail: 'The proposal is already hidden; you can restore it.' },
+  NOT_HIDDEN: { title: 'Not hidden', detail: 'Only a hidden proposal can be restored.' },
+  HIDE_ON_BALLOT: {
+    title: 'On the ballot',
+    detail: 'The proposal is already on the ballot and cannot be hidden; erase only the offending text (redact).',
+  },
+  NOTHING_TO_REDACT: {
+    title: 'Nothing to erase',
+    detail: 'The proposal has no text left to erase in: {{fields}}.',
   },
 };
 

@@ -82,6 +82,18 @@ const en = {
   OPENING_UNKNOWN_BALLOT: 'opening of ballot {{ballot}}: no such ballot in the log',
   OPENING_MISSING: 'ballot {{ballot}}: counts (the last of its voter before voting closed), but has no opening',
   OPENING_MISMATCH: 'ballot {{ballot}}: its opening does not match its commitment (selections or salt changed)',
+  // Moderation, and the proposals' texts (texts.jsonl): each text against its commitment.
+  MODERATION_OF_UNKNOWN_PROPOSAL: 'event {{event}}: moderates proposal {{proposalId}}, never submitted',
+  HIDDEN_ON_BALLOT: 'event {{event}}: hides proposal {{proposalId}}, which is on the ballot',
+  ON_BALLOT_HIDDEN: 'proposal {{proposalId}}: on the {{district}} ballot while hidden by moderation',
+  TEXT_MALFORMED: 'text #{{line}}: not a text line ({{reason}})',
+  TEXT_UNKNOWN: 'text #{{line}}: proposal {{proposalId}}, {{field}}: no such commitment in the log',
+  TEXT_DUPLICATE: 'text #{{line}}: proposal {{proposalId}}, {{field}}: given twice',
+  TEXT_MISMATCH:
+    'text #{{line}}: proposal {{proposalId}}, {{field}}: the text and salt do not match the commitment in the log',
+  TEXT_REDACTION_UNRECORDED:
+    'text #{{line}}: proposal {{proposalId}}, {{field}}: withheld as redacted, but no ProposalRedacted event erased it',
+  TEXT_MISSING: 'proposal {{proposalId}}, {{field}}: committed in event {{event}}, but texts.jsonl has no line for it',
   // The tally and the results. `source` is TallyComputed or results.json: names, not words.
   TALLY_WRONG_HEAD:
     'TallyComputed: names tree head (size {{size}}, root {{root}}…), not the head signed when voting closed',
@@ -172,6 +184,18 @@ const es: Record<FindingCode, string> = {
     'TallyComputed: nombra la cabeza de árbol (tamaño {{size}}, raíz {{root}}…), no la firmada al cerrar la votación',
   TALLY_WRONG_RULE: 'TallyComputed: contado con {{rule}}, pero la regla de la edición es {{expected}}',
   TALLY_MISSING: 'se publicaron resultados sin un evento TallyComputed',
+  MODERATION_OF_UNKNOWN_PROPOSAL: 'evento {{event}}: modera la propuesta {{proposalId}}, nunca presentada',
+  HIDDEN_ON_BALLOT: 'evento {{event}}: oculta la propuesta {{proposalId}}, que está en la boleta',
+  ON_BALLOT_HIDDEN: 'propuesta {{proposalId}}: en la boleta de {{district}} estando oculta por moderación',
+  TEXT_MALFORMED: 'texto #{{line}}: no es una línea de texto ({{reason}})',
+  TEXT_UNKNOWN: 'texto #{{line}}: propuesta {{proposalId}}, {{field}}: no hay tal compromiso en el registro',
+  TEXT_DUPLICATE: 'texto #{{line}}: propuesta {{proposalId}}, {{field}}: entregado dos veces',
+  TEXT_MISMATCH:
+    'texto #{{line}}: propuesta {{proposalId}}, {{field}}: el texto y la sal no coinciden con el compromiso del registro',
+  TEXT_REDACTION_UNRECORDED:
+    'texto #{{line}}: propuesta {{proposalId}}, {{field}}: retenido como eliminado, pero ningún evento ProposalRedacted lo eliminó',
+  TEXT_MISSING:
+    'propuesta {{proposalId}}, {{field}}: comprometido en el evento {{event}}, pero texts.jsonl no tiene línea para él',
   RESULTS_MALFORMED: 'results.json: no es un documento de resultados',
   RESULTS_BEFORE_CLOSE: 'results.json: publicado, pero la votación nunca cerró en el registro',
   RESULTS_WRONG_HEAD: 'results.json: se apoya en una cabeza de árbol distinta de la firmada al cerrar la votación',

@@ -32,6 +32,7 @@ export {
   findingMessages,
 } from './findings';
 export { type EditionAudit, type Verification, verifyEdition } from './verify';
+export { type RedactedText, type TextsOutcome } from './verify-texts';
 export { INTERVAL_REASON, headReason } from './verify-log';
 export { type Sha256, useSha256 } from './sha256';
 export { checkReceipt } from './verify-receipt';

@@ -7,12 +7,15 @@ import { type CountedBallot, tallyEdition } from '../tally/tally';
 import { type Finding, type FindingCode, finding } from './findings';
 import { StringTable } from './string-table';
 import type { LoggedDomainEvent, LoggedHead } from './verify-log';
+import { type TextsOutcome, textsCheck } from './verify-texts';
 
 type LoggedBallot = Extract<LoggedDomainEvent, { type: 'BallotCast' }>;
 
 interface ProposalRecord {
   district: string;
   withdrawn: boolean;
+  /** Hidden by a moderator now: it must stay off the ballot. */
+  hidden: boolean;
   assessment: { feasible: boolean; cost: number } | null;
 }
 
@@ -64,6 +67,8 @@ export interface RulesOutcome {
   voters: number;
   recount: Recount | null;
   tally: (EventPayload<'TallyComputed'> & { index: number }) | null;
+  /** The proposals' texts checked against their commitments; null when texts.jsonl was not given. */
+  texts: TextsOutcome | null;
 }
 
 /**
@@ -97,9 +102,18 @@ export function rulesCheck(findings: Finding[]): {
     heads: LoggedHead[],
     openings?: Iterable<unknown> | null,
     openingCommitments?: OpeningCommitments | null,
+    texts?: Iterable<unknown> | null,
   ): RulesOutcome;
 } {
-  const outcome: RulesOutcome = { editionId: null, ballotsCast: 0, voters: 0, recount: null, tally: null };
+  const outcome: RulesOutcome = {
+    editionId: null,
+    ballotsCast: 0,
+    voters: 0,
+    recount: null,
+    tally: null,
+    texts: null,
+  };
+  const texts = textsCheck(findings);
   let edition: Edition | null = null;
   let started = false;
   const proposals = new Map<string, ProposalRecord>();
@@ -177,11 +191,40 @@ export function rulesCheck(findings: Finding[]): {
         break;
       }
       case 'ProposalSubmitted':
-        proposals.set(event.data.proposalId, { district: event.data.district, withdrawn: false, assessment: null });
+        proposals.set(event.data.proposalId, {
+          district: event.data.district,
+          withdrawn: false,
+          hidden: false,
+          assessment: null,
+        });
+        texts.commit(event, event.data.proposalId, event.data.texts);
         break;
       case 'ProposalEdited': {
         const proposal = proposals.get(event.data.proposalId);
         if (proposal && event.data.district !== undefined) proposal.district = event.data.district;
+        texts.commit(event, event.data.proposalId, event.data.texts);
+        break;
+      }
+      case 'ProposalReported':
+      case 'ProposalHidden':
+      case 'ProposalRestored':
+      case 'ProposalRedacted': {
+        const { proposalId } = event.data;
+        const proposal = proposals.get(proposalId);
+        if (!proposal) {
+          findings.push(finding('MODERATION_OF_UNKNOWN_PROPOSAL', { event: event.id, proposalId }));
+          break;
+        }
+        if (event.type === 'ProposalHidden') {
+          const onBallot = Object.values(edition.ballot ?? {}).some((entries) =>
+            entries.some((entry) => entry.proposalId === proposalId),
+          );
+          if (onBallot) findings.push(finding('HIDDEN_ON_BALLOT', { event: event.id, proposalId }));
+          proposal.hidden = true;
+        } else if (event.type === 'ProposalRestored') proposal.hidden = false;
+        else if (event.type === 'ProposalRedacted') {
+          texts.redact(event, proposalId, event.data.fields, event.data.reason);
+        }
         break;
       }
       case 'ProposalWithdrawn': {
@@ -242,8 +285,10 @@ export function rulesCheck(findings: Finding[]): {
     heads: LoggedHead[],
     openings: Iterable<unknown> | null = null,
     openingCommitments: OpeningCommitments | null = null,
+    textLines: Iterable<unknown> | null = null,
   ): RulesOutcome {
     if (!started) findings.push(finding('LOG_NOT_DRAFTED_FIRST'));
+    if (textLines !== null) outcome.texts = texts.finish(textLines);
     outcome.voters = voterNumbers.size;
     if (edition !== null) recount(edition, heads, openings, openingCommitments);
     return outcome;
@@ -297,6 +342,7 @@ function checkBallotComposition(
         findings.push(finding('ON_BALLOT_OTHER_DISTRICT', { ...entry, proposalDistrict: proposal.district }));
       }
       if (proposal.withdrawn) findings.push(finding('ON_BALLOT_WITHDRAWN', entry));
+      if (proposal.hidden) findings.push(finding('ON_BALLOT_HIDDEN', entry));
       if (!proposal.assessment?.feasible) findings.push(finding('ON_BALLOT_NOT_FEASIBLE', entry));
       else if (proposal.assessment.cost !== cost) {
         findings.push(finding('ON_BALLOT_OTHER_COST', { ...entry, cost, assessed: proposal.assessment.cost }));
@@ -310,7 +356,8 @@ function checkBallotComposition(
   }
   for (const [proposalId, proposal] of proposals) {
     const reached = !supports.enabled || (supporters.get(proposalId)?.size ?? 0) >= supports.threshold;
-    if (!onBallot.has(proposalId) && !proposal.withdrawn && proposal.assessment?.feasible && reached) {
+    const standing = !proposal.withdrawn && !proposal.hidden;
+    if (!onBallot.has(proposalId) && standing && proposal.assessment?.feasible && reached) {
       findings.push(finding('MISSING_FROM_BALLOT', { proposalId, district: proposal.district }));
     }
   }

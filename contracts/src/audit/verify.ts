@@ -3,6 +3,7 @@ import type { TreeHeadsDocument } from './audit-documents';
 import { canonicalJson } from './canonical-json';
 import { type Finding, finding } from './findings';
 import { type HashedLog, type LeafHashing, type LoggedHead, logCheck } from './verify-log';
+import type { TextsOutcome } from './verify-texts';
 import { type OpeningCommitments, type Recount, districtDifferences, rulesCheck } from './verify-rules';
 
 /** What an auditor holds besides the export: the published tree heads and results, and a key. */
@@ -16,6 +17,11 @@ export interface EditionDocuments {
   openings?: Iterable<unknown> | null;
   /** The openings' commitments when computed elsewhere (the CLI's second thread); computed here otherwise. */
   openingCommitments?: OpeningCommitments | null;
+  /**
+   * texts.jsonl (GET /api/processes/:id/audit/texts), one parsed JSON value per line: the
+   * proposals' texts and salts, or redaction markers; null or absent: texts not checked.
+   */
+  texts?: Iterable<unknown> | null;
   /** results.json (GET /api/processes/:id/results). */
   results?: unknown;
   /** Hex public key the auditor trusts, got apart from the export; otherwise the published one. */
@@ -45,6 +51,8 @@ export interface Verification {
   voters: number;
   /** The re-count, once voting has closed. */
   recount: Recount | null;
+  /** The proposals' texts checked against their commitments, and those redacted; null when not given. */
+  texts: TextsOutcome | null;
 }
 
 /**
@@ -87,7 +95,12 @@ export function editionVerifier(hashing: LeafHashing = {}): EditionVerifier {
     },
     finish(audit, hashed) {
       const logged = log.finish({ treeHeads: audit.treeHeads ?? null, publicKey: audit.publicKey ?? null }, hashed);
-      const outcome = rules.finish(logged.heads, audit.openings ?? null, audit.openingCommitments ?? null);
+      const outcome = rules.finish(
+        logged.heads,
+        audit.openings ?? null,
+        audit.openingCommitments ?? null,
+        audit.texts ?? null,
+      );
       if (audit.treeHeads && outcome.editionId !== null && audit.treeHeads.editionId !== outcome.editionId) {
         findings.push(
           finding('PUBLISHED_OTHER_EDITION', { published: audit.treeHeads.editionId, edition: outcome.editionId }),
@@ -111,6 +124,7 @@ export function editionVerifier(hashing: LeafHashing = {}): EditionVerifier {
         ballotsCast: outcome.ballotsCast,
         voters: outcome.voters,
         recount: outcome.recount,
+        texts: outcome.texts,
       };
     },
   };

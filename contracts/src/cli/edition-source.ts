@@ -14,6 +14,8 @@ export const TREE_HEADS_FILE = 'tree-heads.json';
 export const RESULTS_FILE = 'results.json';
 /** Published once voting has closed; absent before. */
 export const OPENINGS_FILE = 'openings.jsonl';
+/** The proposals' texts and salts (or redaction markers), checked against the commitments in the log. */
+export const TEXTS_FILE = 'texts.jsonl';
 
 export interface PublishedDocuments {
   treeHeads: TreeHeadsDocument;
@@ -27,6 +29,8 @@ export interface EditionSources extends PublishedDocuments {
   openings: Iterable<unknown> | null;
   /** openings.jsonl's bytes (null when there are none). */
   openingsBytes: Buffer | null;
+  /** texts.jsonl, one parsed value per line; null when it was not saved. */
+  texts: Iterable<unknown> | null;
 }
 
 export class SourceError extends Error {
@@ -63,6 +67,19 @@ export async function downloadEdition(
 }
 
 /**
+ * Hands the edition's texts (texts.jsonl) to `take` as a stream. They are read after the
+ * export, so every commitment the export holds has its line.
+ */
+export async function downloadTexts(editionUrl: string, take: (body: Readable) => Promise<void>): Promise<void> {
+  const url = `${editionUrl.replace(/\/+$/, '')}/audit/texts`;
+  const response = await get(url);
+  try {
+    await take(response.body ? Readable.fromWeb(response.body as ReadableStream<Uint8Array>) : Readable.from([]));
+  } catch (error) {
+    throw new SourceError(`${url}: ${(error as Error).message}`);
+  }
+}
+
 /**
  * Hands the edition's openings to `take` as a stream, once voting has closed; answers false,
  * taking nothing, while the route still refuses them (409: the ballots are sealed).
@@ -121,8 +138,13 @@ export async function streamEditionDir(
     if (error.code === 'ENOENT') return null;
     throw error;
   });
+  const textsFile = await openExportFile(join(dir, TEXTS_FILE)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
   return {
     ...openingsOf(openingsFile === null ? null : await bytesOf(openingsFile)),
+    texts: textsFile === null ? null : exportValuesOf(await bytesOf(textsFile)),
     treeHeads: parseTreeHeads(heads, join(dir, TREE_HEADS_FILE)),
     results: results === null ? null : parseJson(results, join(dir, RESULTS_FILE)),
   };
@@ -153,10 +175,12 @@ export async function streamEdition(
   await downloadOpenings(source, async (body) => {
     bytes = await bytesOf(body);
   });
-  return {
-    ...(await downloadEdition(source, (body) => forEachExportValue(through(body), take))),
-    ...openingsOf(bytes),
-  };
+  const edition = await downloadEdition(source, (body) => forEachExportValue(through(body), take));
+  let texts: Buffer | null = null;
+  await downloadTexts(source, async (body) => {
+    texts = await bytesOf(body);
+  });
+  return { ...edition, ...openingsOf(bytes), texts: texts === null ? null : exportValuesOf(texts) };
 }
 
 function openingsOf(bytes: Buffer | null): Pick<EditionSources, 'openings' | 'openingsBytes'> {

@@ -40,6 +40,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
         results: files.results,
         openings: openings?.openings ?? files.openings,
         openingCommitments: openings?.commitments ?? null,
+        texts: files.texts,
         publicKey: values['public-key'] ?? null,
         earlierTreeHeads,
       },
@@ -72,6 +73,12 @@ export function report(verification: Verification, language: 'es' | 'en' = 'en')
     lines.push(
       `re-count ${district.id}: ${winners} (${district.spent} of ${district.budget} pesos, ${counted(district.voters, 'voter')})`,
     );
+  }
+  if (verification.texts === null) lines.push('texts: not checked (no texts.jsonl)');
+  else {
+    const { checked, redacted } = verification.texts;
+    lines.push(`texts: ${counted(checked, 'text')} match their commitments, ${redacted.length} redacted`);
+    for (const text of redacted) lines.push(`  redacted: proposal ${text.proposalId}, ${text.field} (${text.reason})`);
   }
   if (verification.ok) lines.push('OK: every check holds');
   else {

@@ -7,6 +7,7 @@ import {
   editionRulesSchema,
   phaseSchema,
 } from '../editions/edition';
+import { REPORT_REASONS, proposalTextFieldSchema } from '../proposals/texts';
 
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
@@ -46,6 +47,15 @@ export type DistrictTally = z.infer<typeof districtTallySchema>;
 /** A tree head by size and root, as events name it (the signed head itself is a TreeHeadSigned event). */
 export const treeHeadRefSchema = z.object({ treeSize: z.number().int().nonnegative(), rootHash: hex32 });
 export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
+
+/**
+ * The salted commitments (textCommitment) to a proposal's texts; the texts themselves live
+ * outside the log, published beside the export, so a redaction never rewrites a leaf.
+ */
+const proposalTexts = z.object({ title: hex32, description: hex32, location: hex32.nullable() });
+
+/** A moderator's action on a proposal, with its public reason. */
+const moderationAction = z.object({ editionId: id, proposalId: id, reason: z.string(), by: pseudonym });
 
 export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -93,22 +103,19 @@ export const eventSchemas = {
     proposalId: id,
     /** The author's `author` pseudonym; their display name lives outside the log, erasable. */
     author: pseudonym,
-    title: z.string(),
-    description: z.string(),
+    texts: proposalTexts,
     district: id,
     estimatedCost: pesos,
     category: z.string().nullable(),
-    location: z.string().nullable(),
   }),
   ProposalEdited: z.object({
     editionId: id,
     proposalId: id,
-    title: z.string().optional(),
-    description: z.string().optional(),
+    /** Commitments to the texts the edit changed, only those. */
+    texts: proposalTexts.partial(),
     district: id.optional(),
     estimatedCost: pesos.optional(),
     category: z.string().nullable().optional(),
-    location: z.string().nullable().optional(),
   }),
   ProposalWithdrawn: z.object({ editionId: id, proposalId: id }),
   ProposalAssessed: z.object({
@@ -152,6 +159,23 @@ export const eventSchemas = {
     signature: z.string(),
     publicKey: hex32,
   }),
+  /**
+   * A resident reports a proposal to the moderators. The details they may add are personal
+   * text, kept outside the log under `reportId`; the reporter is a `report` pseudonym.
+   */
+  ProposalReported: z.object({
+    editionId: id,
+    proposalId: id,
+    reportId: id,
+    reporter: pseudonym,
+    reason: z.enum(REPORT_REASONS),
+  }),
+  /** A moderator takes a proposal out of lists and supports (never one on a ballot). */
+  ProposalHidden: moderationAction,
+  /** A moderator brings a hidden proposal back. */
+  ProposalRestored: moderationAction,
+  /** A moderator erased these texts of the proposal (every version recorded before this event). */
+  ProposalRedacted: moderationAction.extend({ fields: z.array(proposalTextFieldSchema).min(1) }),
   RoleGranted: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
   RoleRevoked: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
   /** A voting booth (mesa) where poll officers record assisted ballots, in one district, open in one window. */
@@ -184,8 +208,8 @@ export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> }
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
   EditionDrafted: 1,
   EditionPhaseAdvanced: 1,
-  ProposalSubmitted: 2,
-  ProposalEdited: 1,
+  ProposalSubmitted: 3,
+  ProposalEdited: 2,
   ProposalWithdrawn: 1,
   ProposalAssessed: 1,
   SupportGiven: 1,
@@ -197,6 +221,10 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   RoleRevoked: 1,
   BoothDefined: 1,
   ShiftAssigned: 1,
+  ProposalReported: 1,
+  ProposalHidden: 1,
+  ProposalRestored: 1,
+  ProposalRedacted: 1,
 };
 
 export class InvalidEventError extends Error {
@@ -220,6 +248,10 @@ export function isEventType(type: string): type is EventType {
 const RETIRED_VERSIONS: Partial<Record<EventType, Record<number, string>>> = {
   ProposalSubmitted: {
     1: 'version 1 put the author display name in the public log; this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
+    2: 'version 2 held the title, description and location in the log, where personal data posted by mistake could never be erased (texts live outside the log since version 3); this log predates version 3 and cannot be read (reset DATA_DIR of an old demo)',
+  },
+  ProposalEdited: {
+    1: 'version 1 held the edited texts in the log (texts live outside the log since version 2); this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
   },
   BallotCast: {
     1: 'version 1 held the selections in the clear (ballots are sealed since version 2); this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
