@@ -13,6 +13,7 @@ import { IdempotencyInterceptor } from './http/idempotency';
 import { OpenApiController, OpenApiService } from './http/openapi';
 import { IdentityModule } from './identity/identity.module';
 import { loggingModule } from './logging/logging';
+import { ModerationModule } from './moderation/moderation.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ResultsModule } from './results/results.module';
 import { ReviewModule } from './review/review.module';
@@ -38,6 +39,7 @@ export class AppModule {
         IdentityModule,
         EditionsModule,
         ProposalsModule,
+        ModerationModule,
         ReviewModule,
         SupportsModule,
         BoothsModule,

@@ -4,6 +4,7 @@ import { BoothsModule } from './booths/booths.module';
 import { EditionsModule } from './editions/editions.module';
 import { IdentityModule } from './identity/identity.module';
 import type { Projection } from './projections/projection';
+import { ModerationModule } from './moderation/moderation.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ResultsModule } from './results/results.module';
 
@@ -15,6 +16,7 @@ import { ResultsModule } from './results/results.module';
 export const allProjections: Projection[] = [
   ...EditionsModule.projections,
   ...ProposalsModule.projections,
+  ...ModerationModule.projections,
   ...IdentityModule.projections,
   ...BoothsModule.projections,
   ...BallotsModule.projections,

@@ -4,7 +4,7 @@ import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
  * What a resident's pseudonym is for. Each purpose is its own HMAC domain, so the log
  * cannot join one person's proposals, supports and ballots.
  */
-export const PSEUDONYM_PURPOSES = ['ballot', 'support', 'author'] as const;
+export const PSEUDONYM_PURPOSES = ['ballot', 'support', 'author', 'report'] as const;
 export type PseudonymPurpose = (typeof PSEUDONYM_PURPOSES)[number];
 
 /**

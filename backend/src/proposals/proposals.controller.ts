@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   createdResponse,
@@ -8,7 +8,7 @@ import {
   proposalView,
   submitProposalRequest,
 } from '@decidimos/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
@@ -63,6 +63,24 @@ export class ProposalsController {
   ) {
     await this.editions.require(editionId);
     return this.proposals.list(request.caller, editionId, query);
+  }
+
+  @Get('processes/:id/audit/texts')
+  @Access('public')
+  @Endpoint({
+    summary:
+      "The proposals' texts outside the log, as JSON Lines { proposalId, field, event, commitment, text, salt } in log order, or { …, redacted: { reason } } where a moderator erased one: verify checks each against the commitment in the export",
+    tags: ['audit'],
+    produces: 'application/jsonl',
+    problems: [404],
+  })
+  async texts(@Param('id') editionId: string, @Res() reply: FastifyReply) {
+    await this.editions.require(editionId);
+    const lines = await this.proposals.textLines(editionId);
+    return reply
+      .header('content-type', 'application/jsonl; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${editionId}-texts.jsonl"`)
+      .send(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
   }
 
   @Get('proposals/:id')

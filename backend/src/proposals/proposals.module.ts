@@ -4,10 +4,12 @@ import { IdentityModule } from '../identity/identity.module';
 import type { Projection } from '../projections/projection';
 import { AssessProposalHandler } from './commands/assess-proposal';
 import { EditProposalHandler } from './commands/edit-proposal';
+import { RecordProposalHandler } from './commands/record-proposal';
 import { SubmitProposalHandler } from './commands/submit-proposal';
 import { WithdrawProposalHandler } from './commands/withdraw-proposal';
 import { ProposalsController } from './proposals.controller';
 import { proposalsProjection } from './proposals.projection';
+import { ProposalTexts } from './proposal-texts';
 import { ProposalsReadModel } from './proposals.read-model';
 import { BallotCandidatesHandler } from './queries/ballot-candidates';
 
@@ -17,6 +19,8 @@ import { BallotCandidatesHandler } from './queries/ballot-candidates';
   providers: [
     ProposalsReadModel,
     SubmitProposalHandler,
+    RecordProposalHandler,
+    ProposalTexts,
     EditProposalHandler,
     WithdrawProposalHandler,
     AssessProposalHandler,

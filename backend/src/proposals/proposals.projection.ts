@@ -1,6 +1,14 @@
-import type { ProposalStatus, ProposalView } from '@decidimos/contracts';
+import {
+  type ProposalStatus,
+  type ProposalTextField,
+  type ProposalView,
+  PROPOSAL_TEXT_FIELDS,
+  REDACTED_TEXT,
+} from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
+import type { ReadModelStore } from '../read-models/read-model.port';
 import type { StoredEvent } from '../shared/event-envelope';
+import { type TextCommitments, eraseTexts, textsByCommitment } from './proposal-texts';
 
 /**
  * The public view plus what only the backend needs (the author's pseudonym), less what
@@ -10,6 +18,18 @@ export interface ProposalDoc extends Omit<ProposalView, 'authorDisplayName' | 'm
   author: string;
   /** Whether an assessment was recorded; the status says which verdict. Not in the public view. */
   assessed: boolean;
+  /** Hidden by a moderator: left out of lists and supports (moderation.hidden says why). */
+  hidden: boolean;
+  /** Every text commitment the log recorded for it, in log order: what texts.jsonl publishes. */
+  textVersions: TextVersion[];
+}
+
+export interface TextVersion {
+  field: ProposalTextField;
+  commitment: string;
+  /** The event that recorded it, and its log position. */
+  event: string;
+  position: number;
 }
 
 export const PROPOSALS = 'proposals';
@@ -54,6 +74,47 @@ function withHistory(doc: ProposalDoc, event: StoredEvent, status: ProposalStatu
   };
 }
 
+/**
+ * The texts behind these commitments, as the store outside the log holds them now: a text
+ * erased by a redaction (or whose event was recorded after one) reads as REDACTED_TEXT.
+ */
+async function openTexts(
+  store: ReadModelStore,
+  commitments: TextCommitments,
+): Promise<Partial<Record<ProposalTextField, string | null>>> {
+  const found = await textsByCommitment(
+    store,
+    Object.values(commitments).filter((c): c is string => typeof c === 'string'),
+  );
+  const texts: Partial<Record<ProposalTextField, string | null>> = {};
+  for (const field of PROPOSAL_TEXT_FIELDS) {
+    const commitment = commitments[field];
+    if (commitment === undefined) continue;
+    texts[field] = commitment === null ? null : (found.get(commitment)?.text ?? REDACTED_TEXT);
+  }
+  return texts;
+}
+
+/** The doc with these texts in place; title and description are never null (a missing one was erased). */
+function withTexts<T extends Pick<ProposalDoc, 'title' | 'description' | 'location'>>(
+  doc: T,
+  texts: Partial<Record<ProposalTextField, string | null>>,
+): T {
+  return {
+    ...doc,
+    ...(texts.title !== undefined ? { title: texts.title ?? REDACTED_TEXT } : {}),
+    ...(texts.description !== undefined ? { description: texts.description ?? REDACTED_TEXT } : {}),
+    ...(texts.location !== undefined ? { location: texts.location } : {}),
+  };
+}
+
+function versionsOf(event: StoredEvent, commitments: TextCommitments): TextVersion[] {
+  return PROPOSAL_TEXT_FIELDS.flatMap((field) => {
+    const commitment = commitments[field];
+    return typeof commitment === 'string' ? [{ field, commitment, event: event.id, position: event.position }] : [];
+  });
+}
+
 export const proposalsProjection: Projection = {
   name: 'proposals',
   collections: [PROPOSALS, PROPOSAL_CATEGORIES],
@@ -75,18 +136,22 @@ export const proposalsProjection: Projection = {
     switch (event.type) {
       case 'ProposalSubmitted': {
         const d = event.data;
+        const texts = await openTexts(store, d.texts);
         await moveCategory(d.editionId, null, d.category);
         await write({
           id: d.proposalId,
           editionId: d.editionId,
-          title: d.title,
-          description: d.description,
+          title: texts.title ?? REDACTED_TEXT,
+          description: texts.description ?? REDACTED_TEXT,
           district: d.district,
           estimatedCost: d.estimatedCost,
           cost: d.estimatedCost,
           category: d.category,
-          location: d.location,
+          location: texts.location ?? null,
           author: d.author,
+          hidden: false,
+          moderation: { hidden: null, redactions: [] },
+          textVersions: versionsOf(event, d.texts),
           status: 'submitted',
           supports: 0,
           votes: null,
@@ -101,8 +166,12 @@ export const proposalsProjection: Projection = {
       case 'ProposalEdited': {
         const doc = await proposals.get(event.data.proposalId);
         if (!doc) return;
-        const { editionId: _e, proposalId: _p, ...changes } = event.data;
-        const edited = { ...doc, ...changes };
+        const { editionId: _e, proposalId: _p, texts: commitments, ...changes } = event.data;
+        const texts = await openTexts(store, commitments);
+        const edited = withTexts(
+          { ...doc, ...changes, textVersions: [...doc.textVersions, ...versionsOf(event, commitments)] },
+          texts,
+        );
         await moveCategory(doc.editionId, doc.category, edited.category);
         await write(withHistory({ ...edited, cost: edited.estimatedCost }, event, doc.status));
         return;
@@ -118,6 +187,35 @@ export const proposalsProjection: Projection = {
         const { feasible, cost, reason, technical, legal, financial } = event.data;
         const assessment = { feasible, cost, reason, technical, legal, financial, assessedAt: event.recordedAt };
         await write(withHistory({ ...doc, cost, assessment, assessed: true }, event, statusAfterAssessment(feasible)));
+        return;
+      }
+      case 'ProposalHidden':
+      case 'ProposalRestored': {
+        const doc = await proposals.get(event.data.proposalId);
+        if (!doc) return;
+        const hidden = event.type === 'ProposalHidden' ? { reason: event.data.reason, at: event.recordedAt } : null;
+        await write(
+          withHistory(
+            { ...doc, hidden: hidden !== null, moderation: { ...doc.moderation, hidden } },
+            event,
+            doc.status,
+          ),
+        );
+        return;
+      }
+      case 'ProposalRedacted': {
+        const doc = await proposals.get(event.data.proposalId);
+        if (!doc) return;
+        const { fields, reason } = event.data;
+        // Every version of these texts recorded so far is erased outside the log; a replay erases nothing more.
+        const erased = doc.textVersions.filter((v) => fields.includes(v.field)).map((v) => v.commitment);
+        await eraseTexts(store, erased, reason);
+        const redacted: Partial<Record<ProposalTextField, string | null>> = {};
+        for (const field of fields)
+          redacted[field] = field === 'location' && doc.location === null ? null : REDACTED_TEXT;
+        const redaction = { fields, reason, at: event.recordedAt };
+        const moderation = { ...doc.moderation, redactions: [...doc.moderation.redactions, redaction] };
+        await write(withHistory(withTexts({ ...doc, moderation }, redacted), event, doc.status));
         return;
       }
       case 'EditionPhaseAdvanced': {

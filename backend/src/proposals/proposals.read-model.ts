@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ProposalView, ProposalStatus } from '@decidimos/contracts';
+import type { ProposalView, ProposalStatus, ProposalTextField, TextLine } from '@decidimos/contracts';
 import { CONFIG, type Config } from '../config/config';
 import type { Caller } from '../http/access';
 import { Profiles, pseudonym } from '../identity/public-api';
 import { READ_MODEL_STORE, type Filter, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
+import { textLine, textsByCommitment } from './proposal-texts';
 import { authorProposalsStream } from './streams';
 import { PROPOSAL_CATEGORIES, PROPOSALS, type ProposalCategoriesDoc, type ProposalDoc } from './proposals.projection';
 
@@ -24,7 +25,7 @@ export class ProposalsReadModel {
   async views(docs: ProposalDoc[], caller?: Caller): Promise<ProposalView[]> {
     const names = await this.profiles.authorNames(docs.map((doc) => doc.id));
     const curp = caller?.session.curp;
-    return docs.map(({ author, assessed: _assessed, ...view }) => ({
+    return docs.map(({ author, assessed: _assessed, hidden: _hidden, textVersions: _versions, ...view }) => ({
       ...view,
       authorDisplayName: names.get(view.id) ?? null,
       mine: Boolean(curp) && author === pseudonym(this.config.voterKey, 'author', view.editionId, curp!),
@@ -58,7 +59,8 @@ export class ProposalsReadModel {
       pageSize: number;
     },
   ) {
-    const filter: Filter = { editionId };
+    // A hidden proposal leaves every list; its own page still says why.
+    const filter: Filter = { editionId, hidden: false };
     if (query.district) filter['district'] = query.district;
     if (query.status) filter['status'] = query.status;
     if (query.category) filter['category'] = query.category;
@@ -87,7 +89,8 @@ export class ProposalsReadModel {
   /** Every proposal of the edition assessed feasible, by id. */
   async feasible(editionId: string): Promise<ProposalDoc[]> {
     const page = await this.proposals.find({
-      filter: { editionId, status: 'feasible' },
+      // A proposal hidden when voting opens stays off the ballot (verify expects exactly that).
+      filter: { editionId, status: 'feasible', hidden: false },
       sort: [{ field: 'id', direction: 'asc' }],
       limit: 100_000,
     });
@@ -98,6 +101,33 @@ export class ProposalsReadModel {
   async authorStream(proposalId: string): Promise<{ editionId: string; stream: string }> {
     const { editionId, author } = await this.require(proposalId);
     return { editionId, stream: authorProposalsStream(editionId, author) };
+  }
+
+  /** Every text commitment of the edition's proposals with its text (or redaction), in log order: texts.jsonl. */
+  async textLines(editionId: string): Promise<TextLine[]> {
+    const page = await this.proposals.find({ filter: { editionId }, limit: 100_000 });
+    const versions = page.items.flatMap((doc) => doc.textVersions).sort((a, b) => a.position - b.position);
+    const texts = await textsByCommitment(
+      this.store,
+      versions.map((v) => v.commitment),
+    );
+    return versions.flatMap((version) => {
+      const doc = texts.get(version.commitment);
+      return doc ? [textLine(doc, version.event)] : [];
+    });
+  }
+
+  /**
+   * The texts of the proposal that hold something a moderator could erase now: some version
+   * not erased yet (an earlier version, edited away, is still published in texts.jsonl).
+   */
+  async redactableFields(doc: ProposalDoc): Promise<ProposalTextField[]> {
+    const texts = await textsByCommitment(
+      this.store,
+      doc.textVersions.map((v) => v.commitment),
+    );
+    const fields = doc.textVersions.filter((v) => texts.get(v.commitment)?.text != null).map((v) => v.field);
+    return [...new Set(fields)];
   }
 
   async reviewQueue(editionId: string, district?: string) {

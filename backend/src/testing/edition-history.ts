@@ -16,6 +16,7 @@ import { authorProposalsStream } from '../proposals/streams';
 import { supportsStream } from '../supports/streams';
 import { editionBody, proposalBody } from './fixtures';
 import { existingStream, seed, type ExistingStream } from './given-when-then';
+import { sealTexts } from './proposal-texts';
 import type { TestSystem } from './test-system';
 
 /**
@@ -96,17 +97,21 @@ export class EditionHistory {
 
   /** Records `account`'s proposal and answers its id. */
   submit(account: string, overrides: Partial<SubmitProposalRequest> = {}): string {
-    const content = submitProposalRequest.parse(proposalBody(overrides));
+    const { title, description, location, category, district, estimatedCost } = submitProposalRequest.parse(
+      proposalBody(overrides),
+    );
     const proposalId = randomUUID();
     const author = this.pseudonym(account, 'author');
     this.#authorOf.set(proposalId, author);
+    const texts = sealTexts(this.system, this.id, proposalId, { title, description, location: location ?? null });
     const data = {
       editionId: this.id,
       proposalId,
       author,
-      category: null,
-      location: null,
-      ...content,
+      texts: texts as { title: string; description: string; location: string | null },
+      district,
+      estimatedCost,
+      category: category ?? null,
     };
     this.streams.push(existingStream(authorProposalsStream(this.id, author), { type: 'ProposalSubmitted', data }));
     return proposalId;

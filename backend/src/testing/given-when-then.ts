@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { decodeEvent, toEventData } from '../shared/event-envelope';
 import type { Answer, TestSystem } from './test-system';
+import { flushTexts } from './proposal-texts';
 
 /** Events to append to one stream, before the request under test. */
 export interface ExistingStream {
@@ -27,6 +28,7 @@ export const expectProblem = (status: number, code: ProblemCode): Outcome => ({ 
  */
 export async function seed(system: TestSystem, ...streams: ExistingStream[]): Promise<void> {
   const store = system.app.get<EventStore>(EVENT_STORE);
+  await flushTexts(system);
   for (const { streamId, events } of streams) {
     if (events.length > 0)
       await store.append(

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { editProposalRequest } from '@decidimos/contracts';
+import type { EventPayload, editProposalRequest } from '@decidimos/contracts';
 import type { z } from 'zod';
 import { CONFIG, type Config } from '../../config/config';
 import { EditionLoader } from '../../editions/public-api';
@@ -8,6 +8,7 @@ import type { Caller } from '../../http/access';
 import { participant } from '../../identity/public-api';
 import { EventSourcing } from '../../shared/event-sourcing.service';
 import { proposalDecider } from '../domain/proposal.decider';
+import { ProposalTexts } from '../proposal-texts';
 import { ProposalsReadModel } from '../proposals.read-model';
 
 export class EditProposal extends Command<void> {
@@ -26,6 +27,7 @@ export class EditProposalHandler implements ICommandHandler<EditProposal> {
     private readonly es: EventSourcing,
     private readonly proposals: ProposalsReadModel,
     private readonly editions: EditionLoader,
+    private readonly texts: ProposalTexts,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -33,6 +35,19 @@ export class EditProposalHandler implements ICommandHandler<EditProposal> {
     const { editionId, stream } = await this.proposals.authorStream(proposalId);
     const edition = await this.editions.load(editionId);
     const { voter } = participant(caller, edition, this.config.voterKey, 'author');
-    await this.es.execute(stream, proposalDecider, { type: 'EditProposal', edition, proposalId, by: voter, changes });
+    const { title, description, location, ...rest } = changes;
+    // Sealed before the decider runs, as on submission: a refused edit leaves unused texts, never a commitment without one.
+    const texts = (await this.texts.seal(editionId, proposalId, {
+      ...(title !== undefined ? { title } : {}),
+      ...(description !== undefined ? { description } : {}),
+      ...(location !== undefined ? { location } : {}),
+    })) as EventPayload<'ProposalEdited'>['texts'];
+    await this.es.execute(stream, proposalDecider, {
+      type: 'EditProposal',
+      edition,
+      proposalId,
+      by: voter,
+      changes: { ...rest, texts },
+    });
   }
 }

@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { submitProposalRequest } from '@decidimos/contracts';
 import type { z } from 'zod';
 import { CONFIG, type Config } from '../../config/config';
 import { EditionLoader } from '../../editions/public-api';
 import type { Caller } from '../../http/access';
-import { participant, Profiles } from '../../identity/public-api';
-import { EventSourcing } from '../../shared/event-sourcing.service';
-import { proposalDecider } from '../domain/proposal.decider';
-import { authorProposalsStream } from '../streams';
+import { participant } from '../../identity/public-api';
+import { RecordProposal } from './record-proposal';
 
+/** A resident submits a proposal online, as its author. */
 export class SubmitProposal extends Command<{ id: string }> {
   constructor(
     readonly editionId: string,
@@ -25,33 +23,20 @@ export class SubmitProposal extends Command<{ id: string }> {
 @CommandHandler(SubmitProposal)
 export class SubmitProposalHandler implements ICommandHandler<SubmitProposal> {
   constructor(
-    private readonly es: EventSourcing,
+    private readonly commands: CommandBus,
     private readonly editions: EditionLoader,
-    private readonly profiles: Profiles,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async execute({ editionId, body, caller, idempotencyKey }: SubmitProposal) {
     const edition = await this.editions.load(editionId);
     const { voter: author } = participant(caller, edition, this.config.voterKey, 'author');
-    const proposalId = randomUUID();
-    // Before the append, so every proposal in the log can find its author's display name;
-    // the link stays out of the log, which holds only the author pseudonym.
-    await this.profiles.linkAuthor(proposalId, caller.session.subject);
-    const { events } = await this.es.execute(
-      authorProposalsStream(edition.editionId, author),
-      proposalDecider,
-      {
-        type: 'SubmitProposal',
-        proposalId,
-        edition,
-        author,
-        content: { ...body, category: body.category ?? null, location: body.location ?? null },
-      },
-      idempotencyKey ? { idempotencyKey } : {},
+    const content = { ...body, category: body.category ?? null, location: body.location ?? null };
+    return this.commands.execute(
+      new RecordProposal(edition, author, content, {
+        authorSubject: caller.session.subject,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      }),
     );
-    // A retry with the same Idempotency-Key finds the first copy's event in the stream: answer with its id.
-    const recorded = events[0];
-    return { id: recorded?.type === 'ProposalSubmitted' ? recorded.data.proposalId : proposalId };
   }
 }

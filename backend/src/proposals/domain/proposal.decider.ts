@@ -28,10 +28,9 @@ export interface AuthorProposalsState {
   proposals: Record<string, OwnProposal>;
 }
 
-type Content = Pick<
-  EventPayload<'ProposalSubmitted'>,
-  'title' | 'description' | 'district' | 'estimatedCost' | 'category' | 'location'
->;
+/** What a submission records: the texts only as their commitments (the texts live outside the log). */
+type Content = Pick<EventPayload<'ProposalSubmitted'>, 'texts' | 'district' | 'estimatedCost' | 'category'>;
+type Changes = Omit<EventPayload<'ProposalEdited'>, 'editionId' | 'proposalId'>;
 
 export type ProposalCommand =
   | {
@@ -41,7 +40,7 @@ export type ProposalCommand =
       author: string;
       content: Content;
     }
-  | { type: 'EditProposal'; edition: EditionState; proposalId: string; by: string; changes: Partial<Content> }
+  | { type: 'EditProposal'; edition: EditionState; proposalId: string; by: string; changes: Changes }
   | { type: 'WithdrawProposal'; edition: EditionState; proposalId: string; by: string }
   | {
       type: 'AssessProposal';

@@ -18,6 +18,8 @@ export interface SupportedProposal {
   id: string;
   district: string;
   status: string;
+  /** Set while a moderator keeps it hidden: it takes no supports. */
+  moderation: { hidden: { reason: string } | null };
 }
 
 export type SupportsCommand =
@@ -43,6 +45,8 @@ export const supportsDecider: Decider<SupportsCommand, SupportsEvent, SupportsSt
     const { proposal } = command;
     if (state.supported.includes(proposal.id)) return [];
     if (proposal.status === 'withdrawn') throw new DomainError('WITHDRAWN');
+    if (proposal.moderation.hidden)
+      throw new DomainError('PROPOSAL_HIDDEN', { reason: proposal.moderation.hidden.reason });
     if (proposal.status !== 'feasible') throw new DomainError('NOT_FEASIBLE');
     if (proposal.district !== command.district) {
       throw new DomainError('WRONG_DISTRICT', { district: command.district, proposalDistrict: proposal.district });

@@ -4,10 +4,14 @@ import { supportsDecider, type SupportsEvent } from './supports.decider';
 
 const voter = 'v'.repeat(64).replace(/v/g, 'a');
 const edition = (phase: 'supports' | 'voting' = 'supports') => anEdition(phase, { supports: { perResident: 2 } });
-const proposal = (id: string, overrides: Partial<{ district: string; status: string }> = {}) => ({
+const proposal = (
+  id: string,
+  overrides: Partial<{ district: string; status: string; moderation: { hidden: { reason: string } | null } }> = {},
+) => ({
   id,
   district: 'centro',
   status: 'feasible',
+  moderation: { hidden: null },
   ...overrides,
 });
 const given = (proposalId: string): SupportsEvent => ({
@@ -72,5 +76,11 @@ describe('supports decider', () => {
       .when({ type: 'WithdrawSupport', edition: edition(), voter, proposalId: 'p1' })
       .then([{ type: 'SupportWithdrawn', data: { editionId: 'pp', voter, proposalId: 'p1' } }]);
     spec([]).when({ type: 'WithdrawSupport', edition: edition(), voter, proposalId: 'p1' }).thenNothingHappened();
+  });
+
+  it('refuses a proposal a moderator hid, saying why', () => {
+    spec([])
+      .when(give('p1', { moderation: { hidden: { reason: 'Contenido ofensivo' } } }))
+      .thenFails('PROPOSAL_HIDDEN', { reason: 'Contenido ofensivo' });
   });
 });
