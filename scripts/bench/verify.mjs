@@ -93,12 +93,11 @@ for (const { proposalId, cost } of ballot.centro) {
   await record(`proposal-${proposalId}`, 'ProposalSubmitted', {
     proposalId,
     author: pseudonym(`author-${proposalId}`),
-    title: `Obra ${proposalId}`,
-    description: 'Una obra para el barrio.',
+    // Commitments only: the bench publishes no texts.jsonl, so verify leaves the texts unchecked.
+    texts: { title: pseudonym(`title-${proposalId}`), description: pseudonym(`description-${proposalId}`), location: null },
     district: 'centro',
     estimatedCost: cost,
     category: null,
-    location: null,
   });
 }
 await phase('proposals', 'review');

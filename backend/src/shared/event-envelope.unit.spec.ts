@@ -5,18 +5,17 @@ import { decodeEvent, toEventData } from './event-envelope';
 
 const pseudonym = 'a'.repeat(64);
 
-const proposal = (title: string): DomainEvent => ({
+// The category is the free text a proposal event still carries (its title and description are commitments).
+const proposal = (category: string): DomainEvent => ({
   type: 'ProposalSubmitted',
   data: {
     editionId: 'pp-2027',
     proposalId: 'p-1',
     author: pseudonym,
-    title,
-    description: 'Cambiar las luminarias de la Alameda.',
+    texts: { title: 'b'.repeat(64), description: 'c'.repeat(64), location: null },
     district: 'centro',
     estimatedCost: 100_000,
-    category: null,
-    location: null,
+    category,
   },
 });
 
@@ -34,7 +33,7 @@ describe('the append check', () => {
   it('refuses an event the audit log could not hash, naming the field', () => {
     const error = refusal(proposal('Parque \ud800'));
     expect(error.eventType).toBe('ProposalSubmitted');
-    expect(error.issues).toEqual(['title: not representable as canonical JSON (Lone surrogate is not allowed)']);
+    expect(error.issues).toEqual(['category: not representable as canonical JSON (Lone surrogate is not allowed)']);
   });
 
   it('names a field deep inside the event', () => {
@@ -66,7 +65,7 @@ describe('the append check', () => {
 
   it('lets well-formed text through, astral characters and controls included', () => {
     const data = toEventData(proposal('Parque 😀 \u0007'), 'e-1');
-    expect(data).toMatchObject({ id: 'e-1', type: 'ProposalSubmitted', data: { title: 'Parque 😀 \u0007' } });
+    expect(data).toMatchObject({ id: 'e-1', type: 'ProposalSubmitted', data: { category: 'Parque 😀 \u0007' } });
   });
 
   it('appends nothing when a command decides such an event', async () => {
@@ -102,7 +101,23 @@ describe('the read check', () => {
     );
   });
 
-  it('reads the same proposal in version 2', () => {
+  it('refuses a proposal recorded in version 2, which held its texts in the log, saying why', () => {
+    const recorded = {
+      id: 'e-1',
+      type: 'ProposalSubmitted',
+      streamId: 'proposals-pp-2027-a',
+      revision: 0,
+      position: 1,
+      data: { title: 'Parque', description: 'Un parque.', location: null },
+      metadata: { schemaVersion: 2 },
+      recordedAt: '2027-01-01T00:00:00.000Z',
+    };
+    expect(() => decodeEvent(recorded)).toThrow(
+      'invalid ProposalSubmitted event: schemaVersion 2 is retired: version 2 held the title, description and location in the log',
+    );
+  });
+
+  it('reads the same proposal in version 3, its texts as commitments', () => {
     const recorded = {
       id: 'e-1',
       type: 'ProposalSubmitted',
@@ -110,9 +125,12 @@ describe('the read check', () => {
       revision: 0,
       position: 1,
       data: proposal('Parque').data,
-      metadata: { schemaVersion: 2 },
+      metadata: { schemaVersion: 3 },
       recordedAt: '2027-01-01T00:00:00.000Z',
     };
-    expect(decodeEvent(recorded)).toMatchObject({ type: 'ProposalSubmitted', data: { title: 'Parque' } });
+    expect(decodeEvent(recorded)).toMatchObject({
+      type: 'ProposalSubmitted',
+      data: { category: 'Parque', texts: { title: 'b'.repeat(64) } },
+    });
   });
 });

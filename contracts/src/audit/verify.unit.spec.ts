@@ -2,6 +2,7 @@ import { ballotCommitment, type Opening } from '../ballots/commitment';
 import { type EditionRules, editionRulesSchema } from '../editions/edition';
 import { type EventType, SCHEMA_VERSIONS, parsePublicEvent } from '../events/catalog';
 import type { PublicEvent } from '../events/public-event';
+import { type ProposalTextField, type TextLine, textCommitment } from '../proposals/texts';
 import { tallyEdition } from '../tally/tally';
 import type { TreeHeadsDocument } from './audit-documents';
 import { toHex } from './encoding';
@@ -42,6 +43,8 @@ class EditionLog {
   private readonly lastOpenings = new Map<string, Opening>();
   readonly rules: EditionRules;
   closed = false;
+  /** texts.jsonl as the server publishes it: every text commitment's text and salt, or its redaction. */
+  readonly texts: TextLine[] = [];
 
   constructor(private readonly options: Options = {}) {
     this.rules = editionRulesSchema.parse({
@@ -92,17 +95,49 @@ class EditionLog {
 
   propose(proposalId: string, cost: number): this {
     const stream = `proposal-${proposalId}`;
-    this.record(stream, 'ProposalSubmitted', {
+    const title = this.commit(proposalId, 'title', proposalId);
+    const description = this.commit(proposalId, 'description', 'Una obra para el barrio.');
+    const event = this.record(stream, 'ProposalSubmitted', {
       proposalId,
       author: pseudonym('author'),
-      title: proposalId,
-      description: 'Una obra para el barrio.',
+      texts: { title: title.commitment, description: description.commitment, location: null },
       district: 'centro',
       estimatedCost: cost,
       category: null,
-      location: null,
+    });
+    this.texts.push({ ...title, event: event.id }, { ...description, event: event.id });
+    return this;
+  }
+
+  editTitle(proposalId: string, text: string): this {
+    const title = this.commit(proposalId, 'title', text);
+    const event = this.record(`proposal-${proposalId}`, 'ProposalEdited', {
+      proposalId,
+      texts: { title: title.commitment },
+    });
+    this.texts.push({ ...title, event: event.id });
+    return this;
+  }
+
+  /** A moderator's redaction: the event, and the texts' lines replaced by markers, as the server does. */
+  redact(proposalId: string, fields: ProposalTextField[], reason = 'Publica un teléfono'): this {
+    this.record(`moderation-${proposalId}`, 'ProposalRedacted', { proposalId, reason, by: ADMIN, fields });
+    this.texts.forEach((line, i) => {
+      if (line.proposalId !== proposalId || !fields.includes(line.field)) return;
+      const { proposalId: id, field, event, commitment } = line;
+      this.texts[i] = { proposalId: id, field, event, commitment, redacted: { reason } };
     });
     return this;
+  }
+
+  hide(proposalId: string): this {
+    this.record(`moderation-${proposalId}`, 'ProposalHidden', { proposalId, reason: 'Ofensiva', by: ADMIN });
+    return this;
+  }
+
+  private commit(proposalId: string, field: ProposalTextField, text: string) {
+    const salt = toHex(eventLeafHash(`salt-${proposalId}-${field}-${this.texts.length}-${text}`));
+    return { proposalId, field, commitment: textCommitment({ proposalId, field, salt, text }), text, salt };
   }
 
   assess(proposalId: string, cost: number, feasible = true): this {
@@ -251,13 +286,20 @@ function closeAndCount(log: EditionLog): EditionLog {
 
 const verify = (
   log: EditionLog,
-  overrides: { events?: unknown[]; treeHeads?: TreeHeadsDocument; results?: unknown; openings?: unknown[] } = {},
+  overrides: {
+    events?: unknown[];
+    treeHeads?: TreeHeadsDocument;
+    results?: unknown;
+    openings?: unknown[];
+    texts?: unknown[];
+  } = {},
 ) =>
   verifyEdition({
     events: overrides.events ?? log.events,
     treeHeads: overrides.treeHeads ?? log.treeHeads,
     results: overrides.results ?? log.results,
     openings: overrides.openings ?? log.openings,
+    texts: overrides.texts ?? log.texts,
   });
 
 describe('verifying an edition from its export', () => {
@@ -444,6 +486,86 @@ describe('verifying an edition from its export', () => {
           reason: 'invalid BallotCast event: (root): Unrecognized key: "sealed"',
         }),
       );
+    });
+  });
+
+  describe("the proposals' texts and their moderation", () => {
+    it('checks every text against its commitment, edits included', () => {
+      const log = openVoting();
+      log.editTitle('p1', 'Luminarias LED');
+      const verification = verify(log);
+      expect(verification.findings).toEqual([]);
+      expect(verification.texts).toEqual({ checked: 7, redacted: [] });
+    });
+
+    it('reports a redacted text as redacted, with the reason the log gives, not as a failure', () => {
+      const log = openVoting().redact('p1', ['title', 'description'], 'Publica un teléfono');
+      const verification = verify(closeAndCount(log));
+      expect(verification.findings).toEqual([]);
+      expect(verification.ok).toBe(true);
+      expect(verification.texts?.redacted).toEqual([
+        { proposalId: 'p1', field: 'title', reason: 'Publica un teléfono' },
+        { proposalId: 'p1', field: 'description', reason: 'Publica un teléfono' },
+      ]);
+    });
+
+    it('finds a changed text, a text withheld without a redaction, and one left out', () => {
+      const log = openVoting();
+      const [title, description, ...rest] = log.texts as (TextLine & { text: string })[];
+      const { text: _text, salt: _salt, ...withheld } = description!;
+      const { findings } = verify(log, {
+        texts: [{ ...title, text: 'Otra obra' }, { ...withheld, redacted: { reason: 'nada' } }, ...rest.slice(1)],
+      });
+      expect(findings).toEqual([
+        finding('TEXT_MISMATCH', { line: 1, proposalId: 'p1', field: 'title' }),
+        finding('TEXT_REDACTION_UNRECORDED', { line: 2, proposalId: 'p1', field: 'description' }),
+        finding('TEXT_MISSING', { proposalId: 'p2', field: 'title', event: rest[0]!.event }),
+      ]);
+    });
+
+    it('skips texts newer than the export, and names one that claims an event of the export it is not in', () => {
+      const log = openVoting();
+      const first = log.texts[0]!;
+      const { findings } = verify(log, {
+        texts: [
+          ...log.texts,
+          { ...first, event: '00000000-0000-4000-8000-999999999999' },
+          { ...first, commitment: 'f'.repeat(64) },
+        ],
+      });
+      expect(findings).toEqual([finding('TEXT_UNKNOWN', { line: 8, proposalId: 'p1', field: 'title' })]);
+    });
+
+    it('names a proposal hidden once on the ballot, and one on the ballot while hidden', () => {
+      const hiddenLate = openVoting().hide('p1');
+      expect(verify(hiddenLate).findings).toEqual([
+        finding('HIDDEN_ON_BALLOT', { event: hiddenLate.events[hiddenLate.events.length - 1]!.id, proposalId: 'p1' }),
+      ]);
+      const log = new EditionLog()
+        .phase('draft', 'proposals')
+        .propose('p1', 600)
+        .hide('p1')
+        .phase('proposals', 'review')
+        .assess('p1', 600)
+        .phase('review', 'supports')
+        .support('ana', 'p1')
+        .onBallot([{ proposalId: 'p1', cost: 600 }])
+        .phase('supports', 'voting');
+      expect(verify(log).findings).toEqual([finding('ON_BALLOT_HIDDEN', { proposalId: 'p1', district: 'centro' })]);
+    });
+
+    it('expects a hidden proposal off the ballot', () => {
+      const log = new EditionLog()
+        .phase('draft', 'proposals')
+        .propose('p1', 600)
+        .hide('p1')
+        .phase('proposals', 'review')
+        .assess('p1', 600)
+        .phase('review', 'supports')
+        .support('ana', 'p1')
+        .onBallot([])
+        .phase('supports', 'voting');
+      expect(verify(log).findings).toEqual([]);
     });
   });
 

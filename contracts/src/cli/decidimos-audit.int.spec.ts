@@ -11,6 +11,7 @@ import { MerkleTree } from '../audit/merkle-tree';
 import { generateSigningKey, keyId, signTreeHead } from '../audit/tree-head';
 import { editionRulesSchema } from '../editions/edition';
 import { type EventType, SCHEMA_VERSIONS } from '../events/catalog';
+import { textCommitment } from '../proposals/texts';
 import type { PublicEvent } from '../events/public-event';
 import { writePabulib } from '../pabulib/pabulib';
 
@@ -113,7 +114,7 @@ describe('decidimos-audit count', () => {
  * A small edition as the backend logs it: drafted, opened for proposals, one proposal, and the
  * head signed for the phase change, with its tree-heads document.
  */
-function smallEdition(): { lines: string[]; treeHeads: object } {
+function smallEdition(): { lines: string[]; treeHeads: object; texts: string[] } {
   const key = generateSigningKey();
   const tree = new MerkleTree();
   const events: PublicEvent[] = [];
@@ -151,17 +152,35 @@ function smallEdition(): { lines: string[]; treeHeads: object } {
     key.privateKey,
   );
   record('audit', 'TreeHeadSigned', { ...head, publicKey: key.publicKey });
+  const salt = toHex(eventLeafHash('salt'));
+  const title = { proposalId: 'banquetas', field: 'title' as const, salt, text: 'Banquetas en Niños Héroes' };
+  const description = { proposalId: 'banquetas', field: 'description' as const, salt, text: 'Llamen al 81 5555 1234' };
   record('proposal-banquetas', 'ProposalSubmitted', {
     proposalId: 'banquetas',
     author: toHex(eventLeafHash('author')),
-    title: 'Banquetas en Niños Héroes',
-    description: 'Una obra para el barrio.',
+    texts: { title: textCommitment(title), description: textCommitment(description), location: null },
     district: 'centro',
     estimatedCost: 400,
     category: null,
-    location: null,
+  });
+  const submitted = events[events.length - 1]!.id;
+  record('moderation-banquetas', 'ProposalRedacted', {
+    proposalId: 'banquetas',
+    reason: 'Publica un teléfono',
+    by: admin,
+    fields: ['description'],
+  });
+  const line = (text: typeof title) => ({
+    proposalId: text.proposalId,
+    field: text.field,
+    event: submitted,
+    commitment: textCommitment(text),
   });
   return {
+    texts: [
+      JSON.stringify({ ...line(title), text: title.text, salt }),
+      JSON.stringify({ ...line(description), redacted: { reason: 'Publica un teléfono' } }),
+    ],
     lines: events.map((event) => JSON.stringify(event)),
     treeHeads: {
       editionId: 'pp-2027',
@@ -195,6 +214,8 @@ describe('decidimos-audit verify and fetch read the export as a stream', () => {
         response.writeHead(200, { 'content-type': 'application/jsonl' });
         for (let at = 0; at < bytes.length; at += 7) response.write(bytes.subarray(at, at + 7));
         response.end();
+      } else if (request.url === '/api/processes/pp-2027/audit/texts') {
+        response.writeHead(200, { 'content-type': 'application/jsonl' }).end(`${edition.texts.join('\n')}\n`);
       } else if (request.url === '/api/processes/pp-2027/audit/tree-heads') {
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(edition.treeHeads));
       } else {
@@ -218,30 +239,31 @@ describe('decidimos-audit verify and fetch read the export as a stream', () => {
     const result = await audit('verify', editionDir);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
-      'edition pp-2027: 4 events, 1 signed tree head, 0 ballots cast by 0 voters\nOK: every check holds\n',
+      'edition pp-2027: 5 events, 1 signed tree head, 0 ballots cast by 0 voters\n' +
+        'texts: not checked (no texts.jsonl)\nOK: every check holds\n',
     );
     expect(result.code).toBe(0);
   });
 
   it('exits 1 naming a line that is not JSON by its number', async () => {
     const broken = [...edition.lines];
-    broken[3] = '{"id": "00000000-0000-4000-8000-000000000003", "type":';
+    broken[4] = '{"id": "00000000-0000-4000-8000-000000000004", "type":';
     const result = await audit('verify', writeEdition('broken', `${broken.join('\n')}\n`));
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('  - [EVENT_NOT_OBJECT] event #4: not a JSON object\n');
+    expect(result.stdout).toContain('  - [EVENT_NOT_OBJECT] event #5: not a JSON object\n');
   });
 
   it('words its findings in Spanish when LANG or --lang asks for it, with the same codes and exit code', async () => {
     const broken = [...edition.lines];
-    broken[3] = 'no es JSON';
+    broken[4] = 'no es JSON';
     const editionDir = writeEdition('broken-es', `${broken.join('\n')}\n`);
     const spanish = await auditIn('es_MX.UTF-8', 'verify', editionDir);
     expect(spanish.code).toBe(1);
-    expect(spanish.stdout).toContain('  - [EVENT_NOT_OBJECT] evento #4: no es un objeto JSON\n');
+    expect(spanish.stdout).toContain('  - [EVENT_NOT_OBJECT] evento #5: no es un objeto JSON\n');
     const flag = await auditIn('es_MX.UTF-8', 'verify', editionDir, '--lang', 'en', '--json');
     expect(flag.code).toBe(1);
     expect(JSON.parse(flag.stdout).findings).toEqual([
-      { code: 'EVENT_NOT_OBJECT', params: { line: 4 }, message: 'event #4: not a JSON object' },
+      { code: 'EVENT_NOT_OBJECT', params: { line: 5 }, message: 'event #5: not a JSON object' },
     ]);
     const unknown = await audit('verify', editionDir, '--lang', 'fr');
     expect(unknown.code).toBe(2);
@@ -250,17 +272,24 @@ describe('decidimos-audit verify and fetch read the export as a stream', () => {
 
   it('verifies a downloaded export and fetch saves it byte for byte', async () => {
     const online = await audit('verify', editionUrl);
-    expect(online.stdout).toContain('edition pp-2027: 4 events, 1 signed tree head');
+    expect(online.stdout).toContain('edition pp-2027: 5 events, 1 signed tree head');
+    expect(online.stdout).toContain(
+      'texts: 1 checked against their commitments, 1 redacted\n' +
+        '  redacted: proposal banquetas, description (Publica un teléfono)\n',
+    );
     expect(online.code).toBe(0);
 
     const saved = path.join(dir, 'fetched');
     const fetched = await audit('fetch', editionUrl, saved);
     expect(fetched.stdout).toBe(
-      `saved 4 events, 1 signed tree heads (no ballot openings: voting has not closed) (results not published yet) in ${saved}\n`,
+      `saved 5 events, 1 signed tree heads, 2 proposal texts (no ballot openings: voting has not closed) (results not published yet) in ${saved}\n`,
     );
     expect(fetched.code).toBe(0);
     expect(readFileSync(path.join(saved, 'events.jsonl'), 'utf8')).toBe(`${edition.lines.join('\n')}\n`);
-    expect((await audit('verify', saved)).code).toBe(0);
+    expect(readFileSync(path.join(saved, 'texts.jsonl'), 'utf8')).toBe(`${edition.texts.join('\n')}\n`);
+    const offline = await audit('verify', saved);
+    expect(offline.stdout).toContain('texts: 1 checked against their commitments, 1 redacted\n');
+    expect(offline.code).toBe(0);
   });
 
   it('exits 2 when the directory has no export', async () => {

@@ -77,7 +77,7 @@ export function report(verification: Verification, language: 'es' | 'en' = 'en')
   if (verification.texts === null) lines.push('texts: not checked (no texts.jsonl)');
   else {
     const { checked, redacted } = verification.texts;
-    lines.push(`texts: ${counted(checked, 'text')} match their commitments, ${redacted.length} redacted`);
+    lines.push(`texts: ${checked} checked against their commitments, ${redacted.length} redacted`);
     for (const text of redacted) lines.push(`  redacted: proposal ${text.proposalId}, ${text.field} (${text.reason})`);
   }
   if (verification.ok) lines.push('OK: every check holds');

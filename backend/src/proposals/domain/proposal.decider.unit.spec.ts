@@ -17,13 +17,13 @@ const edition = (phase: 'proposals' | 'review' | 'voting') =>
       ],
     },
   );
+// The texts themselves live outside the log: the decider sees and records only their commitments.
+const texts = { title: 'a'.repeat(64), description: 'b'.repeat(64), location: null };
 const content = {
-  title: 'Luminarias en la Alameda',
-  description: 'Cambiar las luminarias de la Alameda por LED.',
+  texts,
   district: 'centro',
   estimatedCost: 450_000,
   category: 'alumbrado',
-  location: null,
 };
 const submitCommand = (
   overrides: Partial<Extract<ProposalCommand, { type: 'SubmitProposal' }>> = {},
@@ -102,7 +102,7 @@ describe('proposal decider', () => {
     it('counts assessed and edited proposals against the limit', () => {
       spec([
         submittedAs('p1'),
-        { type: 'ProposalEdited', data: { editionId: 'pp-2027', proposalId: 'p1', title: 'Otro título' } },
+        { type: 'ProposalEdited', data: { editionId: 'pp-2027', proposalId: 'p1', texts: { title: 'c'.repeat(64) } } },
         submittedAs('p2'),
         {
           type: 'ProposalAssessed',
@@ -126,9 +126,14 @@ describe('proposal decider', () => {
           edition: edition('proposals'),
           proposalId: 'p1',
           by: author,
-          changes: { estimatedCost: 600_000 },
+          changes: { texts: { title: 'c'.repeat(64) }, estimatedCost: 600_000 },
         })
-        .then([{ type: 'ProposalEdited', data: { editionId: 'pp-2027', proposalId: 'p1', estimatedCost: 600_000 } }]);
+        .then([
+          {
+            type: 'ProposalEdited',
+            data: { editionId: 'pp-2027', proposalId: 'p1', texts: { title: 'c'.repeat(64) }, estimatedCost: 600_000 },
+          },
+        ]);
     });
 
     it('refuses anyone but the author', () => {
@@ -138,7 +143,7 @@ describe('proposal decider', () => {
           edition: edition('proposals'),
           proposalId: 'p1',
           by: stranger,
-          changes: { title: 'Otro título' },
+          changes: { texts: { title: 'c'.repeat(64) } },
         })
         .thenFails('NOT_AUTHOR');
       spec([submitted])
@@ -153,7 +158,7 @@ describe('proposal decider', () => {
           edition: edition('proposals'),
           proposalId: 'p1',
           by: author,
-          changes: { estimatedCost: 1 },
+          changes: { texts: {}, estimatedCost: 1 },
         })
         .thenFails('COST_OUT_OF_RANGE');
     });
@@ -165,7 +170,7 @@ describe('proposal decider', () => {
           edition: edition('review'),
           proposalId: 'p1',
           by: author,
-          changes: { title: 'Tarde' },
+          changes: { texts: { title: 'c'.repeat(64) } },
         })
         .thenFails('PHASE_CLOSED');
       spec([submitted])
@@ -187,7 +192,7 @@ describe('proposal decider', () => {
           edition: edition('proposals'),
           proposalId: 'p1',
           by: author,
-          changes: { title: 'Otra vez' },
+          changes: { texts: { title: 'c'.repeat(64) } },
         })
         .thenFails('WITHDRAWN');
     });
