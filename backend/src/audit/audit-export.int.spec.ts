@@ -47,7 +47,7 @@ beforeAll(async () => {
       authorStream,
       ...Array.from({ length: 100 }, (_, n) => ({
         type: 'ProposalEdited' as const,
-        data: { editionId, proposalId, title: `Luminarias, versión ${batch * 100 + n}` },
+        data: { editionId, proposalId, texts: {}, estimatedCost: 400_000 + batch * 100 + n },
       })),
     ),
   );

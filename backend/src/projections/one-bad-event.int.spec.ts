@@ -42,7 +42,7 @@ async function votingEdition() {
 }
 
 /**
- * What the outside test found in the log: a proposal whose title holds a lone surrogate,
+ * What the outside test found in the log: a proposal whose category holds a lone surrogate,
  * which the catalog's shapes allow but RFC 8785 cannot hash. Appended straight to the
  * store, past the API and the append check, as code from before this fix wrote it.
  */
@@ -59,14 +59,12 @@ async function appendPoison(editionId: string) {
           editionId,
           proposalId,
           author: 'a'.repeat(64),
-          title: 'Parque \ud800 roto',
-          description: 'Una propuesta con un carácter que nadie puede hashear.',
+          texts: { title: 'b'.repeat(64), description: 'c'.repeat(64), location: null },
           district: 'centro',
           estimatedCost: 100_000,
-          category: null,
-          location: null,
+          category: 'Parque \ud800 roto',
         },
-        metadata: { schemaVersion: 2 },
+        metadata: { schemaVersion: 3 },
       },
     ],
     'no_stream',
@@ -97,7 +95,7 @@ describe('one bad event in the log', () => {
     expect(metrics.body).toContain('decidimos_projection_failed{projection="audit-log"} 1');
 
     // The other projections took the event in, and every later one.
-    expect((await system.anonymous.get(`/api/proposals/${poison.proposalId}`)).body.title).toBe('Parque \ud800 roto');
+    expect((await system.anonymous.get(`/api/proposals/${poison.proposalId}`)).body.category).toBe('Parque \ud800 roto');
     const cast = await voter.post(`/api/processes/${voting.id}/ballot`, { selections: [voting.proposal] });
     expect(cast.status).toBe(201);
     const ballot = await voter.get(`/api/processes/${voting.id}/ballot`);
