@@ -14,3 +14,4 @@ export * from './audit';
 export * from './audit/booth-activity';
 export * from './events/public-event';
 export * from './proposals/texts';
+export * from './proposals/text-commitment';

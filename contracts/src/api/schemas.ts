@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { calendarSchema, districtSchema, editionRulesSchema, phaseSchema, PHASES } from '../editions/edition';
 import { RESIDENCE_PROOFS, roleSchema } from '../events/catalog';
 import { PROPOSAL_TEXT_FIELDS, REPORT_REASONS, proposalTextFieldSchema } from '../proposals/texts';
+
+export { PROPOSAL_TEXT_FIELDS, REDACTED_TEXT, REPORT_REASONS, type ProposalTextField, type ReportReason } from '../proposals/texts';
 import { CURP_MESSAGES, CURP_SEXES, curpProblems } from './curp';
 import { longText, shortText } from './text';
 

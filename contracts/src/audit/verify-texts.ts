@@ -1,4 +1,5 @@
-import { type ProposalTextField, type TextLine, textCommitment, textLineSchema } from '../proposals/texts';
+import { textCommitment } from '../proposals/text-commitment';
+import { type ProposalTextField, type TextLine, textLineSchema } from '../proposals/texts';
 import { type Finding, finding } from './findings';
 
 /** A commitment to a proposal's text as the log recorded it. */

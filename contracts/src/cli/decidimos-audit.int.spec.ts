@@ -11,7 +11,7 @@ import { MerkleTree } from '../audit/merkle-tree';
 import { generateSigningKey, keyId, signTreeHead } from '../audit/tree-head';
 import { editionRulesSchema } from '../editions/edition';
 import { type EventType, SCHEMA_VERSIONS } from '../events/catalog';
-import { textCommitment } from '../proposals/texts';
+import { textCommitment } from '../proposals/text-commitment';
 import type { PublicEvent } from '../events/public-event';
 import { writePabulib } from '../pabulib/pabulib';
 

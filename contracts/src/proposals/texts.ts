@@ -1,8 +1,4 @@
 import { z } from 'zod';
-import { canonicalJson } from '../audit/canonical-json';
-import { toHex } from '../audit/encoding';
-// The audit code's hashing seam: native in the decidimos-audit bin, portable in the browser.
-import { sha256 } from '../audit/sha256';
 
 /**
  * The text a resident writes in a proposal. It may hold personal data posted by mistake (a
@@ -17,21 +13,6 @@ export const proposalTextFieldSchema = z.enum(PROPOSAL_TEXT_FIELDS);
 
 /** What every public route shows in place of a redacted text (read models, results, pabulib). */
 export const REDACTED_TEXT = '[texto eliminado por moderación]';
-
-/**
- * hex SHA-256 of the canonical JSON of { field, proposalId, salt, text }: the salt (32 random
- * bytes per text) hides a short text such as a phone number from guessing, and the proposal
- * and field bind it to its place, so one opening cannot stand for another.
- */
-export function textCommitment(opening: {
-  proposalId: string;
-  field: ProposalTextField;
-  salt: string;
-  text: string;
-}): string {
-  const { proposalId, field, salt, text } = opening;
-  return toHex(sha256(canonicalJson({ field, proposalId, salt, text })));
-}
 
 const hex32 = z.string().regex(/^[0-9a-f]{64}$/, '32 bytes of lower-case hex');
 const id = z.string().min(1).max(200);

@@ -62,6 +62,9 @@ function MainNav() {
   if (edition && isPublished(edition.phase)) links.push({ to: paths.results(edition.id), label: t('nav.results') });
   links.push({ to: paths.receipts(), label: t('nav.receipts') });
   if (edition && hasRole(me.data, 'reviewer')) links.push({ to: paths.review(edition.id), label: t('nav.review') });
+  if (edition && hasRole(me.data, 'moderator')) {
+    links.push({ to: paths.moderation(edition.id), label: t('nav.moderation') });
+  }
   if (edition && hasRole(me.data, 'poll-officer')) {
     links.push({ to: paths.assistedBallot(edition.id), label: t('nav.assisted') });
   }

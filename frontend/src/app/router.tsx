@@ -46,6 +46,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/review').then((m) => ({ Component: m.ReviewRoute })),
             },
             {
+              path: 'moderation',
+              lazy: () => import('./routes/moderation').then((m) => ({ Component: m.ModerationRoute })),
+            },
+            {
               path: 'assisted-ballot',
               lazy: () => import('./routes/assisted-ballot').then((m) => ({ Component: m.AssistedBallotRoute })),
             },

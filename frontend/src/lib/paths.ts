@@ -21,6 +21,7 @@ export const paths = {
   ballot: (editionId: string, step?: 'review' | 'receipt') => `${edition(editionId)}/ballot${step ? `/${step}` : ''}`,
   results: (editionId: string) => `${edition(editionId)}/results`,
   review: (editionId: string) => `${edition(editionId)}/review`,
+  moderation: (editionId: string) => `${edition(editionId)}/moderation`,
   assistedBallot: (editionId: string) => `${edition(editionId)}/assisted-ballot`,
   audit: (editionId: string) => `${edition(editionId)}/audit`,
   receipts: (receipt?: string) => (receipt ? `/receipts/${e(receipt)}` : '/receipts'),

@@ -11,6 +11,7 @@ export const queryKeys = {
   proposalList: (editionId: string, filters: object) => ['proposals', 'list', editionId, filters] as const,
   proposal: (proposalId: string) => ['proposals', 'detail', proposalId] as const,
   reviewQueue: (editionId: string, district: string) => ['review-queue', editionId, district] as const,
+  moderationQueue: (editionId: string) => ['moderation-queue', editionId] as const,
   ballot: (editionId: string) => ['ballot', editionId] as const,
   results: (editionId: string) => ['results', editionId] as const,
   treeHeads: (editionId: string) => ['tree-heads', editionId] as const,

@@ -78,6 +78,7 @@ export function aProposal(overrides: Partial<ProposalView> = {}): ProposalView {
     history: [],
     submittedAt: '2027-02-01T12:00:00.000Z',
     updatedAt: '2027-02-01T12:00:00.000Z',
+    moderation: { hidden: null, redactions: [] },
     ...overrides,
   });
 }

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
+import { ModerationNotice } from '../../features/moderation/components/moderation-notice';
+import { ReportProposal } from '../../features/moderation/components/report-proposal';
 import { AuthorActions } from '../../features/proposals/components/author-actions';
 import { ProposalDetails } from '../../features/proposals/components/proposal-details';
 import { SupportButton } from '../../features/supports/components/support-button';
@@ -18,6 +20,7 @@ export function ProposalRoute() {
       <p>
         <Link to={paths.proposals(edition.id)}>{t('proposal.backToList')}</Link>
       </p>
+      <ModerationNotice proposal={proposal} />
       <SupportButton edition={edition} proposal={proposal} me={me.data ?? null} />
       <AuthorActions edition={edition} proposal={proposal} me={me.data ?? null} />
       {reviewing ? (
@@ -28,6 +31,7 @@ export function ProposalRoute() {
         </p>
       ) : null}
       <ProposalDetails proposal={proposal} edition={edition} />
+      <ReportProposal proposal={proposal} me={me.data ?? null} />
     </Page>
   );
 }

@@ -15,6 +15,7 @@ export const en: Messages = {
     results: 'Results',
     receipts: 'Check a receipt',
     review: 'Review',
+    moderation: 'Moderation',
     assisted: 'Assisted voting',
     admin: 'Administration',
     audit: 'Audit',

@@ -19,6 +19,7 @@ export const es = {
     results: 'Resultados',
     receipts: 'Comprobar comprobante',
     review: 'Revisión',
+    moderation: 'Moderación',
     assisted: 'Voto asistido',
     admin: 'Administración',
     audit: 'Auditoría',

@@ -130,6 +130,7 @@ describe('the audit page', () => {
         ballotsCast: 7000,
         voters: 6000,
         recount: null,
+        texts: null,
       },
     });
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
