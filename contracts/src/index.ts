@@ -15,3 +15,4 @@ export * from './audit/booth-activity';
 export * from './events/public-event';
 export * from './proposals/texts';
 export * from './proposals/text-commitment';
+export * from './api/moderation';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useReviewT } from '../../lib/i18n/review';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { StaffOnly } from '../../components/staff-only';
@@ -9,18 +9,18 @@ import { paths } from '../../lib/paths';
 import { useRouteProposal } from '../route-data';
 
 export function AssessRoute() {
-  const { t } = useTranslation();
+  const tr = useReviewT();
   const format = useFormat();
   const { proposal, edition } = useRouteProposal();
   return (
-    <StaffOnly role="reviewer" title={t('review.assessTitle')}>
-      <Page title={t('review.assessTitle')} lead={proposal.title}>
+    <StaffOnly role="reviewer" title={tr('review.assessTitle')}>
+      <Page title={tr('review.assessTitle')} lead={proposal.title}>
         <p>
           <StatusBadge status={proposal.status} /> · {format.money(proposal.estimatedCost)} ·{' '}
-          <Link to={paths.proposal(proposal.id)}>{t('review.readProposal')}</Link>
+          <Link to={paths.proposal(proposal.id)}>{tr('review.readProposal')}</Link>
         </p>
         <p className="prose">{proposal.description}</p>
-        {edition.phase !== 'review' ? <p className="alert alert-info">{t('review.notReviewPhase')}</p> : null}
+        {edition.phase !== 'review' ? <p className="alert alert-info">{tr('review.notReviewPhase')}</p> : null}
         <AssessmentForm edition={edition} proposal={proposal} />
       </Page>
     </StaffOnly>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useReviewT } from '../../lib/i18n/review';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { ModerationNotice } from '../../features/moderation/components/moderation-notice';
@@ -12,6 +13,7 @@ import { useRouteProposal } from '../route-data';
 
 export function ProposalRoute() {
   const { t } = useTranslation();
+  const tr = useReviewT();
   const { proposal, edition } = useRouteProposal();
   const me = useMe();
   const reviewing = edition.phase === 'review' && proposal.status === 'submitted' && hasRole(me.data, 'reviewer');
@@ -26,7 +28,7 @@ export function ProposalRoute() {
       {reviewing ? (
         <p>
           <Link className="button" to={paths.assess(proposal.id)}>
-            {t('review.assess')}
+            {tr('review.assess')}
           </Link>
         </p>
       ) : null}

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { moderationQueue, type ModerationQueue } from '@decidimos/contracts/api/schemas';
+import { moderationQueue, type ModerationQueue } from '@decidimos/contracts/api/moderation';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { proposalView, type ProposalTextField, type ProposalView } from '@decidimos/contracts/api/schemas';
+import { proposalView, type ProposalView } from '@decidimos/contracts/api/schemas';
+import type { ProposalTextField } from '@decidimos/contracts/proposals/texts';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { createdResponse, type ReportRequest } from '@decidimos/contracts/api/schemas';
+import type { ReportRequest } from '@decidimos/contracts/api/moderation';
+import { createdResponse } from '@decidimos/contracts/api/schemas';
 import { api } from '../../../lib/api-client';
 
 export async function reportProposal({ proposalId, report }: { proposalId: string; report: ReportRequest }) {

@@ -1,9 +1,6 @@
-import {
-  PROPOSAL_TEXT_FIELDS,
-  type EditionView,
-  type ModerationQueue as Queue,
-  type ProposalTextField,
-} from '@decidimos/contracts/api/schemas';
+import type { ModerationQueue as Queue } from '@decidimos/contracts/api/moderation';
+import type { EditionView } from '@decidimos/contracts/api/schemas';
+import { PROPOSAL_TEXT_FIELDS, type ProposalTextField } from '@decidimos/contracts/proposals/texts';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { TextArea } from '../../../components/fields';

@@ -1,4 +1,4 @@
-import { moderationQueue } from '@decidimos/contracts/api/schemas';
+import { moderationQueue } from '@decidimos/contracts/api/moderation';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -8,14 +8,15 @@ import { ModerationNotice } from './moderation-notice';
 import { ModerationQueue } from './moderation-queue';
 import { ReportProposal } from './report-proposal';
 
-const resident = { displayName: 'Vecina', roles: [], district: 'centro', eligible: true, csrfToken: 'c' };
-const moderator = {
-  displayName: 'Moderadora',
-  roles: ['moderator' as const],
-  district: null,
-  eligible: false,
+const resident = {
+  displayName: 'Vecina',
+  roles: [] as string[],
+  district: 'centro',
+  eligible: true,
   csrfToken: 'c',
+  publicDisplayName: null,
 };
+const moderator = { ...resident, displayName: 'Moderadora', roles: ['moderator'], district: null, eligible: false };
 
 describe('reporting a proposal', () => {
   it('sends the reason chosen and the details, then thanks the resident', async () => {

@@ -1,9 +1,5 @@
-import {
-  REPORT_REASONS,
-  type MeResponse,
-  type ProposalView,
-  type ReportReason,
-} from '@decidimos/contracts/api/schemas';
+import type { MeResponse, ProposalView } from '@decidimos/contracts/api/schemas';
+import { REPORT_REASONS, type ReportReason } from '@decidimos/contracts/proposals/texts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextArea } from '../../../components/fields';
