@@ -158,7 +158,11 @@ describe('texts outside the log', () => {
     });
     const texts = store.collection<ProposalTextDoc>(PROPOSAL_TEXTS);
     for (const id of [title, edited]) {
-      expect(await texts.get(id)).toMatchObject({ text: null, salt: null, redacted: { reason: 'Publica un teléfono' } });
+      expect(await texts.get(id)).toMatchObject({
+        text: null,
+        salt: null,
+        redacted: { reason: 'Publica un teléfono' },
+      });
     }
 
     // A rebuild replays the submission after the erasure: the text is gone, so is it from the read model.

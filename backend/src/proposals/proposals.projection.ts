@@ -194,13 +194,13 @@ export const proposalsProjection: Projection = {
         const doc = await proposals.get(event.data.proposalId);
         if (!doc) return;
         const hidden = event.type === 'ProposalHidden' ? { reason: event.data.reason, at: event.recordedAt } : null;
-        await write(
-          withHistory(
-            { ...doc, hidden: hidden !== null, moderation: { ...doc.moderation, hidden } },
-            event,
-            doc.status,
-          ),
-        );
+        // Not a status change: the proposal's `moderation` says what moderators did, and why.
+        await write({
+          ...doc,
+          hidden: hidden !== null,
+          moderation: { ...doc.moderation, hidden },
+          updatedAt: event.recordedAt,
+        });
         return;
       }
       case 'ProposalRedacted': {
@@ -215,7 +215,7 @@ export const proposalsProjection: Projection = {
           redacted[field] = field === 'location' && doc.location === null ? null : REDACTED_TEXT;
         const redaction = { fields, reason, at: event.recordedAt };
         const moderation = { ...doc.moderation, redactions: [...doc.moderation.redactions, redaction] };
-        await write(withHistory(withTexts({ ...doc, moderation }, redacted), event, doc.status));
+        await write(withTexts({ ...doc, moderation, updatedAt: event.recordedAt }, redacted));
         return;
       }
       case 'EditionPhaseAdvanced': {
