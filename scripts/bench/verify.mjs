@@ -94,7 +94,11 @@ for (const { proposalId, cost } of ballot.centro) {
     proposalId,
     author: pseudonym(`author-${proposalId}`),
     // Commitments only: the bench publishes no texts.jsonl, so verify leaves the texts unchecked.
-    texts: { title: pseudonym(`title-${proposalId}`), description: pseudonym(`description-${proposalId}`), location: null },
+    texts: {
+      title: pseudonym(`title-${proposalId}`),
+      description: pseudonym(`description-${proposalId}`),
+      location: null,
+    },
     district: 'centro',
     estimatedCost: cost,
     category: null,

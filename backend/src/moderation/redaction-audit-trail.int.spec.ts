@@ -7,7 +7,7 @@ import { ProjectionRunner } from '../projections/projection-runner';
 import { rebuildProjections } from '../projections/rebuild';
 import { READ_MODEL_STORE } from '../read-models/read-model.port';
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
-import { startTestSystem, type Answer, type Client, type TestSystem } from '../testing/test-system';
+import { startTestSystem, type Answer, type TestSystem } from '../testing/test-system';
 
 /**
  * A phone number posted by mistake in a proposal that reached the ballot, erased by a

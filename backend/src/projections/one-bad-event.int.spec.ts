@@ -95,7 +95,9 @@ describe('one bad event in the log', () => {
     expect(metrics.body).toContain('decidimos_projection_failed{projection="audit-log"} 1');
 
     // The other projections took the event in, and every later one.
-    expect((await system.anonymous.get(`/api/proposals/${poison.proposalId}`)).body.category).toBe('Parque \ud800 roto');
+    expect((await system.anonymous.get(`/api/proposals/${poison.proposalId}`)).body.category).toBe(
+      'Parque \ud800 roto',
+    );
     const cast = await voter.post(`/api/processes/${voting.id}/ballot`, { selections: [voting.proposal] });
     expect(cast.status).toBe(201);
     const ballot = await voter.get(`/api/processes/${voting.id}/ballot`);

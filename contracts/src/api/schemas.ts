@@ -160,7 +160,6 @@ export const proposalView = z.object({
 });
 export type ProposalView = z.infer<typeof proposalView>;
 
-
 export const proposalList = z.object({
   items: z.array(proposalView),
   total: z.number(),

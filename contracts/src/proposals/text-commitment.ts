@@ -18,4 +18,3 @@ export function textCommitment(opening: {
   const { proposalId, field, salt, text } = opening;
   return toHex(sha256(canonicalJson({ field, proposalId, salt, text })));
 }
-
