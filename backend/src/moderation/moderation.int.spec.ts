@@ -1,7 +1,10 @@
 import { REDACTED_TEXT } from '@decidimos/contracts';
 import { ProjectionRunner } from '../projections/projection-runner';
+import { PROPOSAL_TEXTS } from '../proposals/proposal-texts';
+import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { REPORT_DETAILS } from './report-details';
 import { EditionHistory } from '../testing/edition-history';
-import { editionBody } from '../testing/fixtures';
+import { editionBody, proposalBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
 
 let system: TestSystem;
@@ -193,5 +196,27 @@ describe('redact', () => {
     expect(
       await moderator.post(`/api/proposals/${proposal}/redact`, { fields: ['title', 'title'], reason }),
     ).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('personal text outside the log', () => {
+  const stored = (collection: string) =>
+    system.app.get<ReadModelStore>(READ_MODEL_STORE).collection<{ id: string }>(collection).count();
+
+  it('keeps none for a report or a proposal that was refused', async () => {
+    const { editionId, proposal } = await inSupports();
+    expect((await resident.post(`/api/proposals/${proposal}/reports`, { reason: 'spam' })).status).toBe(201);
+    const details = await stored(REPORT_DETAILS);
+    const refused = await resident.post(`/api/proposals/${proposal}/reports`, {
+      reason: 'other',
+      details: 'Mi teléfono es 81 5555 0000',
+    });
+    expect(refused.body.code).toBe('ALREADY_REPORTED');
+    expect(await stored(REPORT_DETAILS)).toBe(details);
+
+    const texts = await stored(PROPOSAL_TEXTS);
+    const late = await resident.post(`/api/processes/${editionId}/proposals`, proposalBody());
+    expect(late.body.code).toBe('PHASE_CLOSED');
+    expect(await stored(PROPOSAL_TEXTS)).toBe(texts);
   });
 });

@@ -22,6 +22,10 @@ export class ReportDetails {
     await this.store.collection<ReportDetailsDoc>(REPORT_DETAILS).upsert(reportId, { id: reportId, details });
   }
 
+  async forget(reportId: string): Promise<void> {
+    await this.store.collection<ReportDetailsDoc>(REPORT_DETAILS).delete(reportId);
+  }
+
   async of(reportIds: string[]): Promise<Map<string, string>> {
     if (reportIds.length === 0) return new Map();
     const { items } = await this.store

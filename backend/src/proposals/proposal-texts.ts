@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type ProposalTextField, type TextLine, PROPOSAL_TEXT_FIELDS, textCommitment } from '@decidimos/contracts';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { DomainError } from '../shared/domain-error';
 
 /**
  * The texts residents write in proposals (title, description, location), outside the
@@ -80,5 +81,31 @@ export class ProposalTexts {
       commitments[field] = id;
     }
     return commitments;
+  }
+
+  /**
+   * Deletes texts sealed for an event that was not appended (a refused command, or a repeat
+   * the log already holds): personal text is kept only behind a commitment in the log.
+   */
+  async discard(commitments: TextCommitments): Promise<void> {
+    const texts = this.store.collection<ProposalTextDoc>(PROPOSAL_TEXTS);
+    for (const id of Object.values(commitments)) if (id) await texts.delete(id);
+  }
+
+  /** Runs `append` with these sealed texts, discarding them when it records nothing of theirs. */
+  async appendWith<T>(
+    commitments: TextCommitments,
+    append: () => Promise<T>,
+    kept: (result: T) => boolean,
+  ): Promise<T> {
+    let result: T;
+    try {
+      result = await append();
+    } catch (error) {
+      if (error instanceof DomainError) await this.discard(commitments);
+      throw error;
+    }
+    if (!kept(result)) await this.discard(commitments);
+    return result;
   }
 }

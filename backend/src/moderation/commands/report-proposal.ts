@@ -7,6 +7,7 @@ import { CONFIG, type Config } from '../../config/config';
 import type { Caller } from '../../http/access';
 import { participant } from '../../identity/public-api';
 import { EventSourcing } from '../../shared/event-sourcing.service';
+import { DomainError } from '../../shared/domain-error';
 import { moderationDecider } from '../domain/moderation.decider';
 import { ReportDetails } from '../report-details';
 import { ModerationLoader } from './moderated-proposal';
@@ -37,13 +38,22 @@ export class ReportProposalHandler implements ICommandHandler<ReportProposal> {
     const { voter: reporter } = participant(caller, edition, this.config.voterKey, 'report');
     const reportId = randomUUID();
     if (body.details) await this.details.keep(reportId, body.details);
-    const { events } = await this.es.execute(
-      stream,
-      moderationDecider,
-      { type: 'ReportProposal', edition, proposal, reportId, reporter, reason: body.reason },
-      idempotencyKey ? { idempotencyKey } : {},
-    );
+    const append = () =>
+      this.es.execute(
+        stream,
+        moderationDecider,
+        { type: 'ReportProposal', edition, proposal, reportId, reporter, reason: body.reason },
+        idempotencyKey ? { idempotencyKey } : {},
+      );
+    const { events } = await append().catch(async (error: unknown) => {
+      // Refused, nothing appended: the details would be personal text kept for no report.
+      if (error instanceof DomainError) await this.details.forget(reportId);
+      throw error;
+    });
     const recorded = events[0];
-    return { id: recorded?.type === 'ProposalReported' ? recorded.data.reportId : reportId };
+    // A retry with the same Idempotency-Key finds the first report: answer with it, and keep no second copy of the details.
+    const recordedId = recorded?.type === 'ProposalReported' ? recorded.data.reportId : reportId;
+    if (recordedId !== reportId) await this.details.forget(reportId);
+    return { id: recordedId };
   }
 }

@@ -42,12 +42,17 @@ export class EditProposalHandler implements ICommandHandler<EditProposal> {
       ...(description !== undefined ? { description } : {}),
       ...(location !== undefined ? { location } : {}),
     })) as EventPayload<'ProposalEdited'>['texts'];
-    await this.es.execute(stream, proposalDecider, {
-      type: 'EditProposal',
-      edition,
-      proposalId,
-      by: voter,
-      changes: { ...rest, texts },
-    });
+    await this.texts.appendWith(
+      texts,
+      () =>
+        this.es.execute(stream, proposalDecider, {
+          type: 'EditProposal',
+          edition,
+          proposalId,
+          by: voter,
+          changes: { ...rest, texts },
+        }),
+      () => true,
+    );
   }
 }

@@ -54,11 +54,22 @@ export class RecordProposalHandler implements ICommandHandler<RecordProposal> {
       description,
       location,
     })) as EventPayload<'ProposalSubmitted'>['texts'];
-    const { events } = await this.es.execute(
-      authorProposalsStream(edition.editionId, author),
-      proposalDecider,
-      { type: 'SubmitProposal', proposalId, edition, author, content: { texts, district, estimatedCost, category } },
-      options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {},
+    const { events } = await this.texts.appendWith(
+      texts,
+      () =>
+        this.es.execute(
+          authorProposalsStream(edition.editionId, author),
+          proposalDecider,
+          {
+            type: 'SubmitProposal',
+            proposalId,
+            edition,
+            author,
+            content: { texts, district, estimatedCost, category },
+          },
+          options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {},
+        ),
+      ({ events: [recorded] }) => recorded?.type === 'ProposalSubmitted' && recorded.data.proposalId === proposalId,
     );
     // A retry with the same Idempotency-Key finds the first copy's event in the stream: answer with its id.
     const recorded = events[0];
