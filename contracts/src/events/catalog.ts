@@ -47,6 +47,16 @@ export type DistrictTally = z.infer<typeof districtTallySchema>;
 export const treeHeadRefSchema = z.object({ treeSize: z.number().int().nonnegative(), rootHash: hex32 });
 export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
 
+/** What a work (a selected proposal being built) can be doing, in the words of API.md. */
+export const WORK_STATUSES = ['planned', 'design', 'tendering', 'in_progress', 'finished', 'cancelled'] as const;
+export type WorkStatus = (typeof WORK_STATUSES)[number];
+
+const calendarDate = z.iso.date('use a date as YYYY-MM-DD');
+
+/** A milestone of a work as the public log holds it: staff-written public text about the work, never about a person. */
+export const workMilestoneSchema = z.object({ date: calendarDate, title: z.string(), description: z.string() });
+export type WorkMilestone = z.infer<typeof workMilestoneSchema>;
+
 export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
@@ -174,6 +184,25 @@ export const eventSchemas = {
     to: z.string(),
     by: pseudonym,
   }),
+  /**
+   * An implementer's update of a work (stream `work-<edition>-<proposal>`). A work is a
+   * proposal the tally selected, and has that proposal's id; each field is what changed
+   * (absent: unchanged). `reason` is public: why progress went back, why spending passed
+   * the awarded budget, or why the work was cancelled (work-rules.ts).
+   */
+  WorkUpdated: z.object({
+    editionId: id,
+    workId: id,
+    /** The implementer's staff pseudonym. */
+    by: pseudonym,
+    status: z.enum(WORK_STATUSES).optional(),
+    progress: z.number().int().min(0).max(100).optional(),
+    spent: pesos.optional(),
+    department: z.string().optional(),
+    expectedEnd: calendarDate.optional(),
+    milestone: workMilestoneSchema.optional(),
+    reason: z.string().optional(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -197,6 +226,7 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   RoleRevoked: 1,
   BoothDefined: 1,
   ShiftAssigned: 1,
+  WorkUpdated: 1,
 };
 
 export class InvalidEventError extends Error {
