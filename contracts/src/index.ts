@@ -13,3 +13,6 @@ export * from './pabulib';
 export * from './audit';
 export * from './audit/booth-activity';
 export * from './events/public-event';
+export * from './editions/calendar';
+export * from './editions/editing';
+export * from './api/edition-editing';

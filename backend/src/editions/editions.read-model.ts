@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { nextPhase, UNDER_WAY_PHASES, type EditionView } from '@decidimos/contracts';
+import { plannedStarts, scheduledEnd, UNDER_WAY_PHASES, type EditionView } from '@decidimos/contracts';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { EDITIONS, type EditionDoc } from './editions.projection';
 
-export function toEditionView(doc: EditionDoc, now: Date): EditionView {
-  const next = nextPhase(doc.phase, doc.rules);
-  const plannedNext = next ? doc.calendar[next] : undefined;
+export function toEditionView(doc: EditionDoc): EditionView {
   return {
     id: doc.id,
     title: doc.title,
@@ -14,10 +12,11 @@ export function toEditionView(doc: EditionDoc, now: Date): EditionView {
     phase: doc.phase,
     districts: doc.districts,
     rules: doc.rules,
-    calendar: doc.calendar,
+    calendar: plannedStarts(doc.calendar, doc.rules),
+    calendarPhases: doc.calendar,
+    calendarReason: doc.calendarReason,
     phaseHistory: doc.phaseHistory.map(({ phase, at }) => ({ phase, at })),
-    // The calendar never moves a phase by itself; it only tells admins they are late.
-    overdue: plannedNext !== undefined && Date.parse(plannedNext) < now.getTime(),
+    phaseEndsAt: scheduledEnd(doc.phase, doc.calendar, doc.rules),
     createdAt: doc.createdAt,
   };
 }

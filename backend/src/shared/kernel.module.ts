@@ -6,6 +6,7 @@ import { SessionRepository } from '../http/sessions';
 import type { Projection } from '../projections/projection';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { Clock } from './clock';
 import { EventSourcing } from './event-sourcing.service';
 
 interface KernelStores {
@@ -52,6 +53,7 @@ export class KernelModule {
         { provide: SessionRepository, useValue: new SessionRepository(stores.readModels, config.sessionTtlSeconds) },
         { provide: DownloadCache, useValue: new DownloadCache(config.downloadCacheBytes) },
         EventSourcing,
+        Clock,
       ],
       exports: [
         CONFIG,
@@ -61,6 +63,7 @@ export class KernelModule {
         SessionRepository,
         DownloadCache,
         EventSourcing,
+        Clock,
       ],
     };
   }

@@ -19,10 +19,12 @@ export function anEdition(
   return {
     status: 'present',
     editionId: 'pp',
+    title: 'Presupuesto Participativo',
+    description: '',
     phase,
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
     rules: editionRulesSchema.parse(rules),
-    calendar: {},
+    calendar: [],
     ballot: null,
     votingClosedAt: null,
     tallied: false,

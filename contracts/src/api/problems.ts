@@ -22,6 +22,10 @@ export const PROBLEM_STATUS = {
   CONCURRENT_UPDATE: 409,
   DISTRICT_MISMATCH: 409,
   WOULD_REPLACE: 409,
+  RULES_FROZEN: 409,
+  DETAILS_FROZEN: 409,
+  DISTRICT_HAS_PROPOSALS: 409,
+  EDITION_CLOSED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
   WRONG_DISTRICT: 422,
@@ -39,6 +43,8 @@ export const PROBLEM_STATUS = {
   RESIDENCE_PROOF_REQUIRED: 422,
   NOT_POLL_OFFICER: 422,
   SHIFT_OUTSIDE_HOURS: 422,
+  CALENDAR_IN_PAST: 422,
+  REASON_REQUIRED: 422,
   LOGIN_FAILED: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -170,6 +176,33 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
+  RULES_FROZEN: {
+    title: 'Reglas fijas',
+    detail:
+      'Las reglas quedaron fijas al abrir la votación y ya no pueden cambiar (la edición está en «{{phase}}»); el calendario sí puede moverse, con un motivo público.',
+  },
+  DETAILS_FROZEN: {
+    title: 'Datos de la edición fijos',
+    detail:
+      'El título, la descripción, los distritos y sus presupuestos solo cambian en borrador o en la fase de propuestas; la edición está en «{{phase}}».',
+  },
+  DISTRICT_HAS_PROPOSALS: {
+    title: 'El distrito tiene propuestas',
+    detail: 'No se puede quitar el distrito «{{district}}»: ya tiene propuestas. Cambia su nombre o presupuesto en su lugar.',
+  },
+  EDITION_CLOSED: {
+    title: 'Edición cerrada',
+    detail: 'La edición está cerrada; su calendario ya no cambia.',
+  },
+  CALENDAR_IN_PAST: {
+    title: 'Fecha en el pasado',
+    detail:
+      'La fecha {{at}} de la fase «{{phase}}» ya pasó: la fase actual y las siguientes necesitan fechas por venir. Para pasar ya a la siguiente fase, avánzala.',
+  },
+  REASON_REQUIRED: {
+    title: 'Falta el motivo',
+    detail: 'La votación ya abrió: mover el calendario requiere un motivo público.',
+  },
 };
 
 const en: Messages = {
@@ -287,6 +320,33 @@ const en: Messages = {
   SHIFT_OUTSIDE_HOURS: {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
+  },
+  RULES_FROZEN: {
+    title: 'Rules are fixed',
+    detail:
+      'The rules were fixed when voting opened and can no longer change (the edition is in "{{phase}}"); the calendar can still move, with a public reason.',
+  },
+  DETAILS_FROZEN: {
+    title: 'Edition details are fixed',
+    detail:
+      'The title, description, districts and their budgets change only in draft or during the proposals phase; the edition is in "{{phase}}".',
+  },
+  DISTRICT_HAS_PROPOSALS: {
+    title: 'The district has proposals',
+    detail: 'District "{{district}}" cannot be removed: it already has proposals. Change its name or budget instead.',
+  },
+  EDITION_CLOSED: {
+    title: 'Edition closed',
+    detail: 'The edition is closed; its calendar no longer changes.',
+  },
+  CALENDAR_IN_PAST: {
+    title: 'Date in the past',
+    detail:
+      'The date {{at}} of the "{{phase}}" phase has passed: the current phase and those after it need dates to come. To move to the next phase now, advance it.',
+  },
+  REASON_REQUIRED: {
+    title: 'Reason missing',
+    detail: 'Voting has opened: moving the calendar needs a public reason.',
   },
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarSchema, districtSchema, editionRulesSchema, phaseSchema, PHASES } from '../editions/edition';
+import { calendarPhasesSchema } from '../editions/calendar';
 import { RESIDENCE_PROOFS, roleSchema } from '../events/catalog';
 import { CURP_MESSAGES, CURP_SEXES, curpProblems } from './curp';
 import { longText, shortText } from './text';
@@ -17,7 +18,8 @@ export const createEditionRequest = z
     description: longText(0, 10_000).default(''),
     districts: z.array(districtRequest).min(1, 'an edition needs at least one district').max(200),
     rules: editionRulesSchema.default(editionRulesSchema.parse({})),
-    calendar: calendarSchema.default({}),
+    /** The calendar's windows (editions/calendar.ts); PUT …/calendar changes them later. */
+    calendar: calendarPhasesSchema.default([]),
   })
   .strict()
   .refine((e) => new Set(e.districts.map((d) => d.id)).size === e.districts.length, {
@@ -91,9 +93,15 @@ export const editionView = z.object({
   phase: phaseSchema,
   districts: z.array(districtSchema),
   rules: editionRulesSchema,
+  /** When each phase started or is planned to start (plannedStarts of the calendar's windows). */
   calendar: calendarSchema,
+  /** The calendar's windows, as an admin sets them. */
+  calendarPhases: calendarPhasesSchema,
+  /** The public reason of the calendar's last move, if it gave one. */
+  calendarReason: z.string().nullable(),
   phaseHistory: z.array(z.object({ phase: phaseSchema, at: z.string() })),
-  overdue: z.boolean(),
+  /** When the calendar moves the edition on from its current phase by itself; null when it does not. */
+  phaseEndsAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type EditionView = z.infer<typeof editionView>;
