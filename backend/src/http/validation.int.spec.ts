@@ -100,7 +100,7 @@ describe('@ValidBody() and @ValidQuery() read the schemas of the route’s @Endp
       districts,
       description: '',
       rules: editionRulesSchema.parse({}),
-      calendar: {},
+      calendar: [],
     });
   });
 
