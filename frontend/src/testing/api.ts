@@ -51,8 +51,10 @@ export function anEdition(overrides: Partial<EditionView> = {}): EditionView {
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
     rules: editionRulesSchema.parse({}),
     calendar: {},
+    calendarPhases: [],
+    calendarReason: null,
     phaseHistory: [],
-    overdue: false,
+    phaseEndsAt: null,
     createdAt: '2027-01-01T00:00:00.000Z',
     ...overrides,
   });
