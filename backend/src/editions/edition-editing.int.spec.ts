@@ -69,7 +69,9 @@ describe('editing an edition over HTTP', () => {
       { id: 'sur', name: 'Sur', budget: 2_000_000 },
     ];
     const answer = await given(system, ...edition.streams)
-      .when(() => admin.patch(`/api/processes/${edition.id}`, { title: 'Presupuesto Participativo 2027', districts, rules }))
+      .when(() =>
+        admin.patch(`/api/processes/${edition.id}`, { title: 'Presupuesto Participativo 2027', districts, rules }),
+      )
       .then(
         expectNewEvents(
           existingStream(editionStream(edition.id), {
@@ -95,10 +97,14 @@ describe('editing an edition over HTTP', () => {
       .when(() => admin.patch(`/api/processes/${edition.id}`, { rules: { minAge: 18 } }))
       .then(expectProblem(409, 'RULES_FROZEN'));
     expect(answer.body.detail).toContain('votación');
-    const english = await admin.patch(`/api/processes/${edition.id}`, { rules: { minAge: 18 } }, {
-      'accept-language': 'en',
-    });
-    expect(english.body).toMatchObject({ status: 409, code: 'RULES_FROZEN', title: 'Rules are fixed' });
+    const english = await admin.patch(
+      `/api/processes/${edition.id}`,
+      { rules: { minAge: 18 } },
+      {
+        'accept-language': 'en',
+      },
+    );
+    expect(english.body).toMatchObject({ status: 409, code: 'RULES_FROZEN', title: 'Rules fixed' });
   });
 
   it('refuses the title or districts once proposals have closed with 409 DETAILS_FROZEN, but takes the rules', async () => {
@@ -130,7 +136,9 @@ describe('editing an edition over HTTP', () => {
     edition.submit('resident-norte-1', proposalBody({ district: 'norte' }));
     const answer = await given(system, ...edition.streams)
       .when(() =>
-        admin.patch(`/api/processes/${edition.id}`, { districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }] }),
+        admin.patch(`/api/processes/${edition.id}`, {
+          districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
+        }),
       )
       .then(expectProblem(409, 'DISTRICT_HAS_PROPOSALS'));
     expect(answer.body.detail).toContain('norte');
@@ -138,7 +146,10 @@ describe('editing an edition over HTTP', () => {
 
   it('answers 400 for an empty or malformed edit, 403 for a resident, 404 for an unknown edition', async () => {
     const id = await createEdition(admin);
-    expect((await admin.patch(`/api/processes/${id}`, {})).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect((await admin.patch(`/api/processes/${id}`, {})).body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
     const duplicate = await admin.patch(`/api/processes/${id}`, {
       districts: [
         { id: 'a', name: 'A', budget: 1 },
@@ -228,7 +239,10 @@ describe('phase changes by the calendar', () => {
     expect((await admin.post(`/api/processes/${id}/phase`, { to: 'review' })).body.phase).toBe('review');
     setTime(proposals.endsAt);
     await system.app.get(PhaseClock).advanceDue();
-    expect((await system.anonymous.get(`/api/processes/${id}`)).body).toMatchObject({ phase: 'review', phaseEndsAt: null });
+    expect((await system.anonymous.get(`/api/processes/${id}`)).body).toMatchObject({
+      phase: 'review',
+      phaseEndsAt: null,
+    });
   });
 
   it('lets an admin extend a phase before it ends', async () => {
@@ -258,7 +272,11 @@ describe('phase changes by the calendar', () => {
     const [p1, p2] = [await submit('Primera propuesta'), await submit('Segunda propuesta')];
     await admin.post(`/api/processes/${id}/phase`, { to: 'review' });
     for (const proposal of [p1, p2]) {
-      await reviewer.post(`/api/proposals/${proposal}/assessment`, { feasible: true, cost: 400_000, reason: 'Viable.' });
+      await reviewer.post(`/api/proposals/${proposal}/assessment`, {
+        feasible: true,
+        cost: 400_000,
+        reason: 'Viable.',
+      });
     }
     // Edited in review, before the freeze: no supports, and every ballot picks at least one proposal.
     const edited = await admin.patch(`/api/processes/${id}`, {
@@ -283,14 +301,18 @@ describe('phase changes by the calendar', () => {
     expect((await system.anonymous.get(`/api/processes/${id}`)).body.phase).toBe('counting');
     expect((await admin.post(`/api/processes/${id}/phase`, { to: 'results' })).status).toBe(200);
 
-    const events = parseJsonLines((await system.anonymous.get(`/api/processes/${id}/audit/export`)).body) as PublicEvent[];
+    const events = parseJsonLines(
+      (await system.anonymous.get(`/api/processes/${id}/audit/export`)).body,
+    ) as PublicEvent[];
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['EditionEdited', 'EditionCalendarSet']));
     expect(events.find((e) => e.type === 'EditionPhaseAdvanced' && e.data['to'] === 'counting')!.data['by']).toBe(
       THE_CALENDAR,
     );
     const treeHeads = (await system.anonymous.get(`/api/processes/${id}/audit/tree-heads`)).body;
     const results = (await system.anonymous.get(`/api/processes/${id}/results`)).body;
-    const openings = parseJsonLines((await system.anonymous.get(`/api/processes/${id}/audit/openings`)).body) as Opening[];
+    const openings = parseJsonLines(
+      (await system.anonymous.get(`/api/processes/${id}/audit/openings`)).body,
+    ) as Opening[];
     const verification = verifyEdition({ events, treeHeads, results, openings });
     expect(verification.findings).toEqual([]);
     expect(verification).toMatchObject({ ok: true, ballotsCast: 1 });

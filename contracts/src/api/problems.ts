@@ -25,7 +25,6 @@ export const PROBLEM_STATUS = {
   RULES_FROZEN: 409,
   DETAILS_FROZEN: 409,
   DISTRICT_HAS_PROPOSALS: 409,
-  EDITION_CLOSED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
   WRONG_DISTRICT: 422,
@@ -176,32 +175,19 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
-  RULES_FROZEN: {
-    title: 'Reglas fijas',
-    detail:
-      'Las reglas quedaron fijas al abrir la votación y ya no pueden cambiar (la edición está en «{{phase}}»); el calendario sí puede moverse, con un motivo público.',
-  },
+  RULES_FROZEN: { title: 'Reglas fijas', detail: 'Las reglas quedaron fijas al abrir la votación.' },
   DETAILS_FROZEN: {
-    title: 'Datos de la edición fijos',
-    detail:
-      'El título, la descripción, los distritos y sus presupuestos solo cambian en borrador o en la fase de propuestas; la edición está en «{{phase}}».',
+    title: 'Datos fijos',
+    detail: 'Título, descripción y distritos solo cambian en borrador o propuestas.',
   },
   DISTRICT_HAS_PROPOSALS: {
-    title: 'El distrito tiene propuestas',
-    detail: 'No se puede quitar el distrito «{{district}}»: ya tiene propuestas. Cambia su nombre o presupuesto en su lugar.',
+    title: 'Distrito con propuestas',
+    detail: '«{{district}}» tiene propuestas: no se puede quitar.',
   },
-  EDITION_CLOSED: {
-    title: 'Edición cerrada',
-    detail: 'La edición está cerrada; su calendario ya no cambia.',
-  },
-  CALENDAR_IN_PAST: {
-    title: 'Fecha en el pasado',
-    detail:
-      'La fecha {{at}} de la fase «{{phase}}» ya pasó: la fase actual y las siguientes necesitan fechas por venir. Para pasar ya a la siguiente fase, avánzala.',
-  },
+  CALENDAR_IN_PAST: { title: 'Fecha pasada', detail: '{{at}} ({{phase}}) ya pasó; para seguir ya, avanza la fase.' },
   REASON_REQUIRED: {
     title: 'Falta el motivo',
-    detail: 'La votación ya abrió: mover el calendario requiere un motivo público.',
+    detail: 'Tras abrir la votación, el calendario se mueve con un motivo público.',
   },
 };
 
@@ -321,32 +307,19 @@ const en: Messages = {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
   },
-  RULES_FROZEN: {
-    title: 'Rules are fixed',
-    detail:
-      'The rules were fixed when voting opened and can no longer change (the edition is in "{{phase}}"); the calendar can still move, with a public reason.',
-  },
+  RULES_FROZEN: { title: 'Rules fixed', detail: 'The rules were fixed when voting opened.' },
   DETAILS_FROZEN: {
-    title: 'Edition details are fixed',
-    detail:
-      'The title, description, districts and their budgets change only in draft or during the proposals phase; the edition is in "{{phase}}".',
+    title: 'Details fixed',
+    detail: 'Title, description and districts change only in draft or proposals.',
   },
   DISTRICT_HAS_PROPOSALS: {
-    title: 'The district has proposals',
-    detail: 'District "{{district}}" cannot be removed: it already has proposals. Change its name or budget instead.',
+    title: 'District has proposals',
+    detail: '"{{district}}" has proposals: it cannot be removed.',
   },
-  EDITION_CLOSED: {
-    title: 'Edition closed',
-    detail: 'The edition is closed; its calendar no longer changes.',
-  },
-  CALENDAR_IN_PAST: {
-    title: 'Date in the past',
-    detail:
-      'The date {{at}} of the "{{phase}}" phase has passed: the current phase and those after it need dates to come. To move to the next phase now, advance it.',
-  },
+  CALENDAR_IN_PAST: { title: 'Date past', detail: '{{at}} ({{phase}}) has passed; to move on now, advance the phase.' },
   REASON_REQUIRED: {
     title: 'Reason missing',
-    detail: 'Voting has opened: moving the calendar needs a public reason.',
+    detail: 'Once voting has opened, the calendar moves with a public reason.',
   },
 };
 

@@ -102,7 +102,10 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
       case 'AdvancePhase': {
         if (state.status === 'absent') throw new DomainError('NOT_FOUND', { what: 'edition', id: '' });
         const next = nextPhase(state.phase, state.rules);
-        if (command.dueAt && (next !== command.to || !phaseIsDue(state.phase, state.calendar, state.rules, command.dueAt))) {
+        if (
+          command.dueAt &&
+          (next !== command.to || !phaseIsDue(state.phase, state.calendar, state.rules, command.dueAt))
+        ) {
           return [];
         }
         if (next === null || command.to !== next) {
@@ -209,7 +212,10 @@ function editEdition(command: Extract<EditionCommand, { type: 'EditEdition' }>, 
   if (command.rules !== undefined && !same(command.rules, edition.rules)) changed.rules = command.rules;
 
   const { phase } = edition;
-  if ((changed.title !== undefined || changed.description !== undefined || changed.districts) && !detailsEditable(phase)) {
+  if (
+    (changed.title !== undefined || changed.description !== undefined || changed.districts) &&
+    !detailsEditable(phase)
+  ) {
     throw new DomainError('DETAILS_FROZEN', { phase });
   }
   if (changed.rules && rulesFrozen(phase)) throw new DomainError('RULES_FROZEN', { phase });
@@ -227,20 +233,22 @@ function editEdition(command: Extract<EditionCommand, { type: 'EditEdition' }>, 
     const { phases, reason } = command.calendar;
     checkCalendar(edition, phases, reason, command.at);
     if (!same(phases, edition.calendar) || reason !== null) {
-      events.push({ type: 'EditionCalendarSet', data: { editionId: edition.editionId, phases, reason, by: command.by } });
+      events.push({
+        type: 'EditionCalendarSet',
+        data: { editionId: edition.editionId, phases, reason, by: command.by },
+      });
     }
   }
   return events;
 }
 
 /**
- * A calendar may move at any phase but closed; once voting has opened, only with a public
- * reason. It may not put the end of the current phase, or any date of the phases still to
- * come, in the past: moving on now is what advancing a phase is for.
+ * A calendar may always move; once voting has opened, only with a public reason. It may
+ * not put the end of the current phase, or any date of the phases still to come, in the
+ * past: moving on now is what advancing a phase is for.
  */
 function checkCalendar(edition: Edition, phases: CalendarPhase[], reason: string | null, at: Date): void {
   const { phase } = edition;
-  if (phase === 'closed') throw new DomainError('EDITION_CLOSED');
   if (calendarReasonRequired(phase) && reason === null) throw new DomainError('REASON_REQUIRED');
   const current = PHASES.indexOf(phase);
   for (const window of phases) {

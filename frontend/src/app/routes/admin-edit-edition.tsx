@@ -8,32 +8,35 @@ import { useEditEdition } from '../../features/admin/api/edit-edition';
 import { EditEditionForm } from '../../features/admin/components/edition-form';
 import { useEditionFormT } from '../../features/admin/i18n';
 import { newIdempotencyKey } from '../../lib/api-client';
-import { useEdition } from '../../lib/api/get-edition';
+import { useEditions } from '../../lib/api/get-editions';
 import { paths } from '../../lib/paths';
 
 export function EditEditionRoute() {
   const { t } = useTranslation();
   const tf = useEditionFormT();
   const { editionId = '' } = useParams();
-  const edition = useEdition(editionId);
+  // From the list the admin page has loaded already (it is fresh after every edit).
+  const editions = useEditions();
+  const edition = editions.data?.find((e) => e.id === editionId);
   const edit = useEditEdition();
   const title = tf('edit.pageTitle');
   return (
     <StaffOnly role="admin" title={title}>
       <Page title={title} lead={tf('edit.lead')}>
-        {edition.error ? <ProblemAlert error={edition.error} onRetry={() => void edition.refetch()} /> : null}
-        {edition.isPending ? <Loading /> : null}
+        {editions.error ? <ProblemAlert error={editions.error} onRetry={() => void editions.refetch()} /> : null}
+        {editions.isPending ? <Loading /> : null}
+        {editions.data && !edition ? <p>{t('notFound.title')}</p> : null}
         {edit.isSuccess ? (
           <p role="status" className="alert alert-success">
-            {tf('edit.saved')} <Link to={paths.edition(editionId)}>{t('admin.form.seeEdition')}</Link> ·{' '}
+            {tf('edit.saved')} <Link to={paths.edition(editionId)}>{tf('form.seeEdition')}</Link> ·{' '}
             <Link to={paths.admin()}>{t('admin.backToAdmin')}</Link>
           </p>
         ) : null}
-        {edition.data ? (
+        {edition ? (
           <EditEditionForm
             // A saved edit answers with the edition as it now is: the form starts again from it.
-            key={JSON.stringify(edition.data)}
-            edition={edition.data}
+            key={JSON.stringify(edition)}
+            edition={edition}
             pending={edit.isPending}
             error={edit.error}
             // Each save is a new change; a retry of the same one would keep its key.

@@ -2,10 +2,46 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../lib/i18n/i18n';
 
 /**
- * Strings of the edition form's rules, calendar and edit page, in their own namespace so
- * they load with the admin screens and never with the voting page (scripts/bundle-size.mjs).
+ * Strings of the edition forms (create and edit) and their calendar, in their own namespace
+ * so they load with the admin screens and never with the voting page (scripts/bundle-size.mjs).
  */
 const editionFormEs = {
+  form: {
+    pageTitle: 'Crear una edición',
+    lead: 'La edición empieza en preparación; sus reglas quedan fijas cuando abra la votación.',
+    title: 'Título *',
+    description: 'Descripción',
+    districts: 'Distritos',
+    districtN: 'Distrito {{n}}',
+    districtId: 'Identificador *',
+    districtIdHint: 'Minúsculas sin espacios, por ejemplo «centro» o «san-bernabe».',
+    districtIdFormat: 'Usa minúsculas, números y guiones, por ejemplo «centro».',
+    districtName: 'Nombre *',
+    districtBudget: 'Presupuesto en pesos *',
+    addDistrict: 'Agregar otro distrito',
+    removeDistrict: 'Quitar el distrito {{n}}',
+    participation: 'Participación y propuestas',
+    minAge: 'Edad mínima',
+    proposalsPerResident: 'Propuestas por residente',
+    minCost: 'Costo mínimo de una propuesta (pesos)',
+    maxCost: 'Costo máximo de una propuesta (pesos)',
+    supports: 'Apoyos',
+    supportsEnabled: 'Hay fase de apoyos',
+    supportsPerResident: 'Apoyos por residente',
+    threshold: 'Apoyos necesarios para llegar a la boleta',
+    ballot: 'Boleta y conteo',
+    method: 'Tipo de boleta',
+    knapsack: 'Por presupuesto (lo que quepa en el presupuesto del distrito)',
+    approval: 'Por aprobación (hasta cierto número de propuestas)',
+    maxSelections: 'Máximo de propuestas por boleta',
+    maxSelectionsRequired: 'Obligatorio en la boleta por aprobación.',
+    revoting: 'Se puede cambiar el voto mientras la votación siga abierta',
+    counting: 'Regla de conteo',
+    create: 'Crear la edición',
+    created: 'Edición creada',
+    next: 'Está en preparación. Cuando quieras abrir la recepción de propuestas, avánzala desde administración.',
+    seeEdition: 'Ver la edición',
+  },
   ballot: {
     minSelections: 'Mínimo de propuestas por boleta',
     minSpendShare: 'Gasto mínimo de la boleta (% del presupuesto del distrito)',
@@ -38,12 +74,49 @@ const editionFormEs = {
     rulesFrozen: 'Las reglas quedaron fijas al abrir la votación; el calendario todavía puede moverse, con un motivo.',
     save: 'Guardar los cambios',
     saved: 'Cambios guardados.',
+    phaseEnds: 'Esta fase termina sola el {{date}}; puedes avanzar antes o extenderla en «Editar».',
   },
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
 
 const editionFormEn: Catalog<typeof editionFormEs> = {
+  form: {
+    pageTitle: 'Create an edition',
+    lead: 'The edition starts as being prepared; its rules are frozen when voting opens.',
+    title: 'Title *',
+    description: 'Description',
+    districts: 'Districts',
+    districtN: 'District {{n}}',
+    districtId: 'Identifier *',
+    districtIdHint: 'Lowercase without spaces, for example “centro” or “san-bernabe”.',
+    districtIdFormat: 'Use lowercase letters, digits and hyphens, for example “centro”.',
+    districtName: 'Name *',
+    districtBudget: 'Budget in pesos *',
+    addDistrict: 'Add another district',
+    removeDistrict: 'Remove district {{n}}',
+    participation: 'Participation and proposals',
+    minAge: 'Minimum age',
+    proposalsPerResident: 'Proposals per resident',
+    minCost: 'Least a proposal may cost (pesos)',
+    maxCost: 'Most a proposal may cost (pesos)',
+    supports: 'Supports',
+    supportsEnabled: 'There is a supports phase',
+    supportsPerResident: 'Supports per resident',
+    threshold: 'Supports needed to reach the ballot',
+    ballot: 'Ballot and counting',
+    method: 'Ballot type',
+    knapsack: 'By budget (whatever fits the district’s budget)',
+    approval: 'By approval (up to a number of proposals)',
+    maxSelections: 'Most proposals per ballot',
+    maxSelectionsRequired: 'Required for approval ballots.',
+    revoting: 'Votes can be changed while voting is open',
+    counting: 'Counting rule',
+    create: 'Create the edition',
+    created: 'Edition created',
+    next: 'It is being prepared. When you want to open proposals, advance it from administration.',
+    seeEdition: 'See the edition',
+  },
   ballot: {
     minSelections: 'Minimum proposals per ballot',
     minSpendShare: "Minimum spend of a ballot (% of the district's budget)",
@@ -76,6 +149,7 @@ const editionFormEn: Catalog<typeof editionFormEs> = {
     rulesFrozen: 'The rules were fixed when voting opened; the calendar can still move, with a reason.',
     save: 'Save the changes',
     saved: 'Changes saved.',
+    phaseEnds: 'This phase ends by itself on {{date}}; you can advance early, or extend it under “Edit”.',
   },
 };
 

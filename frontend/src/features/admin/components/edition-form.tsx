@@ -215,8 +215,7 @@ function withCalendarRows<Output>(
 function reworder(t: TFunction, tf: TFunction) {
   return (issue: { path: PropertyKey[]; code: string }) => {
     const [first, , third, fourth] = issue.path;
-    if (first === 'districts' && third === 'id' && issue.code === 'invalid_format')
-      return t('admin.form.districtIdFormat');
+    if (first === 'districts' && third === 'id' && issue.code === 'invalid_format') return tf('form.districtIdFormat');
     if (issue.path.join('.') === 'rules.ballot.minSpendShare') return tf('ballot.minSpendShareRange');
     if (first === 'calendar') {
       const field = typeof third === 'string' ? third : fourth;
@@ -255,7 +254,7 @@ export function EditionForm({ pending, error, onSubmit }: CreateProps) {
       form={form}
       error={error}
       onSubmit={form.handleSubmit(onSubmit)}
-      submit={pending ? t('common.sending') : t('admin.form.create')}
+      submit={pending ? t('common.sending') : tf('form.create')}
       pending={pending}
     />
   );
@@ -332,14 +331,14 @@ function EditionFields<Output>({ form, edition, error, onSubmit, submit, pending
       {detailsLocked ? <p className="alert alert-info">{tf('edit.detailsFrozen')}</p> : null}
       <TextField
         id="edition-title"
-        label={t('admin.form.title')}
+        label={tf('form.title')}
         {...form.register('title')}
         error={shown['title']}
         readOnly={detailsLocked}
       />
       <TextArea
         id="edition-description"
-        label={t('admin.form.description')}
+        label={tf('form.description')}
         hint={t('proposalForm.optional')}
         {...form.register('description')}
         error={shown['description']}
@@ -347,39 +346,34 @@ function EditionFields<Output>({ form, edition, error, onSubmit, submit, pending
         readOnly={detailsLocked}
       />
       <fieldset disabled={detailsLocked}>
-        <legend>{t('admin.form.districts')}</legend>
+        <legend>{tf('form.districts')}</legend>
         {shown['districts'] ? <p className="field-error">{shown['districts']}</p> : null}
         {districts.fields.map((d, index) => (
-          <div
-            key={d.id}
-            className="district-row"
-            role="group"
-            aria-label={t('admin.form.districtN', { n: index + 1 })}
-          >
+          <div key={d.id} className="district-row" role="group" aria-label={tf('form.districtN', { n: index + 1 })}>
             <TextField
               id={`edition-districts-${index}-id`}
-              label={t('admin.form.districtId')}
-              hint={t('admin.form.districtIdHint')}
+              label={tf('form.districtId')}
+              hint={tf('form.districtIdHint')}
               {...form.register(`districts.${index}.id`)}
               error={shown[`districts.${index}.id`]}
               autoCapitalize="none"
             />
             <TextField
               id={`edition-districts-${index}-name`}
-              label={t('admin.form.districtName')}
+              label={tf('form.districtName')}
               {...form.register(`districts.${index}.name`)}
               error={shown[`districts.${index}.name`]}
             />
             <TextField
               id={`edition-districts-${index}-budget`}
-              label={t('admin.form.districtBudget')}
+              label={tf('form.districtBudget')}
               {...form.register(`districts.${index}.budget`)}
               error={shown[`districts.${index}.budget`]}
               inputMode="numeric"
             />
             {districts.fields.length > 1 ? (
               <button type="button" className="button secondary small" onClick={() => districts.remove(index)}>
-                {t('admin.form.removeDistrict', { n: index + 1 })}
+                {tf('form.removeDistrict', { n: index + 1 })}
               </button>
             ) : null}
           </div>
@@ -389,58 +383,58 @@ function EditionFields<Output>({ form, edition, error, onSubmit, submit, pending
           className="button secondary"
           onClick={() => districts.append({ id: '', name: '', budget: '' }, { shouldFocus: false })}
         >
-          {t('admin.form.addDistrict')}
+          {tf('form.addDistrict')}
         </button>
       </fieldset>
       {rulesLocked ? <p className="alert alert-info">{tf('edit.rulesFrozen')}</p> : null}
       <fieldset disabled={rulesLocked}>
-        <legend>{t('admin.form.participation')}</legend>
+        <legend>{tf('form.participation')}</legend>
         <TextField
           id="edition-rules-minAge"
-          label={t('admin.form.minAge')}
+          label={tf('form.minAge')}
           {...form.register('rules.minAge')}
           error={shown['rules.minAge']}
           inputMode="numeric"
         />
         <TextField
           id="edition-rules-proposals-perResident"
-          label={t('admin.form.proposalsPerResident')}
+          label={tf('form.proposalsPerResident')}
           {...form.register('rules.proposals.perResident')}
           error={shown['rules.proposals.perResident']}
           inputMode="numeric"
         />
         <TextField
           id="edition-rules-proposals-minCost"
-          label={t('admin.form.minCost')}
+          label={tf('form.minCost')}
           {...form.register('rules.proposals.minCost')}
           error={shown['rules.proposals.minCost']}
           inputMode="numeric"
         />
         <TextField
           id="edition-rules-proposals-maxCost"
-          label={t('admin.form.maxCost')}
+          label={tf('form.maxCost')}
           {...form.register('rules.proposals.maxCost')}
           error={shown['rules.proposals.maxCost']}
           inputMode="numeric"
         />
       </fieldset>
       <fieldset disabled={rulesLocked}>
-        <legend>{t('admin.form.supports')}</legend>
+        <legend>{tf('form.supports')}</legend>
         <label className="choice">
-          <input type="checkbox" {...form.register('rules.supports.enabled')} /> {t('admin.form.supportsEnabled')}
+          <input type="checkbox" {...form.register('rules.supports.enabled')} /> {tf('form.supportsEnabled')}
         </label>
         {supportsEnabled ? (
           <>
             <TextField
               id="edition-rules-supports-perResident"
-              label={t('admin.form.supportsPerResident')}
+              label={tf('form.supportsPerResident')}
               {...form.register('rules.supports.perResident')}
               error={shown['rules.supports.perResident']}
               inputMode="numeric"
             />
             <TextField
               id="edition-rules-supports-threshold"
-              label={t('admin.form.threshold')}
+              label={tf('form.threshold')}
               {...form.register('rules.supports.threshold')}
               error={shown['rules.supports.threshold']}
               inputMode="numeric"
@@ -449,19 +443,19 @@ function EditionFields<Output>({ form, edition, error, onSubmit, submit, pending
         ) : null}
       </fieldset>
       <fieldset disabled={rulesLocked}>
-        <legend>{t('admin.form.ballot')}</legend>
+        <legend>{tf('form.ballot')}</legend>
         <SelectField
           id="edition-rules-ballot-method"
-          label={t('admin.form.method')}
+          label={tf('form.method')}
           {...form.register('rules.ballot.method')}
         >
-          <option value="knapsack">{t('admin.form.knapsack')}</option>
-          <option value="approval">{t('admin.form.approval')}</option>
+          <option value="knapsack">{tf('form.knapsack')}</option>
+          <option value="approval">{tf('form.approval')}</option>
         </SelectField>
         <TextField
           id="edition-rules-ballot-maxSelections"
-          label={t('admin.form.maxSelections')}
-          hint={method === 'approval' ? t('admin.form.maxSelectionsRequired') : t('proposalForm.optional')}
+          label={tf('form.maxSelections')}
+          hint={method === 'approval' ? tf('form.maxSelectionsRequired') : t('proposalForm.optional')}
           {...form.register('rules.ballot.maxSelections')}
           error={shown['rules.ballot.maxSelections']}
           inputMode="numeric"
@@ -482,11 +476,11 @@ function EditionFields<Output>({ form, edition, error, onSubmit, submit, pending
           inputMode="decimal"
         />
         <label className="choice">
-          <input type="checkbox" {...form.register('rules.ballot.revoting')} /> {t('admin.form.revoting')}
+          <input type="checkbox" {...form.register('rules.ballot.revoting')} /> {tf('form.revoting')}
         </label>
         <SelectField
           id="edition-rules-counting-rule"
-          label={t('admin.form.counting')}
+          label={tf('form.counting')}
           {...form.register('rules.counting.rule')}
         >
           <option value="greedy">{t('edition.rule.counting.greedy')}</option>

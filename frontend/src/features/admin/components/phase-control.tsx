@@ -27,7 +27,7 @@ export function PhaseControl({ edition }: { edition: EditionView }) {
       <p>
         {t('edition.currentPhase')} <PhaseBadge phase={edition.phase} />
       </p>
-      {edition.phaseEndsAt ? <p>{t('edition.phaseEnds', { date: format.dateTime(edition.phaseEndsAt) })}</p> : null}
+      {edition.phaseEndsAt ? <p>{tf('edit.phaseEnds', { date: format.dateTime(edition.phaseEndsAt) })}</p> : null}
       {edition.phase !== 'closed' ? (
         <p>
           <Link to={paths.editEdition(edition.id)}>{tf('edit.link', { title: edition.title })}</Link>

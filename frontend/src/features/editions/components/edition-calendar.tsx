@@ -13,7 +13,6 @@ export function EditionCalendar({ edition }: { edition: EditionView }) {
   return (
     <section aria-labelledby="calendar-title">
       <h2 id="calendar-title">{t('edition.calendar')}</h2>
-      {edition.phaseEndsAt ? <p>{t('edition.phaseEnds', { date: format.dateTime(edition.phaseEndsAt) })}</p> : null}
       {edition.calendarReason ? (
         <p className="alert alert-info">{t('edition.calendarMoved', { reason: edition.calendarReason })}</p>
       ) : null}
