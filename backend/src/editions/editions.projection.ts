@@ -2,6 +2,7 @@ import {
   windowsOfPlannedStarts,
   type BallotEntry,
   type CalendarPhase,
+  type CitywidePool,
   type District,
   type EditionRules,
   type Phase,
@@ -14,6 +15,8 @@ export interface EditionDoc {
   description: string;
   phase: Phase;
   districts: District[];
+  /** Absent in documents projected before pools existed: none. */
+  citywidePool?: CitywidePool | null;
   rules: EditionRules;
   calendar: CalendarPhase[];
   /** The public reason of the calendar's last move, if it gave one. */
@@ -31,7 +34,7 @@ export const editionsProjection: Projection = {
   async apply(event, store) {
     const editions = store.collection<EditionDoc>(EDITIONS);
     if (event.type === 'EditionDrafted') {
-      const { editionId, title, description, districts, rules, calendar } = event.data;
+      const { editionId, title, description, districts, citywidePool, rules, calendar } = event.data;
       await editions.upsert(
         editionId,
         {
@@ -40,6 +43,7 @@ export const editionsProjection: Projection = {
           description,
           phase: 'draft',
           districts,
+          citywidePool: citywidePool ?? null,
           rules,
           calendar: windowsOfPlannedStarts(calendar),
           calendarReason: null,
@@ -76,7 +80,11 @@ export const editionsProjection: Projection = {
       const { editionId: _id, by: _by, ...changed } = event.data;
       await editions.upsert(doc.id, { ...doc, ...changed }, position);
     } else {
-      await editions.upsert(doc.id, { ...doc, calendar: event.data.phases, calendarReason: event.data.reason }, position);
+      await editions.upsert(
+        doc.id,
+        { ...doc, calendar: event.data.phases, calendarReason: event.data.reason },
+        position,
+      );
     }
   },
 };

@@ -11,6 +11,7 @@ export function toEditionView(doc: EditionDoc): EditionView {
     description: doc.description,
     phase: doc.phase,
     districts: doc.districts,
+    citywidePool: doc.citywidePool ?? null,
     rules: doc.rules,
     calendar: plannedStarts(doc.calendar, doc.rules),
     calendarPhases: doc.calendar,

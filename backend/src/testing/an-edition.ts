@@ -23,6 +23,7 @@ export function anEdition(
     description: '',
     phase,
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
+    citywidePool: null,
     rules: editionRulesSchema.parse(rules),
     calendar: [],
     ballot: null,

@@ -9,6 +9,7 @@ import {
   windowsOfPlannedStarts,
   type BallotEntry,
   type CalendarPhase,
+  type CitywidePool,
   type District,
   type DistrictTally,
   type EditionRules,
@@ -35,6 +36,7 @@ export type EditionState =
       description: string;
       phase: Phase;
       districts: District[];
+      citywidePool: CitywidePool | null;
       rules: EditionRules;
       calendar: CalendarPhase[];
       /** Per district, the proposals on the ballot and their final costs; set when voting opens. */
@@ -54,6 +56,7 @@ export type EditionCommand =
       title: string;
       description: string;
       districts: District[];
+      citywidePool: CitywidePool | null;
       rules: EditionRules;
       calendar: CalendarPhase[];
       by: string;
@@ -158,6 +161,7 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
           description: event.data.description,
           phase: 'draft',
           districts: event.data.districts,
+          citywidePool: event.data.citywidePool ?? null,
           rules: event.data.rules,
           calendar: windowsOfPlannedStarts(event.data.calendar),
           ballot: null,
