@@ -91,6 +91,27 @@ describe('editing an edition over HTTP', () => {
     expect(answer.body).toMatchObject({ districts, rules: { ballot: { minSelections: 1, minSpendShare: 0.25 } } });
   });
 
+  it("edits the citywide pool's budget while proposals are open", async () => {
+    const edition = history('proposals');
+    const ciudad = { id: 'ciudad', name: 'Toda la ciudad', budget: 2_000_000 };
+    const answer = await given(system, ...edition.streams)
+      .when(() => admin.patch(`/api/processes/${edition.id}`, { citywidePool: ciudad }))
+      .then(
+        expectNewEvents(
+          existingStream(editionStream(edition.id), {
+            type: 'EditionEdited',
+            data: { editionId: edition.id, citywidePool: ciudad, by: adminPseudonym },
+          }),
+        ),
+      );
+    expect(answer.body.citywidePool).toEqual(ciudad);
+    const clash = await admin.patch(`/api/processes/${edition.id}`, {
+      districts: [{ id: 'ciudad', name: 'Ciudad', budget: 1 }],
+      citywidePool: ciudad,
+    });
+    expect(clash.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+
   it('refuses rules after voting opened with 409 RULES_FROZEN, in Spanish and English', async () => {
     const edition = history('voting');
     const answer = await given(system, ...edition.streams)

@@ -110,6 +110,29 @@ describe('verify: edits and the calendar', () => {
     ]);
   });
 
+  it('reports a citywide pool taken away while it has proposals', () => {
+    const ciudad = { id: 'ciudad', name: 'Toda la ciudad', budget: 1_000_000 };
+    const log = new Log().edit({ citywidePool: ciudad }).to('proposals');
+    log.add({
+      type: 'ProposalSubmitted',
+      data: {
+        editionId: EDITION,
+        proposalId: 'p1',
+        author: 'b'.repeat(64),
+        title: 'Ciclovía',
+        description: 'Una ciclovía que cruza la ciudad.',
+        district: 'ciudad',
+        estimatedCost: 100_000,
+        category: null,
+        location: null,
+      },
+    });
+    log.edit({ citywidePool: { ...ciudad, budget: 2_000_000 } }).edit({ citywidePool: null });
+    expect(log.findings()).toEqual([
+      finding('DISTRICT_REMOVED_WITH_PROPOSALS', { event: 'event-5', district: 'ciudad' }),
+    ]);
+  });
+
   it('reports a calendar moved without a reason after voting opened', () => {
     const log = new Log().to('proposals').to('review').to('supports').to('voting').calendar([]);
     expect(log.findings()).toEqual([finding('CALENDAR_MOVED_WITHOUT_REASON', { event: 'event-5', phase: 'voting' })]);

@@ -1,7 +1,7 @@
 import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
 import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
 import { scheduledEnd, THE_CALENDAR, windowsOfPlannedStarts, type CalendarPhase } from '../editions/calendar';
-import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
+import { type CitywidePool, type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
 import { calendarReasonRequired, detailsEditable, rulesFrozen } from '../editions/editing';
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
@@ -21,6 +21,7 @@ interface ProposalRecord {
 interface Edition {
   editionId: string;
   districts: District[];
+  citywidePool: CitywidePool | null;
   /** As last edited while editing was allowed: the ballot is checked against those in force when voting opened. */
   rules: EditionRules;
   calendar: CalendarPhase[];
@@ -138,6 +139,7 @@ export function rulesCheck(findings: Finding[]): {
     return {
       editionId: first.data.editionId,
       districts: first.data.districts,
+      citywidePool: first.data.citywidePool ?? null,
       rules: first.data.rules,
       calendar: windowsOfPlannedStarts(first.data.calendar),
       phase: 'draft',
@@ -300,9 +302,9 @@ function checkEdit(
   proposals: Map<string, ProposalRecord>,
   findings: Finding[],
 ): void {
-  const { title, description, districts, rules } = event.data;
+  const { title, description, districts, citywidePool, rules } = event.data;
   const name = { event: event.id, phase: edition.phase };
-  const details = title !== undefined || description !== undefined || districts !== undefined;
+  const details = [title, description, districts, citywidePool].some((value) => value !== undefined);
   if (details && !detailsEditable(edition.phase)) {
     findings.push(finding('DETAILS_EDITED_WHEN_FROZEN', name));
     return;
@@ -311,14 +313,16 @@ function checkEdit(
     findings.push(finding('RULES_EDITED_AFTER_FREEZE', name));
     return;
   }
-  if (districts !== undefined) {
-    const kept = new Set(districts.map((d) => d.id));
+  if (districts !== undefined || citywidePool !== undefined) {
+    const pool = citywidePool === undefined ? edition.citywidePool : citywidePool;
+    const kept = new Set([...(districts ?? edition.districts).map((d) => d.id), ...(pool ? [pool.id] : [])]);
     const inUse = [...new Set([...proposals.values()].map((p) => p.district))].filter((d) => !kept.has(d));
     if (inUse.length > 0) {
       findings.push(finding('DISTRICT_REMOVED_WITH_PROPOSALS', { event: event.id, district: inUse.join(', ') }));
       return;
     }
-    edition.districts = districts;
+    if (districts !== undefined) edition.districts = districts;
+    edition.citywidePool = pool;
   }
   if (rules !== undefined) edition.rules = rules;
 }

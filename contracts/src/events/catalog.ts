@@ -113,13 +113,14 @@ export const eventSchemas = {
   }),
   /**
    * An admin changed what the phase still allowed (editions/editing.ts): only the fields that
-   * changed; `districts` and `rules` as a whole.
+   * changed; `districts`, `citywidePool` (null: taken away) and `rules` as a whole.
    */
   EditionEdited: z.object({
     editionId: id,
     title: z.string().optional(),
     description: z.string().optional(),
     districts: z.array(districtSchema).optional(),
+    citywidePool: citywidePoolSchema.nullable().optional(),
     rules: editionRulesSchema.optional(),
     by: pseudonym,
   }),

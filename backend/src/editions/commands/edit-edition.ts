@@ -31,10 +31,12 @@ export class EditEditionHandler implements ICommandHandler<EditEdition> {
 
   async execute({ editionId, changes, by, idempotencyKey }: EditEdition): Promise<void> {
     const edition = await this.editions.load(editionId);
-    const districtsWithProposals = changes.districts
-      ? await this.queries.execute(new DistrictsWithProposals(editionId, edition.districts.map((d) => d.id)))
-      : [];
-    const { title, description, districts, rules, calendar } = changes;
+    const named = [...edition.districts.map((d) => d.id), ...(edition.citywidePool ? [edition.citywidePool.id] : [])];
+    const districtsWithProposals =
+      changes.districts || changes.citywidePool !== undefined
+        ? await this.queries.execute(new DistrictsWithProposals(editionId, named))
+        : [];
+    const { title, description, districts, citywidePool, rules, calendar } = changes;
     await this.es.execute(
       editionStream(editionId),
       editionDecider,
@@ -43,6 +45,7 @@ export class EditEditionHandler implements ICommandHandler<EditEdition> {
         ...(title !== undefined ? { title } : {}),
         ...(description !== undefined ? { description } : {}),
         ...(districts ? { districts } : {}),
+        ...(citywidePool !== undefined ? { citywidePool } : {}),
         ...(rules ? { rules } : {}),
         ...(calendar ? { calendar } : {}),
         districtsWithProposals,

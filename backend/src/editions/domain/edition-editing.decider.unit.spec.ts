@@ -91,6 +91,42 @@ describe('editing an edition', () => {
       .then([{ type: 'EditionEdited', data: { editionId: 'pp-2027', districts: [centro], by: admin } }]);
   });
 
+  it("changes the citywide pool's budget while proposals are open, and refuses it after", () => {
+    const ciudad = { id: 'ciudad', name: 'Toda la ciudad', budget: 2_000_000 };
+    const withPool: EditionEvent = {
+      type: 'EditionEdited',
+      data: { editionId: 'pp-2027', citywidePool: ciudad, by: admin },
+    };
+    spec(inPhase('proposals'))
+      .when({ ...edit, citywidePool: ciudad })
+      .then([withPool]);
+    spec([...inPhase('proposals'), withPool])
+      .when({ ...edit, citywidePool: { ...ciudad, budget: 3_000_000 } })
+      .then([
+        {
+          type: 'EditionEdited',
+          data: { editionId: 'pp-2027', citywidePool: { ...ciudad, budget: 3_000_000 }, by: admin },
+        },
+      ]);
+    spec([...inPhase('review'), withPool])
+      .when({ ...edit, citywidePool: { ...ciudad, budget: 3_000_000 } })
+      .thenFails('DETAILS_FROZEN');
+  });
+
+  it('refuses to take away a citywide pool that has proposals, or to give it a district id', () => {
+    const ciudad = { id: 'ciudad', name: 'Toda la ciudad', budget: 2_000_000 };
+    const withPool: EditionEvent = {
+      type: 'EditionEdited',
+      data: { editionId: 'pp-2027', citywidePool: ciudad, by: admin },
+    };
+    spec([...inPhase('proposals'), withPool])
+      .when({ ...edit, citywidePool: null, districtsWithProposals: ['ciudad'] })
+      .thenFails('DISTRICT_HAS_PROPOSALS', { district: 'ciudad' });
+    spec(inPhase('proposals'))
+      .when({ ...edit, citywidePool: { ...ciudad, id: 'centro' } })
+      .thenFails('VALIDATION_FAILED');
+  });
+
   it('changes the rules until voting opens', () => {
     const stricter = { ...rules, minAge: 18, ballot: { ...rules.ballot, minSelections: 1, minSpendShare: 0.5 } };
     spec(inPhase('supports'))

@@ -79,9 +79,10 @@ export type EditionCommand =
       title?: string;
       description?: string;
       districts?: District[];
+      citywidePool?: CitywidePool | null;
       rules?: EditionRules;
       calendar?: { phases: CalendarPhase[]; reason: string | null };
-      /** The districts that have proposals (withdrawn ones too): those cannot be removed. */
+      /** The districts (and citywide pool) that have proposals, withdrawn ones too: those cannot be removed. */
       districtsWithProposals: string[];
       at: Date;
       by: string;
@@ -213,20 +214,29 @@ function editEdition(command: Extract<EditionCommand, { type: 'EditEdition' }>, 
   if (command.districts !== undefined && !same(command.districts, edition.districts)) {
     changed.districts = command.districts;
   }
+  if (command.citywidePool !== undefined && !same(command.citywidePool, edition.citywidePool)) {
+    changed.citywidePool = command.citywidePool;
+  }
   if (command.rules !== undefined && !same(command.rules, edition.rules)) changed.rules = command.rules;
 
   const { phase } = edition;
-  if (
-    (changed.title !== undefined || changed.description !== undefined || changed.districts) &&
-    !detailsEditable(phase)
-  ) {
+  const details = [changed.title, changed.description, changed.districts, changed.citywidePool];
+  if (details.some((value) => value !== undefined) && !detailsEditable(phase)) {
     throw new DomainError('DETAILS_FROZEN', { phase });
   }
   if (changed.rules && rulesFrozen(phase)) throw new DomainError('RULES_FROZEN', { phase });
-  if (changed.districts) {
-    const kept = new Set(changed.districts.map((d) => d.id));
+  if (changed.districts || changed.citywidePool !== undefined) {
+    // Proposals name their district, or the citywide pool, by id: neither may go while one does.
+    const districts = changed.districts ?? edition.districts;
+    const pool = changed.citywidePool === undefined ? edition.citywidePool : changed.citywidePool;
+    const kept = new Set([...districts.map((d) => d.id), ...(pool ? [pool.id] : [])]);
     const removed = command.districtsWithProposals.find((id) => !kept.has(id));
     if (removed !== undefined) throw new DomainError('DISTRICT_HAS_PROPOSALS', { district: removed });
+    if (pool && districts.some((d) => d.id === pool.id)) {
+      throw new DomainError('VALIDATION_FAILED', {
+        summary: 'citywidePool.id: the citywide pool needs an id no district has',
+      });
+    }
   }
 
   const events: EditionEvent[] = [];
