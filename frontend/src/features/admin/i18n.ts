@@ -42,6 +42,13 @@ const editionFormEs = {
     next: 'Está en preparación. Cuando quieras abrir la recepción de propuestas, avánzala desde administración.',
     seeEdition: 'Ver la edición',
   },
+  pool: {
+    legend: 'Fondo para toda la ciudad',
+    enabled: 'Hay un fondo para obras de toda la ciudad, que cada residente vota además de su distrito',
+    id: 'Identificador del fondo *',
+    name: 'Nombre del fondo *',
+    budget: 'Presupuesto del fondo en pesos *',
+  },
   ballot: {
     minSelections: 'Mínimo de propuestas por boleta',
     minSpendShare: 'Gasto mínimo de la boleta (% del presupuesto del distrito)',
@@ -116,6 +123,14 @@ const editionFormEn: Catalog<typeof editionFormEs> = {
     created: 'Edition created',
     next: 'It is being prepared. When you want to open proposals, advance it from administration.',
     seeEdition: 'See the edition',
+  },
+  pool: {
+    legend: 'Citywide pool',
+    enabled:
+      'There is a pool for works that serve the whole city, which every resident votes on besides their district',
+    id: 'Pool identifier *',
+    name: 'Pool name *',
+    budget: 'Pool budget in pesos *',
   },
   ballot: {
     minSelections: 'Minimum proposals per ballot',

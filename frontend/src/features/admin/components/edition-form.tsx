@@ -17,6 +17,7 @@ interface EditionFormValues {
   title: string;
   description: string;
   districts: { id: string; name: string; budget: string }[];
+  citywidePool: { enabled: boolean; id: string; name: string; budget: string };
   rules: {
     minAge: string;
     proposals: { perResident: string; minCost: string; maxCost: string };
@@ -48,6 +49,7 @@ const DEFAULTS: EditionFormValues = {
   title: '',
   description: '',
   districts: [{ id: '', name: '', budget: '' }],
+  citywidePool: { enabled: false, id: 'ciudad', name: '', budget: '' },
   rules: {
     minAge: '16',
     proposals: { perResident: '3', minCost: '10000', maxCost: '5000000' },
@@ -125,11 +127,15 @@ function rulesOf({ rules }: EditionFormValues) {
 const districtsOf = ({ districts }: EditionFormValues) =>
   districts.map((d) => ({ id: d.id.trim(), name: d.name, budget: whole(d.budget) }));
 
+const citywidePoolOf = ({ citywidePool: pool }: EditionFormValues) =>
+  pool.enabled ? { id: pool.id.trim(), name: pool.name, budget: whole(pool.budget) } : null;
+
 function toCreateRequest(values: EditionFormValues): CreateEditionRequest {
   return {
     title: values.title,
     description: values.description,
     districts: districtsOf(values),
+    citywidePool: citywidePoolOf(values),
     rules: rulesOf(values),
     calendar: calendarOf(values),
   };
@@ -139,7 +145,12 @@ function toCreateRequest(values: EditionFormValues): CreateEditionRequest {
 function toEditRequest(values: EditionFormValues, edition: EditionView): EditEditionRequest {
   return {
     ...(detailsEditable(edition.phase)
-      ? { title: values.title, description: values.description, districts: districtsOf(values) }
+      ? {
+          title: values.title,
+          description: values.description,
+          districts: districtsOf(values),
+          citywidePool: citywidePoolOf(values),
+        }
       : {}),
     ...(rulesFrozen(edition.phase) ? {} : { rules: rulesOf(values) }),
     calendar: { phases: calendarOf(values), reason: values.reason.trim() || null },
@@ -153,6 +164,9 @@ function valuesOf(edition: EditionView): EditionFormValues {
     title: edition.title,
     description: edition.description,
     districts: edition.districts.map((d) => ({ id: d.id, name: d.name, budget: text(d.budget) })),
+    citywidePool: edition.citywidePool
+      ? { enabled: true, ...edition.citywidePool, budget: text(edition.citywidePool.budget) }
+      : { ...DEFAULTS.citywidePool },
     rules: {
       minAge: text(rules.minAge),
       proposals: {
@@ -215,7 +229,8 @@ function withCalendarRows<Output>(
 function reworder(t: TFunction, tf: TFunction) {
   return (issue: { path: PropertyKey[]; code: string }) => {
     const [first, , third, fourth] = issue.path;
-    if (first === 'districts' && third === 'id' && issue.code === 'invalid_format') return tf('form.districtIdFormat');
+    const slugField = (first === 'districts' && third === 'id') || issue.path.join('.') === 'citywidePool.id';
+    if (slugField && issue.code === 'invalid_format') return tf('form.districtIdFormat');
     if (issue.path.join('.') === 'rules.ballot.minSpendShare') return tf('ballot.minSpendShareRange');
     if (first === 'calendar') {
       const field = typeof third === 'string' ? third : fourth;
@@ -308,6 +323,7 @@ function EditionFields<Output>({ form, edition, error, onSubmit, submit, pending
   const tf = useEditionFormT();
   const districts = useFieldArray({ control: form.control, name: 'districts' });
   const supportsEnabled = form.watch('rules.supports.enabled');
+  const poolEnabled = form.watch('citywidePool.enabled');
   const method = form.watch('rules.ballot.method');
   const countingRule = form.watch('rules.counting.rule');
   const errors = formErrorMessages(form.formState.errors);
@@ -385,6 +401,37 @@ function EditionFields<Output>({ form, edition, error, onSubmit, submit, pending
         >
           {tf('form.addDistrict')}
         </button>
+      </fieldset>
+      <fieldset disabled={detailsLocked}>
+        <legend>{tf('pool.legend')}</legend>
+        <label className="choice">
+          <input type="checkbox" {...form.register('citywidePool.enabled')} /> {tf('pool.enabled')}
+        </label>
+        {poolEnabled ? (
+          <div className="district-row">
+            <TextField
+              id="edition-citywidePool-id"
+              label={tf('pool.id')}
+              hint={tf('form.districtIdHint')}
+              {...form.register('citywidePool.id')}
+              error={shown['citywidePool.id']}
+              autoCapitalize="none"
+            />
+            <TextField
+              id="edition-citywidePool-name"
+              label={tf('pool.name')}
+              {...form.register('citywidePool.name')}
+              error={shown['citywidePool.name']}
+            />
+            <TextField
+              id="edition-citywidePool-budget"
+              label={tf('pool.budget')}
+              {...form.register('citywidePool.budget')}
+              error={shown['citywidePool.budget']}
+              inputMode="numeric"
+            />
+          </div>
+        ) : null}
       </fieldset>
       {rulesLocked ? <p className="alert alert-info">{tf('edit.rulesFrozen')}</p> : null}
       <fieldset disabled={rulesLocked}>

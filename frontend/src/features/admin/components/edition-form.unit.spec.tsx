@@ -55,6 +55,7 @@ describe('the edition form', () => {
       { id: 'norte', name: 'Norte', budget: 500_000 },
     ]);
     expect(edition.rules.supports).toEqual({ enabled: true, perResident: 5, threshold: 1 });
+    expect(edition.citywidePool).toBeNull();
     expect(edition.rules.ballot).toMatchObject({ method: 'knapsack', maxSelections: null, revoting: true });
   });
 });
@@ -133,6 +134,15 @@ describe('the edit form', () => {
     expect(changes.districts).toEqual([{ id: 'centro', name: 'Centro', budget: 2_000_000 }]);
     expect(changes.rules.ballot).toMatchObject({ method: 'knapsack', minSelections: 0 });
     expect(changes.calendar).toEqual({ phases: [window], reason: null });
+  });
+
+  it("sends the citywide pool's new budget", async () => {
+    const ciudad = { id: 'ciudad', name: 'Toda la ciudad', budget: 2_000_000 };
+    const onSubmit = renderEdit(anEdition({ phase: 'draft', citywidePool: ciudad }));
+    await userEvent.clear(field('Presupuesto del fondo en pesos *'));
+    await userEvent.type(field('Presupuesto del fondo en pesos *'), '2,500,000');
+    await save();
+    expect(onSubmit.mock.calls[0][0].citywidePool).toEqual({ ...ciudad, budget: 2_500_000 });
   });
 
   it('sends only the calendar once voting has opened, the rules shown but fixed', async () => {
