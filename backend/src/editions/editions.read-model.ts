@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { plannedStarts, scheduledEnd, UNDER_WAY_PHASES, type EditionView } from '@decidimos/contracts';
+import {
+  plannedStarts,
+  scheduledEnd,
+  UNDER_WAY_PHASES,
+  windowsOfPlannedStarts,
+  type Calendar,
+  type EditionView,
+} from '@decidimos/contracts';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { EDITIONS, type EditionDoc } from './editions.projection';
@@ -22,6 +29,19 @@ export function toEditionView(doc: EditionDoc): EditionView {
   };
 }
 
+/**
+ * A document projected before calendars had windows holds the planned starts (a map) and
+ * no reason: read as windows, so an upgrade needs no rebuild of the read models.
+ */
+function withWindows(doc: EditionDoc | null): EditionDoc | null {
+  if (!doc || Array.isArray(doc.calendar)) return doc;
+  return {
+    ...doc,
+    calendar: windowsOfPlannedStarts(doc.calendar as Calendar),
+    calendarReason: doc.calendarReason ?? null,
+  };
+}
+
 @Injectable()
 export class EditionsReadModel {
   constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
@@ -31,7 +51,7 @@ export class EditionsReadModel {
   }
 
   async get(id: string): Promise<EditionDoc | null> {
-    return this.editions.get(id);
+    return withWindows(await this.editions.get(id));
   }
 
   async require(id: string): Promise<EditionDoc> {
@@ -41,7 +61,8 @@ export class EditionsReadModel {
   }
 
   async list(): Promise<EditionDoc[]> {
-    return (await this.editions.find({ sort: [{ field: 'createdAt', direction: 'desc' }], limit: 200 })).items;
+    const { items } = await this.editions.find({ sort: [{ field: 'createdAt', direction: 'desc' }], limit: 200 });
+    return items.map((doc) => withWindows(doc)!);
   }
 
   /** The newest edition that is not closed: what residents see first. */
@@ -51,6 +72,6 @@ export class EditionsReadModel {
       sort: [{ field: 'createdAt', direction: 'desc' }],
       limit: 1,
     });
-    return open.items[0] ?? null;
+    return withWindows(open.items[0] ?? null);
   }
 }
