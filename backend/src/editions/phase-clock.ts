@@ -29,7 +29,9 @@ export class PhaseClock implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.advanceDue().catch((error: unknown) => this.logger.error(`advancing phases by the calendar: ${String(error)}`));
+      this.advanceDue().catch((error: unknown) =>
+        this.logger.error(`advancing phases by the calendar: ${String(error)}`),
+      );
     }, TICK_MS);
     this.timer.unref();
   }

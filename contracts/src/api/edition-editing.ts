@@ -30,7 +30,9 @@ export const editEditionRequest = z
     calendar: calendarRequest.optional(),
   })
   .strict()
-  .refine((e) => Object.values(e).some((value) => value !== undefined), { message: 'send at least one field to change' })
+  .refine((e) => Object.values(e).some((value) => value !== undefined), {
+    message: 'send at least one field to change',
+  })
   .refine((e) => !e.districts || new Set(e.districts.map((d) => d.id)).size === e.districts.length, {
     message: 'district ids must be unique',
     path: ['districts'],

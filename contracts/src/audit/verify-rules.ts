@@ -336,7 +336,12 @@ function checkScheduledAdvance(
   const end = scheduledEnd(edition.phase, edition.calendar, edition.rules);
   if (end === null || Date.parse(event.recordedAt) < Date.parse(end)) {
     findings.push(
-      finding('CALENDAR_ADVANCE_EARLY', { event: event.id, phase: edition.phase, at: event.recordedAt, end: end ?? '—' }),
+      finding('CALENDAR_ADVANCE_EARLY', {
+        event: event.id,
+        phase: edition.phase,
+        at: event.recordedAt,
+        end: end ?? '—',
+      }),
     );
   }
 }

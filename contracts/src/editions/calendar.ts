@@ -15,7 +15,10 @@ export const THE_CALENDAR = '0'.repeat(64);
 /** `closed` is the end of the lifecycle: nothing follows it, so it has no window. */
 export const CALENDAR_PHASES = PHASES.filter((p) => p !== 'closed') as Exclude<Phase, 'closed'>[];
 
-const instant = z.iso.datetime({ offset: true, message: 'a date and time with its offset, e.g. 2027-03-01T09:00:00-06:00' });
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'a date and time with its offset, e.g. 2027-03-01T09:00:00-06:00',
+});
 
 export const calendarPhaseSchema = z
   .object({ phase: z.enum(CALENDAR_PHASES), startsAt: instant, endsAt: instant })

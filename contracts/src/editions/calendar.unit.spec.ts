@@ -2,7 +2,11 @@ import { editionRulesSchema } from './edition';
 import { calendarPhasesSchema, phaseIsDue, plannedStarts, scheduledEnd, windowsOfPlannedStarts } from './calendar';
 
 const rules = editionRulesSchema.parse({});
-const proposals = { phase: 'proposals' as const, startsAt: '2027-01-01T09:00:00-06:00', endsAt: '2027-02-01T09:00:00-06:00' };
+const proposals = {
+  phase: 'proposals' as const,
+  startsAt: '2027-01-01T09:00:00-06:00',
+  endsAt: '2027-02-01T09:00:00-06:00',
+};
 const review = { phase: 'review' as const, startsAt: '2027-02-01T09:00:00-06:00', endsAt: '2027-02-15T09:00:00-06:00' };
 
 describe('the calendar', () => {
@@ -12,10 +16,16 @@ describe('the calendar', () => {
 
   it('refuses a window that ends before it starts, phases out of order, and overlaps', () => {
     const backwards = calendarPhasesSchema.safeParse([{ ...proposals, endsAt: proposals.startsAt }]);
-    expect(backwards.error?.issues[0]).toMatchObject({ path: [0, 'endsAt'], message: 'a phase must end after it starts' });
+    expect(backwards.error?.issues[0]).toMatchObject({
+      path: [0, 'endsAt'],
+      message: 'a phase must end after it starts',
+    });
     const disordered = calendarPhasesSchema.safeParse([review, proposals]);
     expect(disordered.error?.issues[0]).toMatchObject({ path: [1, 'phase'] });
-    const overlapping = calendarPhasesSchema.safeParse([proposals, { ...review, startsAt: '2027-01-20T09:00:00-06:00' }]);
+    const overlapping = calendarPhasesSchema.safeParse([
+      proposals,
+      { ...review, startsAt: '2027-01-20T09:00:00-06:00' },
+    ]);
     expect(overlapping.error?.issues[0]).toMatchObject({ path: [1, 'startsAt'] });
     expect(calendarPhasesSchema.safeParse([{ ...proposals, phase: 'closed' }]).success).toBe(false);
   });
