@@ -7,6 +7,7 @@ import type { Projection } from './projections/projection';
 import { ModerationModule } from './moderation/moderation.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ResultsModule } from './results/results.module';
+import { WorksModule } from './works/works.module';
 
 /**
  * Every read model the application keeps, composed from the feature modules, in the order
@@ -21,5 +22,6 @@ export const allProjections: Projection[] = [
   ...BoothsModule.projections,
   ...BallotsModule.projections,
   ...ResultsModule.projections,
+  ...WorksModule.projections,
   ...AuditModule.projections,
 ];

@@ -12,6 +12,7 @@ import { proposalsProjection } from './proposals.projection';
 import { ProposalTexts } from './proposal-texts';
 import { ProposalsReadModel } from './proposals.read-model';
 import { BallotCandidatesHandler } from './queries/ballot-candidates';
+import { DistrictsWithProposalsHandler } from './queries/districts-with-proposals';
 
 @Module({
   imports: [EditionsModule, IdentityModule],
@@ -25,6 +26,7 @@ import { BallotCandidatesHandler } from './queries/ballot-candidates';
     WithdrawProposalHandler,
     AssessProposalHandler,
     BallotCandidatesHandler,
+    DistrictsWithProposalsHandler,
   ],
   exports: [ProposalsReadModel],
 })
