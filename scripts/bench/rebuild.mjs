@@ -75,12 +75,15 @@ for (const { proposalId, cost } of proposals) {
   await record(`proposal-${proposalId}`, 'ProposalSubmitted', {
     proposalId,
     author: hex(proposals.length + Number(proposalId.slice(1)), 'b'),
-    title: `Obra ${proposalId}`,
-    description: 'Una obra para el barrio.',
+    // Commitments only (the texts live outside the log): the rebuilt read model shows them as erased.
+    texts: {
+      title: hex(Number(proposalId.slice(1)), 'c'),
+      description: hex(Number(proposalId.slice(1)), 'd'),
+      location: null,
+    },
     district: 'centro',
     estimatedCost: cost,
     category: null,
-    location: null,
   });
 }
 await phase('proposals', 'review');

@@ -96,12 +96,10 @@ describe('verify: edits and the calendar', () => {
         editionId: EDITION,
         proposalId: 'p1',
         author: 'b'.repeat(64),
-        title: 'Luminarias',
-        description: 'Luminarias LED en la Alameda.',
+        texts: { title: 'c'.repeat(64), description: 'd'.repeat(64), location: null },
         district: 'norte',
         estimatedCost: 100_000,
         category: null,
-        location: null,
       },
     });
     log.edit({ districts: [centro] });
@@ -119,12 +117,10 @@ describe('verify: edits and the calendar', () => {
         editionId: EDITION,
         proposalId: 'p1',
         author: 'b'.repeat(64),
-        title: 'Ciclovía',
-        description: 'Una ciclovía que cruza la ciudad.',
+        texts: { title: 'c'.repeat(64), description: 'd'.repeat(64), location: null },
         district: 'ciudad',
         estimatedCost: 100_000,
         category: null,
-        location: null,
       },
     });
     log.edit({ citywidePool: { ...ciudad, budget: 2_000_000 } }).edit({ citywidePool: null });
@@ -164,12 +160,10 @@ describe('verify: edits and the calendar', () => {
         editionId: EDITION,
         proposalId: 'p1',
         author: 'b'.repeat(64),
-        title: 'Luminarias',
-        description: 'Luminarias LED en la Alameda.',
+        texts: { title: 'c'.repeat(64), description: 'd'.repeat(64), location: null },
         district: 'centro',
         estimatedCost: 100_000,
         category: null,
-        location: null,
       },
     });
     log.to('review').add({
