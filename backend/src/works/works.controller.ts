@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common
 import { CommandBus } from '@nestjs/cqrs';
 import {
   csvText,
+  isPublished,
   WORK_OPEN_DATA_COLUMNS,
   workDetail,
   workList,
@@ -18,6 +19,7 @@ import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
 import { ValidBody, type Parsed } from '../http/validation';
 import { ProposalsReadModel } from '../proposals/public-api';
+import { DomainError } from '../shared/domain-error';
 import { UpdateWork } from './commands/update-work';
 import type { WorkDoc, WorkUpdateDoc } from './works.projection';
 import { WorksReadModel } from './works.read-model';
@@ -110,6 +112,8 @@ export class WorksController {
 
   private async editionWorks(editionId: string): Promise<WorkView[]> {
     const edition = await this.editions.require(editionId);
+    // The tally is fixed while counting, but the winners are public only once the results are.
+    if (!isPublished(edition.phase)) return [];
     const names = new Map(edition.districts.map((d) => [d.id, d.name]));
     const works = await this.works.ofEdition(editionId);
     return Promise.all(works.map((work) => this.view(work, names)));
@@ -137,6 +141,7 @@ export class WorksController {
 
   private async detailOf(work: WorkDoc): Promise<WorkDetail> {
     const edition = await this.editions.require(work.editionId);
+    if (!isPublished(edition.phase)) throw new DomainError('NOT_FOUND', { what: 'work', id: work.id });
     const view = await this.view(work, new Map(edition.districts.map((d) => [d.id, d.name])));
     const updates = await this.works.updatesOf(work.id);
     const milestones = updates
