@@ -162,7 +162,7 @@ describe('works of an edition', () => {
       .then(expectProblem(400, 'VALIDATION_FAILED'));
   });
 
-  it('follows a work through its whole life, each update an event in the work's stream', async () => {
+  it('follows a work through its whole life, each update an event in the work stream', async () => {
     const start = await given(system)
       .when(() =>
         implementer.post(updates(works.a), {
