@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORK_STATUSES } from '../events/catalog';
+import { WORK_STATUSES } from '../works/work-status';
 import { longText, shortText } from './text';
 
 /** Request and answer bodies of the works routes (API.md, "Works"): the winners as they are built. */
@@ -29,7 +29,7 @@ export const workUpdateRequest = z
     reason: longText(5, 2_000).optional(),
   })
   .strict()
-  .refine((u) => Object.keys(u).some((field) => field !== 'reason'), {
+  .refine((u) => Object.entries(u).some(([field, value]) => field !== 'reason' && value !== undefined), {
     message: 'send at least one of status, progress, spent, department, expectedEnd or milestone',
   });
 export type WorkUpdateRequest = z.input<typeof workUpdateRequest>;
