@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ballotCommitment } from '../ballots/commitment';
 import {
   calendarSchema,
+  citywidePoolSchema,
   countingRulesSchema,
   districtSchema,
   editionRulesSchema,
@@ -11,10 +12,11 @@ import { WORK_STATUSES } from '../works/work-status';
 
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
- * on append and on read. Every type has one schemaVersion (SCHEMA_VERSIONS) and the
- * reader refuses any other, so there are no upcasters yet: a change to the shape of an
- * event some published log holds must add its new version beside the old one and an
- * upcaster from the old, so those logs stay readable and verifiable.
+ * on append and on read. Every type has one current schemaVersion (SCHEMA_VERSIONS); the
+ * reader also accepts the EARLIER_VERSIONS listed and refuses any other. A change to the
+ * shape of an event some published log holds must add its new version beside the old one
+ * and an upcaster from the old (or, when it only adds an optional field, list the old
+ * schema in EARLIER_VERSIONS), so those logs stay readable and verifiable.
  *
  * Events hold pseudonyms (`voter`, `author`, `staff`), never names, e-mails, CURP or
  * iD subjects: the public export of an edition is its events in their public form
@@ -79,22 +81,31 @@ const ballotCast = z.object({
   sealed: z.object({ selections: z.array(id), salt: hex32 }),
 });
 
+const editionDraftedV1 = z.object({
+  editionId: id,
+  title: z.string(),
+  description: z.string(),
+  districts: z.array(districtSchema),
+  rules: editionRulesSchema,
+  calendar: calendarSchema,
+  createdBy: pseudonym,
+});
+
 export const eventSchemas = {
-  EditionDrafted: z.object({
-    editionId: id,
-    title: z.string(),
-    description: z.string(),
-    districts: z.array(districtSchema),
-    rules: editionRulesSchema,
-    calendar: calendarSchema,
-    createdBy: pseudonym,
-  }),
+  /**
+   * Version 2 adds `citywidePool` (null: none); a version 1 event, from before pools
+   * existed, reads as it is, without the field, which means the same.
+   */
+  EditionDrafted: editionDraftedV1.extend({ citywidePool: citywidePoolSchema.nullable().optional() }),
   EditionPhaseAdvanced: z.object({
     editionId: id,
     from: phaseSchema,
     to: phaseSchema,
     by: pseudonym,
-    /** When voting opens: the proposals on each district's ballot and their final costs, fixed for the whole vote. */
+    /**
+     * When voting opens: the proposals on each pool's ballot (by district id, and the
+     * citywide pool's id) and their final costs, fixed for the whole vote.
+     */
     ballot: z.record(z.string(), z.array(ballotEntrySchema)).optional(),
   }),
   ProposalSubmitted: z.object({
@@ -143,6 +154,7 @@ export const eventSchemas = {
     counting: countingRulesSchema,
     /** Ballots (last per voter) counted: those recorded before voting closed. */
     ballots: z.number().int().nonnegative(),
+    /** One tally per pool: each district, then the citywide pool (by its id) if the edition has one. */
     districts: z.array(districtTallySchema),
     /** The tree head signed when voting closed: the log whose ballots this tally counted. */
     treeHead: treeHeadRefSchema,
@@ -210,7 +222,7 @@ export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> }
 
 /** Current schema version per event type. */
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
-  EditionDrafted: 1,
+  EditionDrafted: 2,
   EditionPhaseAdvanced: 1,
   ProposalSubmitted: 2,
   ProposalEdited: 1,
@@ -253,6 +265,15 @@ const RETIRED_VERSIONS: Partial<Record<EventType, Record<number, string>>> = {
   BallotCast: {
     1: 'version 1 held the selections in the clear (ballots are sealed since version 2); this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
   },
+};
+
+/**
+ * Earlier versions still read as they are, with their own schema: each is the current
+ * shape without a field that later became optional, so its payload needs no upcaster and
+ * its leaf hash (over the payload as stored) stays what it was.
+ */
+const EARLIER_VERSIONS: Partial<Record<EventType, Record<number, z.ZodType>>> = {
+  EditionDrafted: { 1: editionDraftedV1 },
 };
 
 /** Validates an event's payload against its schema version; throws InvalidEventError. */
@@ -317,10 +338,11 @@ function parseWith(
   if (!isEventType(type)) throw new InvalidEventError(type, ['unknown event type']);
   const retired = RETIRED_VERSIONS[type]?.[schemaVersion];
   if (retired) throw new InvalidEventError(type, [`schemaVersion ${schemaVersion} is retired: ${retired}`]);
-  if (schemaVersion !== SCHEMA_VERSIONS[type]) {
+  const schema = schemaVersion === SCHEMA_VERSIONS[type] ? schemas[type] : EARLIER_VERSIONS[type]?.[schemaVersion];
+  if (schema === undefined) {
     throw new InvalidEventError(type, [`unsupported schemaVersion ${schemaVersion}`]);
   }
-  const result = schemas[type].safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     throw new InvalidEventError(
       type,
