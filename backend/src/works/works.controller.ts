@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common
 import { CommandBus } from '@nestjs/cqrs';
 import {
   csvText,
+  editionPools,
   isPublished,
   WORK_OPEN_DATA_COLUMNS,
   workDetail,
@@ -114,11 +115,12 @@ export class WorksController {
     const edition = await this.editions.require(editionId);
     // The tally is fixed while counting, but the winners are public only once the results are.
     if (!isPublished(edition.phase)) return [];
-    const names = new Map(edition.districts.map((d) => [d.id, d.name]));
+    const names = new Map(editionPools(edition).map((pool) => [pool.id, pool.name]));
     const works = await this.works.ofEdition(editionId);
     return Promise.all(works.map((work) => this.view(work, names)));
   }
 
+  /** `districtNames`: the name of each pool of the edition (its districts and its citywide pool). */
   private async view(work: WorkDoc, districtNames: Map<string, string>): Promise<WorkView> {
     const proposal = await this.proposals.require(work.id);
     return {
@@ -142,7 +144,7 @@ export class WorksController {
   private async detailOf(work: WorkDoc): Promise<WorkDetail> {
     const edition = await this.editions.require(work.editionId);
     if (!isPublished(edition.phase)) throw new DomainError('NOT_FOUND', { what: 'work', id: work.id });
-    const view = await this.view(work, new Map(edition.districts.map((d) => [d.id, d.name])));
+    const view = await this.view(work, new Map(editionPools(edition).map((pool) => [pool.id, pool.name])));
     const updates = await this.works.updatesOf(work.id);
     const milestones = updates
       .flatMap((update) => (update.milestone ? [update.milestone] : []))

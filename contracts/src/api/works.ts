@@ -42,6 +42,7 @@ export const workView = z.object({
   editionId: z.string(),
   /** The selected proposal's title as it reads now. */
   title: z.string(),
+  /** The district the proposal won in, or the citywide pool's id. */
   district: z.string(),
   districtName: z.string(),
   /** The awarded budget: the proposal's assessed cost, on the ballot it won. */

@@ -1,6 +1,7 @@
 import type { EditionView } from '@decidimos/contracts/api/schemas';
 import type { WorkView } from '@decidimos/contracts/api/works';
 import { WORK_STATUSES } from '@decidimos/contracts/works/work-status';
+import { editionPools } from '@decidimos/contracts/editions/edition';
 import { isPublished } from '@decidimos/contracts/editions/phases';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/loading';
@@ -67,7 +68,8 @@ function StatusCounts({ works }: { works: WorkView[] }) {
 function DistrictSpendingTable({ edition, works }: { edition: EditionView; works: WorkView[] }) {
   const t = useWorksT();
   const format = useFormat();
-  const districts: DistrictSpending[] = edition.districts.flatMap((district) => {
+  // Per pool: each district, and the citywide pool if the edition has one.
+  const districts: DistrictSpending[] = editionPools(edition).flatMap((district) => {
     const own = works.filter((w) => w.district === district.id);
     if (own.length === 0) return [];
     const sum = (field: 'awarded' | 'spent') => own.reduce((total, w) => total + w[field], 0);
