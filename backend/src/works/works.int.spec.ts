@@ -160,6 +160,17 @@ describe('works of an edition', () => {
     await given(system)
       .when(() => implementer.post(updates(works.a), { expectedEnd: '31/03/2028' }))
       .then(expectProblem(400, 'VALIDATION_FAILED'));
+    // Text that would stop the audit log (a lone UTF-16 surrogate) is refused, naming the field.
+    const broken = await given(system)
+      .when(() =>
+        implementer.request(
+          'POST',
+          updates(works.a),
+          String.raw`{"milestone":{"date":"2027-11-15","title":"a\ud800b"}}`,
+        ),
+      )
+      .then(expectProblem(400, 'VALIDATION_FAILED'));
+    expect(broken.body.errors).toEqual([expect.objectContaining({ path: 'body.milestone.title' })]);
   });
 
   it('follows a work through its whole life, each update an event in the work stream', async () => {
