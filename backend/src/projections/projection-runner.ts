@@ -38,7 +38,8 @@ export interface ProjectorLease {
 interface ProgressDoc {
   id: string;
   position: number;
-  followUps: [number, number][];
+  /** Objects, not pairs: FerretDB stores no nested arrays. */
+  followUps: { position: number; appended: number }[];
   failures: ProjectionFailure[];
 }
 
@@ -156,7 +157,7 @@ export class ProjectionRunner {
     const doc = await this.view.collection<ProgressDoc>(PROGRESS).get(PROJECTOR);
     if (!doc || this.subscription) return;
     this.processed = doc.position;
-    this.followUps = new Map(doc.followUps);
+    this.followUps = new Map(doc.followUps.map(({ position, appended }) => [position, appended]));
     this.failed = new Map(doc.failures.map((failure) => [failure.projection, failure]));
   }
 
@@ -304,7 +305,9 @@ export class ProjectionRunner {
     position: number,
     failed: Map<string, ProjectionFailure>,
   ): Promise<void> {
-    const followUps = [...this.followUps].filter(([, followUp]) => followUp > position);
+    const followUps = [...this.followUps]
+      .filter(([, appended]) => appended > position)
+      .map(([event, appended]) => ({ position: event, appended }));
     await view
       .collection<ProgressDoc>(PROGRESS)
       .upsert(PROJECTOR, { id: PROJECTOR, position, followUps, failures: [...failed.values()] });
