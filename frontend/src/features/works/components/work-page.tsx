@@ -122,7 +122,7 @@ function Timeline({ entries }: { entries: WorkTimelineEntry[] }) {
       {entries.length === 0 ? (
         <p>{t('noTimeline')}</p>
       ) : (
-        <ol className="plain-list timeline" data-testid="timeline">
+        <ol className="plain-list work-timeline" data-testid="timeline">
           {[...entries].reverse().map((entry) => (
             <li key={entry.id}>
               <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
