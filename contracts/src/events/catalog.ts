@@ -10,6 +10,7 @@ import {
   phaseSchema,
 } from '../editions/edition';
 import { REPORT_REASONS, proposalTextFieldSchema } from '../proposals/texts';
+import { WORK_STATUSES } from '../works/work-status';
 
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
@@ -60,9 +61,7 @@ const proposalTexts = z.object({ title: hex32, description: hex32, location: hex
 /** A moderator's action on a proposal, with its public reason. */
 const moderationAction = z.object({ editionId: id, proposalId: id, reason: z.string(), by: pseudonym });
 
-/** What a work (a selected proposal being built) can be doing, in the words of API.md. */
-export const WORK_STATUSES = ['planned', 'design', 'tendering', 'in_progress', 'finished', 'cancelled'] as const;
-export type WorkStatus = (typeof WORK_STATUSES)[number];
+export { WORK_STATUSES, type WorkStatus } from '../works/work-status';
 
 const calendarDate = z.iso.date('use a date as YYYY-MM-DD');
 
