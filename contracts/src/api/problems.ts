@@ -186,24 +186,12 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
-  ALREADY_REPORTED: {
-    title: 'Ya la reportaste',
-    detail: 'Ya tienes un reporte abierto sobre esta propuesta; moderación lo revisará.',
-  },
-  PROPOSAL_HIDDEN: {
-    title: 'Propuesta oculta',
-    detail: 'Moderación ocultó esta propuesta ({{reason}}); no admite apoyos ni reportes mientras esté oculta.',
-  },
-  ALREADY_HIDDEN: { title: 'Ya está oculta', detail: 'La propuesta ya está oculta; puedes restaurarla.' },
-  NOT_HIDDEN: { title: 'No está oculta', detail: 'Solo se puede restaurar una propuesta oculta.' },
-  HIDE_ON_BALLOT: {
-    title: 'Está en la boleta',
-    detail: 'La propuesta ya está en la boleta y no puede ocultarse; elimina solo el texto que haga falta (redactar).',
-  },
-  NOTHING_TO_REDACT: {
-    title: 'Nada que eliminar',
-    detail: 'La propuesta no tiene texto que eliminar en: {{fields}}.',
-  },
+  ALREADY_REPORTED: { title: 'Ya la reportaste', detail: 'Tu reporte sigue abierto.' },
+  PROPOSAL_HIDDEN: { title: 'Propuesta oculta', detail: 'Moderación la ocultó: {{reason}}' },
+  ALREADY_HIDDEN: { title: 'Ya está oculta', detail: 'Puedes restaurarla.' },
+  NOT_HIDDEN: { title: 'No está oculta', detail: 'Solo se restaura una propuesta oculta.' },
+  HIDE_ON_BALLOT: { title: 'Está en la boleta', detail: 'No puede ocultarse; elimina solo el texto.' },
+  NOTHING_TO_REDACT: { title: 'Nada que eliminar', detail: 'Sin texto en: {{fields}}.' },
   RULES_FROZEN: { title: 'Reglas fijas', detail: 'Las reglas quedaron fijas al abrir la votación.' },
   DETAILS_FROZEN: {
     title: 'Datos fijos',
@@ -347,24 +335,12 @@ const en: Messages = {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
   },
-  ALREADY_REPORTED: {
-    title: 'Already reported',
-    detail: 'You already have an open report on this proposal; the moderators will review it.',
-  },
-  PROPOSAL_HIDDEN: {
-    title: 'Proposal hidden',
-    detail: 'The moderators hid this proposal ({{reason}}); it takes no supports or reports while hidden.',
-  },
-  ALREADY_HIDDEN: { title: 'Already hidden', detail: 'The proposal is already hidden; you can restore it.' },
+  ALREADY_REPORTED: { title: 'Already reported', detail: 'Your report is still open.' },
+  PROPOSAL_HIDDEN: { title: 'Proposal hidden', detail: 'The moderators hid it: {{reason}}' },
+  ALREADY_HIDDEN: { title: 'Already hidden', detail: 'You can restore it.' },
   NOT_HIDDEN: { title: 'Not hidden', detail: 'Only a hidden proposal can be restored.' },
-  HIDE_ON_BALLOT: {
-    title: 'On the ballot',
-    detail: 'The proposal is already on the ballot and cannot be hidden; erase only the offending text (redact).',
-  },
-  NOTHING_TO_REDACT: {
-    title: 'Nothing to erase',
-    detail: 'The proposal has no text left to erase in: {{fields}}.',
-  },
+  HIDE_ON_BALLOT: { title: 'On the ballot', detail: 'It cannot be hidden; erase only the text.' },
+  NOTHING_TO_REDACT: { title: 'Nothing to erase', detail: 'No text in: {{fields}}.' },
   RULES_FROZEN: { title: 'Rules fixed', detail: 'The rules were fixed when voting opened.' },
   DETAILS_FROZEN: {
     title: 'Details fixed',

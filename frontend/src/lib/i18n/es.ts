@@ -506,41 +506,6 @@ export const es = {
       'Entrega a la persona su comprobante (imprímelo o que lo copie). El formulario ya está listo para la siguiente.',
     keyboard: 'Teclado: Tab para avanzar, Espacio para marcar una propuesta, Enter para registrar.',
   },
-
-  audit: {
-    title: 'Auditoría',
-    lead: 'Cualquiera puede descargar el registro público de la edición y revisar que coincide con sus cabeceras firmadas.',
-    treeHeads: 'Cabeceras firmadas del registro',
-    key: 'Las firma la clave Ed25519 {{keyId}}:',
-    noHeads: 'Aún no hay cabeceras firmadas: la primera se firma en el primer cambio de fase.',
-    reason: 'Motivo',
-    when: 'Fecha',
-    size: 'Eventos',
-    root: 'Raíz',
-    signature: 'Firma',
-    signatureOk: 'válida',
-    signatureBad: 'NO válida',
-    export: 'Registro público',
-    exportLead: 'Todos los eventos de la edición en orden, sin datos personales.',
-    download: 'Descargar el registro (JSON Lines)',
-    verify: 'Comprobar en este navegador',
-    verifying: 'Descargando y recalculando…',
-    progress: 'Comprobados {{checked}} de {{total}} eventos…',
-    verifiedTitle: 'Todas las comprobaciones se cumplen',
-    figures:
-      'Eventos: {{events}} · cabeceras firmadas: {{heads}} · boletas emitidas, con cambios de voto: {{ballots}} · votantes: {{voters}}.',
-    scope:
-      'Se comprobaron las firmas, las raíces, la consistencia entre cabeceras, una boleta por votante, cada boleta según las reglas y el recuento.',
-    recounted: 'El recuento da los mismos resultados que se publicaron.',
-    countedNotPublished:
-      'El recuento coincide con el conteo del registro; los resultados se compararán cuando se publiquen.',
-    notCounted: 'La votación no ha cerrado: el recuento se comprobará cuando haya resultados.',
-    failedTitle_one: 'La comprobación encontró {{count}} diferencia',
-    failedTitle: 'La comprobación encontró {{count}} diferencias',
-    findings: 'Cada línea es una diferencia precisa (decidimos-audit imprime lo mismo, con su código):',
-    failedNext: 'Guarda el registro descargado y repórtalo a la Contraloría municipal.',
-    cli: 'Lo mismo fuera del navegador: decidimos-audit verify con la dirección de la edición.',
-  },
 };
 
 /** The same keys in every language, so a string missing in English fails the type check. */

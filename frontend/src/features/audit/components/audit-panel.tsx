@@ -6,6 +6,7 @@ import type { Verification } from '@decidimos/contracts/audit/verify';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuditT } from '../../../lib/i18n/audit';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useFormat } from '../../../lib/format';
@@ -39,42 +40,43 @@ export function AuditPanel({ edition }: { edition: EditionView }) {
 
 function TreeHeads({ document }: { document: TreeHeadsDocument }) {
   const { t } = useTranslation();
+  const ta = useAuditT();
   const format = useFormat();
   const signatures = useMemo(() => headSignatures(document), [document]);
   return (
     <section aria-labelledby="heads-title">
-      <h2 id="heads-title">{t('audit.treeHeads')}</h2>
+      <h2 id="heads-title">{ta('audit.treeHeads')}</h2>
       <p>
-        {t('audit.key', { keyId: document.keyId })} <span className="mono">{document.publicKey}</span>
+        {ta('audit.key', { keyId: document.keyId })} <span className="mono">{document.publicKey}</span>
       </p>
       {document.treeHeads.length === 0 ? (
-        <p>{t('audit.noHeads')}</p>
+        <p>{ta('audit.noHeads')}</p>
       ) : (
         <table className="data-table responsive">
           <thead>
             <tr>
-              <th scope="col">{t('audit.reason')}</th>
-              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{ta('audit.reason')}</th>
+              <th scope="col">{ta('audit.when')}</th>
               <th scope="col" className="numeric">
-                {t('audit.size')}
+                {ta('audit.size')}
               </th>
-              <th scope="col">{t('audit.root')}</th>
-              <th scope="col">{t('audit.signature')}</th>
+              <th scope="col">{ta('audit.root')}</th>
+              <th scope="col">{ta('audit.signature')}</th>
             </tr>
           </thead>
           <tbody>
             {document.treeHeads.map((head, index) => (
               <tr key={`${head.treeSize}-${head.reason}`} data-testid="tree-head">
                 <th scope="row">{treeHeadReason(head.reason, t)}</th>
-                <td data-label={t('audit.when')}>{format.dateTime(head.timestamp)}</td>
-                <td data-label={t('audit.size')} className="numeric">
+                <td data-label={ta('audit.when')}>{format.dateTime(head.timestamp)}</td>
+                <td data-label={ta('audit.size')} className="numeric">
                   {format.number(head.treeSize)}
                 </td>
-                <td data-label={t('audit.root')} className="mono hash">
+                <td data-label={ta('audit.root')} className="mono hash">
                   {head.rootHash}
                 </td>
-                <td data-label={t('audit.signature')} data-signature={signatures[index] ? 'valid' : 'invalid'}>
-                  {signatures[index] ? `✓ ${t('audit.signatureOk')}` : `✗ ${t('audit.signatureBad')}`}
+                <td data-label={ta('audit.signature')} data-signature={signatures[index] ? 'valid' : 'invalid'}>
+                  {signatures[index] ? `✓ ${ta('audit.signatureOk')}` : `✗ ${ta('audit.signatureBad')}`}
                 </td>
               </tr>
             ))}
@@ -86,7 +88,7 @@ function TreeHeads({ document }: { document: TreeHeadsDocument }) {
 }
 
 function ExportAndCheck({ edition }: { edition: EditionView }) {
-  const { t } = useTranslation();
+  const ta = useAuditT();
   const queryClient = useQueryClient();
   const [check, setCheck] = useState<Check>({ state: 'idle' });
 
@@ -118,14 +120,14 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
 
   return (
     <section aria-labelledby="export-title">
-      <h2 id="export-title">{t('audit.export')}</h2>
-      <p>{t('audit.exportLead')}</p>
+      <h2 id="export-title">{ta('audit.export')}</h2>
+      <p>{ta('audit.exportLead')}</p>
       <div className="actions">
         <a className="button secondary" href={exportPath(edition.id)} download={`${edition.id}.jsonl`}>
-          {t('audit.download')}
+          {ta('audit.download')}
         </a>
         <button type="button" className="button" onClick={() => void verify()} disabled={check.state === 'running'}>
-          {t('audit.verify')}
+          {ta('audit.verify')}
         </button>
       </div>
       <div aria-live="polite">
@@ -135,17 +137,20 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
         ) : null}
       </div>
       {check.state === 'error' ? <ProblemAlert error={check.error} onRetry={() => void verify()} /> : null}
-      <p className="hint">{t('audit.cli')}</p>
+      <p className="hint">{ta('audit.cli')}</p>
     </section>
   );
 }
 
 /** Events checked of the export's total, once the worker has counted them. */
 function Progress({ progress }: { progress: { checked: number; total: number } | null }) {
-  const { t } = useTranslation();
+  const ta = useAuditT();
   const format = useFormat();
-  if (progress === null) return <Loading label={t('audit.verifying')} />;
-  const label = t('audit.progress', { checked: format.number(progress.checked), total: format.number(progress.total) });
+  if (progress === null) return <Loading label={ta('audit.verifying')} />;
+  const label = ta('audit.progress', {
+    checked: format.number(progress.checked),
+    total: format.number(progress.total),
+  });
   return (
     <div data-testid="verify-progress">
       <label htmlFor="verify-progress">{label}</label>
@@ -165,9 +170,10 @@ function VerificationResult({
 }) {
   // The findings' words come with the audit code (contracts/audit/findings.ts), not in the
   // first page's catalogs: only this page needs them.
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const ta = useAuditT();
   const format = useFormat();
-  const figures = t('audit.figures', {
+  const figures = ta('audit.figures', {
     events: format.number(verification.events),
     heads: format.number(verification.treeHeads),
     ballots: format.number(verification.ballotsCast),
@@ -176,18 +182,18 @@ function VerificationResult({
   if (verification.ok) {
     return (
       <div className="alert alert-success" data-state="verified">
-        <p className="alert-title">{t('audit.verifiedTitle')}</p>
+        <p className="alert-title">{ta('audit.verifiedTitle')}</p>
         <p>{figures}</p>
-        <p>{t('audit.scope')}</p>
-        <p>{t(recountNote(verification, resultsCompared))}</p>
+        <p>{ta('audit.scope')}</p>
+        <p>{ta(recountNote(verification, resultsCompared))}</p>
       </div>
     );
   }
   return (
     <div className="alert alert-error" data-state="failed">
-      <p className="alert-title">{t('audit.failedTitle', { count: verification.findings.length })}</p>
+      <p className="alert-title">{ta('audit.failedTitle', { count: verification.findings.length })}</p>
       <p>{figures}</p>
-      <p>{t('audit.findings')}</p>
+      <p>{ta('audit.findings')}</p>
       <ul data-testid="findings">
         {verification.findings.map((finding, index) => (
           <li key={index} data-code={finding.code}>
@@ -195,7 +201,7 @@ function VerificationResult({
           </li>
         ))}
       </ul>
-      <p>{t('audit.failedNext')}</p>
+      <p>{ta('audit.failedNext')}</p>
     </div>
   );
 }
