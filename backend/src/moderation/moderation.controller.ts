@@ -98,6 +98,24 @@ export class ModerationController {
     return this.act(id, { type: 'RestoreProposal' }, body.reason, request);
   }
 
+  @Post('proposals/:id/dismiss-reports')
+  @HttpCode(200)
+  @Access('moderator')
+  @Endpoint({
+    summary: 'Close the open reports on a proposal that needs no action, with a public reason',
+    tags: ['moderation'],
+    body: moderationRequest,
+    response: proposalView,
+    problems: [404, 409],
+  })
+  async dismiss(
+    @Param('id') id: string,
+    @ValidBody() body: Parsed<typeof moderationRequest>,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.act(id, { type: 'DismissReports' }, body.reason, request);
+  }
+
   @Post('proposals/:id/redact')
   @HttpCode(200)
   @Access('moderator')

@@ -172,6 +172,25 @@ describe('hide and restore', () => {
   });
 });
 
+describe('dismiss', () => {
+  it('closes reports that need no action: out of the queue, the proposal unchanged, reporting open again', async () => {
+    const { editionId, proposal } = await inSupports();
+    await resident.post(`/api/proposals/${proposal}/reports`, { reason: 'spam', details: 'No me gusta el parque.' });
+    const dismissed = await moderator.post(`/api/proposals/${proposal}/dismiss-reports`, {
+      reason: 'No infringe las reglas de participación.',
+    });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.moderation).toEqual({ hidden: null, redactions: [] });
+    const queue = await moderator.get(`/api/processes/${editionId}/moderation-queue`);
+    expect(queue.body).toEqual({ items: [], total: 0 });
+    expect(await listed(editionId)).toContain(proposal);
+    expect(
+      await moderator.post(`/api/proposals/${proposal}/dismiss-reports`, { reason: 'Otra vez, por si acaso.' }),
+    ).toMatchObject({ status: 409, body: { code: 'NO_OPEN_REPORTS' } });
+    expect((await resident.post(`/api/proposals/${proposal}/reports`, { reason: 'offensive' })).status).toBe(201);
+  });
+});
+
 describe('redact', () => {
   it('erases the named text everywhere it is shown, and refuses a text with nothing to erase', async () => {
     const { editionId, proposal } = await inSupports('Para apoyar llamen al 81 5555 1234, pregunten por Lupita.');

@@ -40,12 +40,13 @@ export const moderationProjection: Projection = {
       }
       case 'ProposalHidden':
       case 'ProposalRestored':
-      case 'ProposalRedacted': {
+      case 'ProposalRedacted':
+      case 'ReportsDismissed': {
         const { editionId, proposalId } = event.data;
         const doc = await queue.get(proposalId);
         // The action answers every open report: their details are no longer needed, so they go.
         await forgetDetails(store, doc?.reports.map((r) => r.id) ?? []);
-        const hidden = event.type === 'ProposalHidden' || (event.type === 'ProposalRedacted' && (doc?.hidden ?? false));
+        const hidden = event.type === 'ProposalHidden' || (event.type !== 'ProposalRestored' && (doc?.hidden ?? false));
         await queue.upsert(
           proposalId,
           { id: proposalId, editionId, reports: [], hidden, open: hidden, since: event.recordedAt },

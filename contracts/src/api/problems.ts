@@ -28,6 +28,7 @@ export const PROBLEM_STATUS = {
   NOT_HIDDEN: 409,
   HIDE_ON_BALLOT: 409,
   NOTHING_TO_REDACT: 409,
+  NO_OPEN_REPORTS: 409,
   RULES_FROZEN: 409,
   DETAILS_FROZEN: 409,
   DISTRICT_HAS_PROPOSALS: 409,
@@ -192,6 +193,7 @@ const es: Messages = {
   NOT_HIDDEN: { title: 'No está oculta', detail: 'Solo se restaura una propuesta oculta.' },
   HIDE_ON_BALLOT: { title: 'Está en la boleta', detail: 'No puede ocultarse; elimina solo el texto.' },
   NOTHING_TO_REDACT: { title: 'Nada que eliminar', detail: 'Sin texto en: {{fields}}.' },
+  NO_OPEN_REPORTS: { title: 'Sin reportes abiertos', detail: 'No hay reportes que descartar.' },
   RULES_FROZEN: { title: 'Reglas fijas', detail: 'Las reglas quedaron fijas al abrir la votación.' },
   DETAILS_FROZEN: {
     title: 'Datos fijos',
@@ -341,6 +343,7 @@ const en: Messages = {
   NOT_HIDDEN: { title: 'Not hidden', detail: 'Only a hidden proposal can be restored.' },
   HIDE_ON_BALLOT: { title: 'On the ballot', detail: 'It cannot be hidden; erase only the text.' },
   NOTHING_TO_REDACT: { title: 'Nothing to erase', detail: 'No text in: {{fields}}.' },
+  NO_OPEN_REPORTS: { title: 'No open reports', detail: 'There are no reports to dismiss.' },
   RULES_FROZEN: { title: 'Rules fixed', detail: 'The rules were fixed when voting opened.' },
   DETAILS_FROZEN: {
     title: 'Details fixed',

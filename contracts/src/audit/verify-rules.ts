@@ -228,7 +228,8 @@ export function rulesCheck(findings: Finding[]): {
       case 'ProposalReported':
       case 'ProposalHidden':
       case 'ProposalRestored':
-      case 'ProposalRedacted': {
+      case 'ProposalRedacted':
+      case 'ReportsDismissed': {
         const { proposalId } = event.data;
         const proposal = proposals.get(proposalId);
         if (!proposal) {

@@ -555,6 +555,22 @@ describe('verifying an edition from its export', () => {
       expect(verify(log).findings).toEqual([finding('ON_BALLOT_HIDDEN', { proposalId: 'p1', district: 'centro' })]);
     });
 
+    it('accepts reports and a dismissal of them, and names moderation of a proposal never submitted', () => {
+      const log = openVoting();
+      log.record('moderation-p1', 'ProposalReported', {
+        proposalId: 'p1',
+        reportId: 'r1',
+        reporter: pseudonym('reporter'),
+        reason: 'spam',
+      });
+      log.record('moderation-p1', 'ReportsDismissed', { proposalId: 'p1', reason: 'Sin infracción', by: ADMIN });
+      expect(verify(log).findings).toEqual([]);
+      const unknown = log.record('moderation-p9', 'ReportsDismissed', { proposalId: 'p9', reason: 'x', by: ADMIN });
+      expect(verify(log).findings).toEqual([
+        finding('MODERATION_OF_UNKNOWN_PROPOSAL', { event: unknown.id, proposalId: 'p9' }),
+      ]);
+    });
+
     it('expects a hidden proposal off the ballot', () => {
       const log = new EditionLog()
         .phase('draft', 'proposals')

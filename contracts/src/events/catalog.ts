@@ -219,6 +219,8 @@ export const eventSchemas = {
   ProposalRestored: moderationAction,
   /** A moderator erased these texts of the proposal (every version recorded before this event). */
   ProposalRedacted: moderationAction.extend({ fields: z.array(proposalTextFieldSchema).min(1) }),
+  /** A moderator closes the open reports on a proposal that needs no action. */
+  ReportsDismissed: moderationAction,
   RoleGranted: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
   RoleRevoked: z.object({ staff: pseudonym, role: roleSchema, by: pseudonym }),
   /** A voting booth (mesa) where poll officers record assisted ballots, in one district, open in one window. */
@@ -289,6 +291,7 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   ProposalHidden: 1,
   ProposalRestored: 1,
   ProposalRedacted: 1,
+  ReportsDismissed: 1,
   WorkUpdated: 1,
 };
 

@@ -6,9 +6,12 @@ import { moderationDecider, type ModerationCommand } from '../domain/moderation.
 import { ModerationLoader } from './moderated-proposal';
 
 export type ModerationAction =
-  { type: 'HideProposal' } | { type: 'RestoreProposal' } | { type: 'RedactProposal'; fields: ProposalTextField[] };
+  | { type: 'HideProposal' }
+  | { type: 'RestoreProposal' }
+  | { type: 'DismissReports' }
+  | { type: 'RedactProposal'; fields: ProposalTextField[] };
 
-/** A moderator hides, restores or redacts a proposal, with a public reason. */
+/** A moderator hides, restores or redacts a proposal, or dismisses its reports, with a public reason. */
 export class ModerateProposal extends Command<void> {
   constructor(
     readonly proposalId: string,

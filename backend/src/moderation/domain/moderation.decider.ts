@@ -5,14 +5,15 @@ import { DomainError } from '../../shared/domain-error';
 
 /**
  * One proposal's moderation (stream `moderation-<edition>-<proposal>`): reports are open
- * until a moderator acts on the proposal (hides, restores or redacts it); each resident
+ * until a moderator acts on the proposal (hides, restores or redacts it, or dismisses them); each resident
  * has at most one open report on it, held under concurrency by the stream's revision.
  */
 export type ModerationEvent =
   | { type: 'ProposalReported'; data: EventPayload<'ProposalReported'> }
   | { type: 'ProposalHidden'; data: EventPayload<'ProposalHidden'> }
   | { type: 'ProposalRestored'; data: EventPayload<'ProposalRestored'> }
-  | { type: 'ProposalRedacted'; data: EventPayload<'ProposalRedacted'> };
+  | { type: 'ProposalRedacted'; data: EventPayload<'ProposalRedacted'> }
+  | { type: 'ReportsDismissed'; data: EventPayload<'ReportsDismissed'> };
 
 export interface ModerationState {
   /** Report ids by reporter pseudonym, while no moderator has acted since. */
@@ -47,6 +48,7 @@ export type ModerationCommand =
     }
   | ({ type: 'HideProposal' } & Action)
   | ({ type: 'RestoreProposal' } & Action)
+  | ({ type: 'DismissReports' } & Action)
   | ({ type: 'RedactProposal'; fields: ProposalTextField[] } & Action);
 
 export const moderationDecider: Decider<ModerationCommand, ModerationEvent, ModerationState> = {
@@ -70,6 +72,9 @@ export const moderationDecider: Decider<ModerationCommand, ModerationEvent, Mode
       case 'RestoreProposal':
         if (!state.hidden) throw new DomainError('NOT_HIDDEN');
         return [{ type: 'ProposalRestored', data: { ...about, reason: command.reason, by: command.by } }];
+      case 'DismissReports':
+        if (Object.keys(state.openReports).length === 0) throw new DomainError('NO_OPEN_REPORTS');
+        return [{ type: 'ReportsDismissed', data: { ...about, reason: command.reason, by: command.by } }];
       case 'RedactProposal': {
         const nothing = command.fields.filter((field) => !proposal.redactable.includes(field));
         if (nothing.length > 0) throw new DomainError('NOTHING_TO_REDACT', { fields: nothing.join(', ') });
@@ -93,6 +98,7 @@ export const moderationDecider: Decider<ModerationCommand, ModerationEvent, Mode
       case 'ProposalRestored':
         return { openReports: {}, hidden: null };
       case 'ProposalRedacted':
+      case 'ReportsDismissed':
         return { ...state, openReports: {} };
     }
   },

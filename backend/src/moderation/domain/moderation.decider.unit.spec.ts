@@ -22,7 +22,7 @@ const reported = (reporter = resident, reportId = 'r1'): ModerationEvent => ({
   type: 'ProposalReported',
   data: { ...about, reportId, reporter, reason: 'personal-data' },
 });
-const action = <T extends 'HideProposal' | 'RestoreProposal'>(type: T, edition = supports) => ({
+const action = <T extends 'HideProposal' | 'RestoreProposal' | 'DismissReports'>(type: T, edition = supports) => ({
   type,
   edition,
   proposal,
@@ -109,6 +109,27 @@ describe('moderation decider', () => {
       spec([])
         .when(redact(['title', 'location']))
         .thenFails('NOTHING_TO_REDACT', { fields: 'location' });
+    });
+  });
+
+  describe('dismiss', () => {
+    const dismissed: ModerationEvent = {
+      type: 'ReportsDismissed',
+      data: { ...about, reason: 'Publica un teléfono', by: moderator },
+    };
+
+    it('closes the open reports of a proposal that needs no action, so its reporters may report again', () => {
+      spec([reported(), reported(other, 'r2')])
+        .when(action('DismissReports'))
+        .then([dismissed]);
+      spec([reported(), dismissed])
+        .when(report(resident, 'r3'))
+        .then([reported(resident, 'r3')]);
+    });
+
+    it('refuses when no report is open', () => {
+      spec([]).when(action('DismissReports')).thenFails('NO_OPEN_REPORTS');
+      spec([reported(), hidden]).when(action('DismissReports')).thenFails('NO_OPEN_REPORTS');
     });
   });
 });

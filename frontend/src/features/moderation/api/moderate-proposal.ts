@@ -4,7 +4,8 @@ import type { ProposalTextField } from '@decidimos/contracts/proposals/texts';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-export type ModerationAction = { action: 'hide' | 'restore' } | { action: 'redact'; fields: ProposalTextField[] };
+export type ModerationAction =
+  { action: 'hide' | 'restore' | 'dismiss-reports' } | { action: 'redact'; fields: ProposalTextField[] };
 
 export async function moderateProposal({
   proposalId,

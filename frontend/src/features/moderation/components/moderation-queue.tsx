@@ -129,6 +129,16 @@ function ActionForm({ item, labelledBy }: { item: Item; labelledBy: string }) {
         >
           {t('queue.redact')}
         </button>
+        {item.reports.length > 0 ? (
+          <button
+            type="button"
+            className="button secondary"
+            disabled={moderate.isPending}
+            onClick={() => act({ action: 'dismiss-reports' })}
+          >
+            {t('queue.dismiss')}
+          </button>
+        ) : null}
       </div>
     </form>
   );

@@ -137,4 +137,22 @@ describe("the moderators' queue", () => {
     await within(item).findByText(/Hecho/);
     expect(sent).toEqual({ fields: ['description'], reason: 'Publica un teléfono.' });
   });
+
+  it('dismisses the reports of a proposal that needs no action', async () => {
+    let sent: unknown;
+    server.use(
+      answer.me(moderator),
+      http.get('/api/processes/:id/moderation-queue', () => HttpResponse.json(queue)),
+      http.post('/api/proposals/:id/dismiss-reports', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(aProposal({ id: 'p1' }));
+      }),
+    );
+    renderWithApp(<ModerationQueue edition={anEdition()} />);
+    const item = await screen.findByRole('article', { name: 'Parque con teléfono' });
+    await userEvent.type(within(item).getByLabelText('Motivo público de la acción'), 'No infringe las reglas.');
+    await userEvent.click(within(item).getByRole('button', { name: 'Descartar los reportes' }));
+    await within(item).findByText(/Hecho/);
+    expect(sent).toEqual({ reason: 'No infringe las reglas.' });
+  });
 });
