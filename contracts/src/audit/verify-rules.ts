@@ -1,6 +1,6 @@
-import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
+import { ballotCosts, checkPooledBallot, type BallotPool, type BallotViolation } from '../ballots/ballot-rules';
 import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
-import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
+import { type CitywidePool, type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
 import { type CountedBallot, tallyEdition } from '../tally/tally';
@@ -19,10 +19,11 @@ interface ProposalRecord {
 interface Edition {
   editionId: string;
   districts: District[];
+  citywidePool: CitywidePool | null;
   rules: EditionRules;
   phase: Phase;
   ballot: Record<string, BallotEntry[]> | null;
-  /** Each district's ballot as proposal → cost, built once when voting opens. */
+  /** Each pool's ballot (by district or citywide pool id) as proposal → cost, built once when voting opens. */
   costs: Map<string, ReadonlyMap<string, number>>;
 }
 
@@ -134,6 +135,7 @@ export function rulesCheck(findings: Finding[]): {
     return {
       editionId: first.data.editionId,
       districts: first.data.districts,
+      citywidePool: first.data.citywidePool ?? null,
       rules: first.data.rules,
       phase: 'draft',
       ballot: null,
@@ -263,7 +265,7 @@ export function rulesCheck(findings: Finding[]): {
     const sealed = countedVoters.map((voter) => voter.counted!);
     const ballots = openCounted(sealed, uncountedIds, openings, openingCommitments, edition, findings, countedBallot);
     const districts = tallyEdition(
-      { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
+      { districts: edition.districts, citywidePool: edition.citywidePool, rules: edition.rules, ballot: edition.ballot },
       ballots,
     );
     outcome.recount = { closedAt, ballots: ballots.length, districts };
@@ -400,19 +402,26 @@ function judgeOpening(
   if (commitment !== ballot.commitment) return MISMATCH;
   // checkCast found the district in the edition before counting the ballot.
   const district = edition.districts.find((d) => d.id === ballot.district)!;
-  const violation = checkBallot(
-    edition.rules.ballot,
-    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
-    opening.selections,
-  );
+  const violation = checkPooledBallot(edition.rules.ballot, ballotPools(edition, district), opening.selections);
   if (violation) {
     return finding(VIOLATION_FINDINGS[violation.code], {
       ballot: ballot.id,
-      district: district.id,
+      district: violation.pool,
       ...violation.params,
     });
   }
   return countedBallot(district.id, opening.selections);
+}
+
+/** The pools a resident of `district` votes in: their district's ballot, then the citywide pool's if any. */
+function ballotPools(edition: Edition, district: District): BallotPool[] {
+  const pools = edition.citywidePool ? [district, edition.citywidePool] : [district];
+  return pools.map((pool) => ({
+    id: pool.id,
+    budget: pool.budget,
+    ballot: edition.ballot?.[pool.id] ?? [],
+    costs: edition.costs.get(pool.id),
+  }));
 }
 
 function isEmpty(values: Iterable<unknown>): boolean {

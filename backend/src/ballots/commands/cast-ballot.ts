@@ -108,7 +108,9 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
     // The person's supports (under their support pseudonym) name the district they already took part in.
     const supporter = pseudonym(this.config.voterKey, 'support', edition.editionId, credential.curp);
     const { supported } = await this.es.load(supportsStream(edition.editionId, supporter), supportsDecider);
-    const knownDistricts = await Promise.all(supported.map(async (id) => (await this.proposals.require(id)).district));
+    const supportedPools = await Promise.all(supported.map(async (id) => (await this.proposals.require(id)).district));
+    // A support of a citywide proposal says nothing of where the person lives.
+    const knownDistricts = supportedPools.filter((pool) => pool !== edition.citywidePool?.id);
     return {
       voter,
       district: booth.district,

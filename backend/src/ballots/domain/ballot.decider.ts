@@ -1,6 +1,6 @@
 import {
   ballotCommitment,
-  checkBallot,
+  checkPooledBallot,
   curpState,
   NUEVO_LEON,
   type EventPayload,
@@ -96,12 +96,17 @@ export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
     const districtId = inPerson ? inPerson.booth.district : command.district;
     const district = edition.districts.find((d) => d.id === districtId);
     if (!district) throw new DomainError('UNKNOWN_DISTRICT', { district: districtId });
-    const violation = checkBallot(
+    // One ballot, a pool each: the district's, and the citywide pool's when the edition has one.
+    const pools = edition.citywidePool ? [district, edition.citywidePool] : [district];
+    const violation = checkPooledBallot(
       edition.rules.ballot,
-      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [] },
+      pools.map((pool) => ({ id: pool.id, budget: pool.budget, ballot: edition.ballot?.[pool.id] ?? [] })),
       command.selections,
     );
-    if (violation) throw new DomainError(violation.code, violation.params);
+    if (violation) {
+      const pool = pools.find((p) => p.id === violation.pool)!;
+      throw new DomainError(violation.code, { ...violation.params, pool: pool.name });
+    }
     return [
       {
         type: 'BallotCast',

@@ -44,7 +44,9 @@ export const supportsDecider: Decider<SupportsCommand, SupportsEvent, SupportsSt
     if (state.supported.includes(proposal.id)) return [];
     if (proposal.status === 'withdrawn') throw new DomainError('WITHDRAWN');
     if (proposal.status !== 'feasible') throw new DomainError('NOT_FEASIBLE');
-    if (proposal.district !== command.district) {
+    // Everyone may support a citywide proposal; a district's only its residents.
+    const citywide = edition.citywidePool?.id === proposal.district;
+    if (proposal.district !== command.district && !citywide) {
       throw new DomainError('WRONG_DISTRICT', { district: command.district, proposalDistrict: proposal.district });
     }
     const limit = edition.rules.supports.perResident;
