@@ -61,6 +61,20 @@ describe('supports decider', () => {
       .thenFails('WRONG_DISTRICT', { district: 'centro', proposalDistrict: 'norte' });
   });
 
+  it('records a support for a citywide proposal from a resident of any district', () => {
+    const pooled = anEdition(
+      'supports',
+      { supports: { perResident: 2 } },
+      { citywidePool: { id: 'ciudad', name: 'Toda la ciudad', budget: 1_000_000 } },
+    );
+    spec([])
+      .when({ ...give('c1', { district: 'ciudad' }), edition: pooled })
+      .then([given('c1')]);
+    spec([])
+      .when({ ...give('c1', { district: 'ciudad' }), edition: pooled, district: 'norte' })
+      .then([given('c1')]);
+  });
+
   it('only during the supports phase', () => {
     spec([])
       .when({ ...give('p1'), edition: edition('voting') })
