@@ -17,7 +17,8 @@ const resultsEs = {
   voters: '{{formatted}} personas votaron.',
   winners_one: 'Propuesta ganadora',
   winners: 'Propuestas ganadoras',
-  noWinners: 'Ninguna propuesta resultó ganadora en este distrito.',
+  noWinners: 'Ninguna propuesta resultó ganadora aquí.',
+  citywide: 'Presupuesto para toda la ciudad: cada residente votó en él además de en su distrito.',
   winnerFigures_one: '{{votes}} voto · {{cost}}',
   winnerFigures: '{{votes}} votos · {{cost}}',
   tableCaption: 'Votos y costo de cada propuesta de {{district}}',
@@ -42,7 +43,7 @@ const resultsEs = {
   openDataLead: 'Descarga los resultados y el registro completo para revisarlos o reutilizarlos.',
   downloadCsv: 'Resultados en CSV (hoja de cálculo)',
   downloadJson: 'Resultados en JSON',
-  downloadPabulib: 'Boletas y proyectos en formato pabulib (.pb)',
+  downloadPabulib: 'Boletas y proyectos de {{name}} en formato pabulib (.pb)',
   downloadLog: 'Registro público de eventos (JSON Lines)',
 };
 
@@ -59,7 +60,8 @@ const resultsEn: Catalog<typeof resultsEs> = {
   voters: '{{formatted}} people voted.',
   winners_one: 'Winning proposal',
   winners: 'Winning proposals',
-  noWinners: 'No proposal won in this district.',
+  noWinners: 'No proposal won here.',
+  citywide: 'Budget for the whole city: every resident voted on it besides their district.',
   winnerFigures_one: '{{votes}} vote · {{cost}}',
   winnerFigures: '{{votes}} votes · {{cost}}',
   tableCaption: 'Votes and cost of each proposal in {{district}}',
@@ -83,7 +85,7 @@ const resultsEn: Catalog<typeof resultsEs> = {
   openDataLead: 'Download the results and the whole record to check or reuse them.',
   downloadCsv: 'Results as CSV (spreadsheet)',
   downloadJson: 'Results as JSON',
-  downloadPabulib: 'Ballots and projects in pabulib format (.pb)',
+  downloadPabulib: 'Ballots and projects of {{name}} in pabulib format (.pb)',
   downloadLog: 'Public event log (JSON Lines)',
 };
 

@@ -7,7 +7,10 @@ import { useResultsT } from '../../../lib/i18n/results';
 
 type District = ResultsView['districts'][number];
 
-/** One district's outcome: the winners first, then every proposal's votes and cost in a table and a chart. */
+/**
+ * One pool's outcome (a district's, or the citywide pool's): the winners first, then every
+ * proposal's votes and cost in a table and a chart.
+ */
 export function DistrictResults({ district }: { district: District }) {
   const t = useResultsT();
   const format = useFormat();
@@ -16,6 +19,7 @@ export function DistrictResults({ district }: { district: District }) {
   return (
     <section className="card district-results" aria-labelledby={headingId}>
       <h2 id={headingId}>{district.name}</h2>
+      {district.citywide ? <p className="hint">{t('citywide')}</p> : null}
       <p className="card-figures">
         <span>{t('spent', { spent: format.money(district.spent), budget: format.money(district.budget) })}</span>
         <span>{t('voters', { count: district.voters, formatted: format.number(district.voters) })}</span>

@@ -22,7 +22,10 @@ export function resultsCsv(results: ResultsView): string {
   return csvText([header, ...rows]);
 }
 
-/** The results as files anyone can reuse: CSV and JSON from this page, pabulib and the event log from the server. */
+/**
+ * The results as files anyone can reuse: CSV and JSON from this page, one pabulib file per
+ * pool (pabulib keeps one per district) and the event log from the server.
+ */
 export function OpenData({ results }: { results: ResultsView }) {
   const t = useResultsT();
   const base = `/api/processes/${encodeURIComponent(results.editionId)}`;
@@ -42,11 +45,16 @@ export function OpenData({ results }: { results: ResultsView }) {
             {t('downloadJson')}
           </a>
         </li>
-        <li>
-          <a href={`${base}/results.pb`} download={`${results.editionId}.pb`}>
-            {t('downloadPabulib')}
-          </a>
-        </li>
+        {results.districts.map((pool) => (
+          <li key={pool.id}>
+            <a
+              href={`${base}/results.pb?district=${encodeURIComponent(pool.id)}`}
+              download={`${results.editionId}_${pool.id}.pb`}
+            >
+              {t('downloadPabulib', { name: pool.name })}
+            </a>
+          </li>
+        ))}
         <li>
           <a href={`${base}/audit/export`} download={`${results.editionId}.jsonl`}>
             {t('downloadLog')}
