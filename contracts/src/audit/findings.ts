@@ -158,7 +158,8 @@ const es: Record<FindingCode, string> = {
   BALLOT_DUPLICATE_SELECTION: 'boleta {{ballot}}: elige {{proposalId}} dos veces',
   BALLOT_TOO_MANY: 'boleta {{ballot}}: demasiadas selecciones en la boleta de {{district}} ({{count}} > {{max}})',
   BALLOT_TOO_FEW: 'boleta {{ballot}}: muy pocas selecciones en la boleta de {{district}} ({{count}} < {{min}})',
-  BALLOT_UNDER_MINIMUM_SPEND: 'boleta {{ballot}}: por debajo del gasto mínimo de {{district}} ({{total}} < {{minimum}})',
+  BALLOT_UNDER_MINIMUM_SPEND:
+    'boleta {{ballot}}: por debajo del gasto mínimo de {{district}} ({{total}} < {{minimum}})',
   OPENINGS_WHILE_VOTING: 'aperturas: entregadas con la votación aún abierta, cuando toda boleta debe seguir sellada',
   OPENINGS_MISSING: 'aperturas: la votación cerró, pero no se entregó ninguna para las {{ballots}} boletas que cuentan',
   OPENING_MALFORMED: 'apertura #{{line}}: no es una apertura ({{reason}})',

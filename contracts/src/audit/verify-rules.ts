@@ -265,7 +265,12 @@ export function rulesCheck(findings: Finding[]): {
     const sealed = countedVoters.map((voter) => voter.counted!);
     const ballots = openCounted(sealed, uncountedIds, openings, openingCommitments, edition, findings, countedBallot);
     const districts = tallyEdition(
-      { districts: edition.districts, citywidePool: edition.citywidePool, rules: edition.rules, ballot: edition.ballot },
+      {
+        districts: edition.districts,
+        citywidePool: edition.citywidePool,
+        rules: edition.rules,
+        ballot: edition.ballot,
+      },
       ballots,
     );
     outcome.recount = { closedAt, ballots: ballots.length, districts };

@@ -37,7 +37,9 @@ export function tallyEdition(
     const costs = ballotCosts(entries);
     const voters = ballots.filter((b) => district.citywide || b.district === district.id);
     // Without a citywide pool every pick is on the voter's district ballot: nothing to split.
-    const districtBallots = voters.map((b) => (pools.length > edition.districts.length ? selectionsIn(costs, b.selections) : b.selections));
+    const districtBallots = voters.map((b) =>
+      pools.length > edition.districts.length ? selectionsIn(costs, b.selections) : b.selections,
+    );
     const result = count(
       {
         budget: district.budget,
