@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { finding, parsePabulib, verifyEdition, type PublicEvent, type TreeHeadsDocument } from '@decidimos/contracts';
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
 import { ProjectionRunner } from '../projections/projection-runner';
@@ -20,6 +25,17 @@ const DISTRICTS = [
   { id: 'centro', name: 'Centro', budget: 900_000 },
   { id: 'norte', name: 'Norte', budget: 500_000 },
 ];
+// The bin that `npx decidimos-audit` runs (it loads contracts/dist, built before the backend's tests).
+const cli = join(resolve(__dirname, '..', '..', '..'), 'contracts', 'bin', 'decidimos-audit.js');
+const run = promisify(execFile);
+async function audit(...args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    return { code: 0, stdout: (await run(process.execPath, [cli, ...args])).stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
 const feasible = (cost: number) => ({ feasible: true, cost, reason: 'Viable: predio municipal y costo verificado.' });
 
 beforeAll(async () => {
@@ -252,6 +268,38 @@ describe('voting and counting per pool', () => {
           recount: [p.c2, p.c3].sort().join(', '),
         }),
       );
+    });
+
+    it('decidimos-audit verify re-counts both pools from the published files, and exits 1 on a tampered pool tally', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pool-audit-'));
+      try {
+        const save = async (file: string, path: string) => {
+          const { body } = await system.anonymous.get(url(path));
+          writeFileSync(join(dir, file), typeof body === 'string' ? body : JSON.stringify(body));
+        };
+        await save('events.jsonl', '/audit/export');
+        await save('tree-heads.json', '/audit/tree-heads');
+        await save('openings.jsonl', '/audit/openings');
+        await save('results.json', '/results');
+        const faithful = await audit('verify', dir);
+        expect(faithful.stdout).toContain(
+          `re-count ciudad: ${[p.c2, p.c3].sort().join(', ')} (1100000 of 2000000 pesos, 4 voters)`,
+        );
+        expect(faithful.stdout).toContain('re-count centro:');
+        expect(faithful.code).toBe(0);
+        const tampered = {
+          ...results,
+          districts: results.districts.map((d) => (d.id === 'ciudad' ? { ...d, voters: 9 } : d)),
+        };
+        writeFileSync(join(dir, 'results.json'), JSON.stringify(tampered));
+        const caught = await audit('verify', dir);
+        expect(caught.stdout).toContain(
+          '[VOTERS_DIFFER] results.json, district ciudad: voters published 9, the re-count 4',
+        );
+        expect(caught.code).toBe(1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });
