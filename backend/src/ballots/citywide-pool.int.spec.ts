@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { finding, parsePabulib, verifyEdition, type PublicEvent, type TreeHeadsDocument } from '@decidimos/contracts';
 import { parseJsonLines } from '@decidimos/contracts/audit/json-lines';
+import { accountClaims } from '@decidimos/infra';
 import { ProjectionRunner } from '../projections/projection-runner';
+import { boothWithShift } from '../testing/booths';
 import { EditionHistory } from '../testing/edition-history';
 import { createEdition, editionBody } from '../testing/fixtures';
 import { startTestSystem, type Client, type TestSystem } from '../testing/test-system';
@@ -41,6 +43,8 @@ const feasible = (cost: number) => ({ feasible: true, cost, reason: 'Viable: pre
 beforeAll(async () => {
   system = await startTestSystem();
   admin = await system.login('admin');
+  await admin.post('/api/roles/grant', { subject: 'poll-officer', role: 'poll-officer' });
+  residents['poll-officer'] = await system.login('poll-officer');
   for (const name of ['resident-centro-1', 'resident-centro-2', 'resident-centro-3', 'resident-norte-1']) {
     residents[name] = await system.login(name);
   }
@@ -131,6 +135,7 @@ describe('voting and counting per pool', () => {
     expect((await support('resident-centro-2', p.c2)).body).toMatchObject({ supported: true, supports: 1 });
     expect((await support('resident-norte-1', p.c3)).body).toMatchObject({ supported: true, supports: 1 });
     expect((await support('resident-norte-1', p.n1)).status).toBe(200);
+    expect((await support('resident-centro-3', p.c2)).body).toMatchObject({ supported: true, supports: 2 });
     expect(await support('resident-norte-1', p.a)).toMatchObject({ status: 422, body: { code: 'WRONG_DISTRICT' } });
   });
 
@@ -167,7 +172,15 @@ describe('voting and counting per pool', () => {
     expect((await vote('resident-centro-1', [p.a, p.c1])).status).toBe(201);
     expect((await vote('resident-centro-2', [p.b, p.c2, p.c3])).status).toBe(201);
     expect((await vote('resident-norte-1', [p.n1, p.c2])).status).toBe(201);
-    expect((await vote('resident-centro-3', [])).status).toBe(201);
+    // At a booth: a support of a citywide proposal says nothing of the person's district.
+    const booth = await boothWithShift(admin, editionId, 'centro', 'poll-officer');
+    const claims = accountClaims('resident-centro-3')!;
+    const assisted = await resident('poll-officer').post(url('/assisted-ballots'), {
+      booth,
+      credential: { curp: claims.curp, birthdate: claims.birthdate },
+      selections: [],
+    });
+    expect(assisted.status).toBe(201);
     expect((await resident('resident-centro-2').get(url('/ballot'))).body).toMatchObject({
       selections: [p.b, p.c2, p.c3],
       district: 'centro',
