@@ -2,6 +2,7 @@ import type { EditionView } from '@decidimos/contracts/api/schemas';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/page';
 import { PhaseBadge } from '../../../components/phase-badge';
+import { editionPools } from '../../../lib/api/get-edition';
 import { useMe } from '../../../lib/api/get-me';
 import { useFormat } from '../../../lib/format';
 import { EditionCalendar } from './edition-calendar';
@@ -33,7 +34,7 @@ export function EditionOverview({ edition }: { edition: EditionView }) {
             </tr>
           </thead>
           <tbody>
-            {edition.districts.map((d) => (
+            {editionPools(edition).map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.name}</th>
                 <td className="numeric">{format.money(d.budget)}</td>

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/fields';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { districtName } from '../../../lib/api/get-edition';
+import { districtName, editionPools } from '../../../lib/api/get-edition';
 import { useFormat } from '../../../lib/format';
 import { useReviewQueue } from '../api/get-review-queue';
 import { paths } from '../../../lib/paths';
@@ -25,7 +25,7 @@ export function ReviewQueue({ edition }: { edition: EditionView }) {
           onChange={(e) => setParams(e.target.value ? { district: e.target.value } : {})}
         >
           <option value="">{t('proposals.allDistricts')}</option>
-          {edition.districts.map((d) => (
+          {editionPools(edition).map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
             </option>
