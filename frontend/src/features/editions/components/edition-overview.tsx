@@ -2,7 +2,6 @@ import type { EditionView } from '@decidimos/contracts/api/schemas';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/page';
 import { PhaseBadge } from '../../../components/phase-badge';
-import { editionPools } from '../../../lib/api/get-edition';
 import { useMe } from '../../../lib/api/get-me';
 import { useFormat } from '../../../lib/format';
 import { EditionCalendar } from './edition-calendar';
@@ -34,7 +33,8 @@ export function EditionOverview({ edition }: { edition: EditionView }) {
             </tr>
           </thead>
           <tbody>
-            {editionPools(edition).map((d) => (
+            {/* The citywide pool's budget beside the districts'. */}
+            {[...edition.districts, ...(edition.citywidePool ? [edition.citywidePool] : [])].map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.name}</th>
                 <td className="numeric">{format.money(d.budget)}</td>
