@@ -99,6 +99,7 @@ describe('@ValidBody() and @ValidQuery() read the schemas of the route’s @Endp
       title,
       districts,
       description: '',
+      citywidePool: null,
       rules: editionRulesSchema.parse({}),
       calendar: {},
     });
