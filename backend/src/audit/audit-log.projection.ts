@@ -1,35 +1,44 @@
 import {
-  type PublicEvent,
   type TreeHead,
   MerkleTree,
   SparseNodeStore,
   eventLeafHash,
   fromHex,
   frontierOf,
+  headReason,
   publicEvent,
   toHex,
 } from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
 
-/** Per edition: the tree's size, root and frontier (the complete subtrees an append needs). */
+/**
+ * Per edition: the tree's size and frontier (the complete subtrees an append needs). The
+ * root is not kept: it costs log n hashes to compute, which a download can afford once and
+ * an append, a million times an evening, cannot (see rootOf).
+ */
 export interface AuditTreeDoc {
   id: string;
   size: number;
-  /** Hex. */
-  root: string;
   frontier: { level: number; index: number; hash: string }[];
   position: number;
 }
 
-/** A leaf: the event exactly as exported and hashed, found by event id (receipts) or by page (export). */
+/**
+ * A leaf, found by event id (receipts) or by page (export): its hash, its place in the tree
+ * and the event's log position. The event itself is read from the log when needed and put
+ * in its public form again (publicEvent is a pure function of the recorded event), rather
+ * than copied here: a copy was most of the read models' bytes.
+ */
 export interface AuditLeafDoc {
   id: string;
   editionId: string;
   index: number;
   page: number;
   leafHash: string;
-  event: PublicEvent;
+  position: number;
+  /** Why this event gets a signed head of its own (headReason), or null. */
+  headReason: string | null;
 }
 
 /** A signed tree head as recorded in the log, with the leaf its TreeHeadSigned event became. */
@@ -71,7 +80,7 @@ export const auditLogProjection: Projection = {
     const editionId = editionOf(event);
     if (editionId === null) return;
     const trees = store.collection<AuditTreeDoc>(AUDIT_TREES);
-    const tree = (await trees.get(editionId)) ?? { id: editionId, size: 0, root: '', frontier: [], position: 0 };
+    const tree = (await trees.get(editionId)) ?? { id: editionId, size: 0, frontier: [], position: 0 };
     if (tree.position >= event.position) return;
 
     const frontier = new SparseNodeStore();
@@ -93,7 +102,8 @@ export const auditLogProjection: Projection = {
         index: tree.size,
         page: Math.floor(tree.size / LEAVES_PER_PAGE),
         leafHash: toHex(leafHash),
-        event: exported,
+        position: event.position,
+        headReason: headReason(event),
       },
       written,
     );
@@ -118,7 +128,6 @@ export const auditLogProjection: Projection = {
       {
         id: editionId,
         size: merkle.size,
-        root: toHex(merkle.root()),
         frontier: frontierOf(merkle.size).map(({ level, index }) => ({
           level,
           index,
@@ -130,6 +139,13 @@ export const auditLogProjection: Projection = {
     );
   },
 };
+
+/** The hex root of a stored tree at its present size, from its frontier alone. */
+export function rootOf(tree: Pick<AuditTreeDoc, 'size' | 'frontier'>): string {
+  const frontier = new SparseNodeStore();
+  for (const node of tree.frontier) frontier.set(node.level, node.index, fromHex(node.hash));
+  return toHex(new MerkleTree(frontier, tree.size).root());
+}
 
 /** The stored tree of an edition, for roots and proofs at any size it has reached. */
 export async function storedTree(store: ReadModelStore, editionId: string): Promise<StoredTree> {

@@ -287,6 +287,23 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       });
     });
 
+    describe('reading by position', () => {
+      it('gives the events at the positions asked for, in that order, leaving out positions with none', async () => {
+        const events = [noted(), noted(), noted()];
+        const { position: first } = await store.append(ballotStream('v1'), [events[0]!], 'no_stream');
+        await store.append(ballotStream('v2'), [events[1]!], 'no_stream');
+        const { position: last } = await store.append(ballotStream('v1'), [events[2]!], 0);
+        const head = await store.headPosition();
+
+        const read = await store.readPositions([last, head + 1_000_000, first]);
+
+        expect(read.map((event) => event.id)).toEqual([events[2]!.id, events[0]!.id]);
+        expect(read.map((event) => event.position)).toEqual([last, first]);
+        expect(read[1]).toMatchObject({ streamId: ballotStream('v1'), revision: 0, type: events[0]!.type });
+        expect(await store.readPositions([])).toEqual([]);
+      });
+    });
+
     describe('subscribing to the log', () => {
       it('catches up from a position, then delivers new events live, each once and in order', async () => {
         const [first, ...history] = [noted(), noted(), noted()];
@@ -323,6 +340,37 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         await deliveries.reached(1201);
 
         expect(deliveries.ids()).toEqual([...appended, live.id]);
+      });
+
+      it('hands groups to onEvents instead: every event once, in order, never onEvent', async () => {
+        const start = await store.headPosition();
+        const appended = Array.from({ length: 30 }, () => noted());
+        await store.append(ballotStream(), appended.slice(0, 20), 'no_stream');
+        const groups: RecordedEvent[][] = [];
+        const deliveries = new Deliveries();
+        const gate = deferred();
+        subscriptions.push(
+          store.subscribeToAll({
+            after: start,
+            onEvent: () => Promise.reject(new Error('onEvent called although onEvents was given')),
+            onEvents: async (events) => {
+              groups.push(events);
+              for (const event of events) deliveries.add(event);
+              await gate.promise;
+            },
+            onError: (error) => deliveries.fail(error),
+          }),
+        );
+        await deliveries.reached(1);
+        // The next group waits for this one's handler.
+        await store.append(ballotStream(), appended.slice(20), 19);
+        const delivered = deliveries.events.length;
+        gate.resolve();
+        await deliveries.reached(30);
+
+        expect(delivered).toBeLessThan(30);
+        expect(deliveries.ids()).toEqual(appended.map((event) => event.id));
+        expect(groups.every((group) => group.length > 0)).toBe(true);
       });
 
       it('from the head, delivers only events appended afterwards', async () => {

@@ -101,7 +101,7 @@ describe('@ValidBody() and @ValidQuery() read the schemas of the route’s @Endp
       description: '',
       citywidePool: null,
       rules: editionRulesSchema.parse({}),
-      calendar: {},
+      calendar: [],
     });
   });
 

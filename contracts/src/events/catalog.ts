@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ballotCommitment } from '../ballots/commitment';
+import { calendarPhaseSchema } from '../editions/calendar';
 import {
   calendarSchema,
   citywidePoolSchema,
@@ -49,6 +50,16 @@ export type DistrictTally = z.infer<typeof districtTallySchema>;
 export const treeHeadRefSchema = z.object({ treeSize: z.number().int().nonnegative(), rootHash: hex32 });
 export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
 
+/** What a work (a selected proposal being built) can be doing, in the words of API.md. */
+export const WORK_STATUSES = ['planned', 'design', 'tendering', 'in_progress', 'finished', 'cancelled'] as const;
+export type WorkStatus = (typeof WORK_STATUSES)[number];
+
+const calendarDate = z.iso.date('use a date as YYYY-MM-DD');
+
+/** A milestone of a work as the public log holds it: staff-written public text about the work, never about a person. */
+export const workMilestoneSchema = z.object({ date: calendarDate, title: z.string(), description: z.string() });
+export type WorkMilestone = z.infer<typeof workMilestoneSchema>;
+
 export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
@@ -92,12 +103,33 @@ export const eventSchemas = {
     editionId: id,
     from: phaseSchema,
     to: phaseSchema,
+    /** The admin's pseudonym, or THE_CALENDAR when the calendar moved the edition on by itself. */
     by: pseudonym,
     /**
      * When voting opens: the proposals on each pool's ballot (by district id, and the
      * citywide pool's id) and their final costs, fixed for the whole vote.
      */
     ballot: z.record(z.string(), z.array(ballotEntrySchema)).optional(),
+  }),
+  /**
+   * An admin changed what the phase still allowed (editions/editing.ts): only the fields that
+   * changed; `districts`, `citywidePool` (null: taken away) and `rules` as a whole.
+   */
+  EditionEdited: z.object({
+    editionId: id,
+    title: z.string().optional(),
+    description: z.string().optional(),
+    districts: z.array(districtSchema).optional(),
+    citywidePool: citywidePoolSchema.nullable().optional(),
+    rules: editionRulesSchema.optional(),
+    by: pseudonym,
+  }),
+  /** The edition's calendar as a whole (calendar.ts); `reason` is public, and required once voting has opened. */
+  EditionCalendarSet: z.object({
+    editionId: id,
+    phases: z.array(calendarPhaseSchema),
+    reason: z.string().nullable(),
+    by: pseudonym,
   }),
   ProposalSubmitted: z.object({
     editionId: id,
@@ -186,6 +218,25 @@ export const eventSchemas = {
     to: z.string(),
     by: pseudonym,
   }),
+  /**
+   * An implementer's update of a work (stream `work-<edition>-<proposal>`). A work is a
+   * proposal the tally selected, and has that proposal's id; each field is what changed
+   * (absent: unchanged). `reason` is public: why progress went back, why spending passed
+   * the awarded budget, or why the work was cancelled (work-rules.ts).
+   */
+  WorkUpdated: z.object({
+    editionId: id,
+    workId: id,
+    /** The implementer's staff pseudonym. */
+    by: pseudonym,
+    status: z.enum(WORK_STATUSES).optional(),
+    progress: z.number().int().min(0).max(100).optional(),
+    spent: pesos.optional(),
+    department: z.string().optional(),
+    expectedEnd: calendarDate.optional(),
+    milestone: workMilestoneSchema.optional(),
+    reason: z.string().optional(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -196,6 +247,8 @@ export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> }
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
   EditionDrafted: 2,
   EditionPhaseAdvanced: 1,
+  EditionEdited: 1,
+  EditionCalendarSet: 1,
   ProposalSubmitted: 2,
   ProposalEdited: 1,
   ProposalWithdrawn: 1,
@@ -209,6 +262,7 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   RoleRevoked: 1,
   BoothDefined: 1,
   ShiftAssigned: 1,
+  WorkUpdated: 1,
 };
 
 export class InvalidEventError extends Error {

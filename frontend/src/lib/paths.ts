@@ -27,4 +27,5 @@ export const paths = {
   account: () => '/account',
   admin: () => '/admin',
   newEdition: () => '/admin/editions/new',
+  editEdition: (editionId: string) => `/admin/editions/${e(editionId)}/edit`,
 };
