@@ -23,7 +23,7 @@ export function ProposalRoute() {
       {reviewing ? (
         <p>
           <Link className="button" to={paths.assess(proposal.id)}>
-            {t('review.assess')}
+            {t('proposal.assess')}
           </Link>
         </p>
       ) : null}
