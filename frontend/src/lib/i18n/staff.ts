@@ -70,6 +70,9 @@ const staffEs = {
     wouldReplace:
       'Esta persona ya tiene un voto registrado. Pregúntale, en persona, si quiere reemplazarlo: el anterior dejará de contar y lo verá al iniciar sesión.',
     confirmReplace: 'Lo confirma: reemplazar su voto',
+    kiosk: 'Modo kiosco en esta tableta',
+    kioskHint:
+      'Cada residente vota con su propia cuenta de iD Digital, en letra grande; cada sesión se cierra sola. Tu sesión se cierra al empezarlo.',
   },
 };
 
@@ -138,6 +141,9 @@ const staffEn: Catalog<typeof staffEs> = {
     wouldReplace:
       'This person already has a recorded vote. Ask them, in person, whether they want to replace it: the earlier one will stop counting and they will see it when they log in.',
     confirmReplace: 'They confirm: replace their vote',
+    kiosk: 'Kiosk mode on this tablet',
+    kioskHint:
+      'Residents vote themselves with their own iD Digital, in large text; each session ends by itself. Your session ends when you start it.',
   },
 };
 
