@@ -18,6 +18,7 @@ import { ResultsModule } from './results/results.module';
 import { ReviewModule } from './review/review.module';
 import { KernelModule } from './shared/kernel.module';
 import { SupportsModule } from './supports/supports.module';
+import { WorksModule } from './works/works.module';
 import type { Stores } from './stores';
 
 /** The application: the kernel, every feature, and what spans them all (the OpenAPI document, idempotency). */
@@ -43,6 +44,7 @@ export class AppModule {
         BoothsModule,
         BallotsModule,
         ResultsModule,
+        WorksModule,
         AuditModule,
         HealthModule,
       ],

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { DownloadCache } from '../http/download-cache';
 import { SessionRepository } from '../http/sessions';
 import type { Projection } from '../projections/projection';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { ProjectionRunner, type ProjectorLease } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { EventSourcing } from './event-sourcing.service';
 
@@ -31,6 +33,18 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+/** How long a projector's claim lasts without renewal: how long the others wait after it dies. */
+const PROJECTOR_LEASE_MS = 3_000;
+
+/**
+ * One instance projects at a time. A replica restarted on the same host and port is the same
+ * holder, so it takes its role back at once rather than when its old claim runs out.
+ */
+function projectorLease(config: Config): ProjectorLease {
+  const holder = config.port === 0 ? `${hostname()}:${process.pid}:${randomUUID()}` : `${hostname()}:${config.port}`;
+  return { holder, ttlMs: PROJECTOR_LEASE_MS };
+}
+
 /**
  * What every feature stands on: configuration, the two stores, the projection runner and
  * the one write path (EventSourcing). Global, as @nestjs/config is, because every feature
@@ -39,7 +53,7 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class KernelModule {
   static forRoot(config: Config, stores: KernelStores, projections: Projection[]): DynamicModule {
-    const runner = new ProjectionRunner(stores.events, stores.readModels, projections);
+    const runner = new ProjectionRunner(stores.events, stores.readModels, projections, projectorLease(config));
     return {
       module: KernelModule,
       global: true,

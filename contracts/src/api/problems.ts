@@ -22,6 +22,7 @@ export const PROBLEM_STATUS = {
   CONCURRENT_UPDATE: 409,
   DISTRICT_MISMATCH: 409,
   WOULD_REPLACE: 409,
+  WORK_CLOSED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
   WRONG_DISTRICT: 422,
@@ -39,6 +40,10 @@ export const PROBLEM_STATUS = {
   RESIDENCE_PROOF_REQUIRED: 422,
   NOT_POLL_OFFICER: 422,
   SHIFT_OUTSIDE_HOURS: 422,
+  CANCEL_NEEDS_REASON: 422,
+  PROGRESS_DECREASE_NEEDS_REASON: 422,
+  FINISHED_NEEDS_FULL_PROGRESS: 422,
+  OVERSPEND_NEEDS_REASON: 422,
   LOGIN_FAILED: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -170,6 +175,27 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
+  WORK_CLOSED: {
+    title: 'Obra cerrada',
+    detail: 'La obra está «{{status}}» y ya no admite actualizaciones.',
+  },
+  CANCEL_NEEDS_REASON: {
+    title: 'Falta el motivo',
+    detail: 'Para cancelar una obra escribe el motivo público en «reason».',
+  },
+  PROGRESS_DECREASE_NEEDS_REASON: {
+    title: 'Falta el motivo',
+    detail: 'El avance baja de {{from}} % a {{to}} %: explica por qué en «reason».',
+  },
+  FINISHED_NEEDS_FULL_PROGRESS: {
+    title: 'Avance incompleto',
+    detail: 'Una obra terminada tiene 100 % de avance; tiene {{progress}} %.',
+  },
+  OVERSPEND_NEEDS_REASON: {
+    title: 'Falta el motivo',
+    detail:
+      'Lo ejercido ({{spent, number}} pesos) supera el presupuesto asignado ({{awarded, number}} pesos): explica por qué en «reason».',
+  },
 };
 
 const en: Messages = {
@@ -287,6 +313,24 @@ const en: Messages = {
   SHIFT_OUTSIDE_HOURS: {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
+  },
+  WORK_CLOSED: { title: 'Work closed', detail: 'The work is "{{status}}" and takes no more updates.' },
+  CANCEL_NEEDS_REASON: {
+    title: 'Reason missing',
+    detail: 'To cancel a work, write the public reason in "reason".',
+  },
+  PROGRESS_DECREASE_NEEDS_REASON: {
+    title: 'Reason missing',
+    detail: 'Progress goes down from {{from}} % to {{to}} %: explain why in "reason".',
+  },
+  FINISHED_NEEDS_FULL_PROGRESS: {
+    title: 'Progress incomplete',
+    detail: 'A finished work has 100 % progress; this one has {{progress}} %.',
+  },
+  OVERSPEND_NEEDS_REASON: {
+    title: 'Reason missing',
+    detail:
+      'The amount spent ({{spent, number}} pesos) exceeds the awarded budget ({{awarded, number}} pesos): explain why in "reason".',
   },
 };
 
