@@ -99,7 +99,10 @@ test('the next resident walks away mid-ballot: a countdown, then the kiosk logs 
   await tablet.getByRole('checkbox', { name: /Banquetas Centro/ }).check();
   expect(await tablet.evaluate(() => localStorage.length)).toBeGreaterThan(0);
   await tablet.clock.runFor(71_000);
-  await tablet.getByRole('alertdialog').getByText(/Tu sesión se cerrará en \d+ segundos\./).waitFor();
+  await tablet
+    .getByRole('alertdialog')
+    .getByText(/Tu sesión se cerrará en \d+ segundos\./)
+    .waitFor();
   await checkPage(tablet, 'kiosk-idle-countdown');
   await tablet.clock.runFor(20_000);
   await tablet.getByRole('heading', { name: 'Vota en esta tableta' }).waitFor();
