@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { StaffOnly } from '../../components/staff-only';
@@ -8,17 +7,16 @@ import { paths } from '../../lib/paths';
 import { useRouteEdition } from '../route-data';
 
 export function AssistedBallotRoute() {
-  const { t } = useTranslation();
   const edition = useRouteEdition();
   const staffT = useStaffT();
-  const title = t('assisted.title');
+  const title = staffT('assisted.title');
   return (
     <StaffOnly role="poll-officer" title={title}>
-      <Page title={title} lead={t('assisted.lead')} focusHeading={edition.phase !== 'voting'}>
+      <Page title={title} lead={staffT('assisted.lead')} focusHeading={edition.phase !== 'voting'}>
         {edition.phase === 'voting' ? (
           <AssistedBallotForm edition={edition} />
         ) : (
-          <p className="alert alert-info">{t('assisted.notVoting')}</p>
+          <p className="alert alert-info">{staffT('assisted.notVoting')}</p>
         )}
         {edition.phase === 'voting' ? (
           <p className="hint">
