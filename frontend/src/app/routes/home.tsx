@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { PhaseBadge } from '../../components/phase-badge';
@@ -11,10 +11,13 @@ import { paths } from '../../lib/paths';
 export function HomeRoute() {
   const { t } = useTranslation();
   const editions = useEditions();
+  const [search] = useSearchParams();
   if (editions.error) return <ProblemAlert error={editions.error} onRetry={() => void editions.refetch()} />;
   if (!editions.data) return <Loading />;
   const current = currentEdition(editions.data);
   if (!current) return <Page title={t('home.noEditionTitle')} lead={t('home.noEdition')} />;
+  // A booth's tablet opened at the site's address: the kiosk of the current edition.
+  if (search.get('kiosk') === '1') return <Navigate to={`${paths.edition(current.id)}?kiosk=1`} replace />;
   const others = editions.data.filter((e) => e.id !== current.id);
   return (
     <>
