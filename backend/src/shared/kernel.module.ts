@@ -8,6 +8,7 @@ import { SessionRepository } from '../http/sessions';
 import type { Projection } from '../projections/projection';
 import { ProjectionRunner, type ProjectorLease } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { Clock } from './clock';
 import { EventSourcing } from './event-sourcing.service';
 
 interface KernelStores {
@@ -66,6 +67,7 @@ export class KernelModule {
         { provide: SessionRepository, useValue: new SessionRepository(stores.readModels, config.sessionTtlSeconds) },
         { provide: DownloadCache, useValue: new DownloadCache(config.downloadCacheBytes) },
         EventSourcing,
+        Clock,
       ],
       exports: [
         CONFIG,
@@ -75,6 +77,7 @@ export class KernelModule {
         SessionRepository,
         DownloadCache,
         EventSourcing,
+        Clock,
       ],
     };
   }

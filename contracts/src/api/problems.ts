@@ -22,6 +22,9 @@ export const PROBLEM_STATUS = {
   CONCURRENT_UPDATE: 409,
   DISTRICT_MISMATCH: 409,
   WOULD_REPLACE: 409,
+  RULES_FROZEN: 409,
+  DETAILS_FROZEN: 409,
+  DISTRICT_HAS_PROPOSALS: 409,
   WORK_CLOSED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
@@ -40,6 +43,8 @@ export const PROBLEM_STATUS = {
   RESIDENCE_PROOF_REQUIRED: 422,
   NOT_POLL_OFFICER: 422,
   SHIFT_OUTSIDE_HOURS: 422,
+  CALENDAR_IN_PAST: 422,
+  REASON_REQUIRED: 422,
   CANCEL_NEEDS_REASON: 422,
   PROGRESS_DECREASE_NEEDS_REASON: 422,
   FINISHED_NEEDS_FULL_PROGRESS: 422,
@@ -175,26 +180,30 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
-  WORK_CLOSED: {
-    title: 'Obra cerrada',
-    detail: 'La obra está «{{status}}» y ya no admite actualizaciones.',
+  RULES_FROZEN: { title: 'Reglas fijas', detail: 'Las reglas quedaron fijas al abrir la votación.' },
+  DETAILS_FROZEN: {
+    title: 'Datos fijos',
+    detail: 'Título, descripción y distritos solo cambian en borrador o propuestas.',
   },
-  CANCEL_NEEDS_REASON: {
+  DISTRICT_HAS_PROPOSALS: {
+    title: 'Distrito con propuestas',
+    detail: '«{{district}}» tiene propuestas: no se puede quitar.',
+  },
+  CALENDAR_IN_PAST: { title: 'Fecha pasada', detail: '{{at}} ({{phase}}) ya pasó; para seguir ya, avanza la fase.' },
+  REASON_REQUIRED: {
     title: 'Falta el motivo',
-    detail: 'Para cancelar una obra escribe el motivo público en «reason».',
+    detail: 'Tras abrir la votación, el calendario se mueve con un motivo público.',
   },
+  WORK_CLOSED: { title: 'Obra cerrada', detail: 'La obra está «{{status}}»: ya no admite cambios.' },
+  CANCEL_NEEDS_REASON: { title: 'Falta el motivo', detail: 'Para cancelar, escribe el motivo público.' },
   PROGRESS_DECREASE_NEEDS_REASON: {
     title: 'Falta el motivo',
-    detail: 'El avance baja de {{from}} % a {{to}} %: explica por qué en «reason».',
+    detail: 'El avance baja de {{from}} % a {{to}} %: escribe el motivo público.',
   },
-  FINISHED_NEEDS_FULL_PROGRESS: {
-    title: 'Avance incompleto',
-    detail: 'Una obra terminada tiene 100 % de avance; tiene {{progress}} %.',
-  },
+  FINISHED_NEEDS_FULL_PROGRESS: { title: 'Avance incompleto', detail: 'Para terminar, el avance debe ser 100 %.' },
   OVERSPEND_NEEDS_REASON: {
     title: 'Falta el motivo',
-    detail:
-      'Lo ejercido ({{spent, number}} pesos) supera el presupuesto asignado ({{awarded, number}} pesos): explica por qué en «reason».',
+    detail: 'Lo gastado supera lo asignado ({{awarded, number}} pesos): escribe el motivo público.',
   },
 };
 
@@ -314,23 +323,30 @@ const en: Messages = {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
   },
-  WORK_CLOSED: { title: 'Work closed', detail: 'The work is "{{status}}" and takes no more updates.' },
-  CANCEL_NEEDS_REASON: {
-    title: 'Reason missing',
-    detail: 'To cancel a work, write the public reason in "reason".',
+  RULES_FROZEN: { title: 'Rules fixed', detail: 'The rules were fixed when voting opened.' },
+  DETAILS_FROZEN: {
+    title: 'Details fixed',
+    detail: 'Title, description and districts change only in draft or proposals.',
   },
+  DISTRICT_HAS_PROPOSALS: {
+    title: 'District has proposals',
+    detail: '"{{district}}" has proposals: it cannot be removed.',
+  },
+  CALENDAR_IN_PAST: { title: 'Date past', detail: '{{at}} ({{phase}}) has passed; to move on now, advance the phase.' },
+  REASON_REQUIRED: {
+    title: 'Reason missing',
+    detail: 'Once voting has opened, the calendar moves with a public reason.',
+  },
+  WORK_CLOSED: { title: 'Work closed', detail: 'The work is "{{status}}": it takes no more changes.' },
+  CANCEL_NEEDS_REASON: { title: 'Reason missing', detail: 'To cancel, write the public reason.' },
   PROGRESS_DECREASE_NEEDS_REASON: {
     title: 'Reason missing',
-    detail: 'Progress goes down from {{from}} % to {{to}} %: explain why in "reason".',
+    detail: 'Progress goes down from {{from}} % to {{to}} %: write the public reason.',
   },
-  FINISHED_NEEDS_FULL_PROGRESS: {
-    title: 'Progress incomplete',
-    detail: 'A finished work has 100 % progress; this one has {{progress}} %.',
-  },
+  FINISHED_NEEDS_FULL_PROGRESS: { title: 'Progress incomplete', detail: 'To finish, progress must be 100 %.' },
   OVERSPEND_NEEDS_REASON: {
     title: 'Reason missing',
-    detail:
-      'The amount spent ({{spent, number}} pesos) exceeds the awarded budget ({{awarded, number}} pesos): explain why in "reason".',
+    detail: 'The amount spent exceeds the award ({{awarded, number}} pesos): write the public reason.',
   },
 };
 

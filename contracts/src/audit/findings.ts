@@ -47,6 +47,12 @@ const en = {
   EVENT_OTHER_EDITION: 'event {{event}}: belongs to edition {{edition}}',
   SECOND_EDITION_DRAFTED: 'event {{event}}: a second EditionDrafted',
   PHASE_OUT_OF_ORDER: 'event {{event}}: phase change {{from}} → {{to}} while in {{phase}}',
+  DETAILS_EDITED_WHEN_FROZEN:
+    'event {{event}}: edits the title, description or districts in the {{phase}} phase, after proposals closed',
+  RULES_EDITED_AFTER_FREEZE: 'event {{event}}: edits the rules in the {{phase}} phase, after voting opened',
+  DISTRICT_REMOVED_WITH_PROPOSALS: 'event {{event}}: removes district {{district}}, which has proposals',
+  CALENDAR_MOVED_WITHOUT_REASON: 'event {{event}}: moves the calendar in the {{phase}} phase without a public reason',
+  CALENDAR_ADVANCE_EARLY: 'event {{event}}: the calendar ended the {{phase}} phase at {{at}}, but it said {{end}}',
   ASSESSMENT_OF_UNKNOWN_PROPOSAL: 'event {{event}}: assesses proposal {{proposalId}}, never submitted',
   SUPPORT_OUTSIDE_PHASE: 'event {{event}}: a support outside the supports phase',
   SUPPORT_UNKNOWN_BOOTH: 'event {{event}}: a support recorded at booth {{booth}}, which the log never defined',
@@ -102,6 +108,10 @@ const en = {
   VOTERS_DIFFER: '{{source}}, district {{district}}: voters published {{published}}, the re-count {{recount}}',
   VOTES_DIFFER:
     '{{source}}, district {{district}}: votes for proposal {{proposalId}}: published {{published}}, the re-count {{recount}}',
+  // Works: the winners as they are built.
+  WORK_UPDATE_BEFORE_RESULTS: 'event {{event}}: updates work {{workId}} before the results were published',
+  WORK_UPDATE_NOT_A_WORK: 'event {{event}}: updates {{workId}}, which is not a proposal the tally selected',
+  WORK_UPDATE_BREAKS_RULE: 'event {{event}}: an update of work {{workId}} that breaks the rule {{rule}}',
 } satisfies Messages;
 
 export type FindingCode = keyof typeof en;
@@ -138,6 +148,12 @@ const es: Record<FindingCode, string> = {
   EVENT_OTHER_EDITION: 'evento {{event}}: pertenece a la edición {{edition}}',
   SECOND_EDITION_DRAFTED: 'evento {{event}}: un segundo EditionDrafted',
   PHASE_OUT_OF_ORDER: 'evento {{event}}: cambio de fase {{from}} → {{to}} estando en {{phase}}',
+  DETAILS_EDITED_WHEN_FROZEN:
+    'evento {{event}}: cambia el título, la descripción o los distritos en la fase {{phase}}, cerradas ya las propuestas',
+  RULES_EDITED_AFTER_FREEZE: 'evento {{event}}: cambia las reglas en la fase {{phase}}, abierta ya la votación',
+  DISTRICT_REMOVED_WITH_PROPOSALS: 'evento {{event}}: quita el distrito {{district}}, que tiene propuestas',
+  CALENDAR_MOVED_WITHOUT_REASON: 'evento {{event}}: mueve el calendario en la fase {{phase}} sin motivo público',
+  CALENDAR_ADVANCE_EARLY: 'evento {{event}}: el calendario terminó la fase {{phase}} a las {{at}}, pero decía {{end}}',
   ASSESSMENT_OF_UNKNOWN_PROPOSAL: 'evento {{event}}: dictamina la propuesta {{proposalId}}, nunca presentada',
   SUPPORT_OUTSIDE_PHASE: 'evento {{event}}: un apoyo fuera de la fase de apoyos',
   SUPPORT_UNKNOWN_BOOTH: 'evento {{event}}: un apoyo registrado en la mesa {{booth}}, que el registro nunca definió',
@@ -191,6 +207,9 @@ const es: Record<FindingCode, string> = {
   VOTERS_DIFFER: '{{source}}, distrito {{district}}: votantes publicados {{published}}, el recuento {{recount}}',
   VOTES_DIFFER:
     '{{source}}, distrito {{district}}: votos de la propuesta {{proposalId}}: publicados {{published}}, el recuento {{recount}}',
+  WORK_UPDATE_BEFORE_RESULTS: 'evento {{event}}: actualiza la obra {{workId}} antes de publicarse los resultados',
+  WORK_UPDATE_NOT_A_WORK: 'evento {{event}}: actualiza {{workId}}, que no es una propuesta elegida en el cómputo',
+  WORK_UPDATE_BREAKS_RULE: 'evento {{event}}: una actualización de la obra {{workId}} que rompe la regla {{rule}}',
 };
 
 export const findingMessages = {

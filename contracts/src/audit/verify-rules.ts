@@ -1,11 +1,14 @@
 import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
 import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
-import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
+import { scheduledEnd, THE_CALENDAR, windowsOfPlannedStarts, type CalendarPhase } from '../editions/calendar';
+import { type CitywidePool, type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
+import { calendarReasonRequired, detailsEditable, rulesFrozen } from '../editions/editing';
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
 import { type CountedBallot, tallyEdition } from '../tally/tally';
 import { type Finding, type FindingCode, finding } from './findings';
 import { StringTable } from './string-table';
+import { applyWorkUpdate, initialWorkProgress, workUpdateViolation, type WorkProgress } from '../works/work-rules';
 import type { LoggedDomainEvent, LoggedHead } from './verify-log';
 
 type LoggedBallot = Extract<LoggedDomainEvent, { type: 'BallotCast' }>;
@@ -19,7 +22,10 @@ interface ProposalRecord {
 interface Edition {
   editionId: string;
   districts: District[];
+  citywidePool: CitywidePool | null;
+  /** As last edited while editing was allowed: the ballot is checked against those in force when voting opened. */
   rules: EditionRules;
+  calendar: CalendarPhase[];
   phase: Phase;
   ballot: Record<string, BallotEntry[]> | null;
   /** Each district's ballot as proposal → cost, built once when voting opens. */
@@ -125,6 +131,8 @@ export function rulesCheck(findings: Finding[]): {
     return ballot;
   };
   let closedAt: number | null = null;
+  // Each work (a selected proposal) as its updates have left it so far.
+  const works = new Map<string, WorkProgress>();
 
   function start(first: LoggedDomainEvent): Edition | null {
     started = true;
@@ -136,7 +144,9 @@ export function rulesCheck(findings: Finding[]): {
     return {
       editionId: first.data.editionId,
       districts: first.data.districts,
+      citywidePool: first.data.citywidePool ?? null,
       rules: first.data.rules,
+      calendar: windowsOfPlannedStarts(first.data.calendar),
       phase: 'draft',
       ballot: null,
       costs: new Map(),
@@ -157,7 +167,17 @@ export function rulesCheck(findings: Finding[]): {
       case 'EditionDrafted':
         findings.push(finding('SECOND_EDITION_DRAFTED', { event: event.id }));
         break;
+      case 'EditionEdited':
+        checkEdit(event, edition, proposals, findings);
+        break;
+      case 'EditionCalendarSet':
+        if (calendarReasonRequired(edition.phase) && event.data.reason === null) {
+          findings.push(finding('CALENDAR_MOVED_WITHOUT_REASON', { event: event.id, phase: edition.phase }));
+        }
+        edition.calendar = event.data.phases;
+        break;
       case 'EditionPhaseAdvanced': {
+        if (event.data.by === THE_CALENDAR) checkScheduledAdvance(event, edition, findings);
         const next = nextPhase(edition.phase, edition.rules);
         if (event.data.from !== edition.phase || event.data.to !== next) {
           findings.push(
@@ -239,6 +259,9 @@ export function rulesCheck(findings: Finding[]): {
         if (outcome.tally) findings.push(finding('SECOND_TALLY', { event: event.id }));
         else outcome.tally = { ...event.data, index: event.index };
         break;
+      case 'WorkUpdated':
+        checkWorkUpdate(event, edition, outcome.tally, works, findings);
+        break;
       default:
         break;
     }
@@ -278,6 +301,96 @@ export function rulesCheck(findings: Finding[]): {
   }
 
   return { add, finish };
+}
+
+/**
+ * An edit applies only while the phase allowed it (editions/editing.ts), and may not take
+ * away a district that has proposals; one that broke those rules is reported and ignored,
+ * so the ballots are still checked against the rules fixed when voting opened.
+ */
+function checkEdit(
+  event: Extract<LoggedDomainEvent, { type: 'EditionEdited' }>,
+  edition: Edition,
+  proposals: Map<string, ProposalRecord>,
+  findings: Finding[],
+): void {
+  const { title, description, districts, citywidePool, rules } = event.data;
+  const name = { event: event.id, phase: edition.phase };
+  const details = [title, description, districts, citywidePool].some((value) => value !== undefined);
+  if (details && !detailsEditable(edition.phase)) {
+    findings.push(finding('DETAILS_EDITED_WHEN_FROZEN', name));
+    return;
+  }
+  if (rules !== undefined && rulesFrozen(edition.phase)) {
+    findings.push(finding('RULES_EDITED_AFTER_FREEZE', name));
+    return;
+  }
+  if (districts !== undefined || citywidePool !== undefined) {
+    const pool = citywidePool === undefined ? edition.citywidePool : citywidePool;
+    const kept = new Set([...(districts ?? edition.districts).map((d) => d.id), ...(pool ? [pool.id] : [])]);
+    const inUse = [...new Set([...proposals.values()].map((p) => p.district))].filter((d) => !kept.has(d));
+    if (inUse.length > 0) {
+      findings.push(finding('DISTRICT_REMOVED_WITH_PROPOSALS', { event: event.id, district: inUse.join(', ') }));
+      return;
+    }
+    if (districts !== undefined) edition.districts = districts;
+    edition.citywidePool = pool;
+  }
+  if (rules !== undefined) edition.rules = rules;
+}
+
+/** The calendar moves a phase on only once its calendar said so: never before. */
+function checkScheduledAdvance(
+  event: Extract<LoggedDomainEvent, { type: 'EditionPhaseAdvanced' }>,
+  edition: Edition,
+  findings: Finding[],
+): void {
+  const end = scheduledEnd(edition.phase, edition.calendar, edition.rules);
+  if (end === null || Date.parse(event.recordedAt) < Date.parse(end)) {
+    findings.push(
+      finding('CALENDAR_ADVANCE_EARLY', {
+        event: event.id,
+        phase: edition.phase,
+        at: event.recordedAt,
+        end: end ?? '—',
+      }),
+    );
+  }
+}
+
+type LoggedWorkUpdate = Extract<LoggedDomainEvent, { type: 'WorkUpdated' }>;
+
+/**
+ * A work update must come once the results are published, name a proposal the tally
+ * selected, and keep the rules of works (work-rules.ts) against the awarded budget, its
+ * cost on the ballot. An update that breaks a rule is reported and left out of the work.
+ */
+function checkWorkUpdate(
+  event: LoggedWorkUpdate,
+  edition: Edition,
+  tally: RulesOutcome['tally'],
+  works: Map<string, WorkProgress>,
+  findings: Finding[],
+): void {
+  const { editionId: _editionId, workId, by: _by, ...update } = event.data;
+  const name = { event: event.id, workId };
+  if (tally === null || !isPublished(edition.phase)) {
+    findings.push(finding('WORK_UPDATE_BEFORE_RESULTS', name));
+    return;
+  }
+  const district = tally.districts.find((d) => d.selected.includes(workId));
+  const awarded = district && edition.costs.get(district.id)?.get(workId);
+  if (awarded === undefined) {
+    findings.push(finding('WORK_UPDATE_NOT_A_WORK', name));
+    return;
+  }
+  const current = works.get(workId) ?? initialWorkProgress;
+  const violation = workUpdateViolation(current, update, awarded);
+  if (violation) {
+    findings.push(finding('WORK_UPDATE_BREAKS_RULE', { ...name, rule: violation.code }));
+    return;
+  }
+  works.set(workId, applyWorkUpdate(current, update));
 }
 
 /** The ballot must hold exactly the proposals assessed feasible (and supported enough), at their assessed cost. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ballotCommitment } from '../ballots/commitment';
+import { calendarPhaseSchema } from '../editions/calendar';
 import {
   calendarSchema,
   citywidePoolSchema,
@@ -8,6 +9,7 @@ import {
   editionRulesSchema,
   phaseSchema,
 } from '../editions/edition';
+import { WORK_STATUSES } from '../works/work-status';
 
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
@@ -50,9 +52,7 @@ export type DistrictTally = z.infer<typeof districtTallySchema>;
 export const treeHeadRefSchema = z.object({ treeSize: z.number().int().nonnegative(), rootHash: hex32 });
 export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
 
-/** What a work (a selected proposal being built) can be doing, in the words of API.md. */
-export const WORK_STATUSES = ['planned', 'design', 'tendering', 'in_progress', 'finished', 'cancelled'] as const;
-export type WorkStatus = (typeof WORK_STATUSES)[number];
+export { WORK_STATUSES, type WorkStatus } from '../works/work-status';
 
 const calendarDate = z.iso.date('use a date as YYYY-MM-DD');
 
@@ -106,12 +106,33 @@ export const eventSchemas = {
     editionId: id,
     from: phaseSchema,
     to: phaseSchema,
+    /** The admin's pseudonym, or THE_CALENDAR when the calendar moved the edition on by itself. */
     by: pseudonym,
     /**
      * When voting opens: the proposals on each pool's ballot (by district id, and the
      * citywide pool's id) and their final costs, fixed for the whole vote.
      */
     ballot: z.record(z.string(), z.array(ballotEntrySchema)).optional(),
+  }),
+  /**
+   * An admin changed what the phase still allowed (editions/editing.ts): only the fields that
+   * changed; `districts`, `citywidePool` (null: taken away) and `rules` as a whole.
+   */
+  EditionEdited: z.object({
+    editionId: id,
+    title: z.string().optional(),
+    description: z.string().optional(),
+    districts: z.array(districtSchema).optional(),
+    citywidePool: citywidePoolSchema.nullable().optional(),
+    rules: editionRulesSchema.optional(),
+    by: pseudonym,
+  }),
+  /** The edition's calendar as a whole (calendar.ts); `reason` is public, and required once voting has opened. */
+  EditionCalendarSet: z.object({
+    editionId: id,
+    phases: z.array(calendarPhaseSchema),
+    reason: z.string().nullable(),
+    by: pseudonym,
   }),
   ProposalSubmitted: z.object({
     editionId: id,
@@ -235,6 +256,8 @@ export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> }
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
   EditionDrafted: 2,
   EditionPhaseAdvanced: 1,
+  EditionEdited: 1,
+  EditionCalendarSet: 1,
   ProposalSubmitted: 2,
   ProposalEdited: 1,
   ProposalWithdrawn: 1,

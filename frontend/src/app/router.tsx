@@ -53,6 +53,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               path: 'audit',
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
             },
+            {
+              path: 'works/:workId?',
+              lazy: () => import('./routes/works').then((m) => ({ Component: m.WorksRoute })),
+            },
           ],
         },
         {
@@ -82,6 +86,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: 'admin/editions/new',
           lazy: () => import('./routes/admin-new-edition').then((m) => ({ Component: m.NewEditionRoute })),
+        },
+        {
+          path: 'admin/editions/:editionId/edit',
+          lazy: () => import('./routes/admin-edit-edition').then((m) => ({ Component: m.EditEditionRoute })),
         },
         { path: '*', Component: NotFoundRoute },
       ],

@@ -23,8 +23,11 @@ export const paths = {
   review: (editionId: string) => `${edition(editionId)}/review`,
   assistedBallot: (editionId: string) => `${edition(editionId)}/assisted-ballot`,
   audit: (editionId: string) => `${edition(editionId)}/audit`,
+  /** The works dashboard of an edition, or one work's page. */
+  works: (editionId: string, workId?: string) => `${edition(editionId)}/works${workId ? `/${e(workId)}` : ''}`,
   receipts: (receipt?: string) => (receipt ? `/receipts/${e(receipt)}` : '/receipts'),
   account: () => '/account',
   admin: () => '/admin',
   newEdition: () => '/admin/editions/new',
+  editEdition: (editionId: string) => `/admin/editions/${e(editionId)}/edit`,
 };

@@ -15,4 +15,6 @@ export const queryKeys = {
   results: (editionId: string) => ['results', editionId] as const,
   treeHeads: (editionId: string) => ['tree-heads', editionId] as const,
   receipt: (receipt: string) => ['receipt', receipt] as const,
+  works: (editionId: string) => ['works', 'list', editionId] as const,
+  work: (workId: string) => ['works', 'detail', workId] as const,
 };
