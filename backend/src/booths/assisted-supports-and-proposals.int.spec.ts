@@ -246,6 +246,10 @@ describe('assisted proposals', () => {
     expect(recorded.status).toBe(201);
     const proposal = await system.anonymous.get(`/api/proposals/${recorded.body.id}`);
     expect(proposal.body).toMatchObject({ district: 'centro', authorDisplayName: null, status: 'submitted' });
+    // Online, the person finds it among their own, and can withdraw it like any proposal of theirs.
+    const resident = await system.login('resident-centro-5');
+    expect((await resident.get(`/api/proposals/${recorded.body.id}`)).body.mine).toBe(true);
+    expect((await resident.post(`/api/proposals/${recorded.body.id}/withdraw`)).status).toBe(200);
     const submitted = (await exported(proposalsEdition.id)).find((e) => e.type === 'ProposalSubmitted')!;
     expect(submitted.data).toMatchObject({
       proposalId: recorded.body.id,
