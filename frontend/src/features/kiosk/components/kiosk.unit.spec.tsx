@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { encode } from 'uqr';
 import { anEdition, answer, requested, server } from '../../../testing/api';
@@ -76,10 +76,7 @@ describe('the kiosk', () => {
     expect(screen.getByTestId('idle-countdown')).toHaveTextContent('Tu sesión se cerrará en 1 segundo.');
     await idleFor(1_000);
     await screen.findByText('Cerrando tu sesión…');
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    expect(restart).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(restart).toHaveBeenCalledTimes(1));
     expect(loggedOut).toBe(1);
     expect(requested).toContain('/auth/logout');
     expect(localStorage.length).toBe(0);
@@ -117,10 +114,7 @@ describe('the kiosk', () => {
     expect(screen.getByTestId('receipt-code')).toHaveTextContent('b-1.abc');
     fireEvent.click(screen.getByRole('button', { name: 'Terminar y cerrar mi sesión' }));
     await screen.findByText('Cerrando tu sesión…');
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    expect(restart).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(restart).toHaveBeenCalledTimes(1));
     expect(loggedOut).toBe(1);
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);
@@ -146,10 +140,7 @@ describe('the kiosk', () => {
     renderWithApp(<Kiosk edition={edition} Ballot={Ballot} restart={restart} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Cerrar mi sesión y empezar el modo kiosco' }));
     await screen.findByText('Cerrando tu sesión…');
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    expect(restart).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(restart).toHaveBeenCalledTimes(1));
     expect(loggedOut).toBe(1);
   });
 });
