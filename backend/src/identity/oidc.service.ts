@@ -48,6 +48,8 @@ export class OidcService {
     nonce: string;
     codeVerifier: string;
     loginHint?: string;
+    /** Ask iD Digital to authenticate the person again even if it holds a session (a shared kiosk tablet). */
+    reauthenticate?: boolean;
   }): Promise<URL> {
     const configuration = await this.discover();
     const parameters: Record<string, string> = {
@@ -59,6 +61,7 @@ export class OidcService {
       nonce: params.nonce,
     };
     if (params.loginHint) parameters['login_hint'] = params.loginHint;
+    if (params.reauthenticate) parameters['prompt'] = 'login';
     return oidc.buildAuthorizationUrl(configuration, parameters);
   }
 

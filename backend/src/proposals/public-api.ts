@@ -1,3 +1,4 @@
 // What other features may use of proposals (dependency-cruiser refuses anything else; see CONTRIBUTING.md).
 export { AssessProposal } from './commands/assess-proposal';
 export { ProposalsReadModel } from './proposals.read-model';
+export { SubmitProposal, type AssistedAuthor } from './commands/submit-proposal';

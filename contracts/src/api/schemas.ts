@@ -257,6 +257,29 @@ export const assistedBallotRequest = z
   .strict();
 export type AssistedBallotRequest = z.input<typeof assistedBallotRequest>;
 
+/** A support recorded in person: the person's support counts against the same limit as online. */
+export const assistedSupportRequest = z
+  .object({
+    booth: z.string().min(1).max(200),
+    credential: inPersonCredential,
+    proposal: z.string().min(1).max(200),
+  })
+  .strict();
+export type AssistedSupportRequest = z.input<typeof assistedSupportRequest>;
+
+/**
+ * A proposal recorded in person: what a resident sends online, without the district,
+ * which is the booth's.
+ */
+export const assistedProposalRequest = z
+  .object({
+    booth: z.string().min(1).max(200),
+    credential: inPersonCredential,
+    proposal: submitProposalRequest.omit({ district: true }).strict(),
+  })
+  .strict();
+export type AssistedProposalRequest = z.input<typeof assistedProposalRequest>;
+
 /** An instant with its offset, stored as UTC so that comparisons are plain string comparisons. */
 const instant = z.iso
   .datetime({ offset: true, message: 'use a date and time with its offset, e.g. 2027-05-10T08:00:00-06:00' })

@@ -55,6 +55,10 @@ const en = {
   CALENDAR_ADVANCE_EARLY: 'event {{event}}: the calendar ended the {{phase}} phase at {{at}}, but it said {{end}}',
   ASSESSMENT_OF_UNKNOWN_PROPOSAL: 'event {{event}}: assesses proposal {{proposalId}}, never submitted',
   SUPPORT_OUTSIDE_PHASE: 'event {{event}}: a support outside the supports phase',
+  SUPPORT_UNKNOWN_BOOTH: 'event {{event}}: a support recorded at booth {{booth}}, which the log never defined',
+  SUPPORT_BOOTH_OTHER_DISTRICT:
+    'event {{event}}: a support recorded at booth {{booth}} of {{district}} for a proposal of {{proposalDistrict}}',
+  SUPPORT_ONLINE_AT_BOOTH: 'event {{event}}: a support given online that names booth {{booth}}',
   SECOND_TALLY: 'event {{event}}: a second TallyComputed',
   ON_BALLOT_NOT_SUBMITTED: 'proposal {{proposalId}}: on the {{district}} ballot but never submitted',
   ON_BALLOT_OTHER_DISTRICT:
@@ -152,6 +156,10 @@ const es: Record<FindingCode, string> = {
   CALENDAR_ADVANCE_EARLY: 'evento {{event}}: el calendario terminó la fase {{phase}} a las {{at}}, pero decía {{end}}',
   ASSESSMENT_OF_UNKNOWN_PROPOSAL: 'evento {{event}}: dictamina la propuesta {{proposalId}}, nunca presentada',
   SUPPORT_OUTSIDE_PHASE: 'evento {{event}}: un apoyo fuera de la fase de apoyos',
+  SUPPORT_UNKNOWN_BOOTH: 'evento {{event}}: un apoyo registrado en la mesa {{booth}}, que el registro nunca definió',
+  SUPPORT_BOOTH_OTHER_DISTRICT:
+    'evento {{event}}: un apoyo registrado en la mesa {{booth}} de {{district}} para una propuesta de {{proposalDistrict}}',
+  SUPPORT_ONLINE_AT_BOOTH: 'evento {{event}}: un apoyo dado en línea que nombra la mesa {{booth}}',
   SECOND_TALLY: 'evento {{event}}: un segundo TallyComputed',
   ON_BALLOT_NOT_SUBMITTED: 'propuesta {{proposalId}}: en la boleta de {{district}}, pero nunca presentada',
   ON_BALLOT_OTHER_DISTRICT:

@@ -110,6 +110,8 @@ export function rulesCheck(findings: Finding[]): {
   let started = false;
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
+  // Booth → its district, as BoothDefined recorded it: an assisted support names one.
+  const booths = new Map<string, string>();
   // Voters numbered in a byte table, their records by number: a million of them.
   const voterNumbers = new StringTable();
   const ballotsByVoter: VoterRecord[] = [];
@@ -218,9 +220,13 @@ export function rulesCheck(findings: Finding[]): {
         } else proposal.assessment = { feasible: event.data.feasible, cost: event.data.cost };
         break;
       }
+      case 'BoothDefined':
+        booths.set(event.data.boothId, event.data.district);
+        break;
       case 'SupportGiven':
       case 'SupportWithdrawn': {
         if (edition.phase !== 'supports') findings.push(finding('SUPPORT_OUTSIDE_PHASE', { event: event.id }));
+        if (event.type === 'SupportGiven') checkSupportChannel(event, booths, proposals, findings);
         const set = supporters.get(event.data.proposalId) ?? new Set<string>();
         if (event.type === 'SupportGiven') set.add(event.data.voter);
         else set.delete(event.data.voter);
@@ -687,4 +693,37 @@ export function counted(n: number, noun: string): string {
 
 function sameRef(ref: TreeHeadRef, head: TreeHeadRef): boolean {
   return ref.treeSize === head.treeSize && ref.rootHash === head.rootHash;
+}
+
+/**
+ * A support recorded at a booth names a booth of this edition, in the supported proposal's
+ * district (the person's district is the booth's); one given online names none.
+ */
+function checkSupportChannel(
+  event: Extract<LoggedDomainEvent, { type: 'SupportGiven' }>,
+  booths: ReadonlyMap<string, string>,
+  proposals: ReadonlyMap<string, ProposalRecord>,
+  findings: Finding[],
+): void {
+  const { channel, booth, proposalId } = event.data;
+  if (channel === 'online') {
+    if (booth !== null) findings.push(finding('SUPPORT_ONLINE_AT_BOOTH', { event: event.id, booth }));
+    return;
+  }
+  const boothDistrict = booth === null ? undefined : booths.get(booth);
+  if (boothDistrict === undefined) {
+    findings.push(finding('SUPPORT_UNKNOWN_BOOTH', { event: event.id, booth: booth ?? '' }));
+    return;
+  }
+  const proposalDistrict = proposals.get(proposalId)?.district;
+  if (proposalDistrict !== undefined && proposalDistrict !== boothDistrict) {
+    findings.push(
+      finding('SUPPORT_BOOTH_OTHER_DISTRICT', {
+        event: event.id,
+        booth: booth!,
+        district: boothDistrict,
+        proposalDistrict,
+      }),
+    );
+  }
 }

@@ -129,8 +129,29 @@ class EditionLog {
     return this;
   }
 
-  support(voter: string, proposalId: string): this {
-    this.record(`supports-${pseudonym(voter)}`, 'SupportGiven', { voter: pseudonym(voter), proposalId });
+  /** A support given online, or recorded at `booth`. */
+  support(voter: string, proposalId: string, booth: string | null = null): this {
+    this.record(`supports-${pseudonym(voter)}`, 'SupportGiven', {
+      voter: pseudonym(voter),
+      proposalId,
+      channel: booth === null ? 'online' : 'assisted',
+      booth,
+      residenceProof: null,
+    });
+    return this;
+  }
+
+  /** A voting booth of this edition. */
+  defineBooth(boothId: string, district: string): this {
+    this.record(`booth-${boothId}`, 'BoothDefined', {
+      boothId,
+      name: `Mesa ${boothId}`,
+      address: 'Zuazua s/n',
+      district,
+      opensAt: '2027-04-01T14:00:00.000Z',
+      closesAt: '2027-04-01T22:00:00.000Z',
+      by: ADMIN,
+    });
     return this;
   }
 
@@ -495,6 +516,53 @@ describe('verifying an edition from its export', () => {
         finding('ON_BALLOT_OTHER_COST', { proposalId: 'p2', district: 'centro', cost: 500, assessed: 450 }),
         finding('ON_BALLOT_NOT_FEASIBLE', { proposalId: 'p3', district: 'centro' }),
         finding('MISSING_FROM_BALLOT', { proposalId: 'p1', district: 'centro' }),
+      ]);
+    });
+  });
+
+  describe('supports recorded at a booth', () => {
+    it('accepts an assisted support at a booth of the proposal district, counted toward the threshold', () => {
+      const log = new EditionLog({ threshold: 2 })
+        .phase('draft', 'proposals')
+        .propose('p1', 600)
+        .phase('proposals', 'review')
+        .assess('p1', 600)
+        .defineBooth('mesa-centro', 'centro')
+        .phase('review', 'supports')
+        .support('ana', 'p1')
+        .support('beto', 'p1', 'mesa-centro')
+        .onBallot([{ proposalId: 'p1', cost: 600 }])
+        .phase('supports', 'voting');
+      expect(verify(log).findings).toEqual([]);
+    });
+
+    it('names a support at a booth the log never defined, at a booth of another district, or online naming a booth', () => {
+      const log = new EditionLog()
+        .phase('draft', 'proposals')
+        .propose('p1', 600)
+        .phase('proposals', 'review')
+        .assess('p1', 600)
+        .defineBooth('mesa-norte', 'norte')
+        .phase('review', 'supports')
+        .support('ana', 'p1', 'mesa-fantasma')
+        .support('beto', 'p1', 'mesa-norte');
+      log.record(`supports-${pseudonym('carla')}`, 'SupportGiven', {
+        voter: pseudonym('carla'),
+        proposalId: 'p1',
+        channel: 'online',
+        booth: 'mesa-norte',
+        residenceProof: null,
+      });
+      const [unknown, otherDistrict, onlineAtBooth] = log.events.filter((e) => e.type === 'SupportGiven');
+      expect(verify(log).findings).toEqual([
+        finding('SUPPORT_UNKNOWN_BOOTH', { event: unknown!.id, booth: 'mesa-fantasma' }),
+        finding('SUPPORT_BOOTH_OTHER_DISTRICT', {
+          event: otherDistrict!.id,
+          booth: 'mesa-norte',
+          district: 'norte',
+          proposalDistrict: 'centro',
+        }),
+        finding('SUPPORT_ONLINE_AT_BOOTH', { event: onlineAtBooth!.id, booth: 'mesa-norte' }),
       ]);
     });
   });

@@ -11,11 +11,17 @@ import { EventSourcing } from '../../shared/event-sourcing.service';
 import { proposalDecider } from '../domain/proposal.decider';
 import { authorProposalsStream } from '../streams';
 
+/** A person a poll officer identified at a booth (the booths feature checks them): their author pseudonym. */
+export interface AssistedAuthor {
+  author: string;
+}
+
 export class SubmitProposal extends Command<{ id: string }> {
   constructor(
     readonly editionId: string,
     readonly body: z.infer<typeof submitProposalRequest>,
-    readonly caller: Caller,
+    /** Online: the resident's session; in person: the author the officer identified. */
+    readonly caller: Caller | AssistedAuthor,
     readonly idempotencyKey?: string,
   ) {
     super();
@@ -33,11 +39,13 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposal> {
 
   async execute({ editionId, body, caller, idempotencyKey }: SubmitProposal) {
     const edition = await this.editions.load(editionId);
-    const { voter: author } = participant(caller, edition, this.config.voterKey, 'author');
+    const online = 'session' in caller;
+    const author = online ? participant(caller, edition, this.config.voterKey, 'author').voter : caller.author;
     const proposalId = randomUUID();
     // Before the append, so every proposal in the log can find its author's display name;
-    // the link stays out of the log, which holds only the author pseudonym.
-    await this.profiles.linkAuthor(proposalId, caller.session.subject);
+    // the link stays out of the log, which holds only the author pseudonym. A person at a
+    // booth has no session to link: their proposal shows an anonymous author.
+    if (online) await this.profiles.linkAuthor(proposalId, caller.session.subject);
     const { events } = await this.es.execute(
       authorProposalsStream(edition.editionId, author),
       proposalDecider,

@@ -444,23 +444,6 @@ export const en: Messages = {
     loginLead: 'This screen is for staff. Log in with iD Digital.',
     needsRole: 'This screen needs the {{role}} role. Ask an administrator to grant it to you.',
   },
-  assisted: {
-    title: 'Assisted voting',
-    lead: 'For residents who vote in person at a desk after showing their ID.',
-    notVoting: 'Voting is not open; assisted votes cannot be recorded.',
-    formTitle: 'The person’s details and their vote',
-    curp: 'CURP',
-    curpHint: '18 characters, exactly as on the ID.',
-    curpInvalid: 'The CURP must be 18 characters in the official format (for example GOMA900101MNLRRR00).',
-    birthdate: 'Date of birth',
-    birthdateInvalid: 'The date does not match the CURP or is not valid.',
-    district: 'District of residence',
-    selections: 'Proposals they choose',
-    record: 'Record the vote',
-    recorded: 'Vote recorded',
-    giveReceipt: 'Give the person their receipt (print it or let them copy it). The form is ready for the next person.',
-    keyboard: 'Keyboard: Tab to move on, Space to tick a proposal, Enter to record.',
-  },
 
   audit: {
     title: 'Audit',

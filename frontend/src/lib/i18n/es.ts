@@ -449,24 +449,6 @@ export const es = {
     loginLead: 'Esta pantalla es para el personal. Entra con iD Digital.',
     needsRole: 'Esta pantalla requiere el rol de {{role}}. Pide a administración que te lo asigne.',
   },
-  assisted: {
-    title: 'Voto asistido',
-    lead: 'Para residentes que votan en persona en un módulo, tras mostrar su identificación.',
-    notVoting: 'La votación no está abierta; no se pueden registrar votos asistidos.',
-    formTitle: 'Datos de la persona y su voto',
-    curp: 'CURP',
-    curpHint: '18 caracteres, tal como aparece en la identificación.',
-    curpInvalid: 'La CURP debe tener 18 caracteres con el formato oficial (por ejemplo GOMA900101MNLRRR00).',
-    birthdate: 'Fecha de nacimiento',
-    birthdateInvalid: 'La fecha no coincide con la CURP o no es válida.',
-    district: 'Distrito de residencia',
-    selections: 'Propuestas que elige',
-    record: 'Registrar el voto',
-    recorded: 'Voto registrado',
-    giveReceipt:
-      'Entrega a la persona su comprobante (imprímelo o que lo copie). El formulario ya está listo para la siguiente.',
-    keyboard: 'Teclado: Tab para avanzar, Espacio para marcar una propuesta, Enter para registrar.',
-  },
 
   audit: {
     title: 'Auditoría',

@@ -46,12 +46,13 @@ export function AssistedBallotForm({ edition }: { edition: EditionView }) {
 
 function LastReceipt({ receipt }: { receipt: AssistedReceipt }) {
   const { t } = useTranslation();
+  const ts = useStaffT();
   return (
     <section className="alert alert-success" aria-labelledby="assisted-done" data-testid="assisted-receipt">
       <h2 id="assisted-done" className="alert-title">
-        {t('assisted.recorded')}
+        {ts('assisted.recorded')}
       </h2>
-      <p>{t('assisted.giveReceipt')}</p>
+      <p>{ts('assisted.giveReceipt')}</p>
       <p className="receipt-code">{receipt.receipt}</p>
       <div className="actions no-print">
         <button type="button" className="button secondary" onClick={() => window.print()}>
@@ -91,9 +92,9 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
               ? ts('assisted.curpCheckDigit')
               : issue.message === CURP_MESSAGES.state
                 ? ts('assisted.curpState')
-                : t('assisted.curpInvalid')
+                : ts('assisted.curpInvalid')
             : issue.path[0] === 'birthdate'
-              ? t('assisted.birthdateInvalid')
+              ? ts('assisted.birthdateInvalid')
               : issue.path[0] === 'sex'
                 ? ts('assisted.sexInvalid')
                 : undefined,
@@ -172,11 +173,11 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
 
   return (
     <form className="form assisted" onSubmit={submit} noValidate aria-labelledby="assisted-form-title">
-      <h2 id="assisted-form-title">{t('assisted.formTitle')}</h2>
+      <h2 id="assisted-form-title">{ts('assisted.formTitle')}</h2>
       <TextField
         id="assisted-curp"
-        label={t('assisted.curp')}
-        hint={t('assisted.curpHint')}
+        label={ts('assisted.curp')}
+        hint={ts('assisted.curpHint')}
         {...curp}
         ref={(input) => {
           curp.ref(input);
@@ -196,7 +197,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
       <TextField
         id="assisted-birthdate"
         type="date"
-        label={t('assisted.birthdate')}
+        label={ts('assisted.birthdate')}
         {...form.register('birthdate')}
         error={errors['birthdate']}
       />
@@ -251,7 +252,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
             </div>
             <fieldset>
               <legend>
-                {pools.length > 1 ? `${t('assisted.selections')}: ${pool.name}` : t('assisted.selections')}
+                {pools.length > 1 ? `${ts('assisted.selections')}: ${pool.name}` : ts('assisted.selections')}
               </legend>
               {ballot.data && pool.options.length === 0 ? <p>{t('ballot.noOptions')}</p> : null}
               <ul className="options compact">
@@ -287,10 +288,10 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
       ) : null}
       <div className="actions">
         <button type="submit" className="button" disabled={cast.isPending}>
-          {cast.isPending ? t('common.sending') : t('assisted.record')}
+          {cast.isPending ? t('common.sending') : ts('assisted.record')}
         </button>
       </div>
-      <p className="hint">{t('assisted.keyboard')}</p>
+      <p className="hint">{ts('assisted.keyboard')}</p>
     </form>
   );
 }
