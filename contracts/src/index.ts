@@ -5,6 +5,7 @@ export * from './api/schemas';
 export * from './api/problems';
 export * from './api/text';
 export * from './api/curp';
+export * from './api/notifications';
 export * from './ballots/ballot-rules';
 export * from './ballots/commitment';
 export * from './tally/tally';

@@ -40,6 +40,7 @@ export const PROBLEM_STATUS = {
   NOT_POLL_OFFICER: 422,
   SHIFT_OUTSIDE_HOURS: 422,
   LOGIN_FAILED: 400,
+  UNSUBSCRIBE_LINK_INVALID: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
@@ -170,6 +171,10 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
+  UNSUBSCRIBE_LINK_INVALID: {
+    title: 'Enlace para darte de baja no válido',
+    detail: 'El enlace está incompleto o alterado; cópialo entero del correo, o cambia tus avisos en «Mis avisos».',
+  },
 };
 
 const en: Messages = {
@@ -287,6 +292,10 @@ const en: Messages = {
   SHIFT_OUTSIDE_HOURS: {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
+  },
+  UNSUBSCRIBE_LINK_INVALID: {
+    title: 'Invalid unsubscribe link',
+    detail: 'The link is incomplete or altered; copy it whole from the e-mail, or change your notices under "My notifications".',
   },
 };
 
