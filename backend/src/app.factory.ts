@@ -18,8 +18,6 @@ import { REQUEST_ID_HEADER, requestId } from './logging/logging';
 import { useNativeSha256 } from './shared/native-sha256';
 import { openStores, type Stores } from './stores';
 
-const ONE_CLICK_UNSUBSCRIBE = '/api/notifications/unsubscribe?';
-
 function frontendDir(config: Config): string | null {
   const dir = config.frontendDir ? resolve(config.frontendDir) : join(__dirname, '..', '..', 'frontend', 'dist');
   return existsSync(join(dir, 'index.html')) ? dir : null;
@@ -54,11 +52,6 @@ export async function createApplication(config: Config, stores?: Stores): Promis
   await registerRateLimits(app, config);
   // The API speaks JSON only: anything else is a 415, not a string the validators must guess about.
   fastify.removeContentTypeParser('text/plain');
-  // Except the one-click unsubscribe (RFC 8058): mail clients POST "List-Unsubscribe=One-Click" as a form.
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, _body, done) => {
-    if (request.url.startsWith(ONE_CLICK_UNSUBSCRIBE)) return done(null, {});
-    done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
-  });
 
   const metrics = app.get(Metrics);
   fastify.addHook('onResponse', async (request, reply) => {

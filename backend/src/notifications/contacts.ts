@@ -140,7 +140,11 @@ export class Contacts {
   }
 
   async following(subject: string): Promise<string[]> {
-    const page = await this.follows.find({ filter: { subject }, sort: [{ field: 'at', direction: 'asc' }], limit: 1000 });
+    const page = await this.follows.find({
+      filter: { subject },
+      sort: [{ field: 'at', direction: 'asc' }],
+      limit: 1000,
+    });
     return page.items.map((f) => f.proposalId);
   }
 

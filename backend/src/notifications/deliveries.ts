@@ -132,7 +132,11 @@ export class Deliveries {
   }
 
   /** What became of an attempt someone else claimed: sent, failed, or abandoned by a stopped sender. */
-  async claimed(delivery: string, attempt: number, now = Date.now()): Promise<'sent' | 'failed' | 'busy' | 'abandoned'> {
+  async claimed(
+    delivery: string,
+    attempt: number,
+    now = Date.now(),
+  ): Promise<'sent' | 'failed' | 'busy' | 'abandoned'> {
     const row = (await this.sentLog.find({ filter: { claim: `${delivery}#${attempt}` }, limit: 1 })).items[0];
     if (!row) return 'abandoned';
     if (row.outcome !== 'sending') return row.outcome;

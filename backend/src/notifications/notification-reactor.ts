@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import {
   publicEvent,
   receiptOf,
@@ -126,7 +132,12 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
       }
       case 'ProposalWithdrawn': {
         const { proposalId, editionId } = event.data;
-        const params = { editionId, proposalId, proposalTitle: await this.title(proposalId), status: 'withdrawn' as const };
+        const params = {
+          editionId,
+          proposalId,
+          proposalTitle: await this.title(proposalId),
+          status: 'withdrawn' as const,
+        };
         await this.toFollowers(event, proposalId, null, params);
         return;
       }
@@ -160,14 +171,21 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
     params: NotificationParams,
   ): Promise<void> {
     const author = await this.profiles.authorOf(proposalId);
-    if (author) await this.deliver(event.id, event.recordedAt, { subject: author, kind: 'my-proposal' }, authorNotice, params);
+    if (author)
+      await this.deliver(event.id, event.recordedAt, { subject: author, kind: 'my-proposal' }, authorNotice, params);
     await this.toFollowers(event, proposalId, author, params);
   }
 
   private async toFollowers(event: StoredEvent, proposalId: string, author: string | null, params: NotificationParams) {
     for (const follower of await this.contacts.followers(proposalId)) {
       if (follower === author) continue;
-      await this.deliver(event.id, event.recordedAt, { subject: follower, kind: 'followed-proposal' }, 'proposal-status', params);
+      await this.deliver(
+        event.id,
+        event.recordedAt,
+        { subject: follower, kind: 'followed-proposal' },
+        'proposal-status',
+        params,
+      );
     }
   }
 
@@ -222,7 +240,11 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
       if (await this.deliveries.deliverInApp({ ...base, id, channel: 'inApp' })) this.sent.inc({ channel: 'inApp' });
     }
     if (contact?.email && contact.emailKinds.includes(recipient.kind)) {
-      await this.deliveries.enqueueEmail({ ...base, id: deliveryId(cause, notice, recipient.subject, 'email'), channel: 'email' });
+      await this.deliveries.enqueueEmail({
+        ...base,
+        id: deliveryId(cause, notice, recipient.subject, 'email'),
+        channel: 'email',
+      });
     }
   }
 
@@ -294,7 +316,13 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
         if (!this.wantsVoting(contact)) continue;
         const voter = await this.contacts.reachable(contact, edition.id);
         if (!voter || (await this.ballots.current(edition.id, voter))) continue;
-        await this.deliver(cause, new Date(end - REMINDER_BEFORE_MS).toISOString(), { subject: contact.id, kind: 'voting' }, 'voting-reminder', params);
+        await this.deliver(
+          cause,
+          new Date(end - REMINDER_BEFORE_MS).toISOString(),
+          { subject: contact.id, kind: 'voting' },
+          'voting-reminder',
+          params,
+        );
       }
     }
   }

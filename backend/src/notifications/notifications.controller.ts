@@ -150,8 +150,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Access('public')
   @Endpoint({
-    summary:
-      "Stop e-mails of one kind from the signed link in each e-mail (RFC 8058 one-click: works without login)",
+    summary: 'Stop e-mails of one kind from the signed link in each e-mail (RFC 8058 one-click: works without login)',
     tags: ['notifications'],
     query: unsubscribeQuery,
     response: unsubscribeAnswer,
@@ -175,7 +174,8 @@ export class NotificationsController {
     problems: [404],
   })
   outbox(@Res({ passthrough: true }) reply: FastifyReply): string {
-    if (this.config.production || !this.mailer.outboxDir) throw new DomainError('NOT_FOUND', { what: 'page', id: 'outbox' });
+    if (this.config.production || !this.mailer.outboxDir)
+      throw new DomainError('NOT_FOUND', { what: 'page', id: 'outbox' });
     void reply.header('content-type', 'text/plain; charset=utf-8');
     const mails = this.mailer.outbox();
     if (mails.length === 0) return 'The outbox is empty.\n';

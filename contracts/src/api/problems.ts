@@ -295,7 +295,8 @@ const en: Messages = {
   },
   UNSUBSCRIBE_LINK_INVALID: {
     title: 'Invalid unsubscribe link',
-    detail: 'The link is incomplete or altered; copy it whole from the e-mail, or change your notices under "My notifications".',
+    detail:
+      'The link is incomplete or altered; copy it whole from the e-mail, or change your notices under "My notifications".',
   },
 };
 
