@@ -1,7 +1,8 @@
 // Arrows one way: contracts ← kernel ← features ← app (CONTRIBUTING.md, "Layout").
 // Run by the backend's lint target: `depcruise backend/src --config backend/.dependency-cruiser.cjs`.
 const kernel = '^backend/src/(shared|event-store|read-models|projections|http|config)/';
-const features = '^backend/src/(editions|proposals|review|supports|booths|ballots|results|audit|identity|health|notifications|activity)/';
+const features =
+  '^backend/src/(editions|proposals|review|supports|booths|ballots|results|works|audit|identity|health|notifications|activity)/';
 const app = '^backend/src/(seed/|[^/]+[.]ts$)';
 const spec = '[.]spec[.]ts$';
 // Features in dependency order: each may use those before it, never one after it, so
@@ -16,6 +17,7 @@ const order = [
   'ballots',
   'audit',
   'results',
+  'works',
   'health',
   'notifications',
   'activity',

@@ -10,6 +10,7 @@ const benchmarks = [
   ['audit Merkle tree', 'scripts/bench/merkle.mjs', ['--expose-gc']],
   ['counting every pabulib instance', 'scripts/bench/counting.mjs', []],
   ['decidimos-audit verify on a city-sized edition', 'scripts/bench/verify.mjs', []],
+  ['rebuild of every projection from a city-sized log', 'scripts/bench/rebuild.mjs', []],
 ];
 
 let failed = 0;

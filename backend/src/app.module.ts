@@ -20,6 +20,7 @@ import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { KernelModule } from './shared/kernel.module';
 import { SupportsModule } from './supports/supports.module';
+import { WorksModule } from './works/works.module';
 import type { Stores } from './stores';
 
 /** The application: the kernel, every feature, and what spans them all (the OpenAPI document, idempotency). */
@@ -45,6 +46,7 @@ export class AppModule {
         BoothsModule,
         BallotsModule,
         ResultsModule,
+        WorksModule,
         AuditModule,
         HealthModule,
         NotificationsModule,

@@ -6,6 +6,7 @@ import { IdentityModule } from './identity/identity.module';
 import type { Projection } from './projections/projection';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ResultsModule } from './results/results.module';
+import { WorksModule } from './works/works.module';
 
 /**
  * Every read model the application keeps, composed from the feature modules, in the order
@@ -19,5 +20,6 @@ export const allProjections: Projection[] = [
   ...BoothsModule.projections,
   ...BallotsModule.projections,
   ...ResultsModule.projections,
+  ...WorksModule.projections,
   ...AuditModule.projections,
 ];

@@ -12,12 +12,14 @@ import {
 import type { Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
 
-/** Per edition: the tree's size, root and frontier (the complete subtrees an append needs). */
+/**
+ * Per edition: the tree's size and frontier (the complete subtrees an append needs). The
+ * root is not kept: it costs log n hashes to compute, which a download can afford once and
+ * an append, a million times an evening, cannot (see rootOf).
+ */
 export interface AuditTreeDoc {
   id: string;
   size: number;
-  /** Hex. */
-  root: string;
   frontier: { level: number; index: number; hash: string }[];
   position: number;
 }
@@ -71,7 +73,7 @@ export const auditLogProjection: Projection = {
     const editionId = editionOf(event);
     if (editionId === null) return;
     const trees = store.collection<AuditTreeDoc>(AUDIT_TREES);
-    const tree = (await trees.get(editionId)) ?? { id: editionId, size: 0, root: '', frontier: [], position: 0 };
+    const tree = (await trees.get(editionId)) ?? { id: editionId, size: 0, frontier: [], position: 0 };
     if (tree.position >= event.position) return;
 
     const frontier = new SparseNodeStore();
@@ -118,7 +120,6 @@ export const auditLogProjection: Projection = {
       {
         id: editionId,
         size: merkle.size,
-        root: toHex(merkle.root()),
         frontier: frontierOf(merkle.size).map(({ level, index }) => ({
           level,
           index,
@@ -130,6 +131,13 @@ export const auditLogProjection: Projection = {
     );
   },
 };
+
+/** The hex root of a stored tree at its present size, from its frontier alone. */
+export function rootOf(tree: Pick<AuditTreeDoc, 'size' | 'frontier'>): string {
+  const frontier = new SparseNodeStore();
+  for (const node of tree.frontier) frontier.set(node.level, node.index, fromHex(node.hash));
+  return toHex(new MerkleTree(frontier, tree.size).root());
+}
 
 /** The stored tree of an edition, for roots and proofs at any size it has reached. */
 export async function storedTree(store: ReadModelStore, editionId: string): Promise<StoredTree> {

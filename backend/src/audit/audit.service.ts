@@ -26,6 +26,7 @@ import {
   type AuditHeadDoc,
   type AuditLeafDoc,
   type AuditTreeDoc,
+  rootOf,
   storedTree,
 } from './audit-log.projection';
 import { recordedHeads } from './tree-head-signer';
@@ -71,7 +72,7 @@ export class AuditService {
     const closing = heads.find((doc) => doc.head.reason === 'phase:closed');
     return {
       size,
-      etag: `"${size}-${tree?.root ?? ''}"`,
+      etag: `"${size}-${tree ? rootOf(tree) : ''}"`,
       final: closing !== undefined && closing.leafIndex === size - 1,
     };
   }

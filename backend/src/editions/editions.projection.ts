@@ -1,4 +1,4 @@
-import type { BallotEntry, Calendar, District, EditionRules, Phase } from '@decidimos/contracts';
+import type { BallotEntry, Calendar, CitywidePool, District, EditionRules, Phase } from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
 
 export interface EditionDoc {
@@ -7,6 +7,8 @@ export interface EditionDoc {
   description: string;
   phase: Phase;
   districts: District[];
+  /** Absent in documents projected before pools existed: none. */
+  citywidePool?: CitywidePool | null;
   rules: EditionRules;
   calendar: Calendar;
   phaseHistory: { phase: Phase; at: string; position: number }[];
@@ -22,7 +24,7 @@ export const editionsProjection: Projection = {
   async apply(event, store) {
     const editions = store.collection<EditionDoc>(EDITIONS);
     if (event.type === 'EditionDrafted') {
-      const { editionId, title, description, districts, rules, calendar } = event.data;
+      const { editionId, title, description, districts, citywidePool, rules, calendar } = event.data;
       await editions.upsert(
         editionId,
         {
@@ -31,6 +33,7 @@ export const editionsProjection: Projection = {
           description,
           phase: 'draft',
           districts,
+          citywidePool: citywidePool ?? null,
           rules,
           calendar,
           phaseHistory: [{ phase: 'draft', at: event.recordedAt, position: event.position }],

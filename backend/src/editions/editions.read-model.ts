@@ -13,6 +13,7 @@ export function toEditionView(doc: EditionDoc, now: Date): EditionView {
     description: doc.description,
     phase: doc.phase,
     districts: doc.districts,
+    citywidePool: doc.citywidePool ?? null,
     rules: doc.rules,
     calendar: doc.calendar,
     phaseHistory: doc.phaseHistory.map(({ phase, at }) => ({ phase, at })),

@@ -325,6 +325,37 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         expect(deliveries.ids()).toEqual([...appended, live.id]);
       });
 
+      it('hands groups to onEvents instead: every event once, in order, never onEvent', async () => {
+        const start = await store.headPosition();
+        const appended = Array.from({ length: 30 }, () => noted());
+        await store.append(ballotStream(), appended.slice(0, 20), 'no_stream');
+        const groups: RecordedEvent[][] = [];
+        const deliveries = new Deliveries();
+        const gate = deferred();
+        subscriptions.push(
+          store.subscribeToAll({
+            after: start,
+            onEvent: () => Promise.reject(new Error('onEvent called although onEvents was given')),
+            onEvents: async (events) => {
+              groups.push(events);
+              for (const event of events) deliveries.add(event);
+              await gate.promise;
+            },
+            onError: (error) => deliveries.fail(error),
+          }),
+        );
+        await deliveries.reached(1);
+        // The next group waits for this one's handler.
+        await store.append(ballotStream(), appended.slice(20), 19);
+        const delivered = deliveries.events.length;
+        gate.resolve();
+        await deliveries.reached(30);
+
+        expect(delivered).toBeLessThan(30);
+        expect(deliveries.ids()).toEqual(appended.map((event) => event.id));
+        expect(groups.every((group) => group.length > 0)).toBe(true);
+      });
+
       it('from the head, delivers only events appended afterwards', async () => {
         await store.append(ballotStream(), [noted()], 'no_stream');
         const deliveries = record(store, await store.headPosition());

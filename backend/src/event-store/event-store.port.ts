@@ -47,6 +47,12 @@ export interface SubscribeOptions {
   after: number;
   /** Called for each event in order; the next is not delivered until this resolves. */
   onEvent: (event: RecordedEvent) => Promise<void>;
+  /**
+   * When given, called instead of onEvent with the events an adapter read together (one
+   * or more, in order), so a consumer can commit their effects at once; the next group is
+   * not delivered until this resolves.
+   */
+  onEvents?: (events: RecordedEvent[]) => Promise<void>;
   /** Called once if the subscription stops because of an error (after onEvent threw, or the store failed). */
   onError?: (error: unknown) => void;
 }

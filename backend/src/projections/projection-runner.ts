@@ -113,18 +113,28 @@ export class ProjectionRunner {
     this.failed = failed;
     const from = Math.min(...checkpoints.values(), Number.MAX_SAFE_INTEGER);
     this.processed = from === Number.MAX_SAFE_INTEGER ? 0 : from;
+    const onEvents = async (events: RecordedEvent[]) => {
+      // A subscription stopped by a switch may still finish its events: into its own generation only.
+      if (view !== this.view) return;
+      // One commit for every projection's writes of the events read together, instead of
+      // one per event; waiters are released only after it, when every instance can read
+      // what they wait for.
+      const apply = async () => {
+        for (const recorded of events) {
+          const appended = await this.apply(recorded, view, checkpoints, failed);
+          if (appended > recorded.position) this.followUps.set(recorded.position, appended);
+        }
+      };
+      await (view.batch ? view.batch(apply) : apply());
+      if (view !== this.view) return;
+      this.processed = events.at(-1)!.position;
+      this.scheduleCheckpointSave();
+      this.releaseWaiters();
+    };
     this.subscription = this.events.subscribeToAll({
       after: this.processed,
-      onEvent: async (recorded) => {
-        // A subscription stopped by a switch may still finish its event: into its own generation only.
-        if (view !== this.view) return;
-        const appended = await this.apply(recorded, view, checkpoints, failed);
-        if (view !== this.view) return;
-        if (appended > recorded.position) this.followUps.set(recorded.position, appended);
-        this.processed = recorded.position;
-        this.scheduleCheckpointSave();
-        this.releaseWaiters();
-      },
+      onEvent: (recorded) => onEvents([recorded]),
+      onEvents,
       onError: (error) => {
         this.failure = error;
         this.logger.error(`projections stopped: ${String(error)}`);
@@ -156,11 +166,7 @@ export class ProjectionRunner {
       for (const projection of due) this.fail(failed, projection, recorded, error);
       return 0;
     }
-    // One commit for every projection's writes of this event, instead of one per write.
-    // Waiters are released only after it, when every instance can read what they wait for.
-    return view.batch
-      ? view.batch(() => this.applyDue(due, event, view, checkpoints, failed, recorded))
-      : this.applyDue(due, event, view, checkpoints, failed, recorded);
+    return this.applyDue(due, event, view, checkpoints, failed, recorded);
   }
 
   private async applyDue(

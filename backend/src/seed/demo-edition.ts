@@ -20,6 +20,9 @@ export const DEMO_DISTRICTS = [
   { id: 'huajuco', name: 'Huajuco', budget: 5_000_000 },
 ];
 
+/** The demo's citywide pool: projects for the whole city, voted on by every resident beside their district's. */
+export const DEMO_CITYWIDE_POOL = { id: 'ciudad', name: 'Toda la ciudad', budget: 12_000_000 };
+
 const DEMO_PROPOSALS: {
   district: string;
   title: string;
@@ -167,6 +170,7 @@ export async function seedDemoEdition(app: INestApplication): Promise<string | n
         description:
           'Edición de demostración: propone obras para tu distrito, apóyalas y vota dentro del presupuesto. Los datos se reinician al borrar la carpeta de datos.',
         districts: DEMO_DISTRICTS,
+        citywidePool: DEMO_CITYWIDE_POOL,
         rules: {
           minAge: 16,
           proposals: { perResident: 3, minCost: 100_000, maxCost: 5_000_000 },

@@ -21,6 +21,7 @@ export function anEdition(
     editionId: 'pp',
     phase,
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
+    citywidePool: null,
     rules: editionRulesSchema.parse(rules),
     calendar: {},
     ballot: null,

@@ -22,6 +22,7 @@ export const PROBLEM_STATUS = {
   CONCURRENT_UPDATE: 409,
   DISTRICT_MISMATCH: 409,
   WOULD_REPLACE: 409,
+  WORK_CLOSED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
   WRONG_DISTRICT: 422,
@@ -39,6 +40,10 @@ export const PROBLEM_STATUS = {
   RESIDENCE_PROOF_REQUIRED: 422,
   NOT_POLL_OFFICER: 422,
   SHIFT_OUTSIDE_HOURS: 422,
+  CANCEL_NEEDS_REASON: 422,
+  PROGRESS_DECREASE_NEEDS_REASON: 422,
+  FINISHED_NEEDS_FULL_PROGRESS: 422,
+  OVERSPEND_NEEDS_REASON: 422,
   LOGIN_FAILED: 400,
   UNSUBSCRIBE_LINK_INVALID: 400,
   PAYLOAD_TOO_LARGE: 413,
@@ -175,6 +180,27 @@ const es: Messages = {
     title: 'Enlace para darte de baja no válido',
     detail: 'El enlace está incompleto o alterado; cópialo entero del correo, o cambia tus avisos en «Mis avisos».',
   },
+  WORK_CLOSED: {
+    title: 'Obra cerrada',
+    detail: 'La obra está «{{status}}» y ya no admite actualizaciones.',
+  },
+  CANCEL_NEEDS_REASON: {
+    title: 'Falta el motivo',
+    detail: 'Para cancelar una obra escribe el motivo público en «reason».',
+  },
+  PROGRESS_DECREASE_NEEDS_REASON: {
+    title: 'Falta el motivo',
+    detail: 'El avance baja de {{from}} % a {{to}} %: explica por qué en «reason».',
+  },
+  FINISHED_NEEDS_FULL_PROGRESS: {
+    title: 'Avance incompleto',
+    detail: 'Una obra terminada tiene 100 % de avance; tiene {{progress}} %.',
+  },
+  OVERSPEND_NEEDS_REASON: {
+    title: 'Falta el motivo',
+    detail:
+      'Lo ejercido ({{spent, number}} pesos) supera el presupuesto asignado ({{awarded, number}} pesos): explica por qué en «reason».',
+  },
 };
 
 const en: Messages = {
@@ -297,6 +323,24 @@ const en: Messages = {
     title: 'Invalid unsubscribe link',
     detail:
       'The link is incomplete or altered; copy it whole from the e-mail, or change your notices under "My notifications".',
+  },
+  WORK_CLOSED: { title: 'Work closed', detail: 'The work is "{{status}}" and takes no more updates.' },
+  CANCEL_NEEDS_REASON: {
+    title: 'Reason missing',
+    detail: 'To cancel a work, write the public reason in "reason".',
+  },
+  PROGRESS_DECREASE_NEEDS_REASON: {
+    title: 'Reason missing',
+    detail: 'Progress goes down from {{from}} % to {{to}} %: explain why in "reason".',
+  },
+  FINISHED_NEEDS_FULL_PROGRESS: {
+    title: 'Progress incomplete',
+    detail: 'A finished work has 100 % progress; this one has {{progress}} %.',
+  },
+  OVERSPEND_NEEDS_REASON: {
+    title: 'Reason missing',
+    detail:
+      'The amount spent ({{spent, number}} pesos) exceeds the awarded budget ({{awarded, number}} pesos): explain why in "reason".',
   },
 };
 

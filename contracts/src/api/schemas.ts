@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { calendarSchema, districtSchema, editionRulesSchema, phaseSchema, PHASES } from '../editions/edition';
+import {
+  calendarSchema,
+  citywidePoolSchema,
+  districtSchema,
+  editionRulesSchema,
+  phaseSchema,
+  PHASES,
+} from '../editions/edition';
 import { RESIDENCE_PROOFS, roleSchema } from '../events/catalog';
 import { CURP_MESSAGES, CURP_SEXES, curpProblems } from './curp';
 import { longText, shortText } from './text';
@@ -10,12 +17,16 @@ const pesos = z.number().int('money is a whole number of pesos').nonnegative();
 
 /** A district as an admin writes it: the catalog's shape, with its name checked as text people typed. */
 const districtRequest = districtSchema.extend({ name: shortText(1, 120) });
+/** The citywide pool as an admin writes it, its name checked the same way. */
+const citywidePoolRequest = citywidePoolSchema.extend({ name: shortText(1, 120) });
 
 export const createEditionRequest = z
   .object({
     title: shortText(3, 200),
     description: longText(0, 10_000).default(''),
     districts: z.array(districtRequest).min(1, 'an edition needs at least one district').max(200),
+    /** Optional: a budget every resident votes on beside their district's (null or absent: none). */
+    citywidePool: citywidePoolRequest.nullable().default(null),
     rules: editionRulesSchema.default(editionRulesSchema.parse({})),
     calendar: calendarSchema.default({}),
   })
@@ -23,6 +34,10 @@ export const createEditionRequest = z
   .refine((e) => new Set(e.districts.map((d) => d.id)).size === e.districts.length, {
     message: 'district ids must be unique',
     path: ['districts'],
+  })
+  .refine((e) => e.citywidePool === null || e.districts.every((d) => d.id !== e.citywidePool?.id), {
+    message: 'the citywide pool needs an id no district has',
+    path: ['citywidePool', 'id'],
   });
 export type CreateEditionRequest = z.input<typeof createEditionRequest>;
 
@@ -90,6 +105,8 @@ export const editionView = z.object({
   description: z.string(),
   phase: phaseSchema,
   districts: z.array(districtSchema),
+  /** The budget every resident votes on beside their district's; null: the edition has none. */
+  citywidePool: citywidePoolSchema.nullable(),
   rules: editionRulesSchema,
   calendar: calendarSchema,
   phaseHistory: z.array(z.object({ phase: phaseSchema, at: z.string() })),

@@ -18,6 +18,28 @@ export const districtSchema = z.object({
 });
 export type District = z.infer<typeof districtSchema>;
 
+/**
+ * The citywide pool: a budget of its own for projects that serve the whole city. Every
+ * resident votes in it beside their district's ballot; a proposal targets it by its id
+ * (in place of a district), so its id must differ from every district's.
+ */
+export const citywidePoolSchema = z.object({
+  id: slug,
+  name: z.string().trim().min(1).max(120),
+  budget: pesos.positive(),
+});
+export type CitywidePool = z.infer<typeof citywidePoolSchema>;
+
+/** The pools of an edition, each with its own ballot and count: its districts, then its citywide pool if any. */
+export function editionPools(edition: {
+  districts: readonly District[];
+  citywidePool?: CitywidePool | null;
+}): (District & { citywide: boolean })[] {
+  const pools = edition.districts.map((district) => ({ ...district, citywide: false }));
+  if (edition.citywidePool) pools.push({ ...edition.citywidePool, citywide: true });
+  return pools;
+}
+
 export const proposalRulesSchema = z
   .object({
     perResident: z.number().int().min(1).max(100).default(3),

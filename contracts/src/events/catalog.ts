@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ballotCommitment } from '../ballots/commitment';
 import {
   calendarSchema,
+  citywidePoolSchema,
   countingRulesSchema,
   districtSchema,
   editionRulesSchema,
@@ -10,10 +11,11 @@ import {
 
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
- * on append and on read. Every type has one schemaVersion (SCHEMA_VERSIONS) and the
- * reader refuses any other, so there are no upcasters yet: a change to the shape of an
- * event some published log holds must add its new version beside the old one and an
- * upcaster from the old, so those logs stay readable and verifiable.
+ * on append and on read. Every type has one current schemaVersion (SCHEMA_VERSIONS); the
+ * reader also accepts the EARLIER_VERSIONS listed and refuses any other. A change to the
+ * shape of an event some published log holds must add its new version beside the old one
+ * and an upcaster from the old (or, when it only adds an optional field, list the old
+ * schema in EARLIER_VERSIONS), so those logs stay readable and verifiable.
  *
  * Events hold pseudonyms (`voter`, `author`, `staff`), never names, e-mails, CURP or
  * iD subjects: the public export of an edition is its events in their public form
@@ -47,6 +49,16 @@ export type DistrictTally = z.infer<typeof districtTallySchema>;
 export const treeHeadRefSchema = z.object({ treeSize: z.number().int().nonnegative(), rootHash: hex32 });
 export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
 
+/** What a work (a selected proposal being built) can be doing, in the words of API.md. */
+export const WORK_STATUSES = ['planned', 'design', 'tendering', 'in_progress', 'finished', 'cancelled'] as const;
+export type WorkStatus = (typeof WORK_STATUSES)[number];
+
+const calendarDate = z.iso.date('use a date as YYYY-MM-DD');
+
+/** A milestone of a work as the public log holds it: staff-written public text about the work, never about a person. */
+export const workMilestoneSchema = z.object({ date: calendarDate, title: z.string(), description: z.string() });
+export type WorkMilestone = z.infer<typeof workMilestoneSchema>;
+
 export const ROLES = ['admin', 'reviewer', 'poll-officer', 'auditor', 'implementer', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
@@ -70,22 +82,31 @@ const ballotCast = z.object({
   sealed: z.object({ selections: z.array(id), salt: hex32 }),
 });
 
+const editionDraftedV1 = z.object({
+  editionId: id,
+  title: z.string(),
+  description: z.string(),
+  districts: z.array(districtSchema),
+  rules: editionRulesSchema,
+  calendar: calendarSchema,
+  createdBy: pseudonym,
+});
+
 export const eventSchemas = {
-  EditionDrafted: z.object({
-    editionId: id,
-    title: z.string(),
-    description: z.string(),
-    districts: z.array(districtSchema),
-    rules: editionRulesSchema,
-    calendar: calendarSchema,
-    createdBy: pseudonym,
-  }),
+  /**
+   * Version 2 adds `citywidePool` (null: none); a version 1 event, from before pools
+   * existed, reads as it is, without the field, which means the same.
+   */
+  EditionDrafted: editionDraftedV1.extend({ citywidePool: citywidePoolSchema.nullable().optional() }),
   EditionPhaseAdvanced: z.object({
     editionId: id,
     from: phaseSchema,
     to: phaseSchema,
     by: pseudonym,
-    /** When voting opens: the proposals on each district's ballot and their final costs, fixed for the whole vote. */
+    /**
+     * When voting opens: the proposals on each pool's ballot (by district id, and the
+     * citywide pool's id) and their final costs, fixed for the whole vote.
+     */
     ballot: z.record(z.string(), z.array(ballotEntrySchema)).optional(),
   }),
   ProposalSubmitted: z.object({
@@ -134,6 +155,7 @@ export const eventSchemas = {
     counting: countingRulesSchema,
     /** Ballots (last per voter) counted: those recorded before voting closed. */
     ballots: z.number().int().nonnegative(),
+    /** One tally per pool: each district, then the citywide pool (by its id) if the edition has one. */
     districts: z.array(districtTallySchema),
     /** The tree head signed when voting closed: the log whose ballots this tally counted. */
     treeHead: treeHeadRefSchema,
@@ -174,6 +196,25 @@ export const eventSchemas = {
     to: z.string(),
     by: pseudonym,
   }),
+  /**
+   * An implementer's update of a work (stream `work-<edition>-<proposal>`). A work is a
+   * proposal the tally selected, and has that proposal's id; each field is what changed
+   * (absent: unchanged). `reason` is public: why progress went back, why spending passed
+   * the awarded budget, or why the work was cancelled (work-rules.ts).
+   */
+  WorkUpdated: z.object({
+    editionId: id,
+    workId: id,
+    /** The implementer's staff pseudonym. */
+    by: pseudonym,
+    status: z.enum(WORK_STATUSES).optional(),
+    progress: z.number().int().min(0).max(100).optional(),
+    spent: pesos.optional(),
+    department: z.string().optional(),
+    expectedEnd: calendarDate.optional(),
+    milestone: workMilestoneSchema.optional(),
+    reason: z.string().optional(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -182,7 +223,7 @@ export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> }
 
 /** Current schema version per event type. */
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
-  EditionDrafted: 1,
+  EditionDrafted: 2,
   EditionPhaseAdvanced: 1,
   ProposalSubmitted: 2,
   ProposalEdited: 1,
@@ -197,6 +238,7 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   RoleRevoked: 1,
   BoothDefined: 1,
   ShiftAssigned: 1,
+  WorkUpdated: 1,
 };
 
 export class InvalidEventError extends Error {
@@ -224,6 +266,15 @@ const RETIRED_VERSIONS: Partial<Record<EventType, Record<number, string>>> = {
   BallotCast: {
     1: 'version 1 held the selections in the clear (ballots are sealed since version 2); this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
   },
+};
+
+/**
+ * Earlier versions still read as they are, with their own schema: each is the current
+ * shape without a field that later became optional, so its payload needs no upcaster and
+ * its leaf hash (over the payload as stored) stays what it was.
+ */
+const EARLIER_VERSIONS: Partial<Record<EventType, Record<number, z.ZodType>>> = {
+  EditionDrafted: { 1: editionDraftedV1 },
 };
 
 /** Validates an event's payload against its schema version; throws InvalidEventError. */
@@ -288,10 +339,11 @@ function parseWith(
   if (!isEventType(type)) throw new InvalidEventError(type, ['unknown event type']);
   const retired = RETIRED_VERSIONS[type]?.[schemaVersion];
   if (retired) throw new InvalidEventError(type, [`schemaVersion ${schemaVersion} is retired: ${retired}`]);
-  if (schemaVersion !== SCHEMA_VERSIONS[type]) {
+  const schema = schemaVersion === SCHEMA_VERSIONS[type] ? schemas[type] : EARLIER_VERSIONS[type]?.[schemaVersion];
+  if (schema === undefined) {
     throw new InvalidEventError(type, [`unsupported schemaVersion ${schemaVersion}`]);
   }
-  const result = schemas[type].safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     throw new InvalidEventError(
       type,

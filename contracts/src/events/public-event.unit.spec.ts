@@ -1,4 +1,5 @@
 import { ballotCommitment } from '../ballots/commitment';
+import { editionRulesSchema } from '../editions/edition';
 import { parseEvent, parsePublicEvent } from './catalog';
 import { publicEvent } from './public-event';
 
@@ -69,5 +70,33 @@ describe('stored ballots', () => {
     expect(() => parseEvent('BallotCast', { ...v1, channel: 'online', officer: null }, 1)).toThrow(
       /schemaVersion 1 is retired: version 1 held the selections in the clear.*reset DATA_DIR of an old demo/,
     );
+  });
+});
+
+describe('drafted editions', () => {
+  const drafted = {
+    editionId: 'pp-2027',
+    title: 'Presupuesto Participativo 2027',
+    description: '',
+    districts: [{ id: 'centro', name: 'Centro', budget: 5_000_000 }],
+    rules: editionRulesSchema.parse({}),
+    calendar: {},
+    createdBy: 'a'.repeat(64),
+  };
+
+  it('read a version 1 event (before pools) as recorded, without a citywide pool', () => {
+    const event = parseEvent('EditionDrafted', drafted, 1);
+    expect(event.data).toEqual(drafted);
+    expect(publicEvent({ ...recorded('EditionDrafted', drafted), metadata: { schemaVersion: 1 } }).data).toEqual(
+      drafted,
+    );
+  });
+
+  it('read a version 2 event with its citywide pool', () => {
+    const pool = { id: 'ciudad', name: 'Toda la ciudad', budget: 12_000_000 };
+    expect(parseEvent('EditionDrafted', { ...drafted, citywidePool: pool }, 2).data).toMatchObject({
+      citywidePool: pool,
+    });
+    expect(() => parseEvent('EditionDrafted', drafted, 3)).toThrow(/unsupported schemaVersion 3/);
   });
 });

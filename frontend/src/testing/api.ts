@@ -49,6 +49,7 @@ export function anEdition(overrides: Partial<EditionView> = {}): EditionView {
     description: '',
     phase: 'proposals',
     districts: [{ id: 'centro', name: 'Centro', budget: 1_000_000 }],
+    citywidePool: null,
     rules: editionRulesSchema.parse({}),
     calendar: {},
     phaseHistory: [],

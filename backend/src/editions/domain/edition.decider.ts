@@ -2,6 +2,7 @@ import {
   nextPhase,
   type BallotEntry,
   type Calendar,
+  type CitywidePool,
   type District,
   type DistrictTally,
   type EditionRules,
@@ -24,6 +25,7 @@ export type EditionState =
       editionId: string;
       phase: Phase;
       districts: District[];
+      citywidePool: CitywidePool | null;
       rules: EditionRules;
       calendar: Calendar;
       /** Per district, the proposals on the ballot and their final costs; set when voting opens. */
@@ -43,6 +45,7 @@ export type EditionCommand =
       title: string;
       description: string;
       districts: District[];
+      citywidePool: CitywidePool | null;
       rules: EditionRules;
       calendar: Calendar;
       by: string;
@@ -108,6 +111,7 @@ export const editionDecider: Decider<EditionCommand, EditionEvent, EditionState>
           editionId: event.data.editionId,
           phase: 'draft',
           districts: event.data.districts,
+          citywidePool: event.data.citywidePool ?? null,
           rules: event.data.rules,
           calendar: event.data.calendar,
           ballot: null,

@@ -123,7 +123,7 @@ export class ResubscribingSubscription implements Subscription {
       const recorded = toRecordedEvent(event);
       // A new subscription may start with events delivered before the drop.
       if (recorded.position <= this.cursor) return;
-      await this.options.onEvent(recorded);
+      await (this.options.onEvents ? this.options.onEvents([recorded]) : this.options.onEvent(recorded));
       this.cursor = recorded.position;
       this.failures = 0;
     } catch (error) {

@@ -42,10 +42,16 @@ export class CatchUpSubscription implements Subscription {
     let cursor = after;
     while (!this.stopped) {
       const batch = this.readAfter(cursor, BATCH_SIZE);
-      for (const event of batch) {
+      if (this.options.onEvents && batch.length > 0) {
         if (this.stopped) return;
-        await this.options.onEvent(event);
-        cursor = event.position;
+        await this.options.onEvents(batch);
+        cursor = batch.at(-1)!.position;
+      } else {
+        for (const event of batch) {
+          if (this.stopped) return;
+          await this.options.onEvent(event);
+          cursor = event.position;
+        }
       }
       if (batch.length < BATCH_SIZE) await this.waitForGrowthPast(cursor);
       // A long catch-up must not starve timers and I/O when handlers resolve at once.

@@ -43,15 +43,31 @@ export class SqliteCollection<T extends object> implements Collection<T> {
   }
 
   async upsert(id: string, doc: T, options: WriteOptions = {}): Promise<boolean> {
+    const uniqueFields = this.uniqueFields();
+    const json = JSON.stringify(doc);
+    const position = options.position ?? null;
+    // Most collections have no unique field: one statement, atomic on its own, checks the
+    // position and writes (a projection makes several of these per event). Unique fields
+    // are declared when a collection is first opened, before any write to it.
+    if (uniqueFields.length === 0) {
+      const { changes } = this.db
+        .prepare(
+          `INSERT INTO documents (collection, id, doc, position) VALUES (?1, ?2, ?3, ?4)
+           ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, position = ifnull(excluded.position, position)
+           WHERE ?4 IS NULL OR documents.position IS NULL OR ?4 > documents.position`,
+        )
+        .run(this.name, id, json, position);
+      return Number(changes) > 0;
+    }
     return this.db.inWriteTransaction(() => {
       if (isStale(this.storedVersion(id), options.position)) return false;
-      this.replaceUniqueKeys(id, doc);
+      this.replaceUniqueKeys(id, doc, uniqueFields);
       this.db
         .prepare(
           `INSERT INTO documents (collection, id, doc, position) VALUES (?, ?, ?, ?)
            ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, position = ifnull(excluded.position, position)`,
         )
-        .run(this.name, id, JSON.stringify(doc), options.position ?? null);
+        .run(this.name, id, json, position);
       return true;
     });
   }
@@ -143,9 +159,9 @@ export class SqliteCollection<T extends object> implements Collection<T> {
   }
 
   /** Throws DuplicateKeyError, undone with the rest of the transaction, when another document holds a value. */
-  private replaceUniqueKeys(id: string, doc: T): void {
+  private replaceUniqueKeys(id: string, doc: T, uniqueFields: string[]): void {
     this.db.prepare('DELETE FROM unique_keys WHERE collection = ? AND id = ?').run(this.name, id);
-    for (const field of this.uniqueFields()) {
+    for (const field of uniqueFields) {
       const value = (doc as Record<string, unknown>)[field];
       if (value === undefined || value === null) continue;
       const key: SQLInputValue = JSON.stringify(value);
