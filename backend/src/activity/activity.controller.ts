@@ -13,6 +13,7 @@ import { Contacts, settingsOf } from '../notifications/public-api';
 import { ProposalsReadModel } from '../proposals/public-api';
 import { decodeEvent } from '../shared/event-envelope';
 import { supportsDecider, supportsStream } from '../supports/public-api';
+import { WorksReadModel } from '../works/public-api';
 
 /**
  * "My activity": my part in one edition, for my eyes only. My supports come from my own
@@ -27,6 +28,7 @@ export class ActivityController {
     private readonly ballots: BallotsReadModel,
     private readonly profiles: Profiles,
     private readonly contacts: Contacts,
+    private readonly works: WorksReadModel,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -48,7 +50,19 @@ export class ActivityController {
     const edition = await this.editions.require(query.edition);
     const editionId = edition.id;
     const mine = await this.docs(await this.profiles.proposalsOf(session.subject));
-    const followed = await this.docs(await this.contacts.following(session.subject));
+    const followed = await this.docs(await this.contacts.following(session.subject, 'proposal'));
+    const followedWorks: ActivityAnswer['followedWorks'] = [];
+    for (const workId of await this.contacts.following(session.subject, 'work')) {
+      const work = await this.works.get(workId);
+      const [proposal] = await this.docs([workId]);
+      if (work)
+        followedWorks.push({
+          id: work.id,
+          title: proposal?.title ?? work.id,
+          status: work.status,
+          progress: work.progress,
+        });
+    }
     let supports: ActivityAnswer['supports'] = [];
     let ballot: ActivityAnswer['ballot'] = null;
     if (session.curp) {
@@ -69,6 +83,7 @@ export class ActivityController {
       supports,
       ballot,
       follows: followed.map(({ id, title, status }) => ({ id, title, status })),
+      followedWorks,
       settings: settingsOf(await this.contacts.refresh(session)),
     };
   }

@@ -4,10 +4,11 @@ import { EditionsModule } from '../editions/editions.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { WorksModule } from '../works/works.module';
 import { ActivityController } from './activity.controller';
 
 @Module({
-  imports: [EditionsModule, IdentityModule, ProposalsModule, BallotsModule, NotificationsModule],
+  imports: [EditionsModule, IdentityModule, ProposalsModule, BallotsModule, WorksModule, NotificationsModule],
   controllers: [ActivityController],
 })
 export class ActivityModule {}

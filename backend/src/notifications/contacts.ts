@@ -20,7 +20,7 @@ import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model
  * never to publish it.
  */
 export const CONTACTS = 'notification-contacts';
-/** Proposals a resident follows: one row per (subject, proposal). */
+/** Proposals and works a resident follows: one row per (subject, target, id). */
 export const FOLLOWS = 'notification-follows';
 /**
  * From a ballot pseudonym to the person behind it, keyed by HMAC(VOTER_KEY, "reach:" +
@@ -40,10 +40,14 @@ export interface ContactDoc {
   ref: string;
 }
 
+/** What can be followed; a work's id is its selected proposal's. */
+export type FollowTarget = 'proposal' | 'work';
+
 interface FollowDoc {
   id: string;
   subject: string;
-  proposalId: string;
+  target: FollowTarget;
+  targetId: string;
   at: string;
 }
 
@@ -130,26 +134,26 @@ export class Contacts {
     }
   }
 
-  async follow(subject: string, proposalId: string, at: string): Promise<void> {
-    const id = followId(subject, proposalId);
-    if (!(await this.follows.get(id))) await this.follows.upsert(id, { id, subject, proposalId, at });
+  async follow(subject: string, target: FollowTarget, targetId: string, at: string): Promise<void> {
+    const id = followId(subject, target, targetId);
+    if (!(await this.follows.get(id))) await this.follows.upsert(id, { id, subject, target, targetId, at });
   }
 
-  async unfollow(subject: string, proposalId: string): Promise<void> {
-    await this.follows.delete(followId(subject, proposalId));
+  async unfollow(subject: string, target: FollowTarget, targetId: string): Promise<void> {
+    await this.follows.delete(followId(subject, target, targetId));
   }
 
-  async following(subject: string): Promise<string[]> {
+  async following(subject: string, target: FollowTarget): Promise<string[]> {
     const page = await this.follows.find({
-      filter: { subject },
+      filter: { subject, target },
       sort: [{ field: 'at', direction: 'asc' }],
       limit: 1000,
     });
-    return page.items.map((f) => f.proposalId);
+    return page.items.map((f) => f.targetId);
   }
 
-  async followers(proposalId: string): Promise<string[]> {
-    const page = await this.follows.find({ filter: { proposalId }, limit: 100_000 });
+  async followers(target: FollowTarget, targetId: string): Promise<string[]> {
+    const page = await this.follows.find({ filter: { target, targetId }, limit: 100_000 });
     return page.items.map((f) => f.subject);
   }
 
@@ -190,4 +194,4 @@ export function settingsOf(contact: ContactDoc): NotificationSettings {
   };
 }
 
-const followId = (subject: string, proposalId: string) => `${subject}:${proposalId}`;
+const followId = (subject: string, target: FollowTarget, targetId: string) => `${subject}:${target}:${targetId}`;

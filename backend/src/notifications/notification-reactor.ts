@@ -158,6 +158,23 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
       case 'BallotCast':
         await this.ballotCast(event);
         return;
+      case 'WorkUpdated': {
+        const { editionId, workId, status, progress, reason, milestone } = event.data;
+        const params = {
+          editionId,
+          workId,
+          proposalTitle: await this.title(workId),
+          ...(status ? { workStatus: status } : {}),
+          ...(progress !== undefined ? { progress } : {}),
+          ...(reason ? { reason } : {}),
+          ...(milestone ? { milestoneTitle: milestone.title } : {}),
+        };
+        for (const follower of await this.contacts.followers('work', workId)) {
+          const recipient = { subject: follower, kind: 'followed-work' as const };
+          await this.deliver(event.id, event.recordedAt, recipient, 'work-updated', params);
+        }
+        return;
+      }
       default:
         return;
     }
@@ -177,7 +194,7 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   }
 
   private async toFollowers(event: StoredEvent, proposalId: string, author: string | null, params: NotificationParams) {
-    for (const follower of await this.contacts.followers(proposalId)) {
+    for (const follower of await this.contacts.followers('proposal', proposalId)) {
       if (follower === author) continue;
       await this.deliver(
         event.id,

@@ -21,6 +21,7 @@ import { Endpoint } from '../http/endpoint';
 import { ValidBody, ValidQuery, type Parsed } from '../http/validation';
 import { ProposalsReadModel } from '../proposals/public-api';
 import { DomainError } from '../shared/domain-error';
+import { WorksReadModel } from '../works/public-api';
 import { Contacts, settingsOf } from './contacts';
 import { Deliveries } from './deliveries';
 import { Mailer } from './mailer';
@@ -35,6 +36,7 @@ export class NotificationsController {
     private readonly contacts: Contacts,
     private readonly deliveries: Deliveries,
     private readonly proposals: ProposalsReadModel,
+    private readonly works: WorksReadModel,
     private readonly mailer: Mailer,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -111,9 +113,13 @@ export class NotificationsController {
 
   @Get('api/me/follows')
   @Access('session')
-  @Endpoint({ summary: 'The proposals I follow, by id', tags: ['notifications'], response: followsAnswer })
+  @Endpoint({ summary: 'The proposals and works I follow, by id', tags: ['notifications'], response: followsAnswer })
   async follows(@Req() request: FastifyRequest) {
-    return { proposals: await this.contacts.following(request.caller!.session.subject) };
+    const subject = request.caller!.session.subject;
+    return {
+      proposals: await this.contacts.following(subject, 'proposal'),
+      works: await this.contacts.following(subject, 'work'),
+    };
   }
 
   @Put('api/proposals/:id/follow')
@@ -127,7 +133,7 @@ export class NotificationsController {
   })
   async follow(@Param('id') id: string, @Req() request: FastifyRequest): Promise<FollowAnswer> {
     await this.proposals.require(id);
-    await this.contacts.follow(request.caller!.session.subject, id, new Date().toISOString());
+    await this.contacts.follow(request.caller!.session.subject, 'proposal', id, new Date().toISOString());
     return { id, following: true };
   }
 
@@ -142,7 +148,37 @@ export class NotificationsController {
   })
   async unfollow(@Param('id') id: string, @Req() request: FastifyRequest): Promise<FollowAnswer> {
     await this.proposals.require(id);
-    await this.contacts.unfollow(request.caller!.session.subject, id);
+    await this.contacts.unfollow(request.caller!.session.subject, 'proposal', id);
+    return { id, following: false };
+  }
+
+  @Put('api/works/:id/follow')
+  @HttpCode(200)
+  @Access('session')
+  @Endpoint({
+    summary: 'Follow a work: hear of each update; repeating it changes nothing',
+    tags: ['notifications'],
+    response: followAnswer,
+    problems: [404],
+  })
+  async followWork(@Param('id') id: string, @Req() request: FastifyRequest): Promise<FollowAnswer> {
+    await this.works.require(id);
+    await this.contacts.follow(request.caller!.session.subject, 'work', id, new Date().toISOString());
+    return { id, following: true };
+  }
+
+  @Delete('api/works/:id/follow')
+  @HttpCode(200)
+  @Access('session')
+  @Endpoint({
+    summary: 'Stop following a work; repeating it changes nothing',
+    tags: ['notifications'],
+    response: followAnswer,
+    problems: [404],
+  })
+  async unfollowWork(@Param('id') id: string, @Req() request: FastifyRequest): Promise<FollowAnswer> {
+    await this.works.require(id);
+    await this.contacts.unfollow(request.caller!.session.subject, 'work', id);
     return { id, following: false };
   }
 

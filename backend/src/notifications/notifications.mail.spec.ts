@@ -59,7 +59,7 @@ describe('notifications by e-mail (Mailpit)', () => {
     const before = await author.get('/api/me/notification-settings');
     expect(before.body).toEqual({
       email: { kinds: [] },
-      inApp: { kinds: ['my-proposal', 'followed-proposal', 'voting', 'my-ballot'] },
+      inApp: { kinds: ['my-proposal', 'followed-proposal', 'voting', 'my-ballot', 'followed-work'] },
       language: 'es',
       emailAddress: emailOf('resident-centro-1'),
     });
@@ -211,9 +211,35 @@ describe('notifications by e-mail (Mailpit)', () => {
     expect(last.text).toContain(revote.body.receipt);
   });
 
+  it('tells the author their proposal was selected, and a follower of its work of each update', async () => {
+    const supporter = await system.login('resident-centro-6');
+    expect((await supporter.post(`/api/processes/${editionId}/ballot`, { selections: [proposalId] })).status).toBe(201);
+    await follower.put('/api/me/notification-settings', {
+      email: { kinds: ['followed-work'] },
+      inApp: { kinds: ['followed-proposal', 'followed-work'] },
+    });
+    expect((await follower.put(`/api/works/${proposalId}/follow`)).status).toBe(404);
+    await admin.post(`/api/processes/${editionId}/phase`, { to: 'counting' });
+    await admin.post(`/api/processes/${editionId}/phase`, { to: 'results' });
+    expect((await follower.put(`/api/works/${proposalId}/follow`)).body).toEqual({ id: proposalId, following: true });
+    expect((await follower.get('/api/me/follows')).body).toEqual({ proposals: [proposalId], works: [proposalId] });
+    await admin.post('/api/roles/grant', { subject: 'implementer', role: 'implementer' });
+    const implementer = await system.login('implementer');
+    const updated = await implementer.post(`/api/works/${proposalId}/updates`, { status: 'design', progress: 10 });
+    expect(updated.status).toBe(201);
+    await settled();
+    const [work] = to(await mailpit.messages(), 'resident-centro-2').slice(-1);
+    expect(work!.subject).toBe('Novedades de la obra «Luminarias en la Alameda»');
+    expect(work!.text).toContain('Estado: en diseño');
+    expect(work!.text).toContain('Avance: 10 %');
+    expect(to(await mailpit.messages(), 'resident-centro-1').at(-1)!.subject).toBe(
+      '"Luminarias en la Alameda" is now selected',
+    );
+  });
+
   it('erases everything notifications keep about a resident', async () => {
     expect((await author.delete('/api/me/notification-settings')).status).toBe(204);
     expect((await author.get('/api/me/notifications')).body).toEqual({ items: [], unread: 0 });
-    expect((await author.get('/api/me/follows')).body).toEqual({ proposals: [] });
+    expect((await author.get('/api/me/follows')).body).toEqual({ proposals: [], works: [] });
   });
 });

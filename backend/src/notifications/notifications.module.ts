@@ -4,6 +4,7 @@ import { EditionsModule } from '../editions/editions.module';
 import { HealthModule } from '../health/health.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { WorksModule } from '../works/works.module';
 import { Contacts } from './contacts';
 import { Deliveries } from './deliveries';
 import { Mailer } from './mailer';
@@ -15,7 +16,7 @@ import { NotificationsController } from './notifications.controller';
  * (no rebuild clears them), and the reactor follows the log with its own checkpoint.
  */
 @Module({
-  imports: [EditionsModule, IdentityModule, ProposalsModule, BallotsModule, HealthModule],
+  imports: [EditionsModule, IdentityModule, ProposalsModule, BallotsModule, WorksModule, HealthModule],
   controllers: [NotificationsController],
   providers: [Contacts, Deliveries, Mailer, NotificationReactor],
   exports: [Contacts],

@@ -27,10 +27,39 @@ const statusEn: Record<string, string> = {
   selected: 'selected',
   'not-selected': 'not selected',
 };
+const workStatusEs: Record<string, string> = {
+  planned: 'planeada',
+  design: 'en diseño',
+  tendering: 'en licitación',
+  in_progress: 'en obra',
+  finished: 'terminada',
+  cancelled: 'cancelada',
+};
+const workStatusEn: Record<string, string> = {
+  planned: 'planned',
+  design: 'in design',
+  tendering: 'out to tender',
+  in_progress: 'under way',
+  finished: 'finished',
+  cancelled: 'cancelled',
+};
+const workLines = (p: NotificationParams, words: Record<string, string>, labels: string[]) =>
+  [
+    p.workStatus ? `${labels[0]}: ${words[p.workStatus]}` : null,
+    p.progress !== undefined ? `${labels[1]}: ${p.progress} %` : null,
+    p.milestoneTitle ? `${labels[2]}: ${p.milestoneTitle}` : null,
+    p.reason ? `${labels[3]}: ${p.reason}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n');
 const channelEs = { online: 'en línea', assisted: 'en una mesa de votación' };
 const channelEn = { online: 'online', assisted: 'at a voting booth' };
 
 const es: Record<NotificationSubject, Template> = {
+  'work-updated': (p) => ({
+    subject: `Novedades de la obra «${p.proposalTitle}»`,
+    text: `La obra «${p.proposalTitle}» se actualizó.\n${workLines(p, workStatusEs, ['Estado', 'Avance', 'Hito', 'Motivo'])}`,
+  }),
   'proposal-assessed': (p) => ({
     subject: `Tu propuesta «${p.proposalTitle}» fue evaluada`,
     text: `El comité evaluó tu propuesta «${p.proposalTitle}»: ${p.feasible ? 'es viable' : 'no es viable'}.\nMotivo: ${p.reason}`,
@@ -65,6 +94,10 @@ const es: Record<NotificationSubject, Template> = {
 };
 
 const en: Record<NotificationSubject, Template> = {
+  'work-updated': (p) => ({
+    subject: `News of the work "${p.proposalTitle}"`,
+    text: `The work "${p.proposalTitle}" was updated.\n${workLines(p, workStatusEn, ['Status', 'Progress', 'Milestone', 'Reason'])}`,
+  }),
   'proposal-assessed': (p) => ({
     subject: `Your proposal "${p.proposalTitle}" was assessed`,
     text: `The committee assessed your proposal "${p.proposalTitle}": ${p.feasible ? 'it is feasible' : 'it is not feasible'}.\nReason: ${p.reason}`,

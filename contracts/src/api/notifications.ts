@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORK_STATUSES } from '../events/catalog';
 import { PROPOSAL_STATUSES } from './schemas';
 import { LANGUAGES } from './problems';
 
@@ -7,9 +8,10 @@ import { LANGUAGES } from './problems';
  * - `my-proposal`: my proposal was assessed (with the reason), and whether it reached the ballot;
  * - `followed-proposal`: the status of a proposal I follow changed;
  * - `voting`: voting opened in my district, and a reminder a day before it closes if I have not voted;
- * - `my-ballot`: my ballot was recorded (with the receipt) or replaced (a security notice).
+ * - `my-ballot`: my ballot was recorded (with the receipt) or replaced (a security notice);
+ * - `followed-work`: a work I follow was updated.
  */
-export const NOTIFICATION_KINDS = ['my-proposal', 'followed-proposal', 'voting', 'my-ballot'] as const;
+export const NOTIFICATION_KINDS = ['my-proposal', 'followed-proposal', 'voting', 'my-ballot', 'followed-work'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What happened, within a kind: it chooses the words of the message. */
@@ -21,6 +23,7 @@ export const NOTIFICATION_SUBJECTS = [
   'voting-reminder',
   'ballot-recorded',
   'ballot-replaced',
+  'work-updated',
 ] as const;
 export type NotificationSubject = (typeof NOTIFICATION_SUBJECTS)[number];
 
@@ -63,6 +66,10 @@ export const notificationParams = z.object({
   receipt: z.string().optional(),
   channel: z.enum(['online', 'assisted']).optional(),
   votingEndsAt: z.string().optional(),
+  workId: z.string().optional(),
+  workStatus: z.enum(WORK_STATUSES).optional(),
+  progress: z.number().optional(),
+  milestoneTitle: z.string().optional(),
 });
 export type NotificationParams = z.infer<typeof notificationParams>;
 
@@ -91,7 +98,7 @@ export const followAnswer = z.object({ id: z.string(), following: z.boolean() })
 export type FollowAnswer = z.infer<typeof followAnswer>;
 
 /** GET /api/me/follows: what I follow, by id. */
-export const followsAnswer = z.object({ proposals: z.array(z.string()) });
+export const followsAnswer = z.object({ proposals: z.array(z.string()), works: z.array(z.string()) });
 export type FollowsAnswer = z.infer<typeof followsAnswer>;
 
 /** The unsubscribe link's body (RFC 8058 one-click, or the web page's button). */
@@ -108,6 +115,10 @@ export const activityAnswer = z.object({
     .object({ channel: z.enum(['online', 'assisted']), castAt: z.string(), booth: z.string().nullable() })
     .nullable(),
   follows: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(PROPOSAL_STATUSES) })),
+  /** The works I follow (of any edition), with their status and progress. */
+  followedWorks: z.array(
+    z.object({ id: z.string(), title: z.string(), status: z.enum(WORK_STATUSES), progress: z.number() }),
+  ),
   settings: notificationSettings,
 });
 export type ActivityAnswer = z.infer<typeof activityAnswer>;
