@@ -361,6 +361,6 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   }
 
   private unsubscribePage(contact: ContactDoc, kind: NotificationKind): string {
-    return `${this.baseUrl()}/unsubscribe?token=${unsubscribeToken(this.config.voterKey, contact.ref, kind)}`;
+    return `${this.baseUrl()}/notifications/unsubscribe?token=${unsubscribeToken(this.config.voterKey, contact.ref, kind)}`;
   }
 }

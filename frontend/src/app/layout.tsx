@@ -1,4 +1,5 @@
 import { isPublished } from '@decidimos/contracts/editions/phases';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { currentEdition, useEditions } from '../lib/api/get-editions';
@@ -19,6 +20,9 @@ function LanguageSwitch() {
   );
 }
 
+// The bell and "my activity" load on their own, after the page: the entry chunk stays as it was.
+const SessionLinks = lazy(() => import('../features/notifications/components/session-links'));
+
 function Session() {
   const { t } = useTranslation();
   const me = useMe();
@@ -35,6 +39,9 @@ function Session() {
   return (
     <div className="session">
       <span>{t('auth.greeting', { name: me.data.displayName })}</span>
+      <Suspense fallback={null}>
+        <SessionLinks />
+      </Suspense>
       <Link to={paths.account()} className="button link-button small">
         {t('auth.account')}
       </Link>

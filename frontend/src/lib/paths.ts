@@ -25,6 +25,10 @@ export const paths = {
   audit: (editionId: string) => `${edition(editionId)}/audit`,
   receipts: (receipt?: string) => (receipt ? `/receipts/${e(receipt)}` : '/receipts'),
   account: () => '/account',
+  notifications: () => '/notifications',
+  notificationSettings: () => '/notifications/settings',
+  unsubscribe: () => '/notifications/unsubscribe',
+  activity: () => '/activity',
   admin: () => '/admin',
   newEdition: () => '/admin/editions/new',
 };
