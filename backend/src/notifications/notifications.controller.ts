@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { CONFIG, type Config } from '../config/config';
 import { Access } from '../http/access';
 import { Endpoint } from '../http/endpoint';
-import { ValidBody, ValidQuery, type Parsed } from '../http/validation';
+import { ValidBody, ValidQuery, ValidationFailed, type Parsed } from '../http/validation';
 import { ProposalsReadModel } from '../proposals/public-api';
 import { DomainError } from '../shared/domain-error';
 import { WorksReadModel } from '../works/public-api';
@@ -194,7 +194,11 @@ export class NotificationsController {
   })
   async unsubscribe(@ValidQuery() query: Parsed<typeof unsubscribeQuery>): Promise<UnsubscribeAnswer> {
     const token = readUnsubscribeToken(this.config.voterKey, query.token);
-    if (!token) throw new DomainError('UNSUBSCRIBE_LINK_INVALID');
+    if (!token) {
+      throw new ValidationFailed([
+        { path: 'query.token', message: 'not a link of ours: copy it whole from the e-mail' },
+      ]);
+    }
     const contact = await this.contacts.byRef(token.ref);
     // An erased contact gets nothing already: the link still answers as done.
     if (contact) await this.contacts.unsubscribe(contact, token.kind);

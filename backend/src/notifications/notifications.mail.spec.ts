@@ -146,6 +146,7 @@ describe('notifications by e-mail (Mailpit)', () => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(forged.status).toBe(400);
+    expect(await forged.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
     const oneClick = await fetch(new URL(path, system.baseUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -45,7 +45,6 @@ export const PROBLEM_STATUS = {
   FINISHED_NEEDS_FULL_PROGRESS: 422,
   OVERSPEND_NEEDS_REASON: 422,
   LOGIN_FAILED: 400,
-  UNSUBSCRIBE_LINK_INVALID: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
@@ -176,10 +175,6 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
-  UNSUBSCRIBE_LINK_INVALID: {
-    title: 'Enlace para darte de baja no válido',
-    detail: 'El enlace está incompleto o alterado; cópialo entero del correo, o cambia tus avisos en «Mis avisos».',
-  },
   WORK_CLOSED: {
     title: 'Obra cerrada',
     detail: 'La obra está «{{status}}» y ya no admite actualizaciones.',
@@ -318,11 +313,6 @@ const en: Messages = {
   SHIFT_OUTSIDE_HOURS: {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
-  },
-  UNSUBSCRIBE_LINK_INVALID: {
-    title: 'Invalid unsubscribe link',
-    detail:
-      'The link is incomplete or altered; copy it whole from the e-mail, or change your notices under "My notifications".',
   },
   WORK_CLOSED: { title: 'Work closed', detail: 'The work is "{{status}}" and takes no more updates.' },
   CANCEL_NEEDS_REASON: {

@@ -27,7 +27,6 @@ export const paths = {
   account: () => '/account',
   notifications: () => '/notifications',
   notificationSettings: () => '/notifications/settings',
-  unsubscribe: () => '/notifications/unsubscribe',
   activity: () => '/activity',
   admin: () => '/admin',
   newEdition: () => '/admin/editions/new',

@@ -7,8 +7,6 @@ import { LANGUAGES, type Language } from './i18n';
  * which has a size budget (scripts/bundle-size.mjs).
  */
 const notificationsEs = {
-  bell_one: 'Avisos: {{count}} sin leer',
-  bell_other: 'Avisos: {{count}} sin leer',
   centre: {
     title: 'Mis avisos',
     lead: 'Lo que pasó con tus propuestas, las que sigues, tu voto y la votación de tu distrito.',
@@ -102,8 +100,6 @@ const notificationsEs = {
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
 
 const notificationsEn: Catalog<typeof notificationsEs> = {
-  bell_one: 'Notifications: {{count}} unread',
-  bell_other: 'Notifications: {{count}} unread',
   centre: {
     title: 'My notifications',
     lead: 'What happened to your proposals, those you follow, your vote and voting in your district.',
