@@ -49,7 +49,7 @@ function Session() {
         className="button link-button small"
         aria-label={t('auth.bell', { count: unread })}
       >
-        <span aria-hidden="true">🔔</span>
+        {t('auth.notices')}
         {unread > 0 ? <span className="badge">{unread}</span> : null}
       </Link>
       <Link to={paths.activity()} className="button link-button small">

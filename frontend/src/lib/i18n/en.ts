@@ -26,6 +26,7 @@ export const en: Messages = {
     account: 'My account',
     activity: 'My activity',
     bell: 'Notifications: {{count}} unread',
+    notices: 'Notifications',
   },
   common: {
     loading: 'Loading…',

@@ -30,6 +30,7 @@ export const es = {
     account: 'Mi cuenta',
     activity: 'Mi actividad',
     bell: 'Avisos: {{count}} sin leer',
+    notices: 'Avisos',
   },
   common: {
     loading: 'Cargando…',
