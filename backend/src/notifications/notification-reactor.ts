@@ -37,6 +37,8 @@ const TICK_MS = 1_000;
 const MAX_ATTEMPTS = 8;
 const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1000, 3_600_000);
 const REMINDER_BEFORE_MS = 24 * 3600 * 1000;
+/** How often an instance walks the contacts for reminders due: each walk costs an HMAC and a read per contact. */
+const REMIND_EVERY_MS = 5 * 60 * 1000;
 
 interface Recipient {
   subject: string;
@@ -57,6 +59,8 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   private timer: ReturnType<typeof setInterval> | null = null;
   private ticking: Promise<void> | null = null;
   private checkpoint = 0;
+  private savedCheckpoint = 0;
+  private remindedAt = 0;
   private readonly sent: Counter<'channel'>;
   private readonly failed: Counter<'channel'>;
 
@@ -89,12 +93,12 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
 
   async onApplicationBootstrap() {
     this.checkpoint = await this.store.getCheckpoint(REACTOR_CHECKPOINT);
+    this.savedCheckpoint = this.checkpoint;
     this.subscription = this.events.subscribeToAll({
       after: this.checkpoint,
       onEvent: async (recorded) => {
         await this.react(decodeEvent(recorded));
         this.checkpoint = recorded.position;
-        await this.store.setCheckpoint(REACTOR_CHECKPOINT, recorded.position);
       },
       onError: (error) => this.logger.error(`notifications stopped: ${String(error)}`),
     });
@@ -108,12 +112,27 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
     await this.subscription?.stop();
     this.subscription = null;
     await this.ticking;
+    await this.saveCheckpoint();
   }
 
-  /** Sends what is due now; tests call it to avoid waiting for the timer. */
-  tick(): Promise<void> {
-    this.ticking ??= this.sendDue()
-      .then(() => this.remind())
+  // Saved with each tick rather than per event (a write per ballot would slow voting); a
+  // replay after a crash re-derives deliveries that already exist, which changes nothing.
+  private async saveCheckpoint(): Promise<void> {
+    if (this.checkpoint > this.savedCheckpoint) {
+      const position = this.checkpoint;
+      await this.store.setCheckpoint(REACTOR_CHECKPOINT, position);
+      this.savedCheckpoint = position;
+    }
+  }
+
+  /**
+   * Sends the e-mails due now and, every few minutes (or now with `remindNow`), the
+   * reminders due; tests call it to avoid waiting for the timer.
+   */
+  tick(remindNow = false): Promise<void> {
+    this.ticking ??= this.saveCheckpoint()
+      .then(() => this.sendDue())
+      .then(() => this.remindIfDue(remindNow))
       .catch((error: unknown) => this.logger.error(`notification tick: ${String(error)}`))
       .finally(() => {
         this.ticking = null;
@@ -342,6 +361,12 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
         );
       }
     }
+  }
+
+  private async remindIfDue(now: boolean): Promise<void> {
+    if (!now && Date.now() - this.remindedAt < REMIND_EVERY_MS) return;
+    this.remindedAt = Date.now();
+    await this.remind();
   }
 
   private wantsVoting(contact: ContactDoc): boolean {

@@ -24,7 +24,7 @@ const noSmtp = 'smtp://127.0.0.1:9';
 /** Polls until every queued e-mail is settled (sent, failed or dropped), running the reactor's tick meanwhile. */
 async function settled(apps = [system.app]): Promise<void> {
   for (let tries = 0; tries < 400; tries++) {
-    for (const app of apps) await app.get(NotificationReactor).tick();
+    for (const app of apps) await app.get(NotificationReactor).tick(true);
     const store = system.app.get<ReadModelStore>(READ_MODEL_STORE);
     const pending = await store.collection<OutboxDoc>(OUTBOX).count({ state: 'pending' });
     const behind = (await store.getCheckpoint(REACTOR_CHECKPOINT)) < system.app.get(ProjectionRunner).position;
