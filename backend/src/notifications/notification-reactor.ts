@@ -317,14 +317,15 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
     } catch (error) {
       this.failed.inc({ channel: 'email' });
       const attempts = attempt + 1;
-      this.logger.warn(`e-mail ${doc.id} attempt ${attempts} failed: ${(error as Error).message}`);
+      // The class and code only: an SMTP server's words may quote the address.
+      this.logger.warn(`e-mail ${doc.id} attempt ${attempts} failed: ${describe(error)}`);
       await this.deliveries.settle(doc.id, attempt, 'failed');
       await this.deliveries.outbox.upsert(doc.id, {
         ...doc,
         attempts,
         nextAttemptAt: now + backoffMs(attempts),
         state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-        lastError: (error as Error).message,
+        lastError: describe(error),
       });
       return;
     }
@@ -388,4 +389,9 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   private unsubscribePage(contact: ContactDoc, kind: NotificationKind): string {
     return `${this.baseUrl()}/notifications/unsubscribe?token=${unsubscribeToken(this.config.voterKey, contact.ref, kind)}`;
   }
+}
+
+function describe(error: unknown): string {
+  const { name, code, responseCode } = error as { name?: string; code?: string; responseCode?: number };
+  return [name ?? 'Error', code, responseCode].filter((part) => part !== undefined).join(' ');
 }
