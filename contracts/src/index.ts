@@ -16,4 +16,7 @@ export * from './pabulib';
 export * from './audit';
 export * from './audit/booth-activity';
 export * from './events/public-event';
+export * from './editions/calendar';
+export * from './editions/editing';
+export * from './api/edition-editing';
 export * from './works/work-rules';

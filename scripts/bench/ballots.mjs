@@ -34,7 +34,7 @@ async function logInResidents(baseUrl, count) {
 
 // One address logs every resident in, and each resident revotes at whatever rates are
 // offered: the login and write limits are raised for the run (still counted), as the README says.
-const { baseUrl, dataDir, stop } = await startServer({
+const { baseUrl, dataDir, stop, addInstance } = await startServer({
   RATE_LIMIT_LOGINS: String(voters * 2),
   RATE_LIMIT_WRITES: '1000000',
 });
@@ -47,53 +47,76 @@ try {
     JSON.stringify(login.sessions.map((s) => ({ cookie: s.cookie, csrfToken: s.csrfToken }))),
   );
 
-  const load = runNode('scripts/bench/load.mjs', [
-    JSON.stringify({
-      baseUrl,
-      editionId: edition.id,
-      selections: edition.proposals.slice(0, 2),
-      sessionsFile,
-      connections,
-      rounds,
-      liveRequests,
-      rates,
-      rateSeconds,
-    }),
-  ]);
-  let output = '';
-  load.stdout.on('data', (chunk) => (output += chunk));
-  const code = await new Promise((resolve) => load.on('exit', resolve));
-  if (code !== 0) throw new Error(`load process exited with ${code}`);
-  const loadStopped = performance.now();
-  await waitUntilReady(baseUrl);
-  const catchUpMs = performance.now() - loadStopped;
-  const { casts, live, openLoops } = JSON.parse(output);
+  const runLoad = async (baseUrls) => {
+    const load = runNode('scripts/bench/load.mjs', [
+      JSON.stringify({
+        baseUrls,
+        editionId: edition.id,
+        selections: edition.proposals.slice(0, 2),
+        sessionsFile,
+        connections,
+        rounds,
+        liveRequests,
+        rates,
+        rateSeconds,
+      }),
+    ]);
+    let output = '';
+    load.stdout.on('data', (chunk) => (output += chunk));
+    const code = await new Promise((resolve) => load.on('exit', resolve));
+    if (code !== 0) throw new Error(`load process exited with ${code}`);
+    return JSON.parse(output);
+  };
 
   const ms = (value) => `${value.toFixed(1).padStart(6)} ms`;
   const row = (label, r) =>
     `${label.padEnd(18)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  (${r.requests} requests in ${r.seconds.toFixed(2)} s, statuses ${JSON.stringify(r.statuses)})`;
+  const report = ({ casts, live, openLoops }) => {
+    console.log(`  ${row('POST ballot', casts)}`);
+    console.log(`  ${row('GET /health/live', live)}`);
+    console.log(`  ballots per second / health per second: ${(casts.perSecond / live.perSecond).toFixed(3)}`);
+    console.log(
+      `  revotes offered at a constant rate for ${rateSeconds} s each, latency from each one's scheduled send:`,
+    );
+    for (const r of openLoops) {
+      console.log(
+        `  ${`${r.rate}/s offered`.padEnd(18)} sent ${r.sent}, answered ${r.answered}, failed ${r.failed}  ` +
+          `p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  ` +
+          `(latest send ${r.maxSendLag.toFixed(1)} ms after its time, statuses ${JSON.stringify(r.statuses)})`,
+      );
+    }
+  };
+
+  const single = await runLoad([baseUrl]);
+  const loadStopped = performance.now();
+  await waitUntilReady(baseUrl);
+  const catchUpMs = performance.now() - loadStopped;
   console.log(
     `\nBallot casts on the embedded store: ${voters} residents x ${rounds} casts, ${connections} connections`,
   );
   console.log(`  logged in ${voters} residents through the real login flow in ${login.seconds.toFixed(1)} s`);
-  console.log(`  ${row('POST ballot', casts)}`);
-  console.log(`  ${row('GET /health/live', live)}`);
-  console.log(`  ballots per second / health per second: ${(casts.perSecond / live.perSecond).toFixed(3)}`);
-  console.log(
-    `  revotes offered at a constant rate for ${rateSeconds} s each, latency from each one's scheduled send:`,
-  );
-  for (const r of openLoops) {
-    console.log(
-      `  ${`${r.rate}/s offered`.padEnd(18)} sent ${r.sent}, answered ${r.answered}, failed ${r.failed}  ` +
-        `p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  ` +
-        `(latest send ${r.maxSendLag.toFixed(1)} ms after its time, statuses ${JSON.stringify(r.statuses)})`,
-    );
-  }
+  console.log('  one backend instance:');
+  report(single);
   console.log(`  projections caught up ${catchUpMs.toFixed(0)} ms after the load stopped`);
   readModelBytes(dataDir);
   const expected = { 201: voters, ...(rounds > 1 ? { 200: voters * (rounds - 1) } : {}) };
-  if (JSON.stringify(casts.statuses) !== JSON.stringify(expected)) {
-    throw new Error(`expected statuses ${JSON.stringify(expected)}, got ${JSON.stringify(casts.statuses)}`);
+  if (JSON.stringify(single.casts.statuses) !== JSON.stringify(expected)) {
+    throw new Error(`expected statuses ${JSON.stringify(expected)}, got ${JSON.stringify(single.casts.statuses)}`);
+  }
+
+  // A second replica on the same data directory: one of the two projects (the projector
+  // lease), both serve; every cast is now a revote.
+  const second = await addInstance();
+  try {
+    const double = await runLoad([baseUrl, second.baseUrl]);
+    console.log('  two backend instances on the same data directory, requests spread evenly:');
+    report(double);
+    const revotes = { 200: voters * rounds };
+    if (JSON.stringify(double.casts.statuses) !== JSON.stringify(revotes)) {
+      throw new Error(`expected statuses ${JSON.stringify(revotes)}, got ${JSON.stringify(double.casts.statuses)}`);
+    }
+  } finally {
+    await second.stop();
   }
 } finally {
   await stop();

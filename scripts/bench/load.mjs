@@ -5,12 +5,13 @@
 //   one a first ballot, the others revotes), then `liveRequests` GET /health/live;
 // - latency, open loop: revotes sent on a fixed schedule at each of `rates` per second for
 //   `rateSeconds`, whether or not earlier ones have been answered.
+// With several `baseUrls` (replicas on the same stores) requests are spread over them evenly.
 // Prints every figure as one JSON line.
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
 
-const { baseUrl, editionId, selections, sessionsFile, connections, rounds, liveRequests, rates, rateSeconds } =
+const { baseUrls, editionId, selections, sessionsFile, connections, rounds, liveRequests, rates, rateSeconds } =
   JSON.parse(process.argv[2]);
 const sessions = JSON.parse(readFileSync(sessionsFile, 'utf8'));
 const ballotPath = `/api/processes/${editionId}/ballot`;
@@ -29,40 +30,53 @@ function count(statuses, status) {
  * from just before the first request is sent to the last answer received, from our own
  * clock: autocannon's own callback waits for its next one-second tick.
  */
-function closedLoop(options) {
+function closedLoop({ amount, ...options }) {
   const latencies = [];
   const statuses = {};
   let lastAnswer;
+  let errors = 0;
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const instance = autocannon({ url: baseUrl, connections, ...options }, (error, result) => {
-      if (error) return reject(error);
-      const seconds = (lastAnswer - started) / 1000;
-      latencies.sort((a, b) => a - b);
-      resolve({
-        requests: latencies.length,
-        seconds,
-        perSecond: latencies.length / seconds,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        statuses,
-        errors: result.errors + result.timeouts,
-      });
-    });
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      lastAnswer = performance.now();
-      latencies.push(responseTime);
-      count(statuses, statusCode);
-    });
+  const share = (i) => Math.floor(amount / baseUrls.length) + (i < amount % baseUrls.length ? 1 : 0);
+  const runs = baseUrls.map(
+    (url, i) =>
+      new Promise((resolve, reject) => {
+        const instance = autocannon(
+          { url, connections: Math.ceil(connections / baseUrls.length), amount: share(i), ...options },
+          (error, result) => {
+            if (error) return reject(error);
+            errors += result.errors + result.timeouts;
+            resolve();
+          },
+        );
+        instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+          lastAnswer = performance.now();
+          latencies.push(responseTime);
+          count(statuses, statusCode);
+        });
+      }),
+  );
+  return Promise.all(runs).then(() => {
+    const seconds = (lastAnswer - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return {
+      requests: latencies.length,
+      seconds,
+      perSecond: latencies.length / seconds,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      statuses,
+      errors,
+    };
   });
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-const { hostname, port } = new URL(baseUrl);
+const targets = baseUrls.map((url) => new URL(url));
 
-/** One revote; resolves with its status, or 0 if it failed without one. */
-function cast(session) {
+/** One revote to replica `n`; resolves with its status, or 0 if it failed without one. */
+function cast(session, n) {
+  const { hostname, port } = targets[n % targets.length];
   return new Promise((resolve) => {
     const req = request(
       {
@@ -111,7 +125,7 @@ async function openLoop(rate, seconds) {
       const due = start + (i * 1000) / rate;
       maxSendLag = Math.max(maxSendLag, now - due);
       pending.push(
-        cast(sessions[i % sessions.length]).then((status) => {
+        cast(sessions[i % sessions.length], i).then((status) => {
           count(statuses, status);
           if (status) answered += 1;
           if (status >= 200 && status < 300) latencies.push(performance.now() - due);

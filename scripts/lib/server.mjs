@@ -66,5 +66,44 @@ export async function startServer(env = {}) {
     await stop();
     throw error;
   }
-  return { baseUrl, dataDir, stop };
+  const identityProvider = `http://127.0.0.1:${idpPort}`;
+  return { baseUrl, dataDir, stop, addInstance: () => startInstance({ dataDir, identityProvider, env }) };
+}
+
+/**
+ * Another backend on the same data directory and identity provider, as a second replica
+ * behind a proxy would run; sessions and keys live in the data directory, so a cookie from
+ * the first works here too. `stop()` ends it and leaves the data.
+ */
+async function startInstance({ dataDir, identityProvider, env }) {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = runNode('backend/dist/main.js', [], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      DATA_DIR: dataDir,
+      OIDC_ISSUER: identityProvider,
+      OIDC_CLIENT_ID: 'decidimos',
+      OIDC_CLIENT_SECRET: 'decidimos-dev-secret',
+      SEED_DEMO: 'false',
+      ADMIN_SUBJECTS: 'admin',
+      ...env,
+    },
+  });
+  child.stdout.resume();
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await waitUntilReady(baseUrl);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
 }

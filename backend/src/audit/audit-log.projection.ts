@@ -1,11 +1,11 @@
 import {
-  type PublicEvent,
   type TreeHead,
   MerkleTree,
   SparseNodeStore,
   eventLeafHash,
   fromHex,
   frontierOf,
+  headReason,
   publicEvent,
   toHex,
 } from '@decidimos/contracts';
@@ -24,14 +24,21 @@ export interface AuditTreeDoc {
   position: number;
 }
 
-/** A leaf: the event exactly as exported and hashed, found by event id (receipts) or by page (export). */
+/**
+ * A leaf, found by event id (receipts) or by page (export): its hash, its place in the tree
+ * and the event's log position. The event itself is read from the log when needed and put
+ * in its public form again (publicEvent is a pure function of the recorded event), rather
+ * than copied here: a copy was most of the read models' bytes.
+ */
 export interface AuditLeafDoc {
   id: string;
   editionId: string;
   index: number;
   page: number;
   leafHash: string;
-  event: PublicEvent;
+  position: number;
+  /** Why this event gets a signed head of its own (headReason), or null. */
+  headReason: string | null;
 }
 
 /** A signed tree head as recorded in the log, with the leaf its TreeHeadSigned event became. */
@@ -95,7 +102,8 @@ export const auditLogProjection: Projection = {
         index: tree.size,
         page: Math.floor(tree.size / LEAVES_PER_PAGE),
         leafHash: toHex(leafHash),
-        event: exported,
+        position: event.position,
+        headReason: headReason(event),
       },
       written,
     );

@@ -6,6 +6,7 @@ import {
   type TreeHead,
   type TreeHeadRef,
   keyId,
+  publicEvent,
   publicKeyOf,
   toHex,
 } from '@decidimos/contracts';
@@ -113,9 +114,9 @@ export class AuditService {
       filter: whole ? { editionId, page } : { editionId, page, index: { in: indexes } },
       sort: [{ field: 'index', direction: 'asc' }],
     });
-    const lines = items
-      .filter((leaf) => leaf.index >= from && leaf.index < to)
-      .map((leaf) => JSON.stringify(leaf.event));
+    const positions = items.filter((leaf) => leaf.index >= from && leaf.index < to).map((leaf) => leaf.position);
+    const events = await this.events.readPositions(positions);
+    const lines = events.map((recorded) => JSON.stringify(publicEvent(decodeEvent(recorded))));
     return Buffer.from(lines.map((line) => `${line}\n`).join(''));
   }
 
@@ -173,11 +174,13 @@ export class AuditService {
   /** The inclusion proof of a ballot against the latest signed tree head that covers it. */
   async receipt(receipt: string, parsed: { ballotId: string; leafHash: string }): Promise<ReceiptProof> {
     const leaf = await this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES).get(parsed.ballotId);
-    if (!leaf || leaf.event.type !== 'BallotCast') {
+    const [recorded] = leaf ? await this.events.readPositions([leaf.position]) : [];
+    const ballot = recorded && decodeEvent(recorded);
+    if (!leaf || ballot?.type !== 'BallotCast') {
       throw new DomainError('NOT_FOUND', { what: 'ballot', id: parsed.ballotId });
     }
     const { editionId } = leaf;
-    const voter = String(leaf.event.data['voter']);
+    const { voter } = ballot.data;
     const currentBallot = await this.ballots.current(editionId, voter);
     const latest = await this.latestHead(editionId);
     const covered = latest !== null && latest.treeSize > leaf.index;
@@ -190,7 +193,7 @@ export class AuditService {
       matches: leaf.leafHash === parsed.leafHash,
       leafIndex: leaf.index,
       current: currentBallot?.ballotId === parsed.ballotId,
-      ...(await this.ballotOutcome(editionId, leaf.event.stream, parsed.ballotId)),
+      ...(await this.ballotOutcome(editionId, ballot.streamId, parsed.ballotId)),
       status: covered ? 'included' : 'pending',
       treeHead: covered ? latest.head : null,
       treeHeadIntervalSeconds: this.config.treeHeadIntervalSeconds,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { INTERVAL_REASON, headReason, publicKeyOf, type PublicDomainEvent } from '@decidimos/contracts';
+import { INTERVAL_REASON, publicKeyOf } from '@decidimos/contracts';
 import { CONFIG, type Config } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
@@ -78,7 +78,7 @@ export class IntervalTreeHeads implements OnApplicationBootstrap, OnApplicationS
     const { items: last } = await this.readModels
       .collection<AuditLeafDoc>(AUDIT_LEAVES)
       .find({ filter: { editionId, index: size - 1 }, limit: 1 });
-    if (!last[0] || headReason(last[0].event as unknown as PublicDomainEvent) !== null) return false;
+    if (!last[0] || last[0].headReason !== null) return false;
     const appended = await signOnce(this.events, this.readModels, this.key, editionId, {
       editionId,
       treeSize: size,

@@ -1,9 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   advancePhaseRequest,
+  calendarRequest,
   createdResponse,
   createEditionRequest,
+  editEditionRequest,
   editionList,
   editionView,
 } from '@decidimos/contracts';
@@ -14,6 +16,8 @@ import { IdempotencyKey } from '../http/idempotency';
 import { ValidBody, type Parsed } from '../http/validation';
 import { AdvancePhase } from './commands/advance-phase';
 import { DraftEdition } from './commands/draft-edition';
+import { EditEdition } from './commands/edit-edition';
+import { SetCalendar } from './commands/set-calendar';
 import { EditionsReadModel, toEditionView } from './editions.read-model';
 
 // Editions are "processes" in the public API (API.md), the word other PB platforms use.
@@ -46,8 +50,7 @@ export class EditionsController {
   @Access('public')
   @Endpoint({ summary: 'List editions, newest first', tags: ['editions'], response: editionList })
   async list() {
-    const now = new Date();
-    const items = (await this.editions.list()).map((doc) => toEditionView(doc, now));
+    const items = (await this.editions.list()).map((doc) => toEditionView(doc));
     return { items, total: items.length };
   }
 
@@ -60,7 +63,7 @@ export class EditionsController {
     problems: [404],
   })
   async get(@Param('id') id: string) {
-    return toEditionView(await this.editions.require(id), new Date());
+    return toEditionView(await this.editions.require(id));
   }
 
   @Post(':id/phase')
@@ -79,6 +82,48 @@ export class EditionsController {
     @Req() request: FastifyRequest,
   ) {
     await this.commands.execute(new AdvancePhase(id, to, request.caller!.staff));
-    return toEditionView(await this.editions.require(id), new Date());
+    return toEditionView(await this.editions.require(id));
+  }
+
+  @Patch(':id')
+  @HttpCode(200)
+  @Access('admin')
+  @Endpoint({
+    summary:
+      'Edit an edition: title, description, districts and budgets in draft or proposals; rules until voting opens (then 409 RULES_FROZEN); calendar as PUT …/calendar',
+    tags: ['editions'],
+    body: editEditionRequest,
+    response: editionView,
+    problems: [404, 409, 422],
+  })
+  async edit(
+    @Param('id') id: string,
+    @ValidBody() changes: Parsed<typeof editEditionRequest>,
+    @Req() request: FastifyRequest,
+    @IdempotencyKey() key?: string,
+  ) {
+    await this.commands.execute(new EditEdition(id, changes, request.caller!.staff, key));
+    return toEditionView(await this.editions.require(id));
+  }
+
+  @Put(':id/calendar')
+  @HttpCode(200)
+  @Access('admin')
+  @Endpoint({
+    summary:
+      "Set the edition's calendar: phases then advance by themselves at endsAt; after voting opens, with a public reason",
+    tags: ['editions'],
+    body: calendarRequest,
+    response: editionView,
+    problems: [404, 409, 422],
+  })
+  async setCalendar(
+    @Param('id') id: string,
+    @ValidBody() calendar: Parsed<typeof calendarRequest>,
+    @Req() request: FastifyRequest,
+    @IdempotencyKey() key?: string,
+  ) {
+    await this.commands.execute(new SetCalendar(id, calendar, request.caller!.staff, key));
+    return toEditionView(await this.editions.require(id));
   }
 }

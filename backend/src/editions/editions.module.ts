@@ -2,15 +2,27 @@ import { Module } from '@nestjs/common';
 import type { Projection } from '../projections/projection';
 import { AdvancePhaseHandler } from './commands/advance-phase';
 import { DraftEditionHandler } from './commands/draft-edition';
+import { EditEditionHandler } from './commands/edit-edition';
+import { SetCalendarHandler } from './commands/set-calendar';
 import { RecordTallyHandler } from './commands/record-tally';
 import { EditionLoader } from './edition-loader';
 import { EditionsController } from './editions.controller';
 import { editionsProjection } from './editions.projection';
 import { EditionsReadModel } from './editions.read-model';
+import { PhaseClock } from './phase-clock';
 
 @Module({
   controllers: [EditionsController],
-  providers: [EditionsReadModel, EditionLoader, DraftEditionHandler, AdvancePhaseHandler, RecordTallyHandler],
+  providers: [
+    EditionsReadModel,
+    EditionLoader,
+    DraftEditionHandler,
+    AdvancePhaseHandler,
+    EditEditionHandler,
+    SetCalendarHandler,
+    RecordTallyHandler,
+    PhaseClock,
+  ],
   exports: [EditionsReadModel, EditionLoader],
 })
 export class EditionsModule {

@@ -1,4 +1,12 @@
-import type { BallotEntry, Calendar, CitywidePool, District, EditionRules, Phase } from '@decidimos/contracts';
+import {
+  windowsOfPlannedStarts,
+  type BallotEntry,
+  type CalendarPhase,
+  type CitywidePool,
+  type District,
+  type EditionRules,
+  type Phase,
+} from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
 
 export interface EditionDoc {
@@ -10,7 +18,9 @@ export interface EditionDoc {
   /** Absent in documents projected before pools existed: none. */
   citywidePool?: CitywidePool | null;
   rules: EditionRules;
-  calendar: Calendar;
+  calendar: CalendarPhase[];
+  /** The public reason of the calendar's last move, if it gave one. */
+  calendarReason: string | null;
   phaseHistory: { phase: Phase; at: string; position: number }[];
   ballot: Record<string, BallotEntry[]> | null;
   createdAt: string;
@@ -35,17 +45,27 @@ export const editionsProjection: Projection = {
           districts,
           citywidePool: citywidePool ?? null,
           rules,
-          calendar,
+          calendar: windowsOfPlannedStarts(calendar),
+          calendarReason: null,
           phaseHistory: [{ phase: 'draft', at: event.recordedAt, position: event.position }],
           ballot: null,
           createdAt: event.recordedAt,
         },
         { position: event.position },
       );
+      return;
     }
+    if (
+      event.type !== 'EditionPhaseAdvanced' &&
+      event.type !== 'EditionEdited' &&
+      event.type !== 'EditionCalendarSet'
+    ) {
+      return;
+    }
+    const doc = await editions.get(event.data.editionId);
+    if (!doc) return;
+    const position = { position: event.position };
     if (event.type === 'EditionPhaseAdvanced') {
-      const doc = await editions.get(event.data.editionId);
-      if (!doc) return;
       await editions.upsert(
         doc.id,
         {
@@ -54,7 +74,16 @@ export const editionsProjection: Projection = {
           phaseHistory: [...doc.phaseHistory, { phase: event.data.to, at: event.recordedAt, position: event.position }],
           ballot: event.data.ballot ?? doc.ballot,
         },
-        { position: event.position },
+        position,
+      );
+    } else if (event.type === 'EditionEdited') {
+      const { editionId: _id, by: _by, ...changed } = event.data;
+      await editions.upsert(doc.id, { ...doc, ...changed }, position);
+    } else {
+      await editions.upsert(
+        doc.id,
+        { ...doc, calendar: event.data.phases, calendarReason: event.data.reason },
+        position,
       );
     }
   },

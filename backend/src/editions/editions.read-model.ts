@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { nextPhase, UNDER_WAY_PHASES, type EditionView } from '@decidimos/contracts';
+import {
+  plannedStarts,
+  scheduledEnd,
+  UNDER_WAY_PHASES,
+  windowsOfPlannedStarts,
+  type Calendar,
+  type EditionView,
+} from '@decidimos/contracts';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
 import { EDITIONS, type EditionDoc } from './editions.projection';
 
-export function toEditionView(doc: EditionDoc, now: Date): EditionView {
-  const next = nextPhase(doc.phase, doc.rules);
-  const plannedNext = next ? doc.calendar[next] : undefined;
+export function toEditionView(doc: EditionDoc): EditionView {
   return {
     id: doc.id,
     title: doc.title,
@@ -15,11 +20,25 @@ export function toEditionView(doc: EditionDoc, now: Date): EditionView {
     districts: doc.districts,
     citywidePool: doc.citywidePool ?? null,
     rules: doc.rules,
-    calendar: doc.calendar,
+    calendar: plannedStarts(doc.calendar, doc.rules),
+    calendarPhases: doc.calendar,
+    calendarReason: doc.calendarReason,
     phaseHistory: doc.phaseHistory.map(({ phase, at }) => ({ phase, at })),
-    // The calendar never moves a phase by itself; it only tells admins they are late.
-    overdue: plannedNext !== undefined && Date.parse(plannedNext) < now.getTime(),
+    phaseEndsAt: scheduledEnd(doc.phase, doc.calendar, doc.rules),
     createdAt: doc.createdAt,
+  };
+}
+
+/**
+ * A document projected before calendars had windows holds the planned starts (a map) and
+ * no reason: read as windows, so an upgrade needs no rebuild of the read models.
+ */
+function withWindows(doc: EditionDoc | null): EditionDoc | null {
+  if (!doc || Array.isArray(doc.calendar)) return doc;
+  return {
+    ...doc,
+    calendar: windowsOfPlannedStarts(doc.calendar as Calendar),
+    calendarReason: doc.calendarReason ?? null,
   };
 }
 
@@ -32,7 +51,7 @@ export class EditionsReadModel {
   }
 
   async get(id: string): Promise<EditionDoc | null> {
-    return this.editions.get(id);
+    return withWindows(await this.editions.get(id));
   }
 
   async require(id: string): Promise<EditionDoc> {
@@ -42,7 +61,8 @@ export class EditionsReadModel {
   }
 
   async list(): Promise<EditionDoc[]> {
-    return (await this.editions.find({ sort: [{ field: 'createdAt', direction: 'desc' }], limit: 200 })).items;
+    const { items } = await this.editions.find({ sort: [{ field: 'createdAt', direction: 'desc' }], limit: 200 });
+    return items.map((doc) => withWindows(doc)!);
   }
 
   /** The newest edition that is not closed: what residents see first. */
@@ -52,6 +72,6 @@ export class EditionsReadModel {
       sort: [{ field: 'createdAt', direction: 'desc' }],
       limit: 1,
     });
-    return open.items[0] ?? null;
+    return withWindows(open.items[0] ?? null);
   }
 }

@@ -5,3 +5,4 @@ export { requirePhase, type Edition, type EditionState } from './domain/edition.
 export { EditionLoader } from './edition-loader';
 export { EditionsReadModel } from './editions.read-model';
 export { BallotCandidates } from './queries/ballot-candidates';
+export { DistrictsWithProposals } from './queries/districts-with-proposals';

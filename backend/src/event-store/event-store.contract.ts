@@ -287,6 +287,23 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       });
     });
 
+    describe('reading by position', () => {
+      it('gives the events at the positions asked for, in that order, leaving out positions with none', async () => {
+        const events = [noted(), noted(), noted()];
+        const { position: first } = await store.append(ballotStream('v1'), [events[0]!], 'no_stream');
+        await store.append(ballotStream('v2'), [events[1]!], 'no_stream');
+        const { position: last } = await store.append(ballotStream('v1'), [events[2]!], 0);
+        const head = await store.headPosition();
+
+        const read = await store.readPositions([last, head + 1_000_000, first]);
+
+        expect(read.map((event) => event.id)).toEqual([events[2]!.id, events[0]!.id]);
+        expect(read.map((event) => event.position)).toEqual([last, first]);
+        expect(read[1]).toMatchObject({ streamId: ballotStream('v1'), revision: 0, type: events[0]!.type });
+        expect(await store.readPositions([])).toEqual([]);
+      });
+    });
+
     describe('subscribing to the log', () => {
       it('catches up from a position, then delivers new events live, each once and in order', async () => {
         const [first, ...history] = [noted(), noted(), noted()];

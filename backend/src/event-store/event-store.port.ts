@@ -77,6 +77,8 @@ export interface EventStore {
   /** All events of a stream in revision order; [] when the stream does not exist. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The events at these log positions, in the order asked for; a position holding no event is left out. */
+  readPositions(positions: number[]): Promise<RecordedEvent[]>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   subscribeToAll(options: SubscribeOptions): Subscription;

@@ -37,6 +37,7 @@ export class HealthController {
     let ok: boolean;
     try {
       const head = await this.events.headPosition();
+      await this.projections.refresh();
       const lag = head - this.projections.position;
       this.metrics.projectionLag.set(lag);
       checks['eventStore'] = { head };

@@ -99,8 +99,9 @@ describe('@ValidBody() and @ValidQuery() read the schemas of the route’s @Endp
       title,
       districts,
       description: '',
+      citywidePool: null,
       rules: editionRulesSchema.parse({}),
-      calendar: {},
+      calendar: [],
     });
   });
 

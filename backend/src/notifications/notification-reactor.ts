@@ -8,6 +8,7 @@ import {
 import {
   publicEvent,
   receiptOf,
+  scheduledEnd,
   type NotificationKind,
   type NotificationParams,
   type NotificationSubject,
@@ -240,7 +241,7 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
       }
       if (page * 100 >= proposals.total) break;
     }
-    const votingEndsAt = edition.calendar.counting;
+    const votingEndsAt = scheduledEnd('voting', edition.calendar, edition.rules);
     const params = { editionId, editionTitle: edition.title, ...(votingEndsAt ? { votingEndsAt } : {}) };
     for await (const contact of this.contacts.inDistricts(edition.districts.map((d) => d.id))) {
       // Recorded now, so the ballot this person casts finds them.
@@ -343,7 +344,7 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   private async remind(): Promise<void> {
     const now = Date.now();
     for (const edition of await this.editions.list()) {
-      const endsAt = edition.calendar.counting;
+      const endsAt = scheduledEnd('voting', edition.calendar, edition.rules);
       if (edition.phase !== 'voting' || !endsAt) continue;
       const end = Date.parse(endsAt);
       if (now < end - REMINDER_BEFORE_MS || now >= end) continue;

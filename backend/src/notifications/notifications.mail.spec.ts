@@ -45,8 +45,10 @@ beforeAll(async () => {
   follower = await system.login('resident-centro-2');
   optedOut = await system.login('resident-centro-3');
   const rules = { supports: { enabled: false, perResident: 5, threshold: 2 } };
-  const votingEnds = new Date(Date.now() + 12 * 3600 * 1000).toISOString();
-  editionId = await createEdition(admin, ['proposals'], editionBody({ rules, calendar: { counting: votingEnds } }));
+  // Voting closes in 12 h, so its reminder is due as soon as it opens (early, by the admin).
+  const hours = (n: number) => new Date(Date.now() + n * 3600 * 1000).toISOString();
+  const calendar = [{ phase: 'voting' as const, startsAt: hours(1), endsAt: hours(12) }];
+  editionId = await createEdition(admin, ['proposals'], editionBody({ rules, calendar }));
   proposalId = (await author.post(`/api/processes/${editionId}/proposals`, proposalBody())).body.id;
 }, 60_000);
 afterAll(async () => {

@@ -52,6 +52,14 @@ const workLines = (p: NotificationParams, words: Record<string, string>, labels:
   ]
     .filter(Boolean)
     .join('\n');
+const when = (locale: string) => (iso: string | undefined) =>
+  iso
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Monterrey' }).format(
+        new Date(iso),
+      )
+    : '';
+const whenEs = when('es-MX');
+const whenEn = when('en-US');
 const channelEs = { online: 'en línea', assisted: 'en una mesa de votación' };
 const channelEn = { online: 'online', assisted: 'at a voting booth' };
 
@@ -77,11 +85,11 @@ const es: Record<NotificationSubject, Template> = {
   }),
   'voting-opened': (p) => ({
     subject: `Ya puedes votar en «${p.editionTitle}»`,
-    text: `Se abrió la votación de «${p.editionTitle}» en tu distrito.${p.votingEndsAt ? ` Cierra el ${p.votingEndsAt}.` : ''}`,
+    text: `Se abrió la votación de «${p.editionTitle}» en tu distrito.${p.votingEndsAt ? ` Cierra el ${whenEs(p.votingEndsAt)}.` : ''}`,
   }),
   'voting-reminder': (p) => ({
     subject: `Queda un día para votar en «${p.editionTitle}»`,
-    text: `La votación de «${p.editionTitle}» cierra el ${p.votingEndsAt}. Aún puedes votar.`,
+    text: `La votación de «${p.editionTitle}» cierra el ${whenEs(p.votingEndsAt)}. Aún puedes votar.`,
   }),
   'ballot-recorded': (p) => ({
     subject: 'Tu voto quedó registrado',
@@ -115,11 +123,11 @@ const en: Record<NotificationSubject, Template> = {
   }),
   'voting-opened': (p) => ({
     subject: `You can now vote in "${p.editionTitle}"`,
-    text: `Voting in "${p.editionTitle}" has opened in your district.${p.votingEndsAt ? ` It closes on ${p.votingEndsAt}.` : ''}`,
+    text: `Voting in "${p.editionTitle}" has opened in your district.${p.votingEndsAt ? ` It closes on ${whenEn(p.votingEndsAt)}.` : ''}`,
   }),
   'voting-reminder': (p) => ({
     subject: `One day left to vote in "${p.editionTitle}"`,
-    text: `Voting in "${p.editionTitle}" closes on ${p.votingEndsAt}. You can still vote.`,
+    text: `Voting in "${p.editionTitle}" closes on ${whenEn(p.votingEndsAt)}. You can still vote.`,
   }),
   'ballot-recorded': (p) => ({
     subject: 'Your ballot was recorded',

@@ -216,3 +216,54 @@ describe('projection runner', () => {
     await runner.stop();
   });
 });
+
+describe('with the projector lease', () => {
+  // Long enough that no renewal timer fires during a test: each turn is taken by hand.
+  const lease = (holder: string) => ({ holder, ttlMs: 600_000 });
+
+  it('one instance projects; the other only serves, and its commands wait on the published progress', async () => {
+    const projector = grantCounter();
+    const server = grantCounter();
+    const first = new ProjectionRunner(events, readModels, [projector], lease('first'));
+    const second = new ProjectionRunner(events, readModels, [server], lease('second'));
+    await first.start();
+    await second.start();
+    try {
+      expect([first.projecting, second.projecting]).toEqual([true, false]);
+
+      const position = await grant(1);
+      await second.waitFor(position);
+
+      expect(await grants(1)).toBe(1);
+      expect(second.position).toBeGreaterThanOrEqual(position);
+      expect(server.applied).toEqual([]);
+      expect(projector.applied).toEqual([position]);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+  });
+
+  it('when the projector stops, the other takes over from the checkpoints and projects each event once', async () => {
+    const before = grantCounter();
+    const after = grantCounter();
+    const first = new ProjectionRunner(events, readModels, [before], lease('first'));
+    const second = new ProjectionRunner(events, readModels, [after], lease('second'));
+    await first.start();
+    await second.start();
+    try {
+      await first.waitFor(await grant(1));
+      await first.stop();
+      const later = await grant(2);
+
+      await second.campaign();
+      await second.waitFor(later);
+
+      expect(second.projecting).toBe(true);
+      expect(after.applied).toEqual([later]);
+      expect([await grants(1), await grants(2)]).toEqual([1, 1]);
+    } finally {
+      await second.stop();
+    }
+  });
+});

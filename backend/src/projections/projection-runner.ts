@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
-import type { ReadModelStore } from '../read-models/read-model.port';
+import type { LeaseDoc, ReadModelStore } from '../read-models/read-model.port';
 import { decodeEvent, type StoredEvent } from '../shared/event-envelope';
 import { GenerationalReadModelStore, sameGenerations } from './generations';
 import type { Projection } from './projection';
@@ -19,14 +19,42 @@ export interface ProjectionFailure {
 /** How often a running instance looks for a rebuild's switch to new collections. */
 const GENERATION_CHECK_MS = 2_000;
 
+/** The lease that makes one instance the projector, and the progress it publishes for the others. */
+const LEASES = 'projector_leases';
+const PROJECTOR = 'projector';
+const PROGRESS = 'projector_progress';
+/** How often a follower looks at the projector's progress while a command waits for it. */
+const FOLLOW_POLL_MS = 2;
+
+/** Taking turns with other instances: only the holder of the projector lease projects. */
+export interface ProjectorLease {
+  /** Who this instance is; stable across a restart of the same replica when it can be (host and port). */
+  holder: string;
+  /** How long a claim lasts; the holder renews it three times as often. */
+  ttlMs: number;
+}
+
+/** What the projector publishes after each commit, so instances that only serve requests know what they can read. */
+interface ProgressDoc {
+  id: string;
+  position: number;
+  /** Objects, not pairs: FerretDB stores no nested arrays. */
+  followUps: { position: number; appended: number }[];
+  failures: ProjectionFailure[];
+}
+
 /**
  * Feeds every projection from one catch-up subscription to the log. Each projection has
  * its own checkpoint, so one that was rebuilt or added later catches up on its own;
  * checkpoints advance after the event is applied, so a crash replays at most a few
  * events, which the position guard on writes makes harmless.
  *
- * Every backend instance runs its own runner on the shared stores; that is safe because
- * each write is guarded by its event's position. On a store with generations (see
+ * With a lease, instances take turns: the one holding the projector lease (renewed in the
+ * read-model store) projects and publishes its progress with each commit; the others only
+ * serve requests, and a command there waits until the published progress covers its event.
+ * If the projector stops renewing, another instance takes over from the checkpoints. Two
+ * projecting at once for a moment (a paused holder waking up) is harmless, because each
+ * write is guarded by its event's position; so is a runner without a lease (a rebuild). On a store with generations (see
  * generations.ts) the runner writes through a view fixed at the generation in use, and
  * when a rebuild has switched to a new one it stops, moves readers and itself over, and
  * resumes from the new generation's checkpoints; a write still in flight from before
@@ -54,13 +82,24 @@ export class ProjectionRunner {
   private savingCheckpoints: Promise<void> | null = null;
   /** Event position → position of the event a reactor appended in answer to it, until both are processed. */
   private followUps = new Map<number, number>();
+  private leaseTimer: ReturnType<typeof setInterval> | null = null;
+  /** Taking or giving up the projector's role, one change at a time. */
+  private turn: Promise<void> = Promise.resolve();
+  private polling = false;
+  private stopped = false;
 
   constructor(
     private readonly events: EventStore,
     private readonly readModels: ReadModelStore,
     private readonly projections: Projection[],
+    private readonly lease: ProjectorLease | null = null,
   ) {
     this.view = readModels;
+  }
+
+  /** Whether this instance is the one projecting now. */
+  get projecting(): boolean {
+    return this.subscription !== null;
   }
 
   async start(): Promise<void> {
@@ -73,7 +112,75 @@ export class ProjectionRunner {
       }, GENERATION_CHECK_MS);
       this.generationCheck.unref();
     }
-    await this.subscribe();
+    if (!this.lease) return this.subscribe();
+    await this.campaign();
+    this.leaseTimer = setInterval(
+      () => {
+        this.campaign().catch((error: unknown) => this.logger.error(`renewing the projector lease: ${String(error)}`));
+      },
+      Math.max(1, Math.floor(this.lease.ttlMs / 3)),
+    );
+    this.leaseTimer.unref();
+  }
+
+  /** Claims or renews the projector lease; starts projecting on winning it, stops on losing it. */
+  campaign(): Promise<void> {
+    this.turn = this.turn.then(async () => {
+      if (!this.lease || this.stopped) return;
+      const now = Date.now();
+      const held = await this.readModels
+        .collection<LeaseDoc>(LEASES)
+        .claim(PROJECTOR, this.lease.holder, { now, expiresAt: now + this.lease.ttlMs });
+      if (held && !this.subscription) {
+        this.logger.log(`projecting (${this.lease.holder} holds the projector lease)`);
+        await this.subscribe();
+      } else if (!held && this.subscription) {
+        this.logger.log(`another instance projects now; ${this.lease.holder} only serves requests`);
+        await this.unsubscribe();
+      }
+      if (!this.subscription) await this.readProgress();
+    });
+    return this.turn;
+  }
+
+  private async unsubscribe(): Promise<void> {
+    if (!this.subscription) return;
+    await this.subscription.stop();
+    this.subscription = null;
+    this.cancelCheckpointSave();
+    await this.savingCheckpoints;
+    await this.saveCheckpoints();
+  }
+
+  /** A follower's view of the projector's progress, read from the store. */
+  private async readProgress(): Promise<void> {
+    const doc = await this.view.collection<ProgressDoc>(PROGRESS).get(PROJECTOR);
+    if (!doc || this.subscription) return;
+    this.processed = doc.position;
+    this.followUps = new Map(doc.followUps.map(({ position, appended }) => [position, appended]));
+    this.failed = new Map(doc.failures.map((failure) => [failure.projection, failure]));
+  }
+
+  /** While commands wait on a follower, it watches the projector's progress until they can read their writes. */
+  private follow(): void {
+    if (this.polling) return;
+    this.polling = true;
+    const poll = async () => {
+      try {
+        if (!this.subscription) await this.readProgress();
+        this.releaseWaiters();
+      } catch (error) {
+        this.logger.error(`reading the projector's progress: ${String(error)}`);
+      }
+      if (this.waiters.length > 0 && !this.stopped) setTimeout(() => void poll(), FOLLOW_POLL_MS);
+      else this.polling = false;
+    };
+    void poll();
+  }
+
+  /** Brings a follower's view of the projector's progress up to date (health checks). */
+  async refresh(): Promise<void> {
+    if (this.lease && !this.subscription) await this.readProgress();
   }
 
   /**
@@ -89,17 +196,15 @@ export class ProjectionRunner {
 
   private async switchIfRebuilt(): Promise<boolean> {
     const store = this.readModels;
-    if (!(store instanceof GenerationalReadModelStore) || !this.subscription) return false;
+    if (!(store instanceof GenerationalReadModelStore)) return false;
     const recorded = await store.recorded();
     if (sameGenerations(recorded, store.generations)) return false;
-    await this.subscription.stop();
-    this.cancelCheckpointSave();
-    await this.savingCheckpoints;
-    await this.saveCheckpoints();
+    const projecting = this.subscription !== null;
+    if (projecting) await this.unsubscribe();
     store.switchTo(recorded);
     this.view = store.at(recorded);
     this.logger.log(`projections moved to rebuilt generations ${JSON.stringify(Object.fromEntries(recorded))}`);
-    await this.subscribe();
+    if (projecting) await this.subscribe();
     return true;
   }
 
@@ -125,7 +230,12 @@ export class ProjectionRunner {
           if (appended > recorded.position) this.followUps.set(recorded.position, appended);
         }
       };
-      await (view.batch ? view.batch(apply) : apply());
+      const applyAndPublish = async () => {
+        await apply();
+        // Committed with the writes it describes, so a follower never reads ahead of them.
+        if (this.lease) await this.publishProgress(view, events.at(-1)!.position, failed);
+      };
+      await (view.batch ? view.batch(applyAndPublish) : applyAndPublish());
       if (view !== this.view) return;
       this.processed = events.at(-1)!.position;
       this.scheduleCheckpointSave();
@@ -190,6 +300,19 @@ export class ProjectionRunner {
     return appended;
   }
 
+  private async publishProgress(
+    view: ReadModelStore,
+    position: number,
+    failed: Map<string, ProjectionFailure>,
+  ): Promise<void> {
+    const followUps = [...this.followUps]
+      .filter(([, appended]) => appended > position)
+      .map(([event, appended]) => ({ position: event, appended }));
+    await view
+      .collection<ProgressDoc>(PROGRESS)
+      .upsert(PROJECTOR, { id: PROJECTOR, position, followUps, failures: [...failed.values()] });
+  }
+
   private fail(
     failed: Map<string, ProjectionFailure>,
     projection: Projection,
@@ -218,9 +341,11 @@ export class ProjectionRunner {
   waitFor(position: number): Promise<void> {
     if (this.settled(position)) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
+    const waiting = new Promise<void>((resolve, reject) => {
       this.waiters.push({ position, resolve, reject });
     });
+    if (this.lease && !this.subscription) this.follow();
+    return waiting;
   }
 
   get position(): number {
@@ -238,14 +363,20 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.generationCheck) clearInterval(this.generationCheck);
     this.generationCheck = null;
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
+    this.leaseTimer = null;
     await this.switching;
-    await this.subscription?.stop();
-    this.subscription = null;
-    this.cancelCheckpointSave();
-    await this.savingCheckpoints;
-    await this.saveCheckpoints();
+    await this.turn;
+    const projected = this.subscription !== null;
+    await this.unsubscribe();
+    // Another instance (or this replica restarted) takes over at once instead of when the claim runs out.
+    if (this.lease && projected) {
+      const now = Date.now();
+      await this.readModels.collection<LeaseDoc>(LEASES).claim(PROJECTOR, this.lease.holder, { now, expiresAt: now });
+    }
   }
 
   private settled(position: number): boolean {

@@ -10,6 +10,7 @@ import { ProposalsController } from './proposals.controller';
 import { proposalsProjection } from './proposals.projection';
 import { ProposalsReadModel } from './proposals.read-model';
 import { BallotCandidatesHandler } from './queries/ballot-candidates';
+import { DistrictsWithProposalsHandler } from './queries/districts-with-proposals';
 
 @Module({
   imports: [EditionsModule, IdentityModule],
@@ -21,6 +22,7 @@ import { BallotCandidatesHandler } from './queries/ballot-candidates';
     WithdrawProposalHandler,
     AssessProposalHandler,
     BallotCandidatesHandler,
+    DistrictsWithProposalsHandler,
   ],
   exports: [ProposalsReadModel],
 })

@@ -4,6 +4,7 @@ import * as fc from 'fast-check';
 import {
   type Collection,
   type CounterDoc,
+  type LeaseDoc,
   DuplicateKeyError,
   type FindOptions,
   type ReadModelStore,
@@ -477,6 +478,44 @@ export function describeReadModelContract(
         expect(await counters().deleteExpired(2_000)).toBe(2);
 
         expect((await kept.find()).items.map((doc) => doc.id)).toEqual(['live', 'no-expiry', 'text-expiry']);
+      });
+    });
+
+    describe('leases', () => {
+      const leases = (on: ReadModelStore = store) => on.collection<LeaseDoc>(`leases_${run}`);
+
+      it('gives a free lease to the first claimant, renews it for them, and refuses it to others until it expires', async () => {
+        expect(await leases().claim('projector', 'a', { now: 1_000, expiresAt: 4_000 })).toBe(true);
+        expect(await leases().claim('projector', 'b', { now: 2_000, expiresAt: 5_000 })).toBe(false);
+        expect(await leases().claim('projector', 'a', { now: 3_000, expiresAt: 6_000 })).toBe(true);
+        expect(await leases().claim('projector', 'b', { now: 5_999, expiresAt: 9_000 })).toBe(false);
+        expect(await leases().get('projector')).toEqual({ id: 'projector', holder: 'a', expiresAt: 6_000 });
+
+        expect(await leases().claim('projector', 'b', { now: 6_000, expiresAt: 9_000 })).toBe(true);
+        expect(await leases().claim('projector', 'a', { now: 6_500, expiresAt: 9_500 })).toBe(false);
+      });
+
+      it('is free again at once when its holder gives it up', async () => {
+        await leases().claim('projector', 'a', { now: 1_000, expiresAt: 4_000 });
+        await leases().claim('projector', 'a', { now: 2_000, expiresAt: 2_000 });
+
+        expect(await leases().claim('projector', 'b', { now: 2_000, expiresAt: 5_000 })).toBe(true);
+      });
+
+      it('goes to exactly one of many concurrent claimants from two clients', async () => {
+        const other = await harness.openAgain();
+        try {
+          const claims = await Promise.all(
+            Array.from({ length: 20 }, (_, i) =>
+              leases(i % 2 ? other : store).claim('projector', `instance-${i}`, { now: 1_000, expiresAt: 4_000 }),
+            ),
+          );
+          expect(claims.filter(Boolean)).toHaveLength(1);
+          const holder = `instance-${claims.indexOf(true)}`;
+          expect(await leases().get('projector')).toMatchObject({ holder });
+        } finally {
+          await other.close();
+        }
       });
     });
 

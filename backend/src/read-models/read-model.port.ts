@@ -57,6 +57,14 @@ export interface CounterDoc {
   expiresAt: number;
 }
 
+/** A lease document, as `claim` keeps it: who holds it, until when. */
+export interface LeaseDoc {
+  id: string;
+  holder: string;
+  /** Epoch milliseconds after which anyone may claim it. */
+  expiresAt: number;
+}
+
 /** The window an increment counts in: a counter expired at `now` starts again and expires at `expiresAt`. */
 export interface CounterWindow {
   now: number;
@@ -79,6 +87,13 @@ export interface Collection<T extends object> {
    * expires at `window.expiresAt`. For collections of counters only (no unique fields, no positions).
    */
   increment(id: string, by: number, window: CounterWindow): Promise<CounterDoc>;
+  /**
+   * Takes or renews the lease `id` for `holder` until `window.expiresAt`, in one atomic
+   * step across instances and processes, and says whether `holder` now has it: it does if
+   * the lease was free, held by `holder` already, or expired at `window.now`. Claiming with
+   * `expiresAt` = `now` gives it up. For collections of leases only.
+   */
+  claim(id: string, holder: string, window: CounterWindow): Promise<boolean>;
   /**
    * Removes the documents whose top-level `expiresAt` is a number not after `now`, and
    * says how many. For collections written without positions (counters, sessions).

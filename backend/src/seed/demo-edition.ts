@@ -178,7 +178,7 @@ export async function seedDemoEdition(app: INestApplication): Promise<string | n
           ballot: { method: 'knapsack', maxSelections: null, minSelections: 0, minSpendShare: 0, revoting: true },
           counting: { rule: 'greedy', completion: 'add1', utility: 'cost' },
         },
-        calendar: {},
+        calendar: [],
       },
       admin.staff,
     ),

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { DownloadCache } from '../http/download-cache';
 import { SessionRepository } from '../http/sessions';
 import type { Projection } from '../projections/projection';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { ProjectionRunner, type ProjectorLease } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { Clock } from './clock';
 import { EventSourcing } from './event-sourcing.service';
 
 interface KernelStores {
@@ -31,6 +34,18 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+/** How long a projector's claim lasts without renewal: how long the others wait after it dies. */
+const PROJECTOR_LEASE_MS = 3_000;
+
+/**
+ * One instance projects at a time. A replica restarted on the same host and port is the same
+ * holder, so it takes its role back at once rather than when its old claim runs out.
+ */
+function projectorLease(config: Config): ProjectorLease {
+  const holder = config.port === 0 ? `${hostname()}:${process.pid}:${randomUUID()}` : `${hostname()}:${config.port}`;
+  return { holder, ttlMs: PROJECTOR_LEASE_MS };
+}
+
 /**
  * What every feature stands on: configuration, the two stores, the projection runner and
  * the one write path (EventSourcing). Global, as @nestjs/config is, because every feature
@@ -39,7 +54,7 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class KernelModule {
   static forRoot(config: Config, stores: KernelStores, projections: Projection[]): DynamicModule {
-    const runner = new ProjectionRunner(stores.events, stores.readModels, projections);
+    const runner = new ProjectionRunner(stores.events, stores.readModels, projections, projectorLease(config));
     return {
       module: KernelModule,
       global: true,
@@ -52,6 +67,7 @@ export class KernelModule {
         { provide: SessionRepository, useValue: new SessionRepository(stores.readModels, config.sessionTtlSeconds) },
         { provide: DownloadCache, useValue: new DownloadCache(config.downloadCacheBytes) },
         EventSourcing,
+        Clock,
       ],
       exports: [
         CONFIG,
@@ -61,6 +77,7 @@ export class KernelModule {
         SessionRepository,
         DownloadCache,
         EventSourcing,
+        Clock,
       ],
     };
   }

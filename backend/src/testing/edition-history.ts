@@ -37,18 +37,22 @@ export class EditionHistory {
     readonly id = `edicion-${randomUUID().slice(0, 8)}`,
   ) {
     // The defaults the API fills in when an admin leaves them out.
-    const edition = createEditionRequest.parse(body);
+    const { calendar, ...edition } = createEditionRequest.parse(body);
     this.#rules = edition.rules;
     this.streams.push(
       existingStream(editionStream(id), {
         type: 'EditionDrafted',
-        data: {
-          editionId: id,
-          ...edition,
-          createdBy: this.staff('admin'),
-        },
+        data: { editionId: id, ...edition, calendar: {}, createdBy: this.staff('admin') },
       }),
     );
+    if (calendar.length > 0) {
+      this.streams.push(
+        existingStream(editionStream(id), {
+          type: 'EditionCalendarSet',
+          data: { editionId: id, phases: calendar, reason: null, by: this.staff('admin') },
+        }),
+      );
+    }
   }
 
   /** Appends the events written so far to the store (once) and waits for the read models. */

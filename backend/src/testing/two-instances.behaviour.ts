@@ -2,6 +2,7 @@ import { accountClaims } from '@decidimos/infra';
 import { ballotStream } from '../ballots/streams';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { pseudonym } from '../identity/pseudonyms';
+import { ProjectionRunner } from '../projections/projection-runner';
 import { createEdition, editionBody, proposalBody } from './fixtures';
 import type { Answer, Client } from './test-system';
 import { type Instance, startTwoInstances, type TwoInstances } from './two-instances';
@@ -29,6 +30,11 @@ export function describeTwoInstances(storeName: string, env: () => Record<string
     afterAll(() => system?.close());
 
     const on = (instance: Instance, path: string) => `${instance.baseUrl}${path}`;
+
+    it('projects on one instance only; the other serves what it projected', () => {
+      const projecting = [a, b].map((instance) => instance.app.get(ProjectionRunner).projecting);
+      expect(projecting.filter(Boolean)).toHaveLength(1);
+    });
 
     /** An edition in voting with two proposals on the centro ballot, its steps spread over both instances. */
     async function votingEdition(revoting: boolean) {

@@ -36,6 +36,8 @@ export async function startTwoInstances(env: Record<string, string> = {}): Promi
   const shared = loadConfig({
     DATA_DIR: dataDir,
     SEED_DEMO: 'false',
+    // Each listens on a port of its own, as replicas do (and so each is a projector lease holder of its own).
+    PORT: '0',
     ADMIN_SUBJECTS: 'admin',
     ...GENEROUS_RATE_LIMITS,
     ...testLogSettings(),

@@ -22,6 +22,9 @@ export const PROBLEM_STATUS = {
   CONCURRENT_UPDATE: 409,
   DISTRICT_MISMATCH: 409,
   WOULD_REPLACE: 409,
+  RULES_FROZEN: 409,
+  DETAILS_FROZEN: 409,
+  DISTRICT_HAS_PROPOSALS: 409,
   WORK_CLOSED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNKNOWN_DISTRICT: 422,
@@ -40,6 +43,8 @@ export const PROBLEM_STATUS = {
   RESIDENCE_PROOF_REQUIRED: 422,
   NOT_POLL_OFFICER: 422,
   SHIFT_OUTSIDE_HOURS: 422,
+  CALENDAR_IN_PAST: 422,
+  REASON_REQUIRED: 422,
   CANCEL_NEEDS_REASON: 422,
   PROGRESS_DECREASE_NEEDS_REASON: 422,
   FINISHED_NEEDS_FULL_PROGRESS: 422,
@@ -175,6 +180,20 @@ const es: Messages = {
   },
   NOT_POLL_OFFICER: { title: 'No es funcionario de mesa', detail: 'Esa cuenta no tiene el rol «poll-officer».' },
   SHIFT_OUTSIDE_HOURS: { title: 'Turno fuera del horario', detail: 'La mesa abre de {{opensAt}} a {{closesAt}}.' },
+  RULES_FROZEN: { title: 'Reglas fijas', detail: 'Las reglas quedaron fijas al abrir la votación.' },
+  DETAILS_FROZEN: {
+    title: 'Datos fijos',
+    detail: 'Título, descripción y distritos solo cambian en borrador o propuestas.',
+  },
+  DISTRICT_HAS_PROPOSALS: {
+    title: 'Distrito con propuestas',
+    detail: '«{{district}}» tiene propuestas: no se puede quitar.',
+  },
+  CALENDAR_IN_PAST: { title: 'Fecha pasada', detail: '{{at}} ({{phase}}) ya pasó; para seguir ya, avanza la fase.' },
+  REASON_REQUIRED: {
+    title: 'Falta el motivo',
+    detail: 'Tras abrir la votación, el calendario se mueve con un motivo público.',
+  },
   WORK_CLOSED: {
     title: 'Obra cerrada',
     detail: 'La obra está «{{status}}» y ya no admite actualizaciones.',
@@ -313,6 +332,20 @@ const en: Messages = {
   SHIFT_OUTSIDE_HOURS: {
     title: 'Shift outside opening hours',
     detail: "The shift must fit within the booth's hours: from {{opensAt}} to {{closesAt}}.",
+  },
+  RULES_FROZEN: { title: 'Rules fixed', detail: 'The rules were fixed when voting opened.' },
+  DETAILS_FROZEN: {
+    title: 'Details fixed',
+    detail: 'Title, description and districts change only in draft or proposals.',
+  },
+  DISTRICT_HAS_PROPOSALS: {
+    title: 'District has proposals',
+    detail: '"{{district}}" has proposals: it cannot be removed.',
+  },
+  CALENDAR_IN_PAST: { title: 'Date past', detail: '{{at}} ({{phase}}) has passed; to move on now, advance the phase.' },
+  REASON_REQUIRED: {
+    title: 'Reason missing',
+    detail: 'Once voting has opened, the calendar moves with a public reason.',
   },
   WORK_CLOSED: { title: 'Work closed', detail: 'The work is "{{status}}" and takes no more updates.' },
   CANCEL_NEEDS_REASON: {

@@ -7,6 +7,7 @@ import {
   phaseSchema,
   PHASES,
 } from '../editions/edition';
+import { calendarPhasesSchema } from '../editions/calendar';
 import { RESIDENCE_PROOFS, roleSchema } from '../events/catalog';
 import { CURP_MESSAGES, CURP_SEXES, curpProblems } from './curp';
 import { longText, shortText } from './text';
@@ -28,7 +29,8 @@ export const createEditionRequest = z
     /** Optional: a budget every resident votes on beside their district's (null or absent: none). */
     citywidePool: citywidePoolRequest.nullable().default(null),
     rules: editionRulesSchema.default(editionRulesSchema.parse({})),
-    calendar: calendarSchema.default({}),
+    /** The calendar's windows (editions/calendar.ts); PUT …/calendar changes them later. */
+    calendar: calendarPhasesSchema.default([]),
   })
   .strict()
   .refine((e) => new Set(e.districts.map((d) => d.id)).size === e.districts.length, {
@@ -108,9 +110,15 @@ export const editionView = z.object({
   /** The budget every resident votes on beside their district's; null: the edition has none. */
   citywidePool: citywidePoolSchema.nullable(),
   rules: editionRulesSchema,
+  /** When each phase started or is planned to start (plannedStarts of the calendar's windows). */
   calendar: calendarSchema,
+  /** The calendar's windows, as an admin sets them. */
+  calendarPhases: calendarPhasesSchema,
+  /** The public reason of the calendar's last move, if it gave one. */
+  calendarReason: z.string().nullable(),
   phaseHistory: z.array(z.object({ phase: phaseSchema, at: z.string() })),
-  overdue: z.boolean(),
+  /** When the calendar moves the edition on from its current phase by itself; null when it does not. */
+  phaseEndsAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type EditionView = z.infer<typeof editionView>;

@@ -1,6 +1,8 @@
 import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
 import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
-import { type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
+import { scheduledEnd, THE_CALENDAR, windowsOfPlannedStarts, type CalendarPhase } from '../editions/calendar';
+import { type CitywidePool, type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
+import { calendarReasonRequired, detailsEditable, rulesFrozen } from '../editions/editing';
 import { isPublished } from '../editions/phases';
 import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../events/catalog';
 import { type CountedBallot, tallyEdition } from '../tally/tally';
@@ -19,7 +21,10 @@ interface ProposalRecord {
 interface Edition {
   editionId: string;
   districts: District[];
+  citywidePool: CitywidePool | null;
+  /** As last edited while editing was allowed: the ballot is checked against those in force when voting opened. */
   rules: EditionRules;
+  calendar: CalendarPhase[];
   phase: Phase;
   ballot: Record<string, BallotEntry[]> | null;
   /** Each district's ballot as proposal → cost, built once when voting opens. */
@@ -134,7 +139,9 @@ export function rulesCheck(findings: Finding[]): {
     return {
       editionId: first.data.editionId,
       districts: first.data.districts,
+      citywidePool: first.data.citywidePool ?? null,
       rules: first.data.rules,
+      calendar: windowsOfPlannedStarts(first.data.calendar),
       phase: 'draft',
       ballot: null,
       costs: new Map(),
@@ -155,7 +162,17 @@ export function rulesCheck(findings: Finding[]): {
       case 'EditionDrafted':
         findings.push(finding('SECOND_EDITION_DRAFTED', { event: event.id }));
         break;
+      case 'EditionEdited':
+        checkEdit(event, edition, proposals, findings);
+        break;
+      case 'EditionCalendarSet':
+        if (calendarReasonRequired(edition.phase) && event.data.reason === null) {
+          findings.push(finding('CALENDAR_MOVED_WITHOUT_REASON', { event: event.id, phase: edition.phase }));
+        }
+        edition.calendar = event.data.phases;
+        break;
       case 'EditionPhaseAdvanced': {
+        if (event.data.by === THE_CALENDAR) checkScheduledAdvance(event, edition, findings);
         const next = nextPhase(edition.phase, edition.rules);
         if (event.data.from !== edition.phase || event.data.to !== next) {
           findings.push(
@@ -272,6 +289,61 @@ export function rulesCheck(findings: Finding[]): {
   }
 
   return { add, finish };
+}
+
+/**
+ * An edit applies only while the phase allowed it (editions/editing.ts), and may not take
+ * away a district that has proposals; one that broke those rules is reported and ignored,
+ * so the ballots are still checked against the rules fixed when voting opened.
+ */
+function checkEdit(
+  event: Extract<LoggedDomainEvent, { type: 'EditionEdited' }>,
+  edition: Edition,
+  proposals: Map<string, ProposalRecord>,
+  findings: Finding[],
+): void {
+  const { title, description, districts, citywidePool, rules } = event.data;
+  const name = { event: event.id, phase: edition.phase };
+  const details = [title, description, districts, citywidePool].some((value) => value !== undefined);
+  if (details && !detailsEditable(edition.phase)) {
+    findings.push(finding('DETAILS_EDITED_WHEN_FROZEN', name));
+    return;
+  }
+  if (rules !== undefined && rulesFrozen(edition.phase)) {
+    findings.push(finding('RULES_EDITED_AFTER_FREEZE', name));
+    return;
+  }
+  if (districts !== undefined || citywidePool !== undefined) {
+    const pool = citywidePool === undefined ? edition.citywidePool : citywidePool;
+    const kept = new Set([...(districts ?? edition.districts).map((d) => d.id), ...(pool ? [pool.id] : [])]);
+    const inUse = [...new Set([...proposals.values()].map((p) => p.district))].filter((d) => !kept.has(d));
+    if (inUse.length > 0) {
+      findings.push(finding('DISTRICT_REMOVED_WITH_PROPOSALS', { event: event.id, district: inUse.join(', ') }));
+      return;
+    }
+    if (districts !== undefined) edition.districts = districts;
+    edition.citywidePool = pool;
+  }
+  if (rules !== undefined) edition.rules = rules;
+}
+
+/** The calendar moves a phase on only once its calendar said so: never before. */
+function checkScheduledAdvance(
+  event: Extract<LoggedDomainEvent, { type: 'EditionPhaseAdvanced' }>,
+  edition: Edition,
+  findings: Finding[],
+): void {
+  const end = scheduledEnd(edition.phase, edition.calendar, edition.rules);
+  if (end === null || Date.parse(event.recordedAt) < Date.parse(end)) {
+    findings.push(
+      finding('CALENDAR_ADVANCE_EARLY', {
+        event: event.id,
+        phase: edition.phase,
+        at: event.recordedAt,
+        end: end ?? '—',
+      }),
+    );
+  }
 }
 
 /** The ballot must hold exactly the proposals assessed feasible (and supported enough), at their assessed cost. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ballotCommitment } from '../ballots/commitment';
+import { calendarPhaseSchema } from '../editions/calendar';
 import {
   calendarSchema,
   citywidePoolSchema,
@@ -102,12 +103,33 @@ export const eventSchemas = {
     editionId: id,
     from: phaseSchema,
     to: phaseSchema,
+    /** The admin's pseudonym, or THE_CALENDAR when the calendar moved the edition on by itself. */
     by: pseudonym,
     /**
      * When voting opens: the proposals on each pool's ballot (by district id, and the
      * citywide pool's id) and their final costs, fixed for the whole vote.
      */
     ballot: z.record(z.string(), z.array(ballotEntrySchema)).optional(),
+  }),
+  /**
+   * An admin changed what the phase still allowed (editions/editing.ts): only the fields that
+   * changed; `districts`, `citywidePool` (null: taken away) and `rules` as a whole.
+   */
+  EditionEdited: z.object({
+    editionId: id,
+    title: z.string().optional(),
+    description: z.string().optional(),
+    districts: z.array(districtSchema).optional(),
+    citywidePool: citywidePoolSchema.nullable().optional(),
+    rules: editionRulesSchema.optional(),
+    by: pseudonym,
+  }),
+  /** The edition's calendar as a whole (calendar.ts); `reason` is public, and required once voting has opened. */
+  EditionCalendarSet: z.object({
+    editionId: id,
+    phases: z.array(calendarPhaseSchema),
+    reason: z.string().nullable(),
+    by: pseudonym,
   }),
   ProposalSubmitted: z.object({
     editionId: id,
@@ -225,6 +247,8 @@ export type DomainEvent = { [T in EventType]: { type: T; data: EventPayload<T> }
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
   EditionDrafted: 2,
   EditionPhaseAdvanced: 1,
+  EditionEdited: 1,
+  EditionCalendarSet: 1,
   ProposalSubmitted: 2,
   ProposalEdited: 1,
   ProposalWithdrawn: 1,

@@ -86,6 +86,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           path: 'admin/editions/new',
           lazy: () => import('./routes/admin-new-edition').then((m) => ({ Component: m.NewEditionRoute })),
         },
+        {
+          path: 'admin/editions/:editionId/edit',
+          lazy: () => import('./routes/admin-edit-edition').then((m) => ({ Component: m.EditEditionRoute })),
+        },
         { path: '*', Component: NotFoundRoute },
       ],
     },

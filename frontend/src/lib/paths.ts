@@ -30,4 +30,5 @@ export const paths = {
   activity: () => '/activity',
   admin: () => '/admin',
   newEdition: () => '/admin/editions/new',
+  editEdition: (editionId: string) => `/admin/editions/${e(editionId)}/edit`,
 };

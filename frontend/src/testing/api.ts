@@ -53,8 +53,10 @@ export function anEdition(overrides: Partial<EditionView> = {}): EditionView {
     citywidePool: null,
     rules: editionRulesSchema.parse({}),
     calendar: {},
+    calendarPhases: [],
+    calendarReason: null,
     phaseHistory: [],
-    overdue: false,
+    phaseEndsAt: null,
     createdAt: '2027-01-01T00:00:00.000Z',
     ...overrides,
   });

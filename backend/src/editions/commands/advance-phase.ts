@@ -7,11 +7,14 @@ import { BallotCandidates } from '../queries/ballot-candidates';
 import { editionStream } from '../streams';
 import { CountVotes } from './count-votes';
 
-export class AdvancePhase extends Command<{ phase: Phase; position: number }> {
+/** `advanced` is false when a phase change the calendar asked for (`dueAt`) was no longer due. */
+export class AdvancePhase extends Command<{ phase: Phase; position: number; advanced: boolean }> {
   constructor(
     readonly editionId: string,
     readonly to: Phase,
     readonly by: string,
+    /** When the calendar asks (PhaseClock): the time it asks at. */
+    readonly dueAt?: Date,
   ) {
     super();
   }
@@ -26,7 +29,7 @@ export class AdvancePhaseHandler implements ICommandHandler<AdvancePhase> {
     private readonly queries: QueryBus,
   ) {}
 
-  async execute({ editionId, to, by }: AdvancePhase) {
+  async execute({ editionId, to, by, dueAt }: AdvancePhase) {
     const edition = await this.editions.load(editionId);
     // The proposals that reach each district's ballot are fixed in the event that opens
     // voting, so auditors can check it against assessments and supports.
@@ -38,8 +41,10 @@ export class AdvancePhaseHandler implements ICommandHandler<AdvancePhase> {
       to,
       by,
       ...(ballot ? { ballot } : {}),
+      ...(dueAt ? { dueAt } : {}),
     });
-    if (to === 'counting') await this.commands.execute(new CountVotes(editionId));
-    return { phase: to, position: result.position };
+    const advanced = result.events.length > 0;
+    if (to === 'counting' && advanced) await this.commands.execute(new CountVotes(editionId));
+    return { phase: to, position: result.position, advanced };
   }
 }

@@ -29,13 +29,13 @@ describe('edition decider', () => {
   it('drafts a new edition with its districts and rules', () => {
     const { type: _t, ...data } = drafted;
     spec([])
-      .when({ type: 'DraftEdition', ...data.data, by: admin })
+      .when({ type: 'DraftEdition', ...data.data, calendar: [], by: admin })
       .then([drafted]);
   });
 
   it('refuses to draft an edition id twice', () => {
     spec([drafted])
-      .when({ type: 'DraftEdition', ...drafted.data, by: admin })
+      .when({ type: 'DraftEdition', ...drafted.data, calendar: [], by: admin })
       .thenFails('CONCURRENT_UPDATE');
   });
 

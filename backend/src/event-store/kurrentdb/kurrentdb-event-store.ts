@@ -139,6 +139,17 @@ class KurrentDbEventStore implements EventStore {
     return events.map(toRecordedEvent);
   }
 
+  /** One read per position: $all has no lookup by position, only reads from one. */
+  async readPositions(positions: number[]): Promise<RecordedEvent[]> {
+    const found = await Promise.all(
+      positions.map(async (position) => {
+        const [event] = await this.readAll({ after: position - 1, limit: 1 });
+        return event?.position === position ? [event] : [];
+      }),
+    );
+    return found.flat();
+  }
+
   async headPosition(): Promise<number> {
     const [last] = await this.readPages(BACKWARDS, END, 1, excludeSystemEvents());
     return last ? positionOf(last) : 0;

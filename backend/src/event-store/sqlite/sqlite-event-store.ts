@@ -84,6 +84,7 @@ function prepareStatements(db: DatabaseSync) {
 class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly readAllStatements = new Map<string, StatementSync>();
+  private readPositionsStatement: StatementSync | undefined;
   private readonly growth: LogGrowthSignal;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private pending: PendingAppend[] = [];
@@ -151,6 +152,19 @@ class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     return this.readHead();
+  }
+
+  async readPositions(positions: number[]): Promise<RecordedEvent[]> {
+    if (positions.length === 0) return [];
+    this.readPositionsStatement ??= this.db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?))`,
+    );
+    const rows = this.readPositionsStatement.all(JSON.stringify(positions)) as unknown as EventRow[];
+    const byPosition = new Map(rows.map((row) => [Number(row.position), row]));
+    return positions.flatMap((position) => {
+      const row = byPosition.get(position);
+      return row ? [toRecordedEvent(row)] : [];
+    });
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

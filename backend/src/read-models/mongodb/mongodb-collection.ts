@@ -162,6 +162,25 @@ export class MongoDbCollection<T extends object> implements Collection<T> {
     }
   }
 
+  /**
+   * One conditional upsert: it matches the lease when it is free, this holder's or expired,
+   * and otherwise collides with the existing `_id`, which means someone else holds it.
+   */
+  async claim(id: string, holder: string, { now, expiresAt }: CounterWindow): Promise<boolean> {
+    await this.state.ready;
+    try {
+      await this.documents.updateOne(
+        { _id: id, $or: [{ doc: null }, { 'doc.holder': holder }, { 'doc.expiresAt': { $lte: now } }] },
+        { $set: { doc: { id, holder, expiresAt }, keys: {}, position: null } },
+        { upsert: true },
+      );
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
   async deleteExpired(now: number): Promise<number> {
     await this.state.ready;
     const { deletedCount } = await this.documents.deleteMany({ 'doc.expiresAt': { $lte: now } });

@@ -129,6 +129,20 @@ export class SqliteCollection<T extends object> implements Collection<T> {
     return JSON.parse(row.doc) as CounterDoc;
   }
 
+  /** One statement, so SQLite's write lock makes it atomic across every process sharing the file. */
+  async claim(id: string, holder: string, { now, expiresAt }: CounterWindow): Promise<boolean> {
+    const row = this.db
+      .prepare(
+        `INSERT INTO documents (collection, id, doc, position)
+         VALUES (?1, ?2, json_object('id', ?2, 'holder', ?3, 'expiresAt', ?4), NULL)
+         ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc
+         WHERE doc IS NULL OR doc ->> '$.holder' = ?3 OR doc ->> '$.expiresAt' <= ?5
+         RETURNING 1 AS claimed`,
+      )
+      .get(this.name, id, holder, expiresAt, now);
+    return row !== undefined;
+  }
+
   async deleteExpired(now: number): Promise<number> {
     return this.db.inWriteTransaction(() => {
       const expired = `SELECT id FROM documents WHERE collection = ?1 AND doc ->> '$.expiresAt' <= ?2`;

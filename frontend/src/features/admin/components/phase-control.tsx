@@ -6,11 +6,15 @@ import { Link } from 'react-router';
 import { PhaseBadge } from '../../../components/phase-badge';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useAdvancePhase } from '../api/advance-phase';
+import { useEditionFormT } from '../i18n';
+import { useFormat } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 
 /** Advance an edition to its next phase, after a confirmation that says what will change. */
 export function PhaseControl({ edition }: { edition: EditionView }) {
   const { t } = useTranslation();
+  const tf = useEditionFormT();
+  const format = useFormat();
   const advance = useAdvancePhase();
   const [confirming, setConfirming] = useState(false);
   const to = nextPhase(edition.phase, edition.rules);
@@ -23,6 +27,12 @@ export function PhaseControl({ edition }: { edition: EditionView }) {
       <p>
         {t('edition.currentPhase')} <PhaseBadge phase={edition.phase} />
       </p>
+      {edition.phaseEndsAt ? <p>{tf('edit.phaseEnds', { date: format.dateTime(edition.phaseEndsAt) })}</p> : null}
+      {edition.phase !== 'closed' ? (
+        <p>
+          <Link to={paths.editEdition(edition.id)}>{tf('edit.link', { title: edition.title })}</Link>
+        </p>
+      ) : null}
       {advance.isSuccess && !confirming ? (
         <p role="status" className="alert alert-success">
           {t('admin.advanced', { phase: t(`phase.${edition.phase}`) })} {t(`admin.next.${edition.phase}`)}

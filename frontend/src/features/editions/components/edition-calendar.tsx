@@ -13,7 +13,9 @@ export function EditionCalendar({ edition }: { edition: EditionView }) {
   return (
     <section aria-labelledby="calendar-title">
       <h2 id="calendar-title">{t('edition.calendar')}</h2>
-      {edition.overdue ? <p className="alert alert-info">{t('edition.overdue')}</p> : null}
+      {edition.calendarReason ? (
+        <p className="alert alert-info">{t('edition.calendarMoved', { reason: edition.calendarReason })}</p>
+      ) : null}
       <ol className="timeline">
         {phases.map((phase, index) => {
           const at = started.get(phase);
