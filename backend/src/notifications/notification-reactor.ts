@@ -94,6 +94,11 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
 
   async onApplicationBootstrap() {
     this.checkpoint = await this.store.getCheckpoint(REACTOR_CHECKPOINT);
+    if (this.checkpoint === 0) {
+      // First start on a log that may hold years of events: notices begin now, nobody hears of the past.
+      this.checkpoint = await this.events.headPosition();
+      await this.store.setCheckpoint(REACTOR_CHECKPOINT, this.checkpoint);
+    }
     this.savedCheckpoint = this.checkpoint;
     this.subscription = this.events.subscribeToAll({
       after: this.checkpoint,
