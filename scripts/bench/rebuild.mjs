@@ -14,6 +14,7 @@ import { editionRulesSchema } from '../../contracts/dist/editions/edition.js';
 import { tallyEdition } from '../../contracts/dist/tally/tally.js';
 import { openSqliteEventStore } from '../../backend/dist/event-store/sqlite/index.js';
 import { toEventData } from '../../backend/dist/shared/event-envelope.js';
+import { readModelBytes } from '../lib/read-model-bytes.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
@@ -148,13 +149,10 @@ const run = spawnSync(process.execPath, [path.join(root, 'backend/dist/rebuild-p
 });
 const seconds = (performance.now() - rebuilding) / 1000;
 if (run.stderr) process.stderr.write(run.stderr);
-const readModelBytes = ['read-models.sqlite', 'read-models.sqlite-wal']
-  .map((file) => statSync(path.join(dataDir, file), { throwIfNoEntry: false })?.size ?? 0)
-  .reduce((a, b) => a + b, 0);
 console.log(
   `rebuild: exit ${run.status ?? run.signal} in ${seconds.toFixed(1)} s, ` +
-    `${Math.round(written / seconds).toLocaleString('en-US')} events/s (load average after: ${load()}); ` +
-    `read models ${mib(readModelBytes)}, ${(readModelBytes / written / 1024).toFixed(2)} KB per event`,
+    `${Math.round(written / seconds).toLocaleString('en-US')} events/s (load average after: ${load()})`,
 );
+readModelBytes(dataDir);
 if (process.env.BENCH_REBUILD_KEEP) console.log(`kept ${dataDir}`);
 else rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common
 import { CommandBus } from '@nestjs/cqrs';
 import {
   csvText,
+  editionPools,
+  isPublished,
   WORK_OPEN_DATA_COLUMNS,
   workDetail,
   workList,
@@ -18,6 +20,7 @@ import { Endpoint } from '../http/endpoint';
 import { IdempotencyKey } from '../http/idempotency';
 import { ValidBody, type Parsed } from '../http/validation';
 import { ProposalsReadModel } from '../proposals/public-api';
+import { DomainError } from '../shared/domain-error';
 import { UpdateWork } from './commands/update-work';
 import type { WorkDoc, WorkUpdateDoc } from './works.projection';
 import { WorksReadModel } from './works.read-model';
@@ -110,11 +113,14 @@ export class WorksController {
 
   private async editionWorks(editionId: string): Promise<WorkView[]> {
     const edition = await this.editions.require(editionId);
-    const names = new Map(edition.districts.map((d) => [d.id, d.name]));
+    // The tally is fixed while counting, but the winners are public only once the results are.
+    if (!isPublished(edition.phase)) return [];
+    const names = new Map(editionPools(edition).map((pool) => [pool.id, pool.name]));
     const works = await this.works.ofEdition(editionId);
     return Promise.all(works.map((work) => this.view(work, names)));
   }
 
+  /** `districtNames`: the name of each pool of the edition (its districts and its citywide pool). */
   private async view(work: WorkDoc, districtNames: Map<string, string>): Promise<WorkView> {
     const proposal = await this.proposals.require(work.id);
     return {
@@ -137,7 +143,8 @@ export class WorksController {
 
   private async detailOf(work: WorkDoc): Promise<WorkDetail> {
     const edition = await this.editions.require(work.editionId);
-    const view = await this.view(work, new Map(edition.districts.map((d) => [d.id, d.name])));
+    if (!isPublished(edition.phase)) throw new DomainError('NOT_FOUND', { what: 'work', id: work.id });
+    const view = await this.view(work, new Map(editionPools(edition).map((pool) => [pool.id, pool.name])));
     const updates = await this.works.updatesOf(work.id);
     const milestones = updates
       .flatMap((update) => (update.milestone ? [update.milestone] : []))

@@ -11,7 +11,10 @@ const ALL = 10_000;
 export class WorksReadModel {
   constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
 
-  /** A work by id (the selected proposal's id), or null: no such proposal, not selected, or results not fixed yet. */
+  /**
+   * A work by id (the selected proposal's id), or null: no such proposal, not selected, or
+   * no tally yet. The public routes also hide works until the results are published.
+   */
   get(workId: string): Promise<WorkDoc | null> {
     return this.store.collection<WorkDoc>(WORKS).get(workId);
   }

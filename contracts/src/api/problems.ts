@@ -194,26 +194,16 @@ const es: Messages = {
     title: 'Falta el motivo',
     detail: 'Tras abrir la votación, el calendario se mueve con un motivo público.',
   },
-  WORK_CLOSED: {
-    title: 'Obra cerrada',
-    detail: 'La obra está «{{status}}» y ya no admite actualizaciones.',
-  },
-  CANCEL_NEEDS_REASON: {
-    title: 'Falta el motivo',
-    detail: 'Para cancelar una obra escribe el motivo público en «reason».',
-  },
+  WORK_CLOSED: { title: 'Obra cerrada', detail: 'La obra está «{{status}}»: ya no admite cambios.' },
+  CANCEL_NEEDS_REASON: { title: 'Falta el motivo', detail: 'Para cancelar, escribe el motivo público.' },
   PROGRESS_DECREASE_NEEDS_REASON: {
     title: 'Falta el motivo',
-    detail: 'El avance baja de {{from}} % a {{to}} %: explica por qué en «reason».',
+    detail: 'El avance baja de {{from}} % a {{to}} %: escribe el motivo público.',
   },
-  FINISHED_NEEDS_FULL_PROGRESS: {
-    title: 'Avance incompleto',
-    detail: 'Una obra terminada tiene 100 % de avance; tiene {{progress}} %.',
-  },
+  FINISHED_NEEDS_FULL_PROGRESS: { title: 'Avance incompleto', detail: 'Para terminar, el avance debe ser 100 %.' },
   OVERSPEND_NEEDS_REASON: {
     title: 'Falta el motivo',
-    detail:
-      'Lo ejercido ({{spent, number}} pesos) supera el presupuesto asignado ({{awarded, number}} pesos): explica por qué en «reason».',
+    detail: 'Lo gastado supera lo asignado ({{awarded, number}} pesos): escribe el motivo público.',
   },
 };
 
@@ -347,23 +337,16 @@ const en: Messages = {
     title: 'Reason missing',
     detail: 'Once voting has opened, the calendar moves with a public reason.',
   },
-  WORK_CLOSED: { title: 'Work closed', detail: 'The work is "{{status}}" and takes no more updates.' },
-  CANCEL_NEEDS_REASON: {
-    title: 'Reason missing',
-    detail: 'To cancel a work, write the public reason in "reason".',
-  },
+  WORK_CLOSED: { title: 'Work closed', detail: 'The work is "{{status}}": it takes no more changes.' },
+  CANCEL_NEEDS_REASON: { title: 'Reason missing', detail: 'To cancel, write the public reason.' },
   PROGRESS_DECREASE_NEEDS_REASON: {
     title: 'Reason missing',
-    detail: 'Progress goes down from {{from}} % to {{to}} %: explain why in "reason".',
+    detail: 'Progress goes down from {{from}} % to {{to}} %: write the public reason.',
   },
-  FINISHED_NEEDS_FULL_PROGRESS: {
-    title: 'Progress incomplete',
-    detail: 'A finished work has 100 % progress; this one has {{progress}} %.',
-  },
+  FINISHED_NEEDS_FULL_PROGRESS: { title: 'Progress incomplete', detail: 'To finish, progress must be 100 %.' },
   OVERSPEND_NEEDS_REASON: {
     title: 'Reason missing',
-    detail:
-      'The amount spent ({{spent, number}} pesos) exceeds the awarded budget ({{awarded, number}} pesos): explain why in "reason".',
+    detail: 'The amount spent exceeds the award ({{awarded, number}} pesos): write the public reason.',
   },
 };
 

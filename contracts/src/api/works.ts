@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORK_STATUSES } from '../events/catalog';
+import { WORK_STATUSES } from '../works/work-status';
 import { longText, shortText } from './text';
 
 /** Request and answer bodies of the works routes (API.md, "Works"): the winners as they are built. */
@@ -29,7 +29,7 @@ export const workUpdateRequest = z
     reason: longText(5, 2_000).optional(),
   })
   .strict()
-  .refine((u) => Object.keys(u).some((field) => field !== 'reason'), {
+  .refine((u) => Object.entries(u).some(([field, value]) => field !== 'reason' && value !== undefined), {
     message: 'send at least one of status, progress, spent, department, expectedEnd or milestone',
   });
 export type WorkUpdateRequest = z.input<typeof workUpdateRequest>;
@@ -42,6 +42,7 @@ export const workView = z.object({
   editionId: z.string(),
   /** The selected proposal's title as it reads now. */
   title: z.string(),
+  /** The district the proposal won in, or the citywide pool's id. */
   district: z.string(),
   districtName: z.string(),
   /** The awarded budget: the proposal's assessed cost, on the ballot it won. */

@@ -104,6 +104,10 @@ const en = {
   VOTERS_DIFFER: '{{source}}, district {{district}}: voters published {{published}}, the re-count {{recount}}',
   VOTES_DIFFER:
     '{{source}}, district {{district}}: votes for proposal {{proposalId}}: published {{published}}, the re-count {{recount}}',
+  // Works: the winners as they are built.
+  WORK_UPDATE_BEFORE_RESULTS: 'event {{event}}: updates work {{workId}} before the results were published',
+  WORK_UPDATE_NOT_A_WORK: 'event {{event}}: updates {{workId}}, which is not a proposal the tally selected',
+  WORK_UPDATE_BREAKS_RULE: 'event {{event}}: an update of work {{workId}} that breaks the rule {{rule}}',
 } satisfies Messages;
 
 export type FindingCode = keyof typeof en;
@@ -195,6 +199,9 @@ const es: Record<FindingCode, string> = {
   VOTERS_DIFFER: '{{source}}, distrito {{district}}: votantes publicados {{published}}, el recuento {{recount}}',
   VOTES_DIFFER:
     '{{source}}, distrito {{district}}: votos de la propuesta {{proposalId}}: publicados {{published}}, el recuento {{recount}}',
+  WORK_UPDATE_BEFORE_RESULTS: 'evento {{event}}: actualiza la obra {{workId}} antes de publicarse los resultados',
+  WORK_UPDATE_NOT_A_WORK: 'evento {{event}}: actualiza {{workId}}, que no es una propuesta elegida en el cómputo',
+  WORK_UPDATE_BREAKS_RULE: 'evento {{event}}: una actualización de la obra {{workId}} que rompe la regla {{rule}}',
 };
 
 export const findingMessages = {

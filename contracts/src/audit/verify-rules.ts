@@ -8,6 +8,7 @@ import type { BallotEntry, DistrictTally, EventPayload, TreeHeadRef } from '../e
 import { type CountedBallot, tallyEdition } from '../tally/tally';
 import { type Finding, type FindingCode, finding } from './findings';
 import { StringTable } from './string-table';
+import { applyWorkUpdate, initialWorkProgress, workUpdateViolation, type WorkProgress } from '../works/work-rules';
 import type { LoggedDomainEvent, LoggedHead } from './verify-log';
 
 type LoggedBallot = Extract<LoggedDomainEvent, { type: 'BallotCast' }>;
@@ -128,6 +129,8 @@ export function rulesCheck(findings: Finding[]): {
     return ballot;
   };
   let closedAt: number | null = null;
+  // Each work (a selected proposal) as its updates have left it so far.
+  const works = new Map<string, WorkProgress>();
 
   function start(first: LoggedDomainEvent): Edition | null {
     started = true;
@@ -250,6 +253,9 @@ export function rulesCheck(findings: Finding[]): {
         if (outcome.tally) findings.push(finding('SECOND_TALLY', { event: event.id }));
         else outcome.tally = { ...event.data, index: event.index };
         break;
+      case 'WorkUpdated':
+        checkWorkUpdate(event, edition, outcome.tally, works, findings);
+        break;
       default:
         break;
     }
@@ -344,6 +350,41 @@ function checkScheduledAdvance(
       }),
     );
   }
+}
+
+type LoggedWorkUpdate = Extract<LoggedDomainEvent, { type: 'WorkUpdated' }>;
+
+/**
+ * A work update must come once the results are published, name a proposal the tally
+ * selected, and keep the rules of works (work-rules.ts) against the awarded budget, its
+ * cost on the ballot. An update that breaks a rule is reported and left out of the work.
+ */
+function checkWorkUpdate(
+  event: LoggedWorkUpdate,
+  edition: Edition,
+  tally: RulesOutcome['tally'],
+  works: Map<string, WorkProgress>,
+  findings: Finding[],
+): void {
+  const { editionId: _editionId, workId, by: _by, ...update } = event.data;
+  const name = { event: event.id, workId };
+  if (tally === null || !isPublished(edition.phase)) {
+    findings.push(finding('WORK_UPDATE_BEFORE_RESULTS', name));
+    return;
+  }
+  const district = tally.districts.find((d) => d.selected.includes(workId));
+  const awarded = district && edition.costs.get(district.id)?.get(workId);
+  if (awarded === undefined) {
+    findings.push(finding('WORK_UPDATE_NOT_A_WORK', name));
+    return;
+  }
+  const current = works.get(workId) ?? initialWorkProgress;
+  const violation = workUpdateViolation(current, update, awarded);
+  if (violation) {
+    findings.push(finding('WORK_UPDATE_BREAKS_RULE', { ...name, rule: violation.code }));
+    return;
+  }
+  works.set(workId, applyWorkUpdate(current, update));
 }
 
 /** The ballot must hold exactly the proposals assessed feasible (and supported enough), at their assessed cost. */

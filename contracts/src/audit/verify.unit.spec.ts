@@ -582,3 +582,62 @@ describe('a log rewritten and signed again with the city’s own key', () => {
     expect(findings).toEqual([finding('EARLIER_HEAD_MISSING', { size: closing.treeSize, reason: 'phase:counting' })]);
   });
 });
+
+describe('works (the winners as they are built)', () => {
+  const IMPLEMENTER = pseudonym('implementer');
+  const update = (log: EditionLog, workId: string, fields: Record<string, unknown>) =>
+    log.record(`work-${workId}`, 'WorkUpdated', { workId, by: IMPLEMENTER, ...fields });
+  /** Results out: p1 (600 of 1000) won; p2 (450) no longer fit. */
+  const published = () => {
+    const log = openVoting();
+    log.vote('ana', ['p1']);
+    log.vote('beto', ['p1']);
+    log.vote('carla', ['p2']);
+    return closeAndCount(log);
+  };
+
+  it('accepts the updates of a work through its whole life, within its rules', () => {
+    const log = published();
+    update(log, 'p1', { status: 'design', department: 'Obras Públicas', expectedEnd: '2028-03-31' });
+    update(log, 'p1', { status: 'in_progress', progress: 60, spent: 400 });
+    update(log, 'p1', { progress: 50, reason: 'Se rehízo la losa.' });
+    update(log, 'p1', { status: 'finished', progress: 100, spent: 650, reason: 'Subió el acero.' });
+    log.signInterval();
+    expect(verify(log).findings).toEqual([]);
+  });
+
+  it('names an update before the results were published, or of a proposal the tally did not select', () => {
+    const log = openVoting();
+    log.vote('ana', ['p1']);
+    log.phase('voting', 'counting').tally();
+    const early = update(log, 'p1', { status: 'design' });
+    log.phase('counting', 'results');
+    const notSelected = update(log, 'p2', { status: 'design' });
+    const unknown = update(log, 'p9', { status: 'design' });
+    expect(verify(log).findings).toEqual([
+      finding('WORK_UPDATE_BEFORE_RESULTS', { event: early.id, workId: 'p1' }),
+      finding('WORK_UPDATE_NOT_A_WORK', { event: notSelected.id, workId: 'p2' }),
+      finding('WORK_UPDATE_NOT_A_WORK', { event: unknown.id, workId: 'p9' }),
+    ]);
+  });
+
+  it('names each update that breaks a rule of works', () => {
+    const log = published();
+    update(log, 'p1', { progress: 60 });
+    const back = update(log, 'p1', { progress: 40 });
+    const over = update(log, 'p1', { spent: 601 });
+    const early = update(log, 'p1', { status: 'finished' });
+    const silent = update(log, 'p1', { status: 'cancelled' });
+    update(log, 'p1', { status: 'finished', progress: 100 });
+    const after = update(log, 'p1', { department: 'Obras Públicas' });
+    const rule = (event: PublicEvent, code: string) =>
+      finding('WORK_UPDATE_BREAKS_RULE', { event: event.id, workId: 'p1', rule: code });
+    expect(verify(log).findings).toEqual([
+      rule(back, 'PROGRESS_DECREASE_NEEDS_REASON'),
+      rule(over, 'OVERSPEND_NEEDS_REASON'),
+      rule(early, 'FINISHED_NEEDS_FULL_PROGRESS'),
+      rule(silent, 'CANCEL_NEEDS_REASON'),
+      rule(after, 'WORK_CLOSED'),
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   editionRulesSchema,
   phaseSchema,
 } from '../editions/edition';
+import { WORK_STATUSES } from '../works/work-status';
 
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
@@ -50,9 +51,7 @@ export type DistrictTally = z.infer<typeof districtTallySchema>;
 export const treeHeadRefSchema = z.object({ treeSize: z.number().int().nonnegative(), rootHash: hex32 });
 export type TreeHeadRef = z.infer<typeof treeHeadRefSchema>;
 
-/** What a work (a selected proposal being built) can be doing, in the words of API.md. */
-export const WORK_STATUSES = ['planned', 'design', 'tendering', 'in_progress', 'finished', 'cancelled'] as const;
-export type WorkStatus = (typeof WORK_STATUSES)[number];
+export { WORK_STATUSES, type WorkStatus } from '../works/work-status';
 
 const calendarDate = z.iso.date('use a date as YYYY-MM-DD');
 

@@ -1,4 +1,5 @@
-import type { EventPayload, WorkStatus } from '../events/catalog';
+import type { EventPayload } from '../events/catalog';
+import type { WorkStatus } from './work-status';
 
 /**
  * The rules of a work's updates, shared by the backend's decider (which refuses an update

@@ -53,6 +53,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               path: 'audit',
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
             },
+            {
+              path: 'works/:workId?',
+              lazy: () => import('./routes/works').then((m) => ({ Component: m.WorksRoute })),
+            },
           ],
         },
         {

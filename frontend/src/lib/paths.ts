@@ -23,6 +23,8 @@ export const paths = {
   review: (editionId: string) => `${edition(editionId)}/review`,
   assistedBallot: (editionId: string) => `${edition(editionId)}/assisted-ballot`,
   audit: (editionId: string) => `${edition(editionId)}/audit`,
+  /** The works dashboard of an edition, or one work's page. */
+  works: (editionId: string, workId?: string) => `${edition(editionId)}/works${workId ? `/${e(workId)}` : ''}`,
   receipts: (receipt?: string) => (receipt ? `/receipts/${e(receipt)}` : '/receipts'),
   account: () => '/account',
   notifications: () => '/notifications',

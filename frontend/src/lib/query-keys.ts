@@ -19,4 +19,6 @@ export const queryKeys = {
   notificationSettings: ['notification-settings'] as const,
   follows: ['follows'] as const,
   activity: (editionId: string) => ['activity', editionId] as const,
+  works: (editionId: string) => ['works', 'list', editionId] as const,
+  work: (workId: string) => ['works', 'detail', workId] as const,
 };

@@ -1,5 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { workUpdateRequest } from '@decidimos/contracts';
+import { isPublished, type workUpdateRequest } from '@decidimos/contracts';
+import { EditionsReadModel } from '../../editions/public-api';
 import type { Parsed } from '../../http/validation';
 import { EventSourcing } from '../../shared/event-sourcing.service';
 import { workDecider } from '../domain/work.decider';
@@ -23,12 +24,15 @@ export class UpdateWorkHandler implements ICommandHandler<UpdateWork> {
   constructor(
     private readonly es: EventSourcing,
     private readonly works: WorksReadModel,
+    private readonly editions: EditionsReadModel,
   ) {}
 
   async execute({ workId, update, by, idempotencyKey }: UpdateWork): Promise<void> {
     // A work never changes edition or budget once the tally made it: the read model is as good as the log here.
     const doc = await this.works.get(workId);
-    const work = doc && { editionId: doc.editionId, workId: doc.id, awarded: doc.awarded };
+    // Works are public, and take updates, once the results are: the tally alone does not announce the winners.
+    const published = doc !== null && isPublished((await this.editions.require(doc.editionId)).phase);
+    const work = doc && published ? { editionId: doc.editionId, workId: doc.id, awarded: doc.awarded } : null;
     const stream = workStream(doc?.editionId ?? '', workId);
     await this.es.execute(
       stream,

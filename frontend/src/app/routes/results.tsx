@@ -9,6 +9,7 @@ import { useResults } from '../../features/results/api/get-results';
 import { ChannelCounts } from '../../features/results/components/channel-counts';
 import { DistrictResults } from '../../features/results/components/district-results';
 import { OpenData } from '../../features/results/components/open-data';
+import { WorksLink } from '../../features/works/components/works-link';
 import { useFormat } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useRouteEdition } from '../route-data';
@@ -45,6 +46,7 @@ export function ResultsRoute() {
               ),
             })}
           </p>
+          <WorksLink editionId={edition.id} />
           {results.data.districts.map((district) => (
             <DistrictResults key={district.id} district={district} />
           ))}
