@@ -58,6 +58,7 @@ export class ActivityController {
       if (work)
         followedWorks.push({
           id: work.id,
+          editionId: work.editionId,
           title: proposal?.title ?? work.id,
           status: work.status,
           progress: work.progress,

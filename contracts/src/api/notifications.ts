@@ -117,7 +117,13 @@ export const activityAnswer = z.object({
   follows: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(PROPOSAL_STATUSES) })),
   /** The works I follow (of any edition), with their status and progress. */
   followedWorks: z.array(
-    z.object({ id: z.string(), title: z.string(), status: z.enum(WORK_STATUSES), progress: z.number() }),
+    z.object({
+      id: z.string(),
+      editionId: z.string(),
+      title: z.string(),
+      status: z.enum(WORK_STATUSES),
+      progress: z.number(),
+    }),
   ),
   settings: notificationSettings,
 });

@@ -21,7 +21,6 @@ export function ProposalRoute() {
       </p>
       <SupportButton edition={edition} proposal={proposal} me={me.data ?? null} />
       <FollowButton target="proposals" id={proposal.id} me={me.data ?? null} />
-      {proposal.status === 'selected' ? <FollowButton target="works" id={proposal.id} me={me.data ?? null} /> : null}
       <AuthorActions edition={edition} proposal={proposal} me={me.data ?? null} />
       {reviewing ? (
         <p>

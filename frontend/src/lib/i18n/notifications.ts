@@ -41,6 +41,14 @@ const notificationsEs = {
     selected: 'seleccionada',
     'not-selected': 'no seleccionada',
   },
+  workStatus: {
+    planned: 'planeada',
+    design: 'en diseño',
+    tendering: 'en licitación',
+    in_progress: 'en obra',
+    finished: 'terminada',
+    cancelled: 'cancelada',
+  },
   settings: {
     title: 'Qué avisos recibo',
     lead: 'Tu correo y estas preferencias son datos personales: no van al registro público y puedes borrarlos.',
@@ -133,6 +141,14 @@ const notificationsEn: Catalog<typeof notificationsEs> = {
     'off-ballot': 'off the ballot',
     selected: 'selected',
     'not-selected': 'not selected',
+  },
+  workStatus: {
+    planned: 'planned',
+    design: 'in design',
+    tendering: 'out to tender',
+    in_progress: 'under way',
+    finished: 'finished',
+    cancelled: 'cancelled',
   },
   settings: {
     title: 'Which notices I get',

@@ -74,8 +74,8 @@ export function MyActivity({ edition }: { edition: EditionView }) {
         <ul>
           {followedWorks.map((w) => (
             <li key={w.id}>
-              <Link to={paths.proposal(w.id)}>{w.title}</Link> —{' '}
-              {t('activity.workProgress', { status: w.status, progress: w.progress })}
+              <Link to={paths.works(w.editionId, w.id)}>{w.title}</Link> —{' '}
+              {t('activity.workProgress', { status: t(`workStatus.${w.status}`), progress: w.progress })}
             </li>
           ))}
         </ul>

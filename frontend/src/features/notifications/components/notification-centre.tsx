@@ -25,7 +25,7 @@ function target(notice: Notification): string | null {
   const { params } = notice;
   if (params.receipt) return paths.receipts(params.receipt);
   if (params.proposalId) return paths.proposal(params.proposalId);
-  if (params.workId) return paths.proposal(params.workId);
+  if (params.workId) return paths.works(params.editionId, params.workId);
   return paths.edition(params.editionId);
 }
 
