@@ -119,7 +119,7 @@ export class AuthController {
     // planted before the login (fixation) or left from an earlier one is worth nothing after it.
     const previous = request.cookies?.[SESSION_COOKIE];
     if (previous) await this.sessions.end(previous);
-    const session = await this.sessions.create(identity.subject, identity.displayName, identity.claims);
+    const session = await this.sessions.create(identity.subject, identity.displayName, identity.claims, identity.email);
     void reply
       .clearCookie(LOGIN_COOKIE, { path: '/auth' })
       .setCookie(SESSION_COOKIE, session.id, {

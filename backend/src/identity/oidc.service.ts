@@ -8,6 +8,8 @@ export interface VerifiedIdentity {
   subject: string;
   displayName: string;
   claims: ResidentClaims;
+  /** The `email` claim (scope `email`), when the provider gives one. */
+  email: string | null;
 }
 
 /**
@@ -82,6 +84,7 @@ export class OidcService {
       return {
         subject: claims.sub,
         displayName: typeof claims['name'] === 'string' ? claims['name'] : claims.sub,
+        email: typeof claims['email'] === 'string' ? claims['email'] : null,
         claims: {
           curp: typeof claims['curp'] === 'string' ? claims['curp'] : null,
           birthdate: typeof claims['birthdate'] === 'string' ? claims['birthdate'] : null,

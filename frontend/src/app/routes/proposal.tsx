@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
+import { FollowButton } from '../../features/notifications/components/follow-button';
 import { AuthorActions } from '../../features/proposals/components/author-actions';
 import { ProposalDetails } from '../../features/proposals/components/proposal-details';
 import { SupportButton } from '../../features/supports/components/support-button';
@@ -19,6 +20,7 @@ export function ProposalRoute() {
         <Link to={paths.proposals(edition.id)}>{t('proposal.backToList')}</Link>
       </p>
       <SupportButton edition={edition} proposal={proposal} me={me.data ?? null} />
+      <FollowButton target="proposals" id={proposal.id} me={me.data ?? null} />
       <AuthorActions edition={edition} proposal={proposal} me={me.data ?? null} />
       {reviewing ? (
         <p>

@@ -19,26 +19,14 @@ export const en: Messages = {
     admin: 'Administration',
     audit: 'Audit',
   },
-  auth: { login: 'Log in with iD Digital', logout: 'Log out', greeting: 'Hello, {{name}}', account: 'My account' },
-  account: {
-    title: 'My account',
-    lead: 'You logged in with iD Digital as {{name}}. That name is never published.',
-    loginLead: 'Log in with iD Digital to see your account.',
-    publicName: {
-      title: 'My public name',
-      explain:
-        'This is the name shown next to your proposals. It is not kept in the public record: if you erase it, your proposals show “Anonymous” everywhere, at once.',
-      shownNow: 'Your proposals now show: {{name}}.',
-      anonymousNow: 'Your proposals now show as “Anonymous”.',
-      label: 'Public name',
-      hint: 'Up to 80 characters. Your name, a nickname or your group’s name.',
-      save: 'Save name',
-      saved: 'Your public name is saved.',
-      erase: 'Erase my public name',
-      eraseQuestion: 'Erase your name? Your proposals will show as “Anonymous” everywhere.',
-      eraseConfirm: 'Yes, erase it',
-      erased: 'Your public name is erased. Your proposals now show as “Anonymous”.',
-    },
+  auth: {
+    login: 'Log in with iD Digital',
+    logout: 'Log out',
+    greeting: 'Hello, {{name}}',
+    account: 'My account',
+    activity: 'My activity',
+    bell: 'Notifications: {{count}} unread',
+    notices: 'Notifications',
   },
   common: {
     loading: 'Loading…',
@@ -354,48 +342,6 @@ export const en: Messages = {
     copied: 'Receipt copied.',
     check: 'Check it now',
     fileName: 'receipt',
-  },
-  receipts: {
-    title: 'Check a vote receipt',
-    lead: 'Check that your vote is in the public record, without anyone learning how you voted.',
-    label: 'Receipt',
-    hint: 'Paste the whole receipt you got when you voted (letters, digits, hyphens and one dot).',
-    check: 'Check',
-    malformed: 'This does not look like a whole receipt. Copy it again, without spaces.',
-    checking: 'Checking in your browser…',
-    checked: 'Receipt checked:',
-    invalidTitle: 'This is not a receipt',
-    invalid:
-      'A receipt is 36 characters, a dot and 64 more characters (digits, the letters a to f and hyphens). Copy it again in full, without spaces.',
-    notFoundTitle: 'We did not find this receipt',
-    notFound:
-      'No recorded vote has this receipt. Check that you copied all of it from the paper or the file you kept when you voted.',
-    notFoundNext: 'If it is complete and still not found, keep it and report it to the city comptroller.',
-    pendingTitle: 'Your vote is recorded; the signature is still to come',
-    pending:
-      'Your ballot is entry {{position}} of the edition’s record. No signed tree head covers it yet: the record is signed at every phase change and while votes arrive.',
-    pendingWithin:
-      'While votes arrive, the city signs the record at least every {{minutes}} min. Check again with this same link after that.',
-    verifiedTitle: 'Your vote is in the public record',
-    verified: 'Your ballot is entry {{position}} of {{size}} in the record signed on {{when}} ({{reason}}).',
-    verifiedHow:
-      'Your browser recomputed the chain of hashes (RFC 9162) from your ballot to the signed root and checked the Ed25519 signature of key {{keyId}}, without trusting the server.',
-    replaced:
-      'You voted again later: this ballot is recorded, but only the last one counts, and this one is never opened. Check the receipt of your last ballot too.',
-    sealed:
-      'While voting is open, what a ballot chose stays sealed: nobody can see it, not even this page. Once voting closes, this same link also shows what your ballot counted for.',
-    counted: 'Voting has closed. Your ballot counted for:',
-    countedEmpty: 'Voting has closed. Your ballot counted as a blank ballot (no proposal chosen).',
-    notCounted: 'This ballot was recorded after voting closed, so it did not count.',
-    treeHeads: 'See the edition’s signed tree heads',
-    failedTitle: 'The check does not match',
-    mismatch: 'The vote recorded under this number is not the one your receipt describes: their hashes differ.',
-    proofFails:
-      'The server says your vote is in the record, but its proof or its signature does not hold when checked here.',
-    failedMeans: 'We cannot confirm that your vote is in the signed record as you cast it. This should never happen.',
-    failedNext:
-      'Check that you copied the whole receipt. If you did, keep it with a screenshot of this page and report it to the city comptroller: it is exactly what the audit must look into.',
-    findings: 'Technical detail (as decidimos-audit reports it)',
   },
   admin: {
     title: 'Administration',

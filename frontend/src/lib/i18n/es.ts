@@ -23,26 +23,14 @@ export const es = {
     admin: 'Administración',
     audit: 'Auditoría',
   },
-  auth: { login: 'Entrar con iD Digital', logout: 'Salir', greeting: 'Hola, {{name}}', account: 'Mi cuenta' },
-  account: {
-    title: 'Mi cuenta',
-    lead: 'Entraste con iD Digital como {{name}}. Ese nombre nunca se publica.',
-    loginLead: 'Para ver tu cuenta entra con iD Digital.',
-    publicName: {
-      title: 'Mi nombre público',
-      explain:
-        'Es el nombre que aparece junto a tus propuestas. No queda en el registro público: si lo borras, tus propuestas muestran «Anónimo» en todas partes, de inmediato.',
-      shownNow: 'Ahora tus propuestas muestran: {{name}}.',
-      anonymousNow: 'Ahora tus propuestas aparecen como «Anónimo».',
-      label: 'Nombre público',
-      hint: 'Hasta 80 letras. Puede ser tu nombre, un apodo o el de tu colectivo.',
-      save: 'Guardar nombre',
-      saved: 'Guardamos tu nombre público.',
-      erase: 'Borrar mi nombre público',
-      eraseQuestion: '¿Borrar tu nombre? Tus propuestas aparecerán como «Anónimo» en todas partes.',
-      eraseConfirm: 'Sí, borrarlo',
-      erased: 'Borramos tu nombre público. Tus propuestas ahora aparecen como «Anónimo».',
-    },
+  auth: {
+    login: 'Entrar con iD Digital',
+    logout: 'Salir',
+    greeting: 'Hola, {{name}}',
+    account: 'Mi cuenta',
+    activity: 'Mi actividad',
+    bell: 'Avisos: {{count}} sin leer',
+    notices: 'Avisos',
   },
   common: {
     loading: 'Cargando…',
@@ -356,49 +344,6 @@ export const es = {
     copied: 'Comprobante copiado.',
     check: 'Comprobar ahora',
     fileName: 'comprobante',
-  },
-  receipts: {
-    title: 'Comprobar un comprobante de voto',
-    lead: 'Revisa que tu voto está en el registro público, sin que nadie sepa por quién votaste.',
-    label: 'Comprobante',
-    hint: 'Pega el comprobante completo que recibiste al votar (letras, números, guiones y un punto).',
-    check: 'Comprobar',
-    malformed: 'Esto no parece un comprobante completo. Cópialo de nuevo, sin espacios.',
-    checking: 'Comprobando en tu navegador…',
-    checked: 'Comprobante revisado:',
-    invalidTitle: 'Esto no es un comprobante',
-    invalid:
-      'Un comprobante son 36 caracteres, un punto y 64 caracteres más (números, letras de la a a la f y guiones). Cópialo de nuevo completo, sin espacios.',
-    notFoundTitle: 'No encontramos este comprobante',
-    notFound:
-      'Ningún voto registrado tiene este comprobante. Revisa que lo copiaste completo del papel o del archivo que guardaste al votar.',
-    notFoundNext: 'Si está completo y aun así no aparece, guárdalo y repórtalo a la Contraloría municipal.',
-    pendingTitle: 'Tu voto está registrado; falta la firma',
-    pending:
-      'Tu boleta es la entrada {{position}} del registro de la edición. Aún no la cubre una cabecera firmada: el registro se firma en cada cambio de fase y mientras llegan votos.',
-    pendingWithin:
-      'Mientras llegan votos, la ciudad firma el registro al menos cada {{minutes}} min. Vuelve a comprobar con este mismo enlace pasado ese tiempo.',
-    verifiedTitle: 'Tu voto está en el registro público',
-    verified: 'Tu boleta es la entrada {{position}} de {{size}} del registro firmado el {{when}} ({{reason}}).',
-    verifiedHow:
-      'Tu navegador recalculó la cadena de huellas (RFC 9162) desde tu boleta hasta la raíz firmada y comprobó la firma Ed25519 de la clave {{keyId}}, sin confiar en el servidor.',
-    replaced:
-      'Votaste otra vez después: esta boleta quedó registrada, pero cuenta la última y esta nunca se abre. Comprueba también el comprobante de tu última boleta.',
-    sealed:
-      'Mientras la votación está abierta, lo que eligió una boleta permanece sellado: nadie puede verlo, ni esta página. Al cerrar la votación, este mismo enlace muestra también para qué contó tu boleta.',
-    counted: 'La votación cerró. Tu boleta contó para:',
-    countedEmpty: 'La votación cerró. Tu boleta contó como boleta en blanco (sin propuestas elegidas).',
-    notCounted: 'Esta boleta se registró después del cierre de la votación, así que no contó.',
-    treeHeads: 'Ver las cabeceras firmadas de la edición',
-    failedTitle: 'La comprobación no coincide',
-    mismatch: 'El voto registrado con este número no es el que describe tu comprobante: sus huellas no coinciden.',
-    proofFails:
-      'El servidor dice que tu voto está en el registro, pero su prueba o su firma no se sostienen al comprobarlas aquí.',
-    failedMeans:
-      'No podemos confirmar que tu voto esté en el registro firmado tal como lo emitiste. Esto no debería pasar.',
-    failedNext:
-      'Revisa que copiaste el comprobante completo. Si es así, guárdalo con una captura de esta página y repórtalo a la Contraloría municipal: es justo lo que la auditoría debe revisar.',
-    findings: 'Detalle técnico (en inglés, como lo reporta decidimos-audit)',
   },
   admin: {
     title: 'Administración',
