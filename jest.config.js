@@ -42,6 +42,8 @@ module.exports = {
     tier('differential', 'differential'),
     // Needs FerretDB (scripts/install-ferretdb.sh), so `npm test` on a fresh clone leaves it out; .ci/run runs it.
     tier('mongo', 'mongo'),
+    // Needs Mailpit (scripts/install-mailpit.sh), so `npm test` leaves it out too; .ci/run runs it.
+    tier('mail', 'mail'),
     // The SPA's component and unit tests run in a browser-like DOM: jsdom with Node's own
     // fetch, Request and Response (jest-fixed-jsdom), which MSW answers (src/testing/api.ts).
     {

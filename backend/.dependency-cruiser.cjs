@@ -2,7 +2,7 @@
 // Run by the backend's lint target: `depcruise backend/src --config backend/.dependency-cruiser.cjs`.
 const kernel = '^backend/src/(shared|event-store|read-models|projections|http|config)/';
 const features =
-  '^backend/src/(editions|proposals|moderation|review|supports|booths|ballots|results|works|audit|identity|health)/';
+  '^backend/src/(editions|proposals|moderation|review|supports|booths|ballots|results|works|audit|identity|health|notifications|activity)/';
 const app = '^backend/src/(seed/|[^/]+[.]ts$)';
 const spec = '[.]spec[.]ts$';
 // Features in dependency order: each may use those before it, never one after it, so
@@ -20,6 +20,8 @@ const order = [
   'results',
   'works',
   'health',
+  'notifications',
+  'activity',
 ];
 const later = order.map((feature, i) => ({
   name: `${feature}-not-to-later-features`,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { allProjections } from './app.projections';
+import { ActivityModule } from './activity/activity.module';
 import { AuditModule } from './audit/audit.module';
 import { treeHeadSigner } from './audit/tree-head-signer';
 import { BallotsModule } from './ballots/ballots.module';
@@ -17,6 +18,7 @@ import { ModerationModule } from './moderation/moderation.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ResultsModule } from './results/results.module';
 import { ReviewModule } from './review/review.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { KernelModule } from './shared/kernel.module';
 import { SupportsModule } from './supports/supports.module';
 import { WorksModule } from './works/works.module';
@@ -49,6 +51,8 @@ export class AppModule {
         WorksModule,
         AuditModule,
         HealthModule,
+        NotificationsModule,
+        ActivityModule,
       ],
       controllers: [OpenApiController],
       providers: [OpenApiService, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

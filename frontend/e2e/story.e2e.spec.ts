@@ -256,14 +256,14 @@ step(
     const resident = page('resident');
     await resident.goto('/');
     await resident.getByRole('link', { name: 'Votar' }).first().click();
-    await text(resident, '3 propuestas en la boleta de tu distrito');
+    await text(resident, '3 propuestas en la boleta de Centro');
     await text(resident, /Quedan\s\$1,000,000\./);
     await checkPage(resident, 'ballot-empty');
 
     await resident.getByRole('checkbox', { name: /Parque Alameda/ }).check();
     await text(resident, /Quedan\s\$400,000\./);
     await resident.getByRole('checkbox', { name: /Cancha techada/ }).click();
-    await text(resident, /cuesta\s\$1,100,000 y el presupuesto de tu distrito es\s\$1,000,000/);
+    await text(resident, /cuesta\s\$1,100,000 y el presupuesto es\s\$1,000,000/);
     expect(await resident.getByRole('checkbox', { name: /Cancha techada/ }).isChecked()).toBe(false);
     await checkPage(resident, 'ballot-over-budget');
 

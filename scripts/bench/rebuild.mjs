@@ -103,7 +103,7 @@ for (const { proposalId, cost } of proposals) {
 await phase('review', 'supports');
 for (const { proposalId } of proposals) {
   const voter = hex(Number(proposalId.slice(1)), 'c');
-  await record('supports', 'SupportGiven', { voter, proposalId });
+  await record('supports', 'SupportGiven', { voter, proposalId, channel: 'online', booth: null, residenceProof: null });
 }
 await phase('supports', 'voting', { ballot: { centro: proposals } });
 const ballots = [];

@@ -120,7 +120,13 @@ for (const { proposalId, cost } of ballot.centro) {
 await phase('review', 'supports');
 for (const { proposalId } of ballot.centro) {
   const voter = pseudonym(`supporter-${proposalId}`);
-  await record(`supports-${voter}`, 'SupportGiven', { voter, proposalId });
+  await record(`supports-${voter}`, 'SupportGiven', {
+    voter,
+    proposalId,
+    channel: 'online',
+    booth: null,
+    residenceProof: null,
+  });
 }
 await phase('supports', 'voting', { ballot });
 // Everything but the closing events (two phase changes, the tally and their three heads) is a

@@ -36,6 +36,10 @@ export interface Config {
   logLevel: LogLevel;
   /** File the JSON log lines are appended to; standard output when unset. */
   logFile: string | null;
+  /** SMTP server notifications are sent through (smtp:// or smtps://); unset: mails go to DATA_DIR/outbox. */
+  smtpUrl: string | null;
+  /** The From of notification e-mails. */
+  mailFrom: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -151,6 +155,8 @@ export function loadConfig(env: Env = process.env): Config {
     downloadCacheBytes: integer(env, 'DOWNLOAD_CACHE_MB', 64) * 1024 * 1024,
     logLevel: logLevel(env),
     logFile: env['LOG_FILE']?.trim() || null,
+    smtpUrl: env['SMTP_URL']?.trim() || null,
+    mailFrom: env['MAIL_FROM']?.trim() || 'Decidimos Monterrey <avisos@decidimos.localhost>',
   };
 }
 

@@ -18,6 +18,8 @@ export interface Session extends ResidentClaims {
   id: string;
   subject: string;
   displayName: string;
+  /** The `email` claim, kept for the session only; notifications store it when the resident opts in. */
+  email?: string | null;
   csrfToken: string;
   expiresAt: number;
 }
@@ -57,12 +59,18 @@ export class SessionRepository {
     this.logins = store.collection<LoginAttempt>('login-attempts');
   }
 
-  async create(subject: string, displayName: string, claims: ResidentClaims): Promise<Session> {
+  async create(
+    subject: string,
+    displayName: string,
+    claims: ResidentClaims,
+    email: string | null = null,
+  ): Promise<Session> {
     await this.purgeExpired(this.sessions);
     const session: Session = {
       id: token(),
       subject,
       displayName,
+      email,
       ...claims,
       csrfToken: token(),
       expiresAt: this.now() + this.ttlSeconds * 1000,

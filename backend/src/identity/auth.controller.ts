@@ -52,7 +52,8 @@ export class AuthController {
   @Get('auth/login')
   @Access('public')
   @Endpoint({
-    summary: 'Start a login with iD Digital Mty+ (302 to the identity provider)',
+    summary:
+      'Start a login with iD Digital Mty+ (302 to the identity provider); `prompt=login` makes it ask for the person again (kiosk tablets)',
     tags: ['identity'],
     status: 302,
     produces: 'redirect',
@@ -60,6 +61,7 @@ export class AuthController {
   async login(
     @Query('returnTo') returnTo: unknown,
     @Query('login_hint') loginHint: unknown,
+    @Query('prompt') prompt: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
@@ -80,6 +82,8 @@ export class AuthController {
       nonce,
       codeVerifier,
       ...(typeof loginHint === 'string' && loginHint ? { loginHint } : {}),
+      // Only this value passes: on a shared tablet, the previous person's iD Digital session must not log the next one in.
+      reauthenticate: prompt === 'login',
     });
     // The state is also bound to this browser, so a login started elsewhere cannot be completed here.
     void reply
@@ -115,7 +119,7 @@ export class AuthController {
     // planted before the login (fixation) or left from an earlier one is worth nothing after it.
     const previous = request.cookies?.[SESSION_COOKIE];
     if (previous) await this.sessions.end(previous);
-    const session = await this.sessions.create(identity.subject, identity.displayName, identity.claims);
+    const session = await this.sessions.create(identity.subject, identity.displayName, identity.claims, identity.email);
     void reply
       .clearCookie(LOGIN_COOKIE, { path: '/auth' })
       .setCookie(SESSION_COOKIE, session.id, {

@@ -8,6 +8,8 @@ export interface VerifiedIdentity {
   subject: string;
   displayName: string;
   claims: ResidentClaims;
+  /** The `email` claim (scope `email`), when the provider gives one. */
+  email: string | null;
 }
 
 /**
@@ -48,6 +50,8 @@ export class OidcService {
     nonce: string;
     codeVerifier: string;
     loginHint?: string;
+    /** Ask iD Digital to authenticate the person again even if it holds a session (a shared kiosk tablet). */
+    reauthenticate?: boolean;
   }): Promise<URL> {
     const configuration = await this.discover();
     const parameters: Record<string, string> = {
@@ -59,6 +63,7 @@ export class OidcService {
       nonce: params.nonce,
     };
     if (params.loginHint) parameters['login_hint'] = params.loginHint;
+    if (params.reauthenticate) parameters['prompt'] = 'login';
     return oidc.buildAuthorizationUrl(configuration, parameters);
   }
 
@@ -79,6 +84,7 @@ export class OidcService {
       return {
         subject: claims.sub,
         displayName: typeof claims['name'] === 'string' ? claims['name'] : claims.sub,
+        email: typeof claims['email'] === 'string' ? claims['email'] : null,
         claims: {
           curp: typeof claims['curp'] === 'string' ? claims['curp'] : null,
           birthdate: typeof claims['birthdate'] === 'string' ? claims['birthdate'] : null,

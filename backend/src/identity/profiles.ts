@@ -55,6 +55,16 @@ export class Profiles {
     await this.authors.upsert(proposalId, { id: proposalId, subject });
   }
 
+  /** The iD subject who wrote the proposal, for telling them what happened to it; null when unknown. */
+  async authorOf(proposalId: string): Promise<string | null> {
+    return (await this.authors.get(proposalId))?.subject ?? null;
+  }
+
+  /** The ids of every proposal this iD subject wrote (in any edition): "my proposals". */
+  async proposalsOf(subject: string): Promise<string[]> {
+    return (await this.authors.find({ filter: { subject }, limit: 1000 })).items.map((link) => link.id);
+  }
+
   /** Each proposal's author display name as of now; null for an author who shows none. */
   async authorNames(proposalIds: string[]): Promise<Map<string, string | null>> {
     const names = new Map<string, string | null>(proposalIds.map((id) => [id, null]));

@@ -3,3 +3,4 @@ export { AssessProposal } from './commands/assess-proposal';
 export { ProposalsReadModel } from './proposals.read-model';
 export { RecordProposal, type ProposalContent } from './commands/record-proposal';
 export type { ProposalDoc } from './proposals.projection';
+export { SubmitProposal, type AssistedAuthor } from './commands/submit-proposal';

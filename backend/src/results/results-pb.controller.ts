@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
-import { districtAsPabulib, phaseAtLeast, resultsPbQuery } from '@decidimos/contracts';
+import { districtAsPabulib, editionPools, phaseAtLeast, resultsPbQuery } from '@decidimos/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/public-api';
 import { finalBallots } from '../ballots/public-api';
@@ -15,9 +15,9 @@ import { DomainError } from '../shared/domain-error';
 import { RESULTS, type ResultsDoc } from './results.projection';
 
 /**
- * The final ballots of one district as a pabulib file, for researchers' own tools. Pabulib
- * keeps one file per district, so `?district=` picks it; it may be left out only when the
- * edition has a single district.
+ * The final ballots of one pool (a district, or the citywide pool) as a pabulib file, for
+ * researchers' own tools. Pabulib keeps one file per district, so `?district=` picks the
+ * pool; it may be left out only when the edition has a single district and no citywide pool.
  */
 @Controller('api/processes/:id')
 export class ResultsPbController {
@@ -34,7 +34,8 @@ export class ResultsPbController {
   @Get('results.pb')
   @Access('public')
   @Endpoint({
-    summary: "One district's proposals and final ballots in pabulib format (?district=, optional with one district)",
+    summary:
+      "One pool's proposals and final ballots in pabulib format (?district= a district or the citywide pool, optional with a single one)",
     tags: ['results'],
     query: resultsPbQuery,
     produces: 'text/plain',
@@ -52,7 +53,7 @@ export class ResultsPbController {
     if (!phaseAtLeast(edition.phase, 'counting') || edition.votingClosedAt === null) {
       throw new DomainError('PHASE_CLOSED', { required: 'counting', phase: edition.phase });
     }
-    const district = this.district(edition.districts, districtId);
+    const district = this.district(editionPools(edition), districtId);
     // Everything the file holds follows from the edition's log, so the log's tree names it.
     const version = await this.audit.exportVersion(editionId);
     if (notModified(request, reply, version)) return '';

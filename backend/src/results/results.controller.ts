@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { isPublished, resultsView, type ResultsView } from '@decidimos/contracts';
+import { editionPools, isPublished, resultsView, type ResultsView } from '@decidimos/contracts';
 import { AuditService } from '../audit/public-api';
 import { BallotsReadModel } from '../ballots/public-api';
 import { BoothsReadModel } from '../booths/public-api';
@@ -25,7 +25,8 @@ export class ResultsController {
   @Get('results')
   @Access('public')
   @Endpoint({
-    summary: 'Per district: counting rule, budget, spent, turnout, votes and cost per proposal, winners',
+    summary:
+      'Per pool (each district, then the citywide pool): counting rule, budget, spent, turnout, votes and cost per proposal, winners',
     tags: ['results'],
     response: resultsView,
     problems: [404, 409],
@@ -36,6 +37,7 @@ export class ResultsController {
     if (!isPublished(edition.phase) || !doc) throw new DomainError('RESULTS_NOT_PUBLISHED', { phase: edition.phase });
     const rule =
       doc.counting.rule === 'greedy' ? 'greedy' : `equal-shares/${doc.counting.completion}/${doc.counting.utility}`;
+    const pools = editionPools({ districts: edition.districts, citywidePool: edition.citywidePool ?? null });
     const districts = await Promise.all(
       doc.districts.map(async (tally) => {
         const entries = edition.ballot?.[tally.id] ?? [];
@@ -50,8 +52,17 @@ export class ResultsController {
           })),
         );
         proposals.sort((a, b) => b.votes - a.votes || a.cost - b.cost || (a.id < b.id ? -1 : 1));
-        const name = edition.districts.find((d) => d.id === tally.id)?.name ?? tally.id;
-        return { id: tally.id, name, budget: tally.budget, spent: tally.spent, voters: tally.voters, rule, proposals };
+        const pool = pools.find((d) => d.id === tally.id);
+        return {
+          id: tally.id,
+          name: pool?.name ?? tally.id,
+          citywide: pool?.citywide ?? false,
+          budget: tally.budget,
+          spent: tally.spent,
+          voters: tally.voters,
+          rule,
+          proposals,
+        };
       }),
     );
     const treeHead = await this.audit.countedHead(editionId);

@@ -17,6 +17,9 @@ describe('the demo edition', () => {
     expect(listed.body.total).toBeGreaterThan(0);
     for (const proposal of listed.body.items as { district: string; authorDisplayName: string | null }[])
       expect(proposal.authorDisplayName).toBe(`Vecina/o de ${proposal.district}`);
+    // Besides its districts, the demo has a citywide pool with proposals of its own.
+    expect((await system.anonymous.get(`/api/processes/${id}`)).body.citywidePool).toMatchObject({ id: 'ciudad' });
+    expect(listed.body.items.some((p: { district: string }) => p.district === 'ciudad')).toBe(true);
     const exported = await system.anonymous.get(`/api/processes/${id}/audit/export`);
     expect(exported.status).toBe(200);
     expect(exported.body).not.toContain('Vecina/o');

@@ -130,6 +130,23 @@ const DEMO_PROPOSALS: {
     category: 'medio ambiente',
     location: 'Río La Silla',
   },
+  {
+    district: DEMO_CITYWIDE_POOL.id,
+    title: 'Red de ciclovías que conecte los seis distritos',
+    description:
+      'Ciclovías protegidas y continuas entre los distritos, con biciestacionamientos en las estaciones del metro.',
+    estimatedCost: 4_500_000,
+    category: 'movilidad',
+    location: 'Toda la ciudad',
+  },
+  {
+    district: DEMO_CITYWIDE_POOL.id,
+    title: 'Bebederos de agua potable en parques públicos',
+    description: 'Bebederos con filtro en los parques más visitados de cada distrito, para los días de calor extremo.',
+    estimatedCost: 1_600_000,
+    category: 'salud',
+    location: 'Parques de la ciudad',
+  },
 ];
 
 function callerFor(account: string, config: Config, roles: Caller['roles'] = []): Caller {
@@ -153,7 +170,7 @@ function callerFor(account: string, config: Config, roles: Caller['roles'] = [])
 }
 
 /**
- * Seeds the demo edition (Monterrey's six districts, a dozen proposals, open for
+ * Seeds the demo edition (Monterrey's six districts and a citywide pool, fourteen proposals, open for
  * proposals) unless an edition already exists. Runs through the same commands as the API.
  */
 export async function seedDemoEdition(app: INestApplication): Promise<string | null> {
@@ -186,7 +203,10 @@ export async function seedDemoEdition(app: INestApplication): Promise<string | n
   await commands.execute(new AdvancePhase(id, 'proposals', admin.staff));
   for (const [index, proposal] of DEMO_PROPOSALS.entries()) {
     const { district, ...content } = proposal;
-    const author = callerFor(`resident-${district}-${(index % 2) + 1}`, config);
+    // Residents of any district propose for the whole city: a third resident of Centro here.
+    const account =
+      district === DEMO_CITYWIDE_POOL.id ? 'resident-centro-3' : `resident-${district}-${(index % 2) + 1}`;
+    const author = callerFor(account, config);
     // A display name is a profile the resident sets (and may erase), never part of the proposal.
     await profiles.setDisplayName(author.session.subject, `Vecina/o de ${district}`);
     await commands.execute(new SubmitProposal(id, { ...content, district }, author));

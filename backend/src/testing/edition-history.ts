@@ -145,7 +145,7 @@ export class EditionHistory {
     this.streams.push(
       existingStream(supportsStream(this.id, voter), {
         type: 'SupportGiven',
-        data: { editionId: this.id, voter, proposalId },
+        data: { editionId: this.id, voter, proposalId, channel: 'online', booth: null, residenceProof: null },
       }),
     );
     return this;

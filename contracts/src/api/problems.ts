@@ -137,22 +137,25 @@ const es: Messages = {
   NOT_FEASIBLE: { title: 'Propuesta no viable', detail: 'Solo se pueden apoyar propuestas dictaminadas como viables.' },
   NOT_ON_BALLOT: {
     title: 'Propuesta fuera de la boleta',
-    detail: 'La propuesta «{{proposalId}}» no está en la boleta de tu distrito.',
+    detail: 'La propuesta «{{proposalId}}» no está en tu boleta.',
   },
   DUPLICATE_SELECTION: { title: 'Selección repetida', detail: 'Elegiste «{{proposalId}}» más de una vez.' },
   OVER_BUDGET: {
     title: 'Presupuesto excedido',
-    detail: 'Tu selección cuesta {{total, number}} pesos y el presupuesto del distrito es {{budget, number}} pesos.',
+    detail: 'En «{{pool}}» tu selección cuesta {{total, number}} pesos y el presupuesto es {{budget, number}} pesos.',
   },
   TOO_MANY: {
     title: 'Demasiadas propuestas',
-    detail: 'Puedes elegir como máximo {{max}} propuestas; elegiste {{count}}.',
+    detail: 'En «{{pool}}» puedes elegir como máximo {{max}} propuestas; elegiste {{count}}.',
   },
-  TOO_FEW: { title: 'Muy pocas propuestas', detail: 'Debes elegir al menos {{min}} propuestas; elegiste {{count}}.' },
+  TOO_FEW: {
+    title: 'Muy pocas propuestas',
+    detail: 'En «{{pool}}» debes elegir al menos {{min}} propuestas; elegiste {{count}}.',
+  },
   UNDER_MINIMUM_SPEND: {
     title: 'Gasto mínimo no alcanzado',
     detail:
-      'Tu selección debe sumar al menos {{minimum, number}} pesos ({{share}} % del presupuesto); suma {{total, number}}.',
+      'En «{{pool}}» tu selección debe sumar al menos {{minimum, number}} pesos ({{share}} % del presupuesto); suma {{total, number}}.',
   },
   LOGIN_FAILED: { title: 'No se pudo iniciar sesión', detail: '{{reason}}' },
   PAYLOAD_TOO_LARGE: { title: 'Solicitud demasiado grande', detail: 'El cuerpo de la solicitud excede el límite.' },
@@ -288,18 +291,24 @@ const en: Messages = {
     detail: 'Each resident may support up to {{limit}} proposals; take one back to give another.',
   },
   NOT_FEASIBLE: { title: 'Proposal not feasible', detail: 'Only proposals assessed as feasible can be supported.' },
-  NOT_ON_BALLOT: { title: 'Not on the ballot', detail: 'Proposal "{{proposalId}}" is not on your district\'s ballot.' },
+  NOT_ON_BALLOT: { title: 'Not on the ballot', detail: 'Proposal "{{proposalId}}" is not on your ballot.' },
   DUPLICATE_SELECTION: { title: 'Repeated selection', detail: 'You picked "{{proposalId}}" more than once.' },
   OVER_BUDGET: {
     title: 'Over budget',
-    detail: 'Your selection costs {{total, number}} pesos and the district budget is {{budget, number}} pesos.',
+    detail: 'In "{{pool}}" your selection costs {{total, number}} pesos and the budget is {{budget, number}} pesos.',
   },
-  TOO_MANY: { title: 'Too many proposals', detail: 'You may pick at most {{max}} proposals; you picked {{count}}.' },
-  TOO_FEW: { title: 'Too few proposals', detail: 'You must pick at least {{min}} proposals; you picked {{count}}.' },
+  TOO_MANY: {
+    title: 'Too many proposals',
+    detail: 'In "{{pool}}" you may pick at most {{max}} proposals; you picked {{count}}.',
+  },
+  TOO_FEW: {
+    title: 'Too few proposals',
+    detail: 'In "{{pool}}" you must pick at least {{min}} proposals; you picked {{count}}.',
+  },
   UNDER_MINIMUM_SPEND: {
     title: 'Minimum spend not reached',
     detail:
-      'Your selection must add up to at least {{minimum, number}} pesos ({{share}} % of the budget); it adds up to {{total, number}}.',
+      'In "{{pool}}" your selection must add up to at least {{minimum, number}} pesos ({{share}} % of the budget); it adds up to {{total, number}}.',
   },
   LOGIN_FAILED: { title: 'Login failed', detail: '{{reason}}' },
   PAYLOAD_TOO_LARGE: { title: 'Request too large', detail: 'The request body exceeds the limit.' },

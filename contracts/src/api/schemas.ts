@@ -209,7 +209,7 @@ export type ReviewQueue = z.infer<typeof reviewQueue>;
 
 export const reviewQueueQuery = z.object({ district: z.string().optional() });
 
-/** Which district's pabulib file to download; optional when the edition has a single district. */
+/** Which pool's pabulib file to download (a district's id or the citywide pool's); optional when the edition has a single one. */
 export const resultsPbQuery = z.object({ district: z.string().min(1).optional() });
 
 /** One field a request got wrong, named by where it is (`body.title`, `query.page`). */
@@ -269,6 +269,29 @@ export const assistedBallotRequest = z
   })
   .strict();
 export type AssistedBallotRequest = z.input<typeof assistedBallotRequest>;
+
+/** A support recorded in person: the person's support counts against the same limit as online. */
+export const assistedSupportRequest = z
+  .object({
+    booth: z.string().min(1).max(200),
+    credential: inPersonCredential,
+    proposal: z.string().min(1).max(200),
+  })
+  .strict();
+export type AssistedSupportRequest = z.input<typeof assistedSupportRequest>;
+
+/**
+ * A proposal recorded in person: what a resident sends online, without the district,
+ * which is the booth's.
+ */
+export const assistedProposalRequest = z
+  .object({
+    booth: z.string().min(1).max(200),
+    credential: inPersonCredential,
+    proposal: submitProposalRequest.omit({ district: true }).strict(),
+  })
+  .strict();
+export type AssistedProposalRequest = z.input<typeof assistedProposalRequest>;
 
 /** An instant with its offset, stored as UTC so that comparisons are plain string comparisons. */
 const instant = z.iso
@@ -344,10 +367,12 @@ export const resultsView = z.object({
   /** Counted ballots per channel, and the assisted ones per booth. */
   channels: z.object({ online: z.number(), assisted: z.number() }),
   booths: z.array(z.object({ id: z.string(), name: z.string(), district: z.string(), ballots: z.number() })),
+  /** Each pool counted on its own: every district, then the citywide pool (`citywide`) if the edition has one. */
   districts: z.array(
     z.object({
       id: z.string(),
       name: z.string(),
+      citywide: z.boolean(),
       budget: z.number(),
       spent: z.number(),
       voters: z.number(),

@@ -6,7 +6,13 @@ const ballot = (recordedAt: string, channel: 'online' | 'assisted', booth: strin
   data: { channel, booth },
 });
 
-describe('assisted ballots per booth and hour', () => {
+const support = (recordedAt: string, channel: 'online' | 'assisted', booth: string | null) => ({
+  type: 'SupportGiven',
+  recordedAt,
+  data: { channel, booth },
+});
+
+describe('assisted ballots and supports per booth and hour', () => {
   it('counts assisted ballots per booth and hour, ignoring online ballots and other events', () => {
     const rows = boothActivity([
       ballot('2027-05-10T14:00:00.000Z', 'assisted', 'mesa-b'),
@@ -17,9 +23,9 @@ describe('assisted ballots per booth and hour', () => {
       { type: 'BoothDefined', recordedAt: '2027-05-10T09:00:00.000Z', data: { booth: 'mesa-a' } },
     ]);
     expect(rows).toEqual([
-      { booth: 'mesa-a', hour: '2027-05-10T09:00:00.000Z', ballots: 2, flagged: false },
-      { booth: 'mesa-a', hour: '2027-05-10T10:00:00.000Z', ballots: 1, flagged: false },
-      { booth: 'mesa-b', hour: '2027-05-10T14:00:00.000Z', ballots: 1, flagged: false },
+      { booth: 'mesa-a', hour: '2027-05-10T09:00:00.000Z', ballots: 2, supports: 0, flagged: false },
+      { booth: 'mesa-a', hour: '2027-05-10T10:00:00.000Z', ballots: 1, supports: 0, flagged: false },
+      { booth: 'mesa-b', hour: '2027-05-10T14:00:00.000Z', ballots: 1, supports: 0, flagged: false },
     ]);
   });
 
@@ -34,5 +40,22 @@ describe('assisted ballots per booth and hour', () => {
       [61, true],
     ]);
     expect(boothActivity(hour(3, '2027-05-10T09:00:00.000Z'), 2)[0]).toMatchObject({ ballots: 3, flagged: true });
+  });
+
+  it('counts assisted supports beside the ballots, and flags an hour with too many of them', () => {
+    const rows = boothActivity(
+      [
+        support('2027-04-10T09:10:00.000Z', 'assisted', 'mesa-a'),
+        support('2027-04-10T09:20:00.000Z', 'assisted', 'mesa-a'),
+        support('2027-04-10T09:30:00.000Z', 'assisted', 'mesa-a'),
+        support('2027-04-10T09:40:00.000Z', 'online', null),
+        ballot('2027-05-10T09:00:00.000Z', 'assisted', 'mesa-a'),
+      ],
+      2,
+    );
+    expect(rows).toEqual([
+      { booth: 'mesa-a', hour: '2027-04-10T09:00:00.000Z', ballots: 0, supports: 3, flagged: true },
+      { booth: 'mesa-a', hour: '2027-05-10T09:00:00.000Z', ballots: 1, supports: 0, flagged: false },
+    ]);
   });
 });

@@ -55,6 +55,10 @@ const en = {
   CALENDAR_ADVANCE_EARLY: 'event {{event}}: the calendar ended the {{phase}} phase at {{at}}, but it said {{end}}',
   ASSESSMENT_OF_UNKNOWN_PROPOSAL: 'event {{event}}: assesses proposal {{proposalId}}, never submitted',
   SUPPORT_OUTSIDE_PHASE: 'event {{event}}: a support outside the supports phase',
+  SUPPORT_UNKNOWN_BOOTH: 'event {{event}}: a support recorded at booth {{booth}}, which the log never defined',
+  SUPPORT_BOOTH_OTHER_DISTRICT:
+    'event {{event}}: a support recorded at booth {{booth}} of {{district}} for a proposal of {{proposalDistrict}}',
+  SUPPORT_ONLINE_AT_BOOTH: 'event {{event}}: a support given online that names booth {{booth}}',
   SECOND_TALLY: 'event {{event}}: a second TallyComputed',
   ON_BALLOT_NOT_SUBMITTED: 'proposal {{proposalId}}: on the {{district}} ballot but never submitted',
   ON_BALLOT_OTHER_DISTRICT:
@@ -72,12 +76,12 @@ const en = {
   BALLOT_IN_SEVERAL_STREAMS: 'ballot {{ballot}}: voter {{voter}}… has ballots in {{streams}} streams',
   BALLOT_REVOTE_NOT_ALLOWED: 'ballot {{ballot}}: a second ballot by voter {{voter}}…, and revoting is off',
   BALLOT_UNKNOWN_DISTRICT: 'ballot {{ballot}}: district {{district}} is not in the edition',
-  BALLOT_OVER_BUDGET: 'ballot {{ballot}}: over budget ({{total}} > {{budget}})',
+  BALLOT_OVER_BUDGET: 'ballot {{ballot}}: over the {{district}} budget ({{total}} > {{budget}})',
   BALLOT_NOT_ON_BALLOT: 'ballot {{ballot}}: selects {{proposalId}}, which is not on the {{district}} ballot',
   BALLOT_DUPLICATE_SELECTION: 'ballot {{ballot}}: selects {{proposalId}} twice',
-  BALLOT_TOO_MANY: 'ballot {{ballot}}: too many selections ({{count}} > {{max}})',
-  BALLOT_TOO_FEW: 'ballot {{ballot}}: too few selections ({{count}} < {{min}})',
-  BALLOT_UNDER_MINIMUM_SPEND: 'ballot {{ballot}}: under the minimum spend ({{total}} < {{minimum}})',
+  BALLOT_TOO_MANY: 'ballot {{ballot}}: too many selections on the {{district}} ballot ({{count}} > {{max}})',
+  BALLOT_TOO_FEW: 'ballot {{ballot}}: too few selections on the {{district}} ballot ({{count}} < {{min}})',
+  BALLOT_UNDER_MINIMUM_SPEND: 'ballot {{ballot}}: under the minimum spend of {{district}} ({{total}} < {{minimum}})',
   // Openings (published when voting closes): each counted ballot's selections and salt.
   OPENINGS_WHILE_VOTING: 'openings: given while voting is still open, when every ballot must stay sealed',
   OPENINGS_MISSING: 'openings: voting has closed, but none were given for the {{ballots}} ballots that count',
@@ -164,6 +168,10 @@ const es: Record<FindingCode, string> = {
   CALENDAR_ADVANCE_EARLY: 'evento {{event}}: el calendario terminó la fase {{phase}} a las {{at}}, pero decía {{end}}',
   ASSESSMENT_OF_UNKNOWN_PROPOSAL: 'evento {{event}}: dictamina la propuesta {{proposalId}}, nunca presentada',
   SUPPORT_OUTSIDE_PHASE: 'evento {{event}}: un apoyo fuera de la fase de apoyos',
+  SUPPORT_UNKNOWN_BOOTH: 'evento {{event}}: un apoyo registrado en la mesa {{booth}}, que el registro nunca definió',
+  SUPPORT_BOOTH_OTHER_DISTRICT:
+    'evento {{event}}: un apoyo registrado en la mesa {{booth}} de {{district}} para una propuesta de {{proposalDistrict}}',
+  SUPPORT_ONLINE_AT_BOOTH: 'evento {{event}}: un apoyo dado en línea que nombra la mesa {{booth}}',
   SECOND_TALLY: 'evento {{event}}: un segundo TallyComputed',
   ON_BALLOT_NOT_SUBMITTED: 'propuesta {{proposalId}}: en la boleta de {{district}}, pero nunca presentada',
   ON_BALLOT_OTHER_DISTRICT:
@@ -181,12 +189,13 @@ const es: Record<FindingCode, string> = {
   BALLOT_REVOTE_NOT_ALLOWED:
     'boleta {{ballot}}: una segunda boleta del votante {{voter}}…, y no se permite volver a votar',
   BALLOT_UNKNOWN_DISTRICT: 'boleta {{ballot}}: el distrito {{district}} no está en la edición',
-  BALLOT_OVER_BUDGET: 'boleta {{ballot}}: excede el presupuesto ({{total}} > {{budget}})',
+  BALLOT_OVER_BUDGET: 'boleta {{ballot}}: excede el presupuesto de {{district}} ({{total}} > {{budget}})',
   BALLOT_NOT_ON_BALLOT: 'boleta {{ballot}}: elige {{proposalId}}, que no está en la boleta de {{district}}',
   BALLOT_DUPLICATE_SELECTION: 'boleta {{ballot}}: elige {{proposalId}} dos veces',
-  BALLOT_TOO_MANY: 'boleta {{ballot}}: demasiadas selecciones ({{count}} > {{max}})',
-  BALLOT_TOO_FEW: 'boleta {{ballot}}: muy pocas selecciones ({{count}} < {{min}})',
-  BALLOT_UNDER_MINIMUM_SPEND: 'boleta {{ballot}}: por debajo del gasto mínimo ({{total}} < {{minimum}})',
+  BALLOT_TOO_MANY: 'boleta {{ballot}}: demasiadas selecciones en la boleta de {{district}} ({{count}} > {{max}})',
+  BALLOT_TOO_FEW: 'boleta {{ballot}}: muy pocas selecciones en la boleta de {{district}} ({{count}} < {{min}})',
+  BALLOT_UNDER_MINIMUM_SPEND:
+    'boleta {{ballot}}: por debajo del gasto mínimo de {{district}} ({{total}} < {{minimum}})',
   OPENINGS_WHILE_VOTING: 'aperturas: entregadas con la votación aún abierta, cuando toda boleta debe seguir sellada',
   OPENINGS_MISSING: 'aperturas: la votación cerró, pero no se entregó ninguna para las {{ballots}} boletas que cuentan',
   OPENING_MALFORMED: 'apertura #{{line}}: no es una apertura ({{reason}})',

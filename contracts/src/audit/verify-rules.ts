@@ -1,4 +1,4 @@
-import { ballotCosts, checkBallot, type BallotViolation } from '../ballots/ballot-rules';
+import { ballotCosts, checkPooledBallot, type BallotPool, type BallotViolation } from '../ballots/ballot-rules';
 import { ballotCommitment, openingSchema, type Opening } from '../ballots/commitment';
 import { scheduledEnd, THE_CALENDAR, windowsOfPlannedStarts, type CalendarPhase } from '../editions/calendar';
 import { type CitywidePool, type District, type EditionRules, type Phase, nextPhase } from '../editions/edition';
@@ -31,7 +31,7 @@ interface Edition {
   calendar: CalendarPhase[];
   phase: Phase;
   ballot: Record<string, BallotEntry[]> | null;
-  /** Each district's ballot as proposal → cost, built once when voting opens. */
+  /** Each pool's ballot (by district or citywide pool id) as proposal → cost, built once when voting opens. */
   costs: Map<string, ReadonlyMap<string, number>>;
 }
 
@@ -124,6 +124,8 @@ export function rulesCheck(findings: Finding[]): {
   let started = false;
   const proposals = new Map<string, ProposalRecord>();
   const supporters = new Map<string, Set<string>>();
+  // Booth → its district, as BoothDefined recorded it: an assisted support names one.
+  const booths = new Map<string, string>();
   // Voters numbered in a byte table, their records by number: a million of them.
   const voterNumbers = new StringTable();
   const ballotsByVoter: VoterRecord[] = [];
@@ -262,9 +264,13 @@ export function rulesCheck(findings: Finding[]): {
         } else proposal.assessment = { feasible: event.data.feasible, cost: event.data.cost };
         break;
       }
+      case 'BoothDefined':
+        booths.set(event.data.boothId, event.data.district);
+        break;
       case 'SupportGiven':
       case 'SupportWithdrawn': {
         if (edition.phase !== 'supports') findings.push(finding('SUPPORT_OUTSIDE_PHASE', { event: event.id }));
+        if (event.type === 'SupportGiven') checkSupportChannel(event, booths, proposals, findings);
         const set = supporters.get(event.data.proposalId) ?? new Set<string>();
         if (event.type === 'SupportGiven') set.add(event.data.voter);
         else set.delete(event.data.voter);
@@ -332,7 +338,12 @@ export function rulesCheck(findings: Finding[]): {
     const sealed = countedVoters.map((voter) => voter.counted!);
     const ballots = openCounted(sealed, uncountedIds, openings, openingCommitments, edition, findings, countedBallot);
     const districts = tallyEdition(
-      { districts: edition.districts, rules: edition.rules, ballot: edition.ballot },
+      {
+        districts: edition.districts,
+        citywidePool: edition.citywidePool,
+        rules: edition.rules,
+        ballot: edition.ballot,
+      },
       ballots,
     );
     outcome.recount = { closedAt, ballots: ballots.length, districts };
@@ -561,19 +572,26 @@ function judgeOpening(
   if (commitment !== ballot.commitment) return MISMATCH;
   // checkCast found the district in the edition before counting the ballot.
   const district = edition.districts.find((d) => d.id === ballot.district)!;
-  const violation = checkBallot(
-    edition.rules.ballot,
-    { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [], costs: edition.costs.get(district.id) },
-    opening.selections,
-  );
+  const violation = checkPooledBallot(edition.rules.ballot, ballotPools(edition, district), opening.selections);
   if (violation) {
     return finding(VIOLATION_FINDINGS[violation.code], {
       ballot: ballot.id,
-      district: district.id,
+      district: violation.pool,
       ...violation.params,
     });
   }
   return countedBallot(district.id, opening.selections);
+}
+
+/** The pools a resident of `district` votes in: their district's ballot, then the citywide pool's if any. */
+function ballotPools(edition: Edition, district: District): BallotPool[] {
+  const pools = edition.citywidePool ? [district, edition.citywidePool] : [district];
+  return pools.map((pool) => ({
+    id: pool.id,
+    budget: pool.budget,
+    ballot: edition.ballot?.[pool.id] ?? [],
+    costs: edition.costs.get(pool.id),
+  }));
 }
 
 function isEmpty(values: Iterable<unknown>): boolean {
@@ -723,4 +741,37 @@ export function counted(n: number, noun: string): string {
 
 function sameRef(ref: TreeHeadRef, head: TreeHeadRef): boolean {
   return ref.treeSize === head.treeSize && ref.rootHash === head.rootHash;
+}
+
+/**
+ * A support recorded at a booth names a booth of this edition, in the supported proposal's
+ * district (the person's district is the booth's); one given online names none.
+ */
+function checkSupportChannel(
+  event: Extract<LoggedDomainEvent, { type: 'SupportGiven' }>,
+  booths: ReadonlyMap<string, string>,
+  proposals: ReadonlyMap<string, ProposalRecord>,
+  findings: Finding[],
+): void {
+  const { channel, booth, proposalId } = event.data;
+  if (channel === 'online') {
+    if (booth !== null) findings.push(finding('SUPPORT_ONLINE_AT_BOOTH', { event: event.id, booth }));
+    return;
+  }
+  const boothDistrict = booth === null ? undefined : booths.get(booth);
+  if (boothDistrict === undefined) {
+    findings.push(finding('SUPPORT_UNKNOWN_BOOTH', { event: event.id, booth: booth ?? '' }));
+    return;
+  }
+  const proposalDistrict = proposals.get(proposalId)?.district;
+  if (proposalDistrict !== undefined && proposalDistrict !== boothDistrict) {
+    findings.push(
+      finding('SUPPORT_BOOTH_OTHER_DISTRICT', {
+        event: event.id,
+        booth: booth!,
+        district: boothDistrict,
+        proposalDistrict,
+      }),
+    );
+  }
 }

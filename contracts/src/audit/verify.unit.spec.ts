@@ -25,7 +25,13 @@ interface Options {
   threshold?: number;
   /** Sign this phase change's head as an interval head instead (a signer that skipped it). */
   intervalInsteadOf?: string;
+  /** The edition has the citywide pool CITYWIDE. */
+  citywide?: boolean;
+  /** Record EditionDrafted with this schema version (1: as before citywide pools existed). */
+  draftedVersion?: number;
 }
+
+const CITYWIDE = { id: 'ciudad', name: 'Toda la ciudad', budget: 800 };
 
 /**
  * Writes an edition's log the way the backend does: events in order, each stream's revisions
@@ -60,6 +66,7 @@ class EditionLog {
       rules: this.rules,
       calendar: {},
       createdBy: ADMIN,
+      ...(options.citywide ? { citywidePool: CITYWIDE } : {}),
     });
   }
 
@@ -69,7 +76,10 @@ class EditionLog {
     const event: PublicEvent = {
       id: `00000000-0000-4000-8000-${String(this.events.length).padStart(12, '0')}`,
       type,
-      schemaVersion: SCHEMA_VERSIONS[type as EventType],
+      schemaVersion:
+        type === 'EditionDrafted' && this.options.draftedVersion !== undefined
+          ? this.options.draftedVersion
+          : SCHEMA_VERSIONS[type as EventType],
       stream: `${stream}-${EDITION}`,
       revision,
       recordedAt: new Date(Date.UTC(2027, 0, 1, 0, this.events.length)).toISOString(),
@@ -94,7 +104,7 @@ class EditionLog {
     return this;
   }
 
-  propose(proposalId: string, cost: number): this {
+  propose(proposalId: string, cost: number, district = 'centro'): this {
     const stream = `proposal-${proposalId}`;
     const title = this.commit(proposalId, 'title', proposalId);
     const description = this.commit(proposalId, 'description', 'Una obra para el barrio.');
@@ -102,7 +112,7 @@ class EditionLog {
       proposalId,
       author: pseudonym('author'),
       texts: { title: title.commitment, description: description.commitment, location: null },
-      district: 'centro',
+      district,
       estimatedCost: cost,
       category: null,
     });
@@ -155,13 +165,34 @@ class EditionLog {
     return this;
   }
 
-  support(voter: string, proposalId: string): this {
-    this.record(`supports-${pseudonym(voter)}`, 'SupportGiven', { voter: pseudonym(voter), proposalId });
+  /** A support given online, or recorded at `booth`. */
+  support(voter: string, proposalId: string, booth: string | null = null): this {
+    this.record(`supports-${pseudonym(voter)}`, 'SupportGiven', {
+      voter: pseudonym(voter),
+      proposalId,
+      channel: booth === null ? 'online' : 'assisted',
+      booth,
+      residenceProof: null,
+    });
     return this;
   }
 
-  onBallot(entries: { proposalId: string; cost: number }[]): this {
-    this.ballot = { centro: entries };
+  /** A voting booth of this edition. */
+  defineBooth(boothId: string, district: string): this {
+    this.record(`booth-${boothId}`, 'BoothDefined', {
+      boothId,
+      name: `Mesa ${boothId}`,
+      address: 'Zuazua s/n',
+      district,
+      opensAt: '2027-04-01T14:00:00.000Z',
+      closesAt: '2027-04-01T22:00:00.000Z',
+      by: ADMIN,
+    });
+    return this;
+  }
+
+  onBallot(entries: { proposalId: string; cost: number }[], citywide?: { proposalId: string; cost: number }[]): this {
+    this.ballot = { centro: entries, ...(citywide ? { ciudad: citywide } : {}) };
     return this;
   }
 
@@ -192,7 +223,12 @@ class EditionLog {
   tally(): this {
     const ballots = [...this.lastBallots.values()];
     const districts = tallyEdition(
-      { districts: [{ id: 'centro', name: 'Centro', budget: 1000 }], rules: this.rules, ballot: this.ballot },
+      {
+        districts: [{ id: 'centro', name: 'Centro', budget: 1000 }],
+        citywidePool: this.options.citywide ? CITYWIDE : null,
+        rules: this.rules,
+        ballot: this.ballot,
+      },
       ballots,
     );
     const closing = this.heads.find((h) => h.reason === 'phase:counting')!;
@@ -234,7 +270,7 @@ class EditionLog {
         budget: d.budget,
         spent: d.spent,
         voters: d.voters,
-        proposals: this.ballot['centro']!.map((entry) => ({
+        proposals: this.ballot[d.id]!.map((entry) => ({
           id: entry.proposalId,
           cost: entry.cost,
           votes: (d.votes as Record<string, number>)[entry.proposalId] ?? 0,
@@ -623,6 +659,53 @@ describe('verifying an edition from its export', () => {
     });
   });
 
+  describe('supports recorded at a booth', () => {
+    it('accepts an assisted support at a booth of the proposal district, counted toward the threshold', () => {
+      const log = new EditionLog({ threshold: 2 })
+        .phase('draft', 'proposals')
+        .propose('p1', 600)
+        .phase('proposals', 'review')
+        .assess('p1', 600)
+        .defineBooth('mesa-centro', 'centro')
+        .phase('review', 'supports')
+        .support('ana', 'p1')
+        .support('beto', 'p1', 'mesa-centro')
+        .onBallot([{ proposalId: 'p1', cost: 600 }])
+        .phase('supports', 'voting');
+      expect(verify(log).findings).toEqual([]);
+    });
+
+    it('names a support at a booth the log never defined, at a booth of another district, or online naming a booth', () => {
+      const log = new EditionLog()
+        .phase('draft', 'proposals')
+        .propose('p1', 600)
+        .phase('proposals', 'review')
+        .assess('p1', 600)
+        .defineBooth('mesa-norte', 'norte')
+        .phase('review', 'supports')
+        .support('ana', 'p1', 'mesa-fantasma')
+        .support('beto', 'p1', 'mesa-norte');
+      log.record(`supports-${pseudonym('carla')}`, 'SupportGiven', {
+        voter: pseudonym('carla'),
+        proposalId: 'p1',
+        channel: 'online',
+        booth: 'mesa-norte',
+        residenceProof: null,
+      });
+      const [unknown, otherDistrict, onlineAtBooth] = log.events.filter((e) => e.type === 'SupportGiven');
+      expect(verify(log).findings).toEqual([
+        finding('SUPPORT_UNKNOWN_BOOTH', { event: unknown!.id, booth: 'mesa-fantasma' }),
+        finding('SUPPORT_BOOTH_OTHER_DISTRICT', {
+          event: otherDistrict!.id,
+          booth: 'mesa-norte',
+          district: 'norte',
+          proposalDistrict: 'centro',
+        }),
+        finding('SUPPORT_ONLINE_AT_BOOTH', { event: onlineAtBooth!.id, booth: 'mesa-norte' }),
+      ]);
+    });
+  });
+
   describe('the tally and the results', () => {
     it('names every number of TallyComputed and results.json that the re-count does not give', () => {
       const log = openVoting();
@@ -694,6 +777,96 @@ describe('verifying an edition from its export', () => {
         finding('HEAD_DIFFERS_FROM_PUBLISHED', { head: 2 }),
       ]);
     });
+  });
+});
+
+describe('an edition with a citywide pool', () => {
+  /** p1, p2 in Centro and c1, c2 citywide, all feasible and supported, on the ballot. */
+  function openPooledVoting(): EditionLog {
+    return new EditionLog({ citywide: true })
+      .phase('draft', 'proposals')
+      .propose('p1', 600)
+      .propose('p2', 450)
+      .propose('c1', 500, 'ciudad')
+      .propose('c2', 400, 'ciudad')
+      .phase('proposals', 'review')
+      .assess('p1', 600)
+      .assess('p2', 450)
+      .assess('c1', 500)
+      .assess('c2', 400)
+      .phase('review', 'supports')
+      .support('ana', 'p1')
+      .support('ana', 'p2')
+      .support('beto', 'c1')
+      .support('beto', 'c2')
+      .onBallot(
+        [
+          { proposalId: 'p1', cost: 600 },
+          { proposalId: 'p2', cost: 450 },
+        ],
+        [
+          { proposalId: 'c1', cost: 500 },
+          { proposalId: 'c2', cost: 400 },
+        ],
+      )
+      .phase('supports', 'voting');
+  }
+
+  it('re-counts each pool on its own, the citywide pool from every voter', () => {
+    const log = openPooledVoting();
+    log.vote('ana', ['p1', 'c1']);
+    log.vote('beto', ['p2', 'c2']);
+    log.vote('carla', ['c1']);
+    const verification = verify(closeAndCount(log));
+    expect(verification.findings).toEqual([]);
+    expect(verification.recount?.districts).toEqual([
+      { id: 'centro', budget: 1000, spent: 450, voters: 3, selected: ['p2'], votes: { p1: 1, p2: 1 } },
+      { id: 'ciudad', budget: 800, spent: 500, voters: 3, selected: ['c1'], votes: { c1: 2, c2: 1 } },
+    ]);
+  });
+
+  it('names a ballot over the citywide budget, and the pool it broke', () => {
+    const log = openPooledVoting();
+    const ballot = log.vote('ana', ['p1', 'c1', 'c2']);
+    expect(verify(closeAndCount(log)).findings).toContainEqual(
+      finding('BALLOT_OVER_BUDGET', { ballot: ballot.id, district: 'ciudad', total: 900, budget: 800 }),
+    );
+  });
+
+  it('finds a tampered citywide tally in the results', () => {
+    const log = openPooledVoting();
+    log.vote('ana', ['c2']);
+    closeAndCount(log);
+    expect(verify(log).findings).toEqual([]);
+    const results = log.results!;
+    const tampered = {
+      ...results,
+      districts: results.districts.map((d) =>
+        d.id === 'ciudad' ? { ...d, proposals: d.proposals.map((p) => ({ ...p, votes: 7 })) } : d,
+      ),
+    };
+    expect(verify(log, { results: tampered }).findings).toEqual([
+      finding('VOTES_DIFFER', {
+        source: 'results.json',
+        district: 'ciudad',
+        proposalId: 'c1',
+        published: 7,
+        recount: 0,
+      }),
+      finding('VOTES_DIFFER', {
+        source: 'results.json',
+        district: 'ciudad',
+        proposalId: 'c2',
+        published: 7,
+        recount: 1,
+      }),
+    ]);
+  });
+
+  it('reads a log drafted before pools existed (EditionDrafted version 1)', () => {
+    const log = new EditionLog({ draftedVersion: 1 }).phase('draft', 'proposals');
+    expect(log.events[0]).toMatchObject({ type: 'EditionDrafted', schemaVersion: 1 });
+    expect(verify(log).findings).toEqual([]);
   });
 });
 

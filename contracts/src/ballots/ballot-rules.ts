@@ -79,3 +79,51 @@ export function checkBallot(
 ): BallotViolation | null {
   return ballotViolations(rules, district, selections)[0] ?? null;
 }
+
+/** One pool of a resident's ballot: their district's, or the citywide pool's, by its id. */
+export interface BallotPool extends BallotDistrict {
+  id: string;
+}
+
+/** A rule one pool of a ballot breaks, and that pool's id. */
+export type PoolViolation = BallotViolation & { pool: string };
+
+/**
+ * Every ballot rule a resident's selections break, pool by pool: one ballot holds picks for
+ * their district (`pools[0]`) and for the citywide pool if the edition has one, and the
+ * edition's ballot rules apply to each pool's picks on their own (its budget, its maximum,
+ * minimum and minimum spend). A pick on no pool's ballot is judged with the district's
+ * picks, so an edition without a citywide pool gets exactly ballotViolations' answer.
+ */
+export function poolViolations(
+  rules: BallotRules,
+  pools: readonly BallotPool[],
+  selections: readonly string[],
+): PoolViolation[] {
+  const costs = pools.map((pool) => pool.costs ?? ballotCosts(pool.ballot));
+  const picks = pools.map((): string[] => []);
+  for (const proposalId of selections) {
+    const index = costs.findIndex((poolCosts) => poolCosts.has(proposalId));
+    picks[Math.max(index, 0)]?.push(proposalId);
+  }
+  return pools.flatMap((pool, index) =>
+    ballotViolations(rules, { ...pool, costs: costs[index] }, picks[index]!).map((violation) => ({
+      ...violation,
+      pool: pool.id,
+    })),
+  );
+}
+
+/** The first rule a pooled ballot breaks (poolViolations' order), or null: what the server refuses a cast with. */
+export function checkPooledBallot(
+  rules: BallotRules,
+  pools: readonly BallotPool[],
+  selections: readonly string[],
+): PoolViolation | null {
+  return poolViolations(rules, pools, selections)[0] ?? null;
+}
+
+/** The picks of a ballot that belong to one pool's ballot, in the order made. */
+export function selectionsIn(costs: ReadonlyMap<string, number>, selections: readonly string[]): string[] {
+  return selections.filter((proposalId) => costs.has(proposalId));
+}

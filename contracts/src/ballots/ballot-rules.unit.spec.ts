@@ -1,5 +1,5 @@
 import { ballotRulesSchema } from '../editions/edition';
-import { ballotViolations, checkBallot, minimumSpend } from './ballot-rules';
+import { ballotViolations, checkBallot, checkPooledBallot, minimumSpend, poolViolations } from './ballot-rules';
 
 const knapsack = ballotRulesSchema.parse({});
 const approval = ballotRulesSchema.parse({ method: 'approval', maxSelections: 2 });
@@ -90,5 +90,53 @@ describe('ballot rules', () => {
     expect(ballotViolations(approval, district, ['a', 'b', 'c'])).toEqual([
       { code: 'TOO_MANY', params: { max: 2, count: 3 } },
     ]);
+  });
+});
+
+describe('ballot rules per pool', () => {
+  const pools = [
+    { id: 'centro', ...district },
+    {
+      id: 'ciudad',
+      budget: 500_000,
+      ballot: [
+        { proposalId: 'x', cost: 400_000 },
+        { proposalId: 'y', cost: 200_000 },
+      ],
+    },
+  ];
+
+  it('judges each pool’s picks against its own budget, naming the pool that broke a rule', () => {
+    expect(poolViolations(knapsack, pools, ['a', 'b', 'x'])).toEqual([]);
+    expect(poolViolations(knapsack, pools, ['a', 'x', 'y'])).toEqual([
+      { code: 'OVER_BUDGET', params: { total: 600_000, budget: 500_000 }, pool: 'ciudad' },
+    ]);
+    expect(checkPooledBallot(knapsack, pools, ['a', 'b', 'c', 'x', 'y'])).toEqual({
+      code: 'OVER_BUDGET',
+      params: { total: 1_300_000, budget: 1_000_000 },
+      pool: 'centro',
+    });
+  });
+
+  it('applies the maximum, minimum and minimum spend to each pool on its own', () => {
+    const strict = ballotRulesSchema.parse({ method: 'approval', maxSelections: 1, minSelections: 1 });
+    expect(poolViolations(strict, pools, ['a', 'x'])).toEqual([]);
+    expect(poolViolations(strict, pools, ['a', 'b'])).toEqual([
+      { code: 'TOO_MANY', params: { max: 1, count: 2 }, pool: 'centro' },
+      { code: 'TOO_FEW', params: { min: 1, count: 0 }, pool: 'ciudad' },
+    ]);
+    const half = ballotRulesSchema.parse({ minSpendShare: 0.5 });
+    expect(poolViolations(half, pools, ['a', 'y'])).toEqual([
+      { code: 'UNDER_MINIMUM_SPEND', params: { minimum: 250_000, share: 50, total: 200_000 }, pool: 'ciudad' },
+    ]);
+  });
+
+  it('judges a pick on no pool’s ballot with the district, as a ballot without a pool', () => {
+    expect(poolViolations(knapsack, pools, ['z', 'x'])).toEqual([
+      { code: 'NOT_ON_BALLOT', params: { proposalId: 'z' }, pool: 'centro' },
+    ]);
+    expect(poolViolations(approval, [pools[0]!], ['a', 'b', 'c', 'z'])).toEqual(
+      ballotViolations(approval, district, ['a', 'b', 'c', 'z']).map((v) => ({ ...v, pool: 'centro' })),
+    );
   });
 });

@@ -14,11 +14,12 @@ import { WORK_STATUSES } from '../works/work-status';
 
 /**
  * The versioned event catalog. Every event the system records is one of these, validated
- * on append and on read. Every type has one current schemaVersion (SCHEMA_VERSIONS); the
- * reader also accepts the EARLIER_VERSIONS listed and refuses any other. A change to the
- * shape of an event some published log holds must add its new version beside the old one
- * and an upcaster from the old (or, when it only adds an optional field, list the old
- * schema in EARLIER_VERSIONS), so those logs stay readable and verifiable.
+ * on append and on read. Every type has one current schemaVersion (SCHEMA_VERSIONS), which
+ * is what appends write; the reader also accepts the earlier versions listed and refuses
+ * any other. A change to the shape of an event some published log holds must add its new
+ * version beside the old one and an upcaster from the old (UPCASTERS), or, when it only
+ * adds an optional field, list the old schema in EARLIER_VERSIONS, so those logs stay
+ * readable and verifiable.
  *
  * Events hold pseudonyms (`voter`, `author`, `staff`), never names, e-mails, CURP or
  * iD subjects: the public export of an edition is its events in their public form
@@ -91,6 +92,9 @@ const ballotCast = z.object({
   residenceProof: z.enum(RESIDENCE_PROOFS).nullable(),
   sealed: z.object({ selections: z.array(id), salt: hex32 }),
 });
+
+// Version 1 of SupportGiven, before supports could be recorded at a booth: every one was online.
+const supportGivenV1 = z.object({ editionId: id, voter: pseudonym, proposalId: id });
 
 const editionDraftedV1 = z.object({
   editionId: id,
@@ -171,7 +175,13 @@ export const eventSchemas = {
     legal: z.string().nullable(),
     financial: z.string().nullable(),
   }),
-  SupportGiven: z.object({ editionId: id, voter: pseudonym, proposalId: id }),
+  SupportGiven: supportGivenV1.extend({
+    /** Given online, or recorded in person by a poll officer at a booth (its shifts say who was there). */
+    channel: z.enum(CHANNELS),
+    booth: id.nullable(),
+    /** For an assisted support of someone born outside Nuevo León: the category of proof of residence seen. */
+    residenceProof: z.enum(RESIDENCE_PROOFS).nullable(),
+  }),
   SupportWithdrawn: z.object({ editionId: id, voter: pseudonym, proposalId: id }),
   BallotCast: ballotCast.superRefine((ballot, context) => {
     if (ballot.commitment !== ballotCommitment(ballot.sealed.salt, ballot.sealed.selections)) {
@@ -278,7 +288,7 @@ export const SCHEMA_VERSIONS: Record<EventType, number> = {
   ProposalEdited: 2,
   ProposalWithdrawn: 1,
   ProposalAssessed: 1,
-  SupportGiven: 1,
+  SupportGiven: 2,
   SupportWithdrawn: 1,
   BallotCast: 2,
   TallyComputed: 1,
@@ -323,6 +333,24 @@ const RETIRED_VERSIONS: Partial<Record<EventType, Record<number, string>>> = {
   },
   BallotCast: {
     1: 'version 1 held the selections in the clear (ballots are sealed since version 2); this log predates version 2 and cannot be read (reset DATA_DIR of an old demo)',
+  },
+};
+
+/**
+ * Earlier versions that still read: each is parsed with its own schema and brought to the
+ * current shape. The stored payload is never rewritten, so every leaf hash stays the same.
+ */
+const UPCASTERS: Partial<Record<EventType, Record<number, { schema: z.ZodType; upcast: (data: never) => unknown }>>> = {
+  SupportGiven: {
+    1: {
+      schema: supportGivenV1,
+      upcast: (data: z.infer<typeof supportGivenV1>) => ({
+        ...data,
+        channel: 'online',
+        booth: null,
+        residenceProof: null,
+      }),
+    },
   },
 };
 
@@ -397,7 +425,11 @@ function parseWith(
   if (!isEventType(type)) throw new InvalidEventError(type, ['unknown event type']);
   const retired = RETIRED_VERSIONS[type]?.[schemaVersion];
   if (retired) throw new InvalidEventError(type, [`schemaVersion ${schemaVersion} is retired: ${retired}`]);
-  const schema = schemaVersion === SCHEMA_VERSIONS[type] ? schemas[type] : EARLIER_VERSIONS[type]?.[schemaVersion];
+  const upcaster = UPCASTERS[type]?.[schemaVersion];
+  const schema =
+    schemaVersion === SCHEMA_VERSIONS[type]
+      ? schemas[type]
+      : (upcaster?.schema ?? EARLIER_VERSIONS[type]?.[schemaVersion]);
   if (schema === undefined) {
     throw new InvalidEventError(type, [`unsupported schemaVersion ${schemaVersion}`]);
   }
@@ -408,5 +440,5 @@ function parseWith(
       result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
     );
   }
-  return { type, data: result.data };
+  return { type, data: upcaster ? upcaster.upcast(result.data as never) : result.data };
 }

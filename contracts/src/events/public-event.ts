@@ -7,7 +7,7 @@ import { receiptFor } from '../audit/event-leaf';
  * another store must not change a single receipt. A ballot is published without its
  * sealed selections (its commitment stays; the openings route publishes them after
  * voting closes) and with its time cut to the hour, which is all an audit needs and
- * does not pick one person out of a queue at a booth.
+ * does not pick one person out of a queue at a booth; so is a support recorded at a booth.
  */
 export type PublicEvent = {
   id: string;
@@ -29,13 +29,14 @@ export function publicEvent(event: {
   metadata: Record<string, unknown>;
 }): PublicEvent {
   const ballot = event.type === 'BallotCast';
+  const atBooth = ballot || (event.type === 'SupportGiven' && event.data['channel'] === 'assisted');
   return {
     id: event.id,
     type: event.type,
     schemaVersion: Number(event.metadata['schemaVersion'] ?? 1),
     stream: event.streamId,
     revision: event.revision,
-    recordedAt: ballot ? hourOf(event.recordedAt) : event.recordedAt,
+    recordedAt: atBooth ? hourOf(event.recordedAt) : event.recordedAt,
     data: ballot ? withoutSealed(event.data) : event.data,
   };
 }

@@ -46,10 +46,31 @@ describe('the public form of events', () => {
     expect(exported).toMatchObject({ recordedAt: '2027-05-03T17:42:09.123Z', data });
   });
 
+  it('cuts the time of a support recorded at a booth to the hour, like a ballot', () => {
+    const data = { editionId: 'pp-2027', voter: ballot.voter, proposalId: 'p-12', channel: 'assisted', booth: 'm-1' };
+    const exported = publicEvent(recorded('SupportGiven', { ...data, residenceProof: null }));
+    expect(exported).toMatchObject({ recordedAt: '2027-05-03T17:00:00.000Z', data });
+  });
+
   it('reads a public ballot, and refuses one that still carries its sealed selections', () => {
     const exported = publicEvent(recorded('BallotCast', ballot));
     expect(parsePublicEvent('BallotCast', exported.data, 2).data).toEqual(exported.data);
     expect(() => parsePublicEvent('BallotCast', ballot, 2)).toThrow(/sealed/);
+  });
+});
+
+describe('supports of version 1', () => {
+  it('still read, as given online', () => {
+    const data = { editionId: 'pp-2027', voter: ballot.voter, proposalId: 'p-12' };
+    expect(parseEvent('SupportGiven', data, 1).data).toEqual({
+      ...data,
+      channel: 'online',
+      booth: null,
+      residenceProof: null,
+    });
+    expect(parsePublicEvent('SupportGiven', data, 1).data).toMatchObject({ channel: 'online', booth: null });
+    expect(() => parseEvent('SupportGiven', { ...data, voter: 'x' }, 1)).toThrow(/pseudonym/);
+    expect(() => parseEvent('SupportGiven', data, 3)).toThrow(/unsupported schemaVersion 3/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { ballotCosts, selectionsIn } from '../ballots/ballot-rules';
 import type { CountedBallot } from '../tally/tally';
 import type { District, EditionRules } from '../editions/edition';
 import type { BallotEntry } from '../events/catalog';
@@ -5,8 +6,9 @@ import { writePabulib } from './pabulib';
 
 export interface DistrictExport {
   edition: { id: string; title: string; rules: Pick<EditionRules, 'ballot' | 'counting'> };
-  district: District;
-  /** The proposals on this district's ballot with their final costs. */
+  /** The district, or the citywide pool (`citywide`: every voter's ballot holds picks for it). */
+  district: District & { citywide?: boolean };
+  /** The proposals on this pool's ballot with their final costs. */
   entries: BallotEntry[];
   titles: Record<string, string>;
   /** The final ballots of the whole edition (one per voter); only this district's are written. */
@@ -32,13 +34,17 @@ function ballotMeta(rules: EditionRules['ballot'], budget: number): Record<strin
 }
 
 /**
- * One district of an edition as a pabulib file (pabulib keeps one file per district), so
- * researchers can count it with their own tools. Voters are numbered 1..n: the file needs
- * no pseudonym to be counted.
+ * One pool of an edition (a district or the citywide pool) as a pabulib file (pabulib keeps
+ * one file per district), so researchers can count it with their own tools: its voters'
+ * picks on its ballot, as tallyEdition counts them. Voters are numbered 1..n: the file
+ * needs no pseudonym to be counted.
  */
 export function districtAsPabulib(data: DistrictExport): string {
   const { edition, district, entries } = data;
-  const ballots = data.ballots.filter((ballot) => ballot.district === district.id).map((b) => b.selections);
+  const costs = ballotCosts(entries);
+  const ballots = data.ballots
+    .filter((ballot) => district.citywide === true || ballot.district === district.id)
+    .map((b) => selectionsIn(costs, b.selections));
   const votes = new Map(entries.map((entry) => [entry.proposalId, 0]));
   for (const ballot of ballots) for (const id of new Set(ballot)) votes.set(id, (votes.get(id) ?? 0) + 1);
   const selected = data.selected && new Set(data.selected);

@@ -92,3 +92,35 @@ describe('pabulib rule names', () => {
     expect(pabulibRule(counting)).toBe(name);
   });
 });
+
+describe('a citywide pool exported as pabulib', () => {
+  const ciudad = { id: 'ciudad', name: 'Toda la ciudad', budget: 900, citywide: true };
+  const pooledBallots = [
+    { district: 'centro', selections: ['p-parque', 'x-ciclovia'] },
+    { district: 'norte', selections: ['n-1', 'x-ciclovia', 'x-corredor'] },
+    { district: 'norte', selections: ['n-1'] },
+  ];
+  const pool = parsePabulib(
+    districtAsPabulib({
+      ...data,
+      district: ciudad,
+      entries: [
+        { proposalId: 'x-ciclovia', cost: 500 },
+        { proposalId: 'x-corredor', cost: 300 },
+      ],
+      titles: { 'x-ciclovia': 'Ciclovía', 'x-corredor': 'Corredor' },
+      ballots: pooledBallots,
+      selected: ['x-ciclovia', 'x-corredor'],
+    }),
+  );
+
+  it("holds every voter's picks on the pool's ballot, from every district", () => {
+    expect(pool.meta).toMatchObject({ district: 'Toda la ciudad', budget: '900', num_votes: '3' });
+    expect(pool.votes.map((v) => v.vote)).toEqual([['x-ciclovia'], ['x-ciclovia', 'x-corredor'], []]);
+  });
+
+  it("leaves the pool's picks out of a district's file", () => {
+    const centroFile = parsePabulib(districtAsPabulib({ ...data, ballots: pooledBallots }));
+    expect(centroFile.votes.map((v) => v.vote)).toEqual([['p-parque']]);
+  });
+});

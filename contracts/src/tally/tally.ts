@@ -1,5 +1,6 @@
+import { ballotCosts, selectionsIn } from '../ballots/ballot-rules';
 import { count, type CountingRule } from '../counting';
-import type { District, EditionRules } from '../editions/edition';
+import { editionPools, type CitywidePool, type District, type EditionRules } from '../editions/edition';
 import type { BallotEntry, DistrictTally } from '../events/catalog';
 
 export interface CountedBallot {
@@ -13,18 +14,32 @@ export function countingRule(rules: EditionRules['counting']): CountingRule {
 }
 
 /**
- * The results of an edition from its final ballots (one per voter): each district counted
- * on its own, with its budget and the proposals on its ballot, by the edition's rule.
- * Auditors run this same function on the public log.
+ * The results of an edition from its final ballots (one per voter): each pool counted on
+ * its own, with its budget and the proposals on its ballot, by the edition's rule. A
+ * district's pool counts its residents' picks on its ballot; the citywide pool, last,
+ * counts every voter's picks on its ballot (a voter who picked none of it still counts as
+ * a voter of it, as an empty ballot does in a district). Auditors run this same function
+ * on the public log.
  */
 export function tallyEdition(
-  edition: { districts: District[]; rules: Pick<EditionRules, 'counting'>; ballot: Record<string, BallotEntry[]> },
+  edition: {
+    districts: District[];
+    citywidePool?: CitywidePool | null;
+    rules: Pick<EditionRules, 'counting'>;
+    ballot: Record<string, BallotEntry[]>;
+  },
   ballots: CountedBallot[],
 ): DistrictTally[] {
   const rule = countingRule(edition.rules.counting);
-  return edition.districts.map((district) => {
+  const pools = editionPools(edition);
+  return pools.map((district) => {
     const entries = edition.ballot[district.id] ?? [];
-    const districtBallots = ballots.filter((b) => b.district === district.id).map((b) => b.selections);
+    const costs = ballotCosts(entries);
+    const voters = ballots.filter((b) => district.citywide || b.district === district.id);
+    // Without a citywide pool every pick is on the voter's district ballot: nothing to split.
+    const districtBallots = voters.map((b) =>
+      pools.length > edition.districts.length ? selectionsIn(costs, b.selections) : b.selections,
+    );
     const result = count(
       {
         budget: district.budget,

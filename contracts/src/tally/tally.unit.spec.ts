@@ -76,3 +76,44 @@ describe('tallying an edition with greedy', () => {
     expect(norte).toEqual({ id: 'norte', budget: 500, spent: 200, voters: 0, selected: ['n1'], votes: { n1: 0 } });
   });
 });
+
+describe('tallying an edition with a citywide pool', () => {
+  const pooled = {
+    ...edition,
+    citywidePool: { id: 'ciudad', name: 'Toda la ciudad', budget: 1_000 },
+    ballot: {
+      ...edition.ballot,
+      ciudad: [
+        { proposalId: 'x1', cost: 700 },
+        { proposalId: 'x2', cost: 500 },
+        { proposalId: 'x3', cost: 300 },
+      ],
+    },
+  };
+  const ballots = [
+    { district: 'centro', selections: ['c1', 'x2', 'x3'] },
+    { district: 'centro', selections: ['c4', 'x1'] },
+    { district: 'norte', selections: ['n1', 'x2'] },
+    { district: 'norte', selections: [] },
+  ];
+
+  it('counts the citywide pool last, from every voter’s picks on its ballot, and each district from its own', () => {
+    const [centro, norte, ciudad] = tallyEdition(pooled, ballots);
+    // x2 2 votes (500) fits; x1 and x3 tie on one vote, x3 is cheaper: 300 fits (800); x1 no longer fits.
+    expect(ciudad).toEqual({
+      id: 'ciudad',
+      budget: 1_000,
+      spent: 800,
+      voters: 4,
+      selected: ['x2', 'x3'],
+      votes: { x1: 1, x2: 2, x3: 1 },
+    });
+    expect(centro).toMatchObject({ id: 'centro', voters: 2, votes: { c1: 1, c2: 0, c3: 0, c4: 1 } });
+    expect(norte).toMatchObject({ id: 'norte', voters: 2, selected: ['n1'], votes: { n1: 1 } });
+  });
+
+  it('gives a district the same result whether or not the edition has a pool', () => {
+    const withoutPool = ballots.map((b) => ({ ...b, selections: b.selections.filter((id) => !id.startsWith('x')) }));
+    expect(tallyEdition(pooled, ballots).slice(0, 2)).toEqual(tallyEdition(edition, withoutPool));
+  });
+});

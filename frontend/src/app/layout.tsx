@@ -1,9 +1,11 @@
 import { isPublished } from '@decidimos/contracts/editions/phases';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { currentEdition, useEditions } from '../lib/api/get-editions';
 import { hasRole, useMe } from '../lib/api/get-me';
 import { useLogout } from '../lib/api/logout';
+import { api } from '../lib/api-client';
 import { switchLanguage } from '../lib/i18n/i18n';
 import { loginUrl } from '../lib/login';
 import { paths } from '../lib/paths';
@@ -22,6 +24,13 @@ function LanguageSwitch() {
 function Session() {
   const { t } = useTranslation();
   const me = useMe();
+  // My unread count: the one query the bell makes (the centre reads the same key).
+  const notifications = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api.get<{ unread: number }>('/api/me/notifications'),
+    enabled: Boolean(me.data),
+  });
+  const unread = notifications.data?.unread ?? 0;
   const logout = useLogout();
   const location = useLocation();
   if (me.isPending) return null;
@@ -35,6 +44,17 @@ function Session() {
   return (
     <div className="session">
       <span>{t('auth.greeting', { name: me.data.displayName })}</span>
+      <Link
+        to={paths.notifications()}
+        className="button link-button small"
+        aria-label={t('auth.bell', { count: unread })}
+      >
+        {t('auth.notices')}
+        {unread > 0 ? <span className="badge">{unread}</span> : null}
+      </Link>
+      <Link to={paths.activity()} className="button link-button small">
+        {t('auth.activity')}
+      </Link>
       <Link to={paths.account()} className="button link-button small">
         {t('auth.account')}
       </Link>

@@ -86,6 +86,9 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           lazy: () => import('./routes/receipts').then((m) => ({ Component: m.ReceiptsRoute })),
         },
         { path: 'account', lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })) },
+        // My notifications, their settings (/notifications/settings) and the e-mails' unsubscribe page (/notifications/unsubscribe).
+        { path: 'notifications/:page?', lazy: () => import('./routes/notifications') },
+        { path: 'activity', lazy: () => import('./routes/activity') },
         { path: 'admin', lazy: () => import('./routes/admin').then((m) => ({ Component: m.AdminRoute })) },
         {
           path: 'admin/editions/new',

@@ -10,6 +10,14 @@ export interface BallotOption {
   cost: number;
 }
 
+/** One pool of a resident's ballot (their district's, or the citywide pool's) and the proposals on it. */
+export interface BallotPoolView {
+  id: string;
+  name: string;
+  budget: number;
+  options: BallotOption[];
+}
+
 /** A district's ballot in the shape the contracts' rules read. */
 export function districtBallot(
   options: readonly BallotOption[],

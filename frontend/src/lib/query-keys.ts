@@ -16,6 +16,10 @@ export const queryKeys = {
   results: (editionId: string) => ['results', editionId] as const,
   treeHeads: (editionId: string) => ['tree-heads', editionId] as const,
   receipt: (receipt: string) => ['receipt', receipt] as const,
+  notifications: ['notifications'] as const,
+  notificationSettings: ['notification-settings'] as const,
+  follows: ['follows'] as const,
+  activity: (editionId: string) => ['activity', editionId] as const,
   works: (editionId: string) => ['works', 'list', editionId] as const,
   work: (workId: string) => ['works', 'detail', workId] as const,
 };

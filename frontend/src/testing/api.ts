@@ -17,6 +17,7 @@ import {
   type TreeHeadsDocument,
 } from '@decidimos/contracts/audit/audit-documents';
 import { editionRulesSchema } from '@decidimos/contracts/editions/edition';
+import { notificationsAnswer, type NotificationsAnswer } from '@decidimos/contracts/api/notifications';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { z } from 'zod';
@@ -131,6 +132,10 @@ export const answer = {
         ? problem('BALLOTS_SEALED')
         : new HttpResponse(lines, { headers: { 'content-type': 'application/jsonl' } }),
     ),
+
+  /** GET /api/me/notifications: what the bell counts and the centre lists (none unless given). */
+  notifications: (answer: NotificationsAnswer = { items: [], unread: 0 }) =>
+    http.get('/api/me/notifications', () => HttpResponse.json(notificationsAnswer.parse(answer))),
 
   /** The public log as JSON Lines. */
   auditExport: (lines: string) =>

@@ -2,15 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { publicEvent, receiptOf, type InPersonCredential } from '@decidimos/contracts';
-import { BoothLoader } from '../../booths/public-api';
+import { InPersonChecks } from '../../booths/public-api';
 import { CONFIG, type Config } from '../../config/config';
 import { EditionLoader, type Edition } from '../../editions/public-api';
 import type { Caller } from '../../http/access';
-import { eligibility, participant, pseudonym } from '../../identity/public-api';
-import { ProposalsReadModel } from '../../proposals/public-api';
+import { participant } from '../../identity/public-api';
 import { DomainError } from '../../shared/domain-error';
 import { EventSourcing } from '../../shared/event-sourcing.service';
-import { supportsDecider, supportsStream } from '../../supports/public-api';
 import { ballotDecider, type InPerson } from '../domain/ballot.decider';
 import { ballotStream } from '../streams';
 
@@ -47,8 +45,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
   constructor(
     private readonly es: EventSourcing,
     private readonly editions: EditionLoader,
-    private readonly booths: BoothLoader,
-    private readonly proposals: ProposalsReadModel,
+    private readonly inPersonChecks: InPersonChecks,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -95,36 +92,14 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
   private async inPerson(
     edition: Edition,
     caller: Caller,
-    { booth: boothId, credential, confirmReplace }: Assisted,
+    { booth, credential, confirmReplace }: Assisted,
   ): Promise<{ voter: string; district: string; inPerson: InPerson }> {
-    const booth = await this.booths.load(boothId, edition.editionId);
-    const verdict = eligibility(
-      { curp: credential.curp, birthdate: credential.birthdate, district: booth.district, resident: true },
-      edition,
-      new Date(),
-    );
-    // One ballot stream per person and edition, whichever the channel.
-    const voter = pseudonym(this.config.voterKey, 'ballot', edition.editionId, credential.curp);
-    // The person's supports (under their support pseudonym) name the district they already took part in.
-    const supporter = pseudonym(this.config.voterKey, 'support', edition.editionId, credential.curp);
-    const { supported } = await this.es.load(supportsStream(edition.editionId, supporter), supportsDecider);
-    const knownDistricts = await Promise.all(supported.map(async (id) => (await this.proposals.require(id)).district));
+    const atBooth = await this.inPersonChecks.gather(edition, caller.staff, booth, credential);
     return {
-      voter,
-      district: booth.district,
-      inPerson: {
-        booth,
-        officer: caller.staff,
-        now: new Date().toISOString(),
-        curp: credential.curp,
-        typedDistrict: credential.district ?? null,
-        knownDistricts,
-        residenceProof: credential.residenceProof ?? null,
-        ineligible: verdict.eligible
-          ? null
-          : { reasonKey: verdict.reason, minAge: verdict.minAge, district: verdict.district },
-        confirmReplace,
-      },
+      // One ballot stream per person and edition, whichever the channel.
+      voter: this.inPersonChecks.pseudonym('ballot', edition, credential),
+      district: atBooth.booth.district,
+      inPerson: { ...atBooth, confirmReplace },
     };
   }
 }

@@ -1,14 +1,7 @@
-import {
-  ballotCommitment,
-  checkBallot,
-  curpState,
-  NUEVO_LEON,
-  type EventPayload,
-  type ResidenceProof,
-} from '@decidimos/contracts';
+import { ballotCommitment, checkPooledBallot, type EventPayload } from '@decidimos/contracts';
 import type { Decider } from '../../shared/decider';
-import { DomainError, type ProblemParams } from '../../shared/domain-error';
-import { onShift, type Booth } from '../../booths/public-api';
+import { DomainError } from '../../shared/domain-error';
+import { checkInPerson, type InPerson as AtBooth } from '../../booths/public-api';
 import { requirePhase, type EditionState } from '../../editions/public-api';
 
 /**
@@ -29,21 +22,8 @@ export type BallotState =
       casts: number;
     };
 
-/** What a poll officer brings to an assisted ballot: where and when, and what they checked in person. */
-export interface InPerson {
-  booth: Booth;
-  /** The officer's staff pseudonym. */
-  officer: string;
-  /** ISO instant the officer recorded the ballot. */
-  now: string;
-  curp: string;
-  /** The district the officer typed, if any: it must be the booth's. */
-  typedDistrict: string | null;
-  /** Districts where the person already took part in this edition (their supports' proposals). */
-  knownDistricts: string[];
-  residenceProof: ResidenceProof | null;
-  /** Why the credential is not eligible (age), or null. */
-  ineligible: ProblemParams | null;
+/** What a poll officer brings to an assisted ballot (see checkInPerson), and their confirmation of a replacement. */
+export interface InPerson extends AtBooth {
   /** The officer confirmed, with the person present, that this ballot replaces the one recorded. */
   confirmReplace: boolean;
 }
@@ -60,35 +40,14 @@ export interface CastBallot {
   inPerson: InPerson | null;
 }
 
-/**
- * The rules of the in-person channel: the officer is on shift at that booth now; the
- * district is the booth's and agrees with everything already known of the person; a
- * CURP of someone born outside Nuevo León comes with a proof-of-residence category; and a
- * ballot that would replace one already recorded needs the officer's explicit confirmation.
- */
-function checkInPerson(inPerson: InPerson, state: BallotState): void {
-  const { booth } = inPerson;
-  if (!onShift(booth, inPerson.officer, inPerson.now)) throw new DomainError('NOT_ON_SHIFT', { booth: booth.name });
-  if (inPerson.ineligible) throw new DomainError('NOT_ELIGIBLE', inPerson.ineligible);
-  const known = [
-    inPerson.typedDistrict,
-    state.status === 'cast' ? state.district : null,
-    ...inPerson.knownDistricts,
-  ].find((district) => district !== null && district !== booth.district);
-  if (known) throw new DomainError('DISTRICT_MISMATCH', { district: booth.district, known });
-  const birthState = curpState(inPerson.curp);
-  if (birthState !== NUEVO_LEON && inPerson.residenceProof === null) {
-    throw new DomainError('RESIDENCE_PROOF_REQUIRED', { state: birthState });
-  }
-}
-
 export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
   initialState: () => ({ status: 'none' }),
 
   decide(command, state) {
     const { edition, inPerson } = command;
     requirePhase(edition, 'voting');
-    if (inPerson) checkInPerson(inPerson, state);
+    // The in-person rules are the booths feature's, shared with assisted supports and proposals.
+    if (inPerson) checkInPerson(inPerson, state.status === 'cast' ? state.district : null);
     if (state.status === 'cast' && !edition.rules.ballot.revoting) throw new DomainError('ALREADY_VOTED');
     if (inPerson && state.status === 'cast' && !inPerson.confirmReplace) {
       throw new DomainError('WOULD_REPLACE', { channel: state.channel });
@@ -96,12 +55,17 @@ export const ballotDecider: Decider<CastBallot, BallotEvent, BallotState> = {
     const districtId = inPerson ? inPerson.booth.district : command.district;
     const district = edition.districts.find((d) => d.id === districtId);
     if (!district) throw new DomainError('UNKNOWN_DISTRICT', { district: districtId });
-    const violation = checkBallot(
+    // One ballot, a pool each: the district's, and the citywide pool's when the edition has one.
+    const pools = edition.citywidePool ? [district, edition.citywidePool] : [district];
+    const violation = checkPooledBallot(
       edition.rules.ballot,
-      { budget: district.budget, ballot: edition.ballot?.[district.id] ?? [] },
+      pools.map((pool) => ({ id: pool.id, budget: pool.budget, ballot: edition.ballot?.[pool.id] ?? [] })),
       command.selections,
     );
-    if (violation) throw new DomainError(violation.code, violation.params);
+    if (violation) {
+      const pool = pools.find((p) => p.id === violation.pool)!;
+      throw new DomainError(violation.code, { ...violation.params, pool: pool.name });
+    }
     return [
       {
         type: 'BallotCast',

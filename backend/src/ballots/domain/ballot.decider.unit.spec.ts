@@ -130,6 +130,63 @@ describe('ballot decider', () => {
   });
 });
 
+describe('a ballot with the citywide pool', () => {
+  const pooled = (rules: Parameters<typeof anEdition>[1] = {}) => {
+    const base = edition();
+    return anEdition('voting', rules, {
+      districts: base.districts,
+      citywidePool: { id: 'ciudad', name: 'Toda la ciudad', budget: 2_000 },
+      ballot: {
+        ...base.ballot,
+        ciudad: [
+          { proposalId: 'c1', cost: 1_500 },
+          { proposalId: 'c2', cost: 800 },
+        ],
+      },
+    });
+  };
+
+  it('holds the picks of both pools in one ballot, each pool within its own budget', () => {
+    spec([])
+      .when(cast(['p1', 'c1'], { edition: pooled() }))
+      .then([{ type: 'BallotCast', data: { ...online1.data, ...sealed(['p1', 'c1']) } }]);
+  });
+
+  it('refuses a ballot over budget in one pool only, naming that pool', () => {
+    spec([])
+      .when(cast(['p1', 'c1', 'c2'], { edition: pooled() }))
+      .thenFails('OVER_BUDGET', { pool: 'Toda la ciudad', total: 2_300, budget: 2_000 });
+    spec([])
+      .when(cast(['p1', 'p2', 'c2'], { edition: pooled() }))
+      .thenFails('OVER_BUDGET', { pool: 'Centro', total: 1_100, budget: 1_000 });
+  });
+
+  it('applies the maximum and minimum of picks to each pool on its own', () => {
+    const approval = pooled({ ballot: { method: 'approval', maxSelections: 1, minSelections: 1 } });
+    spec([])
+      .when(cast(['p1', 'c1'], { edition: approval }))
+      .then([{ type: 'BallotCast', data: { ...online1.data, ...sealed(['p1', 'c1']) } }]);
+    spec([])
+      .when(cast(['p1', 'c1', 'c2'], { edition: approval }))
+      .thenFails('TOO_MANY', { pool: 'Toda la ciudad', max: 1, count: 2 });
+    spec([])
+      .when(cast(['p1'], { edition: approval }))
+      .thenFails('TOO_FEW', { pool: 'Toda la ciudad', min: 1, count: 0 });
+  });
+
+  it('applies the minimum spend to each pool on its own', () => {
+    spec([])
+      .when(cast(['p1'], { edition: pooled({ ballot: { minSpendShare: 0.5 } }) }))
+      .thenFails('UNDER_MINIMUM_SPEND', { pool: 'Toda la ciudad', minimum: 1_000, total: 0 });
+  });
+
+  it('refuses a pick from another district even with a pool', () => {
+    spec([])
+      .when(cast(['s1', 'c1'], { edition: pooled() }))
+      .thenFails('NOT_ON_BALLOT', { proposalId: 's1' });
+  });
+});
+
 describe('assisted ballots', () => {
   it('records the booth, never the officer, and takes the district from the booth', () => {
     spec([])

@@ -8,12 +8,18 @@ import type { Caller } from '../../http/access';
 import { participant } from '../../identity/public-api';
 import { RecordProposal } from './record-proposal';
 
-/** A resident submits a proposal online, as its author. */
+/** A person a poll officer identified at a booth (the booths feature checks them): their author pseudonym. */
+export interface AssistedAuthor {
+  author: string;
+}
+
+/** A proposal submitted online by a resident, or in person for someone a poll officer identified. */
 export class SubmitProposal extends Command<{ id: string }> {
   constructor(
     readonly editionId: string,
     readonly body: z.infer<typeof submitProposalRequest>,
-    readonly caller: Caller,
+    /** Online: the resident's session; in person: the author the officer identified. */
+    readonly caller: Caller | AssistedAuthor,
     readonly idempotencyKey?: string,
   ) {
     super();
@@ -30,11 +36,13 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposal> {
 
   async execute({ editionId, body, caller, idempotencyKey }: SubmitProposal) {
     const edition = await this.editions.load(editionId);
-    const { voter: author } = participant(caller, edition, this.config.voterKey, 'author');
+    const online = 'session' in caller;
+    const author = online ? participant(caller, edition, this.config.voterKey, 'author').voter : caller.author;
     const content = { ...body, category: body.category ?? null, location: body.location ?? null };
     return this.commands.execute(
       new RecordProposal(edition, author, content, {
-        authorSubject: caller.session.subject,
+        // A person at a booth has no session to link: their proposal shows an anonymous author.
+        ...(online ? { authorSubject: caller.session.subject } : {}),
         ...(idempotencyKey ? { idempotencyKey } : {}),
       }),
     );

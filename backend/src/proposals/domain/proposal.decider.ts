@@ -1,4 +1,4 @@
-import type { EventPayload } from '@decidimos/contracts';
+import { editionPools, type EventPayload } from '@decidimos/contracts';
 import type { Decider } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
 import { requirePhase, type Edition, type EditionState } from '../../editions/public-api';
@@ -154,7 +154,7 @@ function assess(
   if (proposal.status === 'withdrawn') throw new DomainError('WITHDRAWN');
   // A final cost of 0 would put a free project on the ballot, and one above the district's
   // budget could never be funded: both are typing mistakes, not verdicts.
-  const budget = edition.districts.find((d) => d.id === proposal.district)?.budget ?? 0;
+  const budget = editionPools(edition).find((d) => d.id === proposal.district)?.budget ?? 0;
   if (cost <= 0 || cost > budget) {
     throw new DomainError('ASSESSED_COST_OUT_OF_RANGE', { district: proposal.district, budget, cost });
   }
@@ -190,7 +190,8 @@ function authoredOpenProposal(
 }
 
 function checkContent(edition: Edition, content: { district: string; estimatedCost: number }): void {
-  if (!edition.districts.some((d) => d.id === content.district)) {
+  // A proposal is for a district or, serving the whole city, for the citywide pool.
+  if (!editionPools(edition).some((d) => d.id === content.district)) {
     throw new DomainError('UNKNOWN_DISTRICT', { district: content.district });
   }
   const { minCost, maxCost } = edition.rules.proposals;

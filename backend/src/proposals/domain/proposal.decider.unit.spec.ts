@@ -66,6 +66,31 @@ describe('proposal decider', () => {
         .thenFails('PHASE_CLOSED', { required: 'proposals', phase: 'review' });
     });
 
+    it('records a proposal for the citywide pool, and assesses it against the pool budget', () => {
+      const pooled = (phase: 'proposals' | 'review') => ({
+        ...edition(phase),
+        citywidePool: { id: 'ciudad', name: 'Toda la ciudad', budget: 1_000_000 },
+      });
+      const citywide = { ...content, district: 'ciudad' };
+      spec([])
+        .when(submitCommand({ edition: pooled('proposals'), content: citywide }))
+        .then([{ type: 'ProposalSubmitted', data: { editionId: 'pp-2027', proposalId: 'p1', author, ...citywide } }]);
+      const submittedCitywide: ProposalEvent = {
+        type: 'ProposalSubmitted',
+        data: { editionId: 'pp-2027', proposalId: 'p1', author, ...citywide },
+      };
+      spec([submittedCitywide])
+        .when({
+          type: 'AssessProposal',
+          edition: pooled('review'),
+          proposalId: 'p1',
+          reviewer,
+          ...assessment,
+          cost: 1_500_000,
+        })
+        .thenFails('ASSESSED_COST_OUT_OF_RANGE', { district: 'ciudad', budget: 1_000_000 });
+    });
+
     it('refuses a district the edition does not have', () => {
       spec([])
         .when(submitCommand({ content: { ...content, district: 'saltillo' } }))

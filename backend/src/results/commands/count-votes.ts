@@ -21,7 +21,12 @@ export class CountVotesHandler implements ICommandHandler<CountVotes> {
     if (edition.tallied || edition.votingClosedAt === null) return;
     const ballots = await finalBallots(this.events, editionId, edition.votingClosedAt);
     const districts = tallyEdition(
-      { districts: edition.districts, rules: edition.rules, ballot: edition.ballot ?? {} },
+      {
+        districts: edition.districts,
+        citywidePool: edition.citywidePool,
+        rules: edition.rules,
+        ballot: edition.ballot ?? {},
+      },
       ballots,
     );
     const treeHead = await this.audit.headAtVotingClose(editionId);

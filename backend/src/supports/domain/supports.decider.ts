@@ -1,4 +1,4 @@
-import type { EventPayload } from '@decidimos/contracts';
+import type { EventPayload, ResidenceProof } from '@decidimos/contracts';
 import type { Decider } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
 import { requirePhase, type EditionState } from '../../editions/public-api';
@@ -22,8 +22,22 @@ export interface SupportedProposal {
   moderation: { hidden: { reason: string } | null };
 }
 
+/** Where an assisted support was recorded, and the proof of residence the officer saw. */
+export interface AtBooth {
+  booth: string;
+  residenceProof: ResidenceProof | null;
+}
+
 export type SupportsCommand =
-  | { type: 'GiveSupport'; edition: EditionState; voter: string; district: string; proposal: SupportedProposal }
+  | {
+      type: 'GiveSupport';
+      edition: EditionState;
+      voter: string;
+      district: string;
+      proposal: SupportedProposal;
+      /** Null online. */
+      atBooth: AtBooth | null;
+    }
   | { type: 'WithdrawSupport'; edition: EditionState; voter: string; proposalId: string };
 
 export const supportsDecider: Decider<SupportsCommand, SupportsEvent, SupportsState> = {
@@ -48,13 +62,26 @@ export const supportsDecider: Decider<SupportsCommand, SupportsEvent, SupportsSt
     if (proposal.moderation.hidden)
       throw new DomainError('PROPOSAL_HIDDEN', { reason: proposal.moderation.hidden.reason });
     if (proposal.status !== 'feasible') throw new DomainError('NOT_FEASIBLE');
-    if (proposal.district !== command.district) {
+    // Everyone may support a citywide proposal; a district's only its residents.
+    const citywide = edition.citywidePool?.id === proposal.district;
+    if (proposal.district !== command.district && !citywide) {
       throw new DomainError('WRONG_DISTRICT', { district: command.district, proposalDistrict: proposal.district });
     }
     const limit = edition.rules.supports.perResident;
     if (state.supported.length >= limit) throw new DomainError('SUPPORT_LIMIT_REACHED', { limit });
+    const { atBooth } = command;
     return [
-      { type: 'SupportGiven', data: { editionId: edition.editionId, voter: command.voter, proposalId: proposal.id } },
+      {
+        type: 'SupportGiven',
+        data: {
+          editionId: edition.editionId,
+          voter: command.voter,
+          proposalId: proposal.id,
+          channel: atBooth ? 'assisted' : 'online',
+          booth: atBooth?.booth ?? null,
+          residenceProof: atBooth?.residenceProof ?? null,
+        },
+      },
     ];
   },
 

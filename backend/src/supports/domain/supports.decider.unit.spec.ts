@@ -14,9 +14,16 @@ const proposal = (
   moderation: { hidden: null },
   ...overrides,
 });
-const given = (proposalId: string): SupportsEvent => ({
+const given = (proposalId: string, booth: string | null = null): SupportsEvent => ({
   type: 'SupportGiven',
-  data: { editionId: 'pp', voter, proposalId },
+  data: {
+    editionId: 'pp',
+    voter,
+    proposalId,
+    channel: booth ? 'assisted' : 'online',
+    booth,
+    residenceProof: null,
+  },
 });
 const give = (id: string, overrides = {}) => ({
   type: 'GiveSupport' as const,
@@ -24,7 +31,9 @@ const give = (id: string, overrides = {}) => ({
   voter,
   district: 'centro',
   proposal: proposal(id, overrides),
+  atBooth: null,
 });
+const giveAtBooth = (id: string) => ({ ...give(id), atBooth: { booth: 'mesa-1', residenceProof: null } });
 const spec = deciderSpec(supportsDecider);
 
 describe('supports decider', () => {
@@ -32,6 +41,42 @@ describe('supports decider', () => {
     spec([])
       .when(give('p1'))
       .then([given('p1')]);
+  });
+
+  it('records a support given at a booth with its channel and booth', () => {
+    spec([])
+      .when({ ...give('p1'), atBooth: { booth: 'mesa-1', residenceProof: 'utility-bill' } })
+      .then([
+        {
+          type: 'SupportGiven',
+          data: {
+            editionId: 'pp',
+            voter,
+            proposalId: 'p1',
+            channel: 'assisted',
+            booth: 'mesa-1',
+            residenceProof: 'utility-bill',
+          },
+        },
+      ]);
+  });
+
+  it('holds one limit across channels: supports online then at a booth, and at a booth then online', () => {
+    spec([given('p1'), given('p2')])
+      .when(giveAtBooth('p3'))
+      .thenFails('SUPPORT_LIMIT_REACHED', { limit: 2 });
+    spec([given('p1', 'mesa-1'), given('p2')])
+      .when(give('p3'))
+      .thenFails('SUPPORT_LIMIT_REACHED', { limit: 2 });
+    spec([given('p1')])
+      .when(giveAtBooth('p1'))
+      .thenNothingHappened();
+  });
+
+  it('takes back online a support given at a booth', () => {
+    spec([given('p1', 'mesa-1')])
+      .when({ type: 'WithdrawSupport', edition: edition(), voter, proposalId: 'p1' })
+      .then([{ type: 'SupportWithdrawn', data: { editionId: 'pp', voter, proposalId: 'p1' } }]);
   });
 
   it('is idempotent: a second support of the same proposal records nothing', () => {
@@ -63,6 +108,20 @@ describe('supports decider', () => {
     spec([])
       .when(give('p1', { district: 'norte' }))
       .thenFails('WRONG_DISTRICT', { district: 'centro', proposalDistrict: 'norte' });
+  });
+
+  it('records a support for a citywide proposal from a resident of any district', () => {
+    const pooled = anEdition(
+      'supports',
+      { supports: { perResident: 2 } },
+      { citywidePool: { id: 'ciudad', name: 'Toda la ciudad', budget: 1_000_000 } },
+    );
+    spec([])
+      .when({ ...give('c1', { district: 'ciudad' }), edition: pooled })
+      .then([given('c1')]);
+    spec([])
+      .when({ ...give('c1', { district: 'ciudad' }), edition: pooled, district: 'norte' })
+      .then([given('c1')]);
   });
 
   it('only during the supports phase', () => {

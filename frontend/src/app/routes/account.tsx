@@ -5,16 +5,18 @@ import { Page } from '../../components/page';
 import { PublicNameForm } from '../../features/account/components/public-name-form';
 import { useMe } from '../../lib/api/get-me';
 import { loginUrl } from '../../lib/login';
+import { useAccountT } from '../../lib/i18n/account';
 
 export function AccountRoute() {
   const { t } = useTranslation();
+  const ta = useAccountT();
   const location = useLocation();
   const me = useMe();
-  const title = t('account.title');
+  const title = ta('title');
   if (me.isPending) return <Loading />;
   if (!me.data) {
     return (
-      <Page title={title} lead={t('account.loginLead')}>
+      <Page title={title} lead={ta('loginLead')}>
         <a className="button" href={loginUrl(location.pathname)}>
           {t('auth.login')}
         </a>
@@ -22,7 +24,7 @@ export function AccountRoute() {
     );
   }
   return (
-    <Page title={title} lead={t('account.lead', { name: me.data.displayName })}>
+    <Page title={title} lead={ta('lead', { name: me.data.displayName })}>
       <PublicNameForm current={me.data.publicDisplayName} />
     </Page>
   );

@@ -1,4 +1,3 @@
-import { useReviewT } from '../../lib/i18n/review';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { StaffOnly } from '../../components/staff-only';
@@ -7,20 +6,21 @@ import { AssessmentForm } from '../../features/review/components/assessment-form
 import { useFormat } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useRouteProposal } from '../route-data';
+import { useReviewT } from '../../lib/i18n/review';
 
 export function AssessRoute() {
-  const tr = useReviewT();
+  const rt = useReviewT();
   const format = useFormat();
   const { proposal, edition } = useRouteProposal();
   return (
-    <StaffOnly role="reviewer" title={tr('review.assessTitle')}>
-      <Page title={tr('review.assessTitle')} lead={proposal.title}>
+    <StaffOnly role="reviewer" title={rt('assessTitle')}>
+      <Page title={rt('assessTitle')} lead={proposal.title}>
         <p>
           <StatusBadge status={proposal.status} /> · {format.money(proposal.estimatedCost)} ·{' '}
-          <Link to={paths.proposal(proposal.id)}>{tr('review.readProposal')}</Link>
+          <Link to={paths.proposal(proposal.id)}>{rt('readProposal')}</Link>
         </p>
         <p className="prose">{proposal.description}</p>
-        {edition.phase !== 'review' ? <p className="alert alert-info">{tr('review.notReviewPhase')}</p> : null}
+        {edition.phase !== 'review' ? <p className="alert alert-info">{rt('notReviewPhase')}</p> : null}
         <AssessmentForm edition={edition} proposal={proposal} />
       </Page>
     </StaffOnly>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useReviewT } from '../../lib/i18n/review';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
+import { FollowButton } from '../../features/notifications/components/follow-button';
 import { ModerationNotice } from '../../features/moderation/components/moderation-notice';
 import { ReportProposal } from '../../features/moderation/components/report-proposal';
 import { AuthorActions } from '../../features/proposals/components/author-actions';
@@ -13,7 +13,6 @@ import { useRouteProposal } from '../route-data';
 
 export function ProposalRoute() {
   const { t } = useTranslation();
-  const tr = useReviewT();
   const { proposal, edition } = useRouteProposal();
   const me = useMe();
   const reviewing = edition.phase === 'review' && proposal.status === 'submitted' && hasRole(me.data, 'reviewer');
@@ -24,11 +23,12 @@ export function ProposalRoute() {
       </p>
       <ModerationNotice proposal={proposal} />
       <SupportButton edition={edition} proposal={proposal} me={me.data ?? null} />
+      <FollowButton target="proposals" id={proposal.id} me={me.data ?? null} />
       <AuthorActions edition={edition} proposal={proposal} me={me.data ?? null} />
       {reviewing ? (
         <p>
           <Link className="button" to={paths.assess(proposal.id)}>
-            {tr('review.assess')}
+            {t('proposal.assess')}
           </Link>
         </p>
       ) : null}

@@ -1,13 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Page } from '../../components/page';
 import { ReceiptCheck } from '../../features/audit/components/receipt-check';
+import { useReceiptsT } from '../../lib/i18n/receipts';
 
 export function ReceiptsRoute() {
-  const { t } = useTranslation();
+  const tr = useReceiptsT();
   const { receipt = '' } = useParams();
   return (
-    <Page title={t('receipts.title')} lead={t('receipts.lead')}>
+    <Page title={tr('title')} lead={tr('lead')}>
       <ReceiptCheck key={receipt} receipt={receipt} />
     </Page>
   );

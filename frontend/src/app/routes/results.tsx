@@ -11,23 +11,23 @@ import { DistrictResults } from '../../features/results/components/district-resu
 import { OpenData } from '../../features/results/components/open-data';
 import { WorksLink } from '../../features/works/components/works-link';
 import { useFormat } from '../../lib/format';
+import { useResultsT } from '../../lib/i18n/results';
 import { paths } from '../../lib/paths';
 import { useRouteEdition } from '../route-data';
 
 export function ResultsRoute() {
   const { t } = useTranslation();
+  const rt = useResultsT();
   const format = useFormat();
   const edition = useRouteEdition();
   const published = isPublished(edition.phase);
   const results = useResults(edition.id, published);
-  const title = t('results.title');
+  const title = rt('title');
   if (!published) {
     const when = edition.calendar.results;
     return (
       <Page title={title} lead={edition.title}>
-        <p className="alert alert-info">
-          {when ? t('results.notYetOn', { date: format.date(when) }) : t('results.notYet')}
-        </p>
+        <p className="alert alert-info">{when ? rt('notYetOn', { date: format.date(when) }) : rt('notYet')}</p>
       </Page>
     );
   }
@@ -38,7 +38,7 @@ export function ResultsRoute() {
       {results.data ? (
         <>
           <p>
-            {t('results.summary', {
+            {rt('summary', {
               count: results.data.ballots,
               ballots: format.number(results.data.ballots),
               rule: t(
@@ -61,21 +61,21 @@ export function ResultsRoute() {
 
 /** The signed tree head the results rest on: the one signed when voting closed, which the count replays. */
 function TreeHeadNote({ editionId, treeHead }: { editionId: string; treeHead: unknown }) {
-  const { t } = useTranslation();
+  const t = useResultsT();
   const format = useFormat();
   const parsed = treeHeadSchema.safeParse(treeHead);
   if (!parsed.success) return null;
   const head = parsed.data;
   return (
     <section aria-labelledby="tree-head-title" data-testid="results-tree-head">
-      <h2 id="tree-head-title">{t('results.treeHeadTitle')}</h2>
-      <p>{t('results.treeHead', { size: format.number(head.treeSize), when: format.dateTime(head.timestamp) })}</p>
+      <h2 id="tree-head-title">{t('treeHeadTitle')}</h2>
+      <p>{t('treeHead', { size: format.number(head.treeSize), when: format.dateTime(head.timestamp) })}</p>
       <dl className="facts">
-        <dt>{t('results.treeHeadRoot')}</dt>
+        <dt>{t('treeHeadRoot')}</dt>
         <dd className="mono">{head.rootHash}</dd>
       </dl>
       <p>
-        <Link to={paths.audit(editionId)}>{t('results.checkIt')}</Link>
+        <Link to={paths.audit(editionId)}>{t('checkIt')}</Link>
       </p>
     </section>
   );

@@ -15,6 +15,12 @@ export function useEdition(editionId: string) {
   return useQuery({ ...editionQueryOptions(editionId), enabled: editionId !== '' });
 }
 
+/** Where a proposal can be: the edition's districts, then its citywide pool if it has one. */
+export function editionPools(edition: EditionView): EditionView['districts'] {
+  return edition.citywidePool ? [...edition.districts, edition.citywidePool] : edition.districts;
+}
+
+/** The name of a district, or of the citywide pool. */
 export function districtName(edition: EditionView, districtId: string): string {
-  return edition.districts.find((d) => d.id === districtId)?.name ?? districtId;
+  return editionPools(edition).find((d) => d.id === districtId)?.name ?? districtId;
 }

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/fields';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { contractResolver, formErrorMessages, serverFieldErrors } from '../../../lib/form-errors';
 import { useErasePublicName, useSetPublicName } from '../api/public-name';
+import { useAccountT } from '../../../lib/i18n/account';
 
 interface PublicNameFormProps {
   /** The name shown now, or null when the resident's proposals show as anonymous. */
@@ -19,6 +20,7 @@ interface PublicNameFormProps {
  */
 export function PublicNameForm({ current }: PublicNameFormProps) {
   const { t } = useTranslation();
+  const ta = useAccountT();
   const save = useSetPublicName();
   const erase = useErasePublicName();
   const [confirming, setConfirming] = useState(false);
@@ -35,11 +37,9 @@ export function PublicNameForm({ current }: PublicNameFormProps) {
 
   return (
     <section aria-labelledby="public-name-title">
-      <h2 id="public-name-title">{t('account.publicName.title')}</h2>
-      <p>{t('account.publicName.explain')}</p>
-      <p>
-        {current === null ? t('account.publicName.anonymousNow') : t('account.publicName.shownNow', { name: current })}
-      </p>
+      <h2 id="public-name-title">{ta('publicName.title')}</h2>
+      <p>{ta('publicName.explain')}</p>
+      <p>{current === null ? ta('publicName.anonymousNow') : ta('publicName.shownNow', { name: current })}</p>
       <form
         noValidate
         className="form"
@@ -50,8 +50,8 @@ export function PublicNameForm({ current }: PublicNameFormProps) {
       >
         <TextField
           id="account-displayName"
-          label={t('account.publicName.label')}
-          hint={t('account.publicName.hint')}
+          label={ta('publicName.label')}
+          hint={ta('publicName.hint')}
           {...form.register('displayName')}
           error={shown['displayName']}
           autoComplete="nickname"
@@ -60,20 +60,20 @@ export function PublicNameForm({ current }: PublicNameFormProps) {
         {save.error ? <ProblemAlert error={save.error} /> : null}
         <div className="actions">
           <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? t('common.sending') : t('account.publicName.save')}
+            {save.isPending ? t('common.sending') : ta('publicName.save')}
           </button>
         </div>
       </form>
       {current !== null && !confirming ? (
         <div className="actions">
           <button type="button" className="button danger" onClick={() => setConfirming(true)}>
-            {t('account.publicName.erase')}
+            {ta('publicName.erase')}
           </button>
         </div>
       ) : null}
       {current !== null && confirming ? (
         <div className="confirm" role="group" aria-labelledby="erase-question">
-          <p id="erase-question">{t('account.publicName.eraseQuestion')}</p>
+          <p id="erase-question">{ta('publicName.eraseQuestion')}</p>
           <div className="actions">
             <button
               type="button"
@@ -90,7 +90,7 @@ export function PublicNameForm({ current }: PublicNameFormProps) {
                 });
               }}
             >
-              {t('account.publicName.eraseConfirm')}
+              {ta('publicName.eraseConfirm')}
             </button>
             <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
               {t('common.cancel')}
@@ -100,7 +100,7 @@ export function PublicNameForm({ current }: PublicNameFormProps) {
       ) : null}
       {erase.error ? <ProblemAlert error={erase.error} /> : null}
       <p role="status" className={done ? 'alert alert-success' : undefined}>
-        {done ? t(`account.publicName.${done}`) : ''}
+        {done ? ta(`publicName.${done}`) : ''}
       </p>
     </section>
   );

@@ -18,6 +18,7 @@ function backend(publicDisplayName: string | null) {
   sent = [];
   server.use(
     answer.me({ ...resident, publicDisplayName }),
+    answer.notifications(),
     ...answer.editions(),
     http.put('/api/me/display-name', async ({ request }) => {
       const body = (await request.json()) as { displayName: string };

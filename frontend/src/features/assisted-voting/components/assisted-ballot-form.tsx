@@ -13,7 +13,7 @@ import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { ApiError, newIdempotencyKey } from '../../../lib/api-client';
 import { useProposals } from '../../../lib/api/get-proposals';
-import { ballotTally, districtBallot } from '../../../lib/ballot';
+import { ballotTally, districtBallot, type BallotPoolView } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
 import { useStaffT } from '../../../lib/i18n/staff';
 import { contractResolver, formErrorMessages } from '../../../lib/form-errors';
@@ -46,12 +46,13 @@ export function AssistedBallotForm({ edition }: { edition: EditionView }) {
 
 function LastReceipt({ receipt }: { receipt: AssistedReceipt }) {
   const { t } = useTranslation();
+  const ts = useStaffT();
   return (
     <section className="alert alert-success" aria-labelledby="assisted-done" data-testid="assisted-receipt">
       <h2 id="assisted-done" className="alert-title">
-        {t('assisted.recorded')}
+        {ts('assisted.recorded')}
       </h2>
-      <p>{t('assisted.giveReceipt')}</p>
+      <p>{ts('assisted.giveReceipt')}</p>
       <p className="receipt-code">{receipt.receipt}</p>
       <div className="actions no-print">
         <button type="button" className="button secondary" onClick={() => window.print()}>
@@ -69,7 +70,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
   const cast = useCastAssistedBallot();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [selection, setSelection] = useState<string[]>([]);
-  const [issues, setIssues] = useState<BallotViolation[]>([]);
+  const [issues, setIssues] = useState<PoolIssue[]>([]);
   const shifts = useMyShifts();
   // Only the booths of this edition where the officer is on shift now: the server refuses any other.
   const booths = (shifts.data?.items ?? [])
@@ -91,9 +92,9 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
               ? ts('assisted.curpCheckDigit')
               : issue.message === CURP_MESSAGES.state
                 ? ts('assisted.curpState')
-                : t('assisted.curpInvalid')
+                : ts('assisted.curpInvalid')
             : issue.path[0] === 'birthdate'
-              ? t('assisted.birthdateInvalid')
+              ? ts('assisted.birthdateInvalid')
               : issue.path[0] === 'sex'
                 ? ts('assisted.sexInvalid')
                 : undefined,
@@ -109,10 +110,29 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
     { district, status: 'on-ballot', pageSize: BALLOT_PAGE_SIZE },
     district !== '',
   );
-  const options = (ballot.data?.items ?? []).map((p) => ({ id: p.id, title: p.title, cost: p.cost }));
+  // Every resident also votes in the citywide pool, when the edition has one.
+  const citywide = edition.citywidePool;
+  const poolBallot = useProposals(
+    edition.id,
+    { district: citywide?.id ?? '', status: 'on-ballot', pageSize: BALLOT_PAGE_SIZE },
+    citywide !== null,
+  );
   const rules = edition.rules.ballot;
-  const budget = edition.districts.find((d) => d.id === district)?.budget ?? 0;
-  const current = ballotTally(selection, options, rules, budget);
+  const pools: BallotPoolView[] = [
+    {
+      id: district,
+      name: edition.districts.find((d) => d.id === district)?.name ?? district,
+      budget: edition.districts.find((d) => d.id === district)?.budget ?? 0,
+      options: (ballot.data?.items ?? []).map((p) => ({ id: p.id, title: p.title, cost: p.cost })),
+    },
+  ];
+  if (citywide) {
+    pools.push({
+      ...citywide,
+      options: (poolBallot.data?.items ?? []).map((p) => ({ id: p.id, title: p.title, cost: p.cost })),
+    });
+  }
+  const picksIn = (pool: BallotPoolView) => selection.filter((id) => pool.options.some((o) => o.id === id));
   const curp = form.register('curp');
 
   const curpInput = useRef<HTMLInputElement | null>(null);
@@ -124,9 +144,14 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
     setSelection((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   }
 
-  /** The ballot's rules are checked with the credential, so the officer sees every problem at once. */
+  /** The ballot's rules, pool by pool, are checked with the credential, so the officer sees every problem at once. */
   function checkBallot(): boolean {
-    const broken = ballotViolations(rules, districtBallot(options, budget), selection);
+    const broken = pools.flatMap((pool) =>
+      ballotViolations(rules, districtBallot(pool.options, pool.budget), picksIn(pool)).map((issue) => ({
+        pool: pools.length > 1 ? pool.name : null,
+        issue,
+      })),
+    );
     setIssues(broken);
     return broken.length === 0;
   }
@@ -148,11 +173,11 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
 
   return (
     <form className="form assisted" onSubmit={submit} noValidate aria-labelledby="assisted-form-title">
-      <h2 id="assisted-form-title">{t('assisted.formTitle')}</h2>
+      <h2 id="assisted-form-title">{ts('assisted.formTitle')}</h2>
       <TextField
         id="assisted-curp"
-        label={t('assisted.curp')}
-        hint={t('assisted.curpHint')}
+        label={ts('assisted.curp')}
+        hint={ts('assisted.curpHint')}
         {...curp}
         ref={(input) => {
           curp.ref(input);
@@ -172,7 +197,7 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
       <TextField
         id="assisted-birthdate"
         type="date"
-        label={t('assisted.birthdate')}
+        label={ts('assisted.birthdate')}
         {...form.register('birthdate')}
         error={errors['birthdate']}
       />
@@ -213,32 +238,43 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
           </option>
         ))}
       </SelectField>
-      <div className="ballot-summary">
-        {rules.method === 'knapsack' ? <BudgetBar tally={current} /> : null}
-        <SelectionCounter tally={current} />
-      </div>
-      {ballot.error ? <ProblemAlert error={ballot.error} onRetry={() => void ballot.refetch()} /> : null}
-      {ballot.isPending ? <Loading /> : null}
-      <fieldset>
-        <legend>{t('assisted.selections')}</legend>
-        {ballot.data && options.length === 0 ? <p>{t('ballot.noOptions')}</p> : null}
-        <ul className="options compact">
-          {options.map((option) => (
-            <li key={option.id} className={selection.includes(option.id) ? 'option option-selected' : 'option'}>
-              <input
-                type="checkbox"
-                id={`assisted-option-${option.id}`}
-                checked={selection.includes(option.id)}
-                onChange={() => toggle(option.id)}
-              />
-              <label htmlFor={`assisted-option-${option.id}`}>
-                <span className="option-title">{option.title}</span>
-                <span className="option-cost">{format.money(option.cost)}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      {[ballot, poolBallot].map((query, index) =>
+        query.error ? <ProblemAlert key={index} error={query.error} onRetry={() => void query.refetch()} /> : null,
+      )}
+      {ballot.isPending || (citywide && poolBallot.isPending) ? <Loading /> : null}
+      {pools.map((pool) => {
+        const current = ballotTally(picksIn(pool), pool.options, rules, pool.budget);
+        return (
+          <div key={pool.id} className="ballot-pool">
+            <div className="ballot-summary">
+              {rules.method === 'knapsack' ? <BudgetBar tally={current} /> : null}
+              <SelectionCounter tally={current} />
+            </div>
+            <fieldset>
+              <legend>
+                {pools.length > 1 ? `${ts('assisted.selections')}: ${pool.name}` : ts('assisted.selections')}
+              </legend>
+              {ballot.data && pool.options.length === 0 ? <p>{t('ballot.noOptions')}</p> : null}
+              <ul className="options compact">
+                {pool.options.map((option) => (
+                  <li key={option.id} className={selection.includes(option.id) ? 'option option-selected' : 'option'}>
+                    <input
+                      type="checkbox"
+                      id={`assisted-option-${option.id}`}
+                      checked={selection.includes(option.id)}
+                      onChange={() => toggle(option.id)}
+                    />
+                    <label htmlFor={`assisted-option-${option.id}`}>
+                      <span className="option-title">{option.title}</span>
+                      <span className="option-cost">{format.money(option.cost)}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          </div>
+        );
+      })}
       {issues.length > 0 ? <BallotIssues issues={issues} /> : null}
       {wouldReplace ? (
         <div role="alert" className="alert alert-warning" data-testid="would-replace">
@@ -252,21 +288,27 @@ function OneResident({ edition, onCast }: { edition: EditionView; onCast: (recei
       ) : null}
       <div className="actions">
         <button type="submit" className="button" disabled={cast.isPending}>
-          {cast.isPending ? t('common.sending') : t('assisted.record')}
+          {cast.isPending ? t('common.sending') : ts('assisted.record')}
         </button>
       </div>
-      <p className="hint">{t('assisted.keyboard')}</p>
+      <p className="hint">{ts('assisted.keyboard')}</p>
     </form>
   );
 }
 
-function BallotIssues({ issues }: { issues: BallotViolation[] }) {
+/** A rule the ballot breaks, and the pool it breaks it in when the ballot has more than one. */
+interface PoolIssue {
+  pool: string | null;
+  issue: BallotViolation;
+}
+
+function BallotIssues({ issues }: { issues: PoolIssue[] }) {
   const issueText = useBallotIssueText();
   return (
     <div role="alert" className="alert alert-error">
       <ul>
-        {issues.map((issue) => (
-          <li key={JSON.stringify(issue)}>{issueText(issue)}</li>
+        {issues.map(({ pool, issue }) => (
+          <li key={JSON.stringify([pool, issue])}>{(pool ? `${pool}: ` : '') + issueText(issue)}</li>
         ))}
       </ul>
     </div>

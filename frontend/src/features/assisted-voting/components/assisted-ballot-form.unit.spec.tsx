@@ -117,3 +117,34 @@ describe('the poll officer’s form', () => {
     expect(sent[1]!.key).not.toBe(sent[0]!.key);
   });
 });
+
+describe('the poll officer’s form with a citywide pool', () => {
+  const pooled = anEdition({
+    phase: 'voting',
+    rules: editionRulesSchema.parse({ ballot: { minSelections: 1 } }),
+    citywidePool: { id: 'ciudad', name: 'Toda la ciudad', budget: 2_000_000 },
+  });
+  const ciclovia = aProposal({ id: 'ciclovia', title: 'Ciclovía', district: 'ciudad', status: 'on-ballot' });
+
+  beforeEach(() => {
+    server.use(
+      answer.proposals((query) => {
+        const items = query.get('district') === 'ciudad' ? [ciclovia] : [parque];
+        return { items, total: 1, page: 1, pageSize: 200, categories: [] };
+      }),
+    );
+  });
+
+  it('lists both pools, checks the rules in each, and records one ballot with the picks of both', async () => {
+    renderWithApp(<AssistedBallotForm edition={pooled} />);
+    await typeCredential();
+    expect(await screen.findByRole('group', { name: 'Propuestas que elige: Toda la ciudad' })).toBeInTheDocument();
+    await record();
+    expect(screen.getByRole('alert')).toHaveTextContent('Toda la ciudad: Debes elegir al menos 1 propuesta.');
+    expect(sent).toEqual([]);
+    await userEvent.click(screen.getByRole('checkbox', { name: /Ciclovía/ }));
+    await record();
+    expect(await screen.findByTestId('assisted-receipt')).toHaveTextContent('r-1');
+    expect(sent.map((s) => (s.body as { selections: string[] }).selections)).toEqual([['parque', 'ciclovia']]);
+  });
+});

@@ -85,6 +85,9 @@ export function BoothActivity({ edition }: { edition: EditionView }) {
               <th scope="col" className="numeric">
                 {t('boothActivity.ballots')}
               </th>
+              <th scope="col" className="numeric">
+                {t('boothActivity.supports')}
+              </th>
               <th scope="col">{t('boothActivity.status')}</th>
             </tr>
           </thead>
@@ -99,6 +102,9 @@ export function BoothActivity({ edition }: { edition: EditionView }) {
                 <td data-label={t('boothActivity.hour')}>{format.dateTime(row.hour)}</td>
                 <td data-label={t('boothActivity.ballots')} className="numeric">
                   {format.number(row.ballots)}
+                </td>
+                <td data-label={t('boothActivity.supports')} className="numeric">
+                  {format.number(row.supports)}
                 </td>
                 <td data-label={t('boothActivity.status')}>
                   {row.flagged ? `⚠ ${t('boothActivity.aboveLimit')}` : t('boothActivity.withinLimit')}

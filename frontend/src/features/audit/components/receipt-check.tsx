@@ -15,10 +15,11 @@ import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { useReceiptProof } from '../api/get-receipt-proof';
 import { receiptVerdict, type ReceiptVerdict } from '../verify';
 import { paths } from '../../../lib/paths';
+import { useReceiptsT } from '../../../lib/i18n/receipts';
 
 /** Type or paste a receipt; the page address keeps it, so a saved link checks again later. */
 export function ReceiptCheck({ receipt }: { receipt: string }) {
-  const { t } = useTranslation();
+  const tr = useReceiptsT();
   const navigate = useNavigate();
   const [text, setText] = useState(receipt);
   const [error, setError] = useState<string>();
@@ -27,7 +28,7 @@ export function ReceiptCheck({ receipt }: { receipt: string }) {
     event.preventDefault();
     const value = text.trim();
     if (!parseReceipt(value)) {
-      setError(t('receipts.malformed'));
+      setError(tr('malformed'));
       return;
     }
     setError(undefined);
@@ -39,8 +40,8 @@ export function ReceiptCheck({ receipt }: { receipt: string }) {
       <form className="form" onSubmit={submit} noValidate>
         <TextField
           id="receipt-input"
-          label={t('receipts.label')}
-          hint={t('receipts.hint')}
+          label={tr('label')}
+          hint={tr('hint')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           error={error}
@@ -50,7 +51,7 @@ export function ReceiptCheck({ receipt }: { receipt: string }) {
         />
         <div className="actions">
           <button type="submit" className="button">
-            {t('receipts.check')}
+            {tr('check')}
           </button>
         </div>
       </form>
@@ -75,7 +76,7 @@ function Outcome({
   title: string;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const tr = useReceiptsT();
   return (
     <section className={`alert alert-${tone}`} data-state={state} aria-labelledby="receipt-result">
       <h2 id="receipt-result" className="alert-title">
@@ -84,24 +85,24 @@ function Outcome({
       {children}
       {/* The field shows only part of a long receipt: here it is whole, to compare with the paper. */}
       <p className="hint">
-        {t('receipts.checked')} <span className="mono">{receipt}</span>
+        {tr('checked')} <span className="mono">{receipt}</span>
       </p>
     </section>
   );
 }
 
 function ReceiptResult({ receipt }: { receipt: string }) {
-  const { t } = useTranslation();
+  const tr = useReceiptsT();
   const parsed = parseReceipt(receipt);
   const proof = useReceiptProof(parsed ? receipt : '');
   if (!parsed) return <Invalid receipt={receipt} />;
-  if (proof.isPending) return <Loading label={t('receipts.checking')} />;
+  if (proof.isPending) return <Loading label={tr('checking')} />;
   if (proof.error) {
     if (proof.error instanceof ApiError && proof.error.status === 404) {
       return (
-        <Outcome receipt={receipt} state="not-found" tone="info" title={t('receipts.notFoundTitle')}>
-          <p>{t('receipts.notFound')}</p>
-          <p>{t('receipts.notFoundNext')}</p>
+        <Outcome receipt={receipt} state="not-found" tone="info" title={tr('notFoundTitle')}>
+          <p>{tr('notFound')}</p>
+          <p>{tr('notFoundNext')}</p>
         </Outcome>
       );
     }
@@ -115,10 +116,10 @@ function ReceiptResult({ receipt }: { receipt: string }) {
 }
 
 function Invalid({ receipt }: { receipt: string }) {
-  const { t } = useTranslation();
+  const tr = useReceiptsT();
   return (
-    <Outcome receipt={receipt} state="invalid" tone="error" title={t('receipts.invalidTitle')}>
-      <p>{t('receipts.invalid')}</p>
+    <Outcome receipt={receipt} state="invalid" tone="error" title={tr('invalidTitle')}>
+      <p>{tr('invalid')}</p>
     </Outcome>
   );
 }
@@ -133,12 +134,13 @@ function Verified({
   verdict: Extract<ReceiptVerdict, { state: 'verified' }>;
 }) {
   const { t } = useTranslation();
+  const tr = useReceiptsT();
   const format = useFormat();
   const head = verdict.treeHead;
   return (
-    <Outcome receipt={receipt} state="verified" tone="success" title={t('receipts.verifiedTitle')}>
+    <Outcome receipt={receipt} state="verified" tone="success" title={tr('verifiedTitle')}>
       <p>
-        {t('receipts.verified', {
+        {tr('verified', {
           position: format.number(answer.leafIndex + 1),
           size: format.number(head.treeSize),
           when: format.dateTime(head.timestamp),
@@ -146,9 +148,9 @@ function Verified({
         })}
       </p>
       <WhatCounted answer={answer} />
-      <p className="hint">{t('receipts.verifiedHow', { keyId: head.keyId })}</p>
+      <p className="hint">{tr('verifiedHow', { keyId: head.keyId })}</p>
       <p>
-        <Link to={paths.audit(answer.editionId)}>{t('receipts.treeHeads')}</Link>
+        <Link to={paths.audit(answer.editionId)}>{tr('treeHeads')}</Link>
       </p>
     </Outcome>
   );
@@ -156,12 +158,12 @@ function Verified({
 
 /** Recorded, but no signed head covers it yet: one is signed within the interval the server names. */
 function Pending({ receipt, answer }: { receipt: string; answer: ReceiptProof }) {
-  const { t } = useTranslation();
+  const tr = useReceiptsT();
   const format = useFormat();
   return (
-    <Outcome receipt={receipt} state="pending" tone="info" title={t('receipts.pendingTitle')}>
-      <p>{t('receipts.pending', { position: format.number(answer.leafIndex + 1) })}</p>
-      <p>{t('receipts.pendingWithin', { minutes: format.number(Math.ceil(answer.treeHeadIntervalSeconds / 60)) })}</p>
+    <Outcome receipt={receipt} state="pending" tone="info" title={tr('pendingTitle')}>
+      <p>{tr('pending', { position: format.number(answer.leafIndex + 1) })}</p>
+      <p>{tr('pendingWithin', { minutes: format.number(Math.ceil(answer.treeHeadIntervalSeconds / 60)) })}</p>
       <WhatCounted answer={answer} />
     </Outcome>
   );
@@ -173,15 +175,15 @@ function Pending({ receipt, answer }: { receipt: string; answer: ReceiptProof })
  * (a replaced ballot is never opened).
  */
 function WhatCounted({ answer }: { answer: ReceiptProof }) {
-  const { t } = useTranslation();
+  const tr = useReceiptsT();
   const edition = useEdition(answer.editionId);
-  if (answer.replaced) return <p data-testid="receipt-replaced">{t('receipts.replaced')}</p>;
+  if (answer.replaced) return <p data-testid="receipt-replaced">{tr('replaced')}</p>;
   if (answer.counted) {
     const { selections } = answer.counted;
-    if (selections.length === 0) return <p data-testid="receipt-counted">{t('receipts.countedEmpty')}</p>;
+    if (selections.length === 0) return <p data-testid="receipt-counted">{tr('countedEmpty')}</p>;
     return (
       <div data-testid="receipt-counted">
-        <p>{t('receipts.counted')}</p>
+        <p>{tr('counted')}</p>
         <ul>
           {selections.map((proposalId) => (
             <CountedProposal key={proposalId} proposalId={proposalId} />
@@ -192,7 +194,7 @@ function WhatCounted({ answer }: { answer: ReceiptProof }) {
   }
   if (!edition.data) return null;
   const closed = phaseAtLeast(edition.data.phase, 'counting');
-  return <p data-testid="receipt-sealed">{t(closed ? 'receipts.notCounted' : 'receipts.sealed')}</p>;
+  return <p data-testid="receipt-sealed">{tr(closed ? 'notCounted' : 'sealed')}</p>;
 }
 
 /** A counted proposal by its title (its id until the title arrives, or if it cannot). */
@@ -202,14 +204,14 @@ function CountedProposal({ proposalId }: { proposalId: string }) {
 }
 
 function Failed({ receipt, verdict }: { receipt: string; verdict: Extract<ReceiptVerdict, { state: 'failed' }> }) {
-  const { t } = useTranslation();
+  const tr = useReceiptsT();
   return (
-    <Outcome receipt={receipt} state="failed" tone="error" title={t('receipts.failedTitle')}>
-      <p>{t(verdict.cause === 'mismatch' ? 'receipts.mismatch' : 'receipts.proofFails')}</p>
-      <p>{t('receipts.failedMeans')}</p>
-      <p>{t('receipts.failedNext')}</p>
+    <Outcome receipt={receipt} state="failed" tone="error" title={tr('failedTitle')}>
+      <p>{tr(verdict.cause === 'mismatch' ? 'mismatch' : 'proofFails')}</p>
+      <p>{tr('failedMeans')}</p>
+      <p>{tr('failedNext')}</p>
       <details>
-        <summary>{t('receipts.findings')}</summary>
+        <summary>{tr('findings')}</summary>
         {/* The verifier's findings are the CLI's English text, marked so screen readers pronounce them right. */}
         <ul lang="en">
           {verdict.findings.map((finding) => (

@@ -33,7 +33,8 @@ export function EditionOverview({ edition }: { edition: EditionView }) {
             </tr>
           </thead>
           <tbody>
-            {edition.districts.map((d) => (
+            {/* The citywide pool's budget beside the districts'. */}
+            {[...edition.districts, ...(edition.citywidePool ? [edition.citywidePool] : [])].map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.name}</th>
                 <td className="numeric">{format.money(d.budget)}</td>

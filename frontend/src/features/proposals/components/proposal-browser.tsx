@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../../../components/fields';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { StatusBadge } from '../../../components/status-badge';
-import { districtName } from '../../../lib/api/get-edition';
+import { districtName, editionPools } from '../../../lib/api/get-edition';
 import { useProposals } from '../../../lib/api/get-proposals';
 import { useFormat } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
@@ -72,7 +72,7 @@ export function ProposalBrowser({ edition }: { edition: EditionView }) {
           onChange={(e) => update({ district: e.target.value })}
         >
           <option value="">{t('proposals.allDistricts')}</option>
-          {edition.districts.map((d) => (
+          {editionPools(edition).map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
             </option>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SelectField, TextArea, TextField } from '../../../components/fields';
 import { ProblemAlert } from '../../../components/problem-alert';
+import { editionPools } from '../../../lib/api/get-edition';
 import { useFormat } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { contractResolver, formErrorMessages, serverFieldErrors } from '../../../lib/form-errors';
@@ -121,7 +122,7 @@ export function ProposalForm({
         required
       >
         <option value="">{t('proposalForm.chooseDistrict')}</option>
-        {edition.districts.map((d) => (
+        {editionPools(edition).map((d) => (
           <option key={d.id} value={d.id}>
             {d.name}
           </option>

@@ -91,3 +91,26 @@ describe('the proposal form', () => {
     expect(within(screen.getByRole('alert')).getByText('Revisa los campos señalados')).toBeInTheDocument();
   });
 });
+
+describe('the proposal form of an edition with a citywide pool', () => {
+  it('offers the citywide pool beside the districts', async () => {
+    const onSubmit = jest.fn();
+    renderWithApp(
+      <ProposalForm
+        edition={anEdition({ citywidePool: { id: 'ciudad', name: 'Toda la ciudad', budget: 2_000_000 } })}
+        initial={proposalFormValues(null, 'centro')}
+        mode="submit"
+        publicName={null}
+        pending={false}
+        error={null}
+        onSubmit={onSubmit}
+      />,
+    );
+    await userEvent.selectOptions(field('Distrito *'), 'Toda la ciudad');
+    await userEvent.type(field('Título *'), 'Ciclovía metropolitana');
+    await userEvent.type(field('Descripción *'), 'Una ciclovía continua que una los distritos.');
+    await userEvent.type(field('Costo estimado en pesos *'), '900000');
+    await userEvent.click(screen.getByRole('button', { name: 'Enviar propuesta' }));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({ district: 'ciudad' });
+  });
+});

@@ -1,29 +1,29 @@
 import type { ResultsView } from '@decidimos/contracts/api/schemas';
-import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
+import { useResultsT } from '../../../lib/i18n/results';
 
 /** How the counted ballots arrived: online or at a booth, and how many at each booth. */
 export function ChannelCounts({ results }: { results: ResultsView }) {
-  const { t } = useTranslation();
+  const t = useResultsT();
   const format = useFormat();
   return (
     <section aria-labelledby="channels-title" data-testid="channel-counts">
-      <h2 id="channels-title">{t('results.channelsTitle')}</h2>
+      <h2 id="channels-title">{t('channelsTitle')}</h2>
       <p>
-        {t('results.channels', {
+        {t('channels', {
           online: format.number(results.channels.online),
           assisted: format.number(results.channels.assisted),
         })}
       </p>
       {results.booths.length > 0 ? (
         <table className="data-table responsive">
-          <caption>{t('results.boothsCaption')}</caption>
+          <caption>{t('boothsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('results.booth')}</th>
-              <th scope="col">{t('results.boothDistrict')}</th>
+              <th scope="col">{t('booth')}</th>
+              <th scope="col">{t('boothDistrict')}</th>
               <th scope="col" className="numeric">
-                {t('results.boothBallots')}
+                {t('boothBallots')}
               </th>
             </tr>
           </thead>
@@ -31,10 +31,10 @@ export function ChannelCounts({ results }: { results: ResultsView }) {
             {results.booths.map((booth) => (
               <tr key={booth.id}>
                 <th scope="row">{booth.name}</th>
-                <td data-label={t('results.boothDistrict')}>
+                <td data-label={t('boothDistrict')}>
                   {results.districts.find((d) => d.id === booth.district)?.name ?? booth.district}
                 </td>
-                <td data-label={t('results.boothBallots')} className="numeric">
+                <td data-label={t('boothBallots')} className="numeric">
                   {format.number(booth.ballots)}
                 </td>
               </tr>

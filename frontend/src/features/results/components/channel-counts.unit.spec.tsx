@@ -17,8 +17,26 @@ describe('votes per channel and booth in the results', () => {
             { id: 'mesa-2', name: 'Mesa Norte', district: 'norte', ballots: 4 },
           ],
           districts: [
-            { id: 'centro', name: 'Centro', budget: 1, spent: 0, voters: 0, rule: 'greedy', proposals: [] },
-            { id: 'norte', name: 'Norte', budget: 1, spent: 0, voters: 0, rule: 'greedy', proposals: [] },
+            {
+              id: 'centro',
+              name: 'Centro',
+              citywide: false,
+              budget: 1,
+              spent: 0,
+              voters: 0,
+              rule: 'greedy',
+              proposals: [],
+            },
+            {
+              id: 'norte',
+              name: 'Norte',
+              citywide: false,
+              budget: 1,
+              spent: 0,
+              voters: 0,
+              rule: 'greedy',
+              proposals: [],
+            },
           ],
           treeHead: null,
         }}

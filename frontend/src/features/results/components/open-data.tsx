@@ -1,7 +1,7 @@
 import type { ResultsView } from '@decidimos/contracts/api/schemas';
-import { useTranslation } from 'react-i18next';
 import { csvText } from '../../../lib/csv';
 import { resultsPath } from '../api/get-results';
+import { useResultsT } from '../../../lib/i18n/results';
 
 export function resultsCsv(results: ResultsView): string {
   const header = [
@@ -22,34 +22,42 @@ export function resultsCsv(results: ResultsView): string {
   return csvText([header, ...rows]);
 }
 
-/** The results as files anyone can reuse: CSV and JSON from this page, pabulib and the event log from the server. */
+/**
+ * The results as files anyone can reuse: CSV and JSON from this page, one pabulib file per
+ * pool (pabulib keeps one per district) and the event log from the server.
+ */
 export function OpenData({ results }: { results: ResultsView }) {
-  const { t } = useTranslation();
+  const t = useResultsT();
   const base = `/api/processes/${encodeURIComponent(results.editionId)}`;
   const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(resultsCsv(results))}`;
   return (
     <section aria-labelledby="open-data-title">
-      <h2 id="open-data-title">{t('results.openData')}</h2>
-      <p>{t('results.openDataLead')}</p>
+      <h2 id="open-data-title">{t('openData')}</h2>
+      <p>{t('openDataLead')}</p>
       <ul className="plain-list downloads">
         <li>
           <a href={csvHref} download={`resultados-${results.editionId}.csv`}>
-            {t('results.downloadCsv')}
+            {t('downloadCsv')}
           </a>
         </li>
         <li>
           <a href={resultsPath(results.editionId)} download={`resultados-${results.editionId}.json`}>
-            {t('results.downloadJson')}
+            {t('downloadJson')}
           </a>
         </li>
-        <li>
-          <a href={`${base}/results.pb`} download={`${results.editionId}.pb`}>
-            {t('results.downloadPabulib')}
-          </a>
-        </li>
+        {results.districts.map((pool) => (
+          <li key={pool.id}>
+            <a
+              href={`${base}/results.pb?district=${encodeURIComponent(pool.id)}`}
+              download={`${results.editionId}_${pool.id}.pb`}
+            >
+              {t('downloadPabulib', { name: pool.name })}
+            </a>
+          </li>
+        ))}
         <li>
           <a href={`${base}/audit/export`} download={`${results.editionId}.jsonl`}>
-            {t('results.downloadLog')}
+            {t('downloadLog')}
           </a>
         </li>
       </ul>

@@ -14,6 +14,7 @@ describe('the results CSV', () => {
         {
           id: 'centro',
           name: 'Centro',
+          citywide: false,
           budget: 5_000_000,
           spent: 450_000,
           voters: 12,

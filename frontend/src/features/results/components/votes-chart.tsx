@@ -1,7 +1,7 @@
 import type { ResultsView } from '@decidimos/contracts/api/schemas';
-import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../../lib/format';
+import { useResultsT } from '../../../lib/i18n/results';
 
 type District = ResultsView['districts'][number];
 
@@ -14,7 +14,7 @@ const COST = '#b35900';
  * the same figures for screen readers, so the chart itself is hidden from them.
  */
 export function VotesChart({ district }: { district: District }) {
-  const { t } = useTranslation();
+  const t = useResultsT();
   const format = useFormat();
   const data = district.proposals.map((p) => ({ name: p.title, votes: p.votes, cost: p.cost, selected: p.selected }));
   const height = Math.max(200, data.length * 56 + 60);
@@ -34,12 +34,10 @@ export function VotesChart({ district }: { district: District }) {
           />
           <Tooltip
             formatter={(value, name) =>
-              name === 'cost'
-                ? [format.money(Number(value)), t('results.cost')]
-                : [format.number(Number(value)), t('results.votes')]
+              name === 'cost' ? [format.money(Number(value)), t('cost')] : [format.number(Number(value)), t('votes')]
             }
           />
-          <Legend formatter={(name) => (name === 'cost' ? t('results.cost') : t('results.votes'))} />
+          <Legend formatter={(name) => (name === 'cost' ? t('cost') : t('votes'))} />
           <Bar dataKey="votes" xAxisId="votes" name="votes" fill={SELECTED}>
             {data.map((entry) => (
               <Cell key={entry.name} fill={entry.selected ? SELECTED : NOT_SELECTED} />

@@ -2,7 +2,6 @@ import type { EditionView, ProposalView } from '@decidimos/contracts/api/schemas
 import { assessmentRequest } from '@decidimos/contracts/api/schemas';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useReviewT } from '../../../lib/i18n/review';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { TextArea, TextField } from '../../../components/fields';
@@ -12,6 +11,7 @@ import { useFormat } from '../../../lib/format';
 import { contractResolver, formErrorMessages, serverFieldErrors } from '../../../lib/form-errors';
 import { paths } from '../../../lib/paths';
 import { useAssessProposal } from '../api/assess-proposal';
+import { useReviewT } from '../../../lib/i18n/review';
 
 interface AssessmentFormValues {
   feasible: 'yes' | 'no' | '';
@@ -25,7 +25,7 @@ interface AssessmentFormValues {
 /** The committee's verdict: feasible or not, the final cost, and a public reason. */
 export function AssessmentForm({ edition, proposal }: { edition: EditionView; proposal: ProposalView }) {
   const { t } = useTranslation();
-  const tr = useReviewT();
+  const rt = useReviewT();
   const format = useFormat();
   const assess = useAssessProposal();
   const form = useForm<AssessmentFormValues, unknown, z.output<typeof assessmentRequest>>({
@@ -50,7 +50,7 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
           legal: values.legal.trim() || null,
           financial: values.financial.trim() || null,
         }),
-        reword: (issue) => (issue.path[0] === 'feasible' ? tr('review.chooseVerdict') : undefined),
+        reword: (issue) => (issue.path[0] === 'feasible' ? rt('chooseVerdict') : undefined),
       },
       t,
     ),
@@ -59,10 +59,10 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
 
   if (assess.data) {
     return (
-      <NextSteps title={tr('review.recorded')}>
-        <p>{assess.data.assessment?.feasible ? tr('review.next.feasible') : tr('review.next.unfeasible')}</p>
+      <NextSteps title={rt('recorded')}>
+        <p>{assess.data.assessment?.feasible ? rt('next.feasible') : rt('next.unfeasible')}</p>
         <p>
-          <Link to={paths.review(edition.id)}>{tr('review.backToQueue')}</Link>
+          <Link to={paths.review(edition.id)}>{rt('backToQueue')}</Link>
         </p>
       </NextSteps>
     );
@@ -78,7 +78,7 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
         className={shown['feasible'] ? 'field field-invalid' : 'field'}
         aria-describedby={shown['feasible'] ? 'feasible-error' : undefined}
       >
-        <legend>{tr('review.verdict')}</legend>
+        <legend>{rt('verdict')}</legend>
         {shown['feasible'] ? (
           <p id="feasible-error" className="field-error">
             {shown['feasible']}
@@ -92,16 +92,16 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
         </label>
       </fieldset>
       <TextField
-        label={tr('review.finalCost')}
-        hint={tr('review.finalCostHint', { estimate: format.money(proposal.estimatedCost) })}
+        label={rt('finalCost')}
+        hint={rt('finalCostHint', { estimate: format.money(proposal.estimatedCost) })}
         {...form.register('cost')}
         error={shown['cost']}
         inputMode="numeric"
         required
       />
       <TextArea
-        label={tr('review.reason')}
-        hint={tr('review.reasonHint')}
+        label={rt('reason')}
+        hint={rt('reasonHint')}
         {...form.register('reason')}
         error={shown['reason']}
         required
@@ -130,7 +130,7 @@ export function AssessmentForm({ edition, proposal }: { edition: EditionView; pr
       {assess.error ? <ProblemAlert error={assess.error} /> : null}
       <div className="actions">
         <button type="submit" className="button" disabled={assess.isPending}>
-          {assess.isPending ? t('common.sending') : tr('review.record')}
+          {assess.isPending ? t('common.sending') : rt('record')}
         </button>
       </div>
     </form>

@@ -1,19 +1,19 @@
 import type { EditionView } from '@decidimos/contracts/api/schemas';
 import { useTranslation } from 'react-i18next';
-import { useReviewT } from '../../../lib/i18n/review';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/fields';
 import { Loading } from '../../../components/loading';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { districtName } from '../../../lib/api/get-edition';
+import { districtName, editionPools } from '../../../lib/api/get-edition';
 import { useFormat } from '../../../lib/format';
 import { useReviewQueue } from '../api/get-review-queue';
 import { paths } from '../../../lib/paths';
+import { useReviewT } from '../../../lib/i18n/review';
 
 /** Proposals still to assess, oldest first, filtered by district. */
 export function ReviewQueue({ edition }: { edition: EditionView }) {
   const { t } = useTranslation();
-  const tr = useReviewT();
+  const rt = useReviewT();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const district = params.get('district') ?? '';
@@ -27,7 +27,7 @@ export function ReviewQueue({ edition }: { edition: EditionView }) {
           onChange={(e) => setParams(e.target.value ? { district: e.target.value } : {})}
         >
           <option value="">{t('proposals.allDistricts')}</option>
-          {edition.districts.map((d) => (
+          {editionPools(edition).map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
             </option>
@@ -37,18 +37,18 @@ export function ReviewQueue({ edition }: { edition: EditionView }) {
       {queue.error ? <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.isPending ? <Loading /> : null}
       <p role="status" className="result-count">
-        {queue.data ? tr('review.count', { count: queue.data.total }) : ''}
+        {queue.data ? rt('count', { count: queue.data.total }) : ''}
       </p>
-      {queue.data?.total === 0 ? <p>{tr('review.empty')}</p> : null}
+      {queue.data?.total === 0 ? <p>{rt('empty')}</p> : null}
       <table className="data-table responsive">
         <thead>
           <tr>
-            <th scope="col">{tr('review.proposal')}</th>
+            <th scope="col">{rt('proposal')}</th>
             <th scope="col">{t('proposals.district')}</th>
             <th scope="col" className="numeric">
               {t('proposal.estimatedCost')}
             </th>
-            <th scope="col">{tr('review.submitted')}</th>
+            <th scope="col">{rt('submitted')}</th>
           </tr>
         </thead>
         <tbody>
@@ -61,7 +61,7 @@ export function ReviewQueue({ edition }: { edition: EditionView }) {
               <td data-label={t('proposal.estimatedCost')} className="numeric">
                 {format.money(p.estimatedCost)}
               </td>
-              <td data-label={tr('review.submitted')}>{format.date(p.submittedAt)}</td>
+              <td data-label={rt('submitted')}>{format.date(p.submittedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,13 +1,15 @@
 import type { EditionView, MeResponse, ProposalView } from '@decidimos/contracts/api/schemas';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { NextSteps } from '../../../components/next-steps';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { loginUrl } from '../../../lib/login';
+import { queryKeys } from '../../../lib/query-keys';
 import { useGiveSupport } from '../api/give-support';
 import { useTakeBackSupport } from '../api/take-back-support';
-import { useRememberedSupports } from '../hooks/use-remembered-supports';
+import { useActivity } from '../../../lib/api/get-activity';
 
 interface SupportButtonProps {
   edition: EditionView;
@@ -19,11 +21,14 @@ interface SupportButtonProps {
 export function SupportButton({ edition, proposal, me }: SupportButtonProps) {
   const { t } = useTranslation();
   const location = useLocation();
-  const remembered = useRememberedSupports(edition.id, me?.displayName ?? '');
+  const queryClient = useQueryClient();
+  // My supports come from the server (my activity); nothing is kept on the device.
+  const activity = useActivity(edition.id, Boolean(me) && edition.phase === 'supports');
   const give = useGiveSupport();
   const takeBack = useTakeBackSupport();
   const [done, setDone] = useState<'given' | 'taken' | null>(null);
-  const supported = remembered.supported.includes(proposal.id);
+  const [answered, setAnswered] = useState<boolean | null>(null);
+  const supported = answered ?? Boolean(activity.data?.supports.some((s) => s.id === proposal.id));
   const { perResident, threshold } = edition.rules.supports;
 
   if (edition.phase !== 'supports' || !edition.rules.supports.enabled) return null;
@@ -37,7 +42,8 @@ export function SupportButton({ edition, proposal, me }: SupportButtonProps) {
   if (proposal.status !== 'feasible') return <p className="hint">{t('support.onlyFeasible')}</p>;
 
   function onAnswer(answer: { supported: boolean }) {
-    remembered.remember(proposal.id, answer.supported);
+    setAnswered(answer.supported);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.activity(edition.id) });
     setDone(answer.supported ? 'given' : 'taken');
   }
 

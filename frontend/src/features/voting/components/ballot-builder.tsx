@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BudgetBar, SelectionCounter } from '../../../components/budget-bar';
-import { ballotTally, districtBallot, type BallotOption } from '../../../lib/ballot';
+import { ballotTally, districtBallot, type BallotOption, type BallotPoolView } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
 import { useBallotDraft } from '../hooks/use-ballot-draft';
 import { useBallotIssueText } from '../../../components/ballot-issue-text';
@@ -12,57 +12,55 @@ import { paths } from '../../../lib/paths';
 
 interface BallotBuilderProps {
   editionId: string;
-  options: BallotOption[];
+  /** The resident's district, then the citywide pool if the edition has one: each with its own budget. */
+  pools: BallotPoolView[];
   rules: BallotRules;
-  /** The district budget (knapsack ballots). */
-  budget: number;
   /** The ballot already cast, when the resident comes back to change it. */
   initialSelection?: readonly string[];
   onReview: () => void;
 }
 
-/** Why `option` cannot join the selection (the rules one more pick can break), or null when it can. */
-function whyNotAdd(
-  option: BallotOption,
-  selection: readonly string[],
-  options: readonly BallotOption[],
-  rules: BallotRules,
-  budget: number,
-): BallotViolation | null {
-  if (selection.includes(option.id)) return null;
-  const after = ballotViolations(rules, districtBallot(options, budget), [...selection, option.id]);
-  return after.find((v) => v.code === 'TOO_MANY' || v.code === 'OVER_BUDGET') ?? null;
-}
+/** The picks of one pool, in the order made. */
+const picksIn = (pool: BallotPoolView, selection: readonly string[]) =>
+  selection.filter((id) => pool.options.some((o) => o.id === id));
 
 /**
- * Picking proposals under the edition's ballot rules. A choice that breaks a rule is not
- * taken, and the reason is shown next to it; the draft is kept on this device.
+ * Every rule the picks of each pool break: the rules apply to each pool on its own, as the
+ * server and the audit apply them (poolViolations).
  */
-export function BallotBuilder({ editionId, options, rules, budget, initialSelection, onReview }: BallotBuilderProps) {
+const violations = (pool: BallotPoolView, rules: BallotRules, picks: readonly string[]) =>
+  ballotViolations(rules, districtBallot(pool.options, pool.budget), picks);
+
+/**
+ * Picking proposals under the edition's ballot rules, pool by pool. A choice that breaks a
+ * rule is not taken, and the reason is shown next to it; the draft is kept on this device.
+ */
+export function BallotBuilder({ editionId, pools, rules, initialSelection, onReview }: BallotBuilderProps) {
   const { t } = useTranslation();
-  const format = useFormat();
   const issueText = useBallotIssueText();
-  const listId = useId();
   const draft = useBallotDraft(editionId, initialSelection);
-  const known = new Set(options.map((o) => o.id));
-  const selection = draft.selection.filter((id) => known.has(id));
-  const current = ballotTally(selection, options, rules, budget);
+  const selection = draft.selection.filter((id) => pools.some((pool) => picksIn(pool, [id]).length > 0));
   const [blocked, setBlocked] = useState<{ proposalId: string; issue: BallotViolation } | null>(null);
   const [submitIssues, setSubmitIssues] = useState<string[]>([]);
 
-  function choose(option: BallotOption) {
-    const issue = whyNotAdd(option, selection, options, rules, budget);
-    if (issue) {
-      setBlocked({ proposalId: option.id, issue });
-      return;
-    }
-    setBlocked(null);
+  function choose(pool: BallotPoolView, option: BallotOption) {
+    const picks = picksIn(pool, selection);
+    const issue = picks.includes(option.id)
+      ? null
+      : violations(pool, rules, [...picks, option.id]).find((v) => v.code === 'TOO_MANY' || v.code === 'OVER_BUDGET');
+    setBlocked(issue ? { proposalId: option.id, issue } : null);
+    if (issue) return;
     setSubmitIssues([]);
     draft.toggle(option.id);
   }
 
   function review() {
-    const issues = ballotViolations(rules, districtBallot(options, budget), selection).map(issueText);
+    // With two pools each issue says which pool it is about.
+    const issues = pools.flatMap((pool) =>
+      violations(pool, rules, picksIn(pool, selection)).map(
+        (v) => (pools.length > 1 ? `${pool.name}: ` : '') + issueText(v),
+      ),
+    );
     if (selection.length === 0) issues.unshift(t('ballot.issue.empty'));
     setSubmitIssues(issues);
     if (issues.length === 0) onReview();
@@ -70,15 +68,66 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
 
   return (
     <div className="ballot-builder">
+      {pools.map((pool) => (
+        <PoolChoices
+          key={pool.id}
+          pool={pool}
+          named={pools.length > 1}
+          rules={rules}
+          picks={picksIn(pool, selection)}
+          blocked={blocked}
+          onChoose={(option) => choose(pool, option)}
+        />
+      ))}
+      <p className="hint">{t('ballot.draftKept')}</p>
+      {submitIssues.length > 0 ? (
+        <div role="alert" className="alert alert-error">
+          <p className="alert-title">{t('ballot.cannotReview')}</p>
+          <ul>
+            {submitIssues.map((issue) => (
+              <li key={issue}>{issue}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="button" onClick={review}>
+          {t('ballot.review')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface PoolChoicesProps {
+  pool: BallotPoolView;
+  /** Headed by the pool's name when the ballot has more than one. */
+  named: boolean;
+  rules: BallotRules;
+  picks: string[];
+  blocked: { proposalId: string; issue: BallotViolation } | null;
+  onChoose: (option: BallotOption) => void;
+}
+
+/** One pool's proposals with its own budget bar (or counter). */
+function PoolChoices({ pool, named, rules, picks, blocked, onChoose }: PoolChoicesProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const issueText = useBallotIssueText();
+  const listId = useId();
+  const current = ballotTally(picks, pool.options, rules, pool.budget);
+  return (
+    <section className="ballot-pool" aria-label={pool.name}>
+      {named ? <h2>{pool.name}</h2> : null}
       <div className="ballot-summary">
         {rules.method === 'knapsack' ? <BudgetBar tally={current} /> : null}
         <SelectionCounter tally={current} />
       </div>
       <fieldset>
-        <legend>{t('ballot.options', { count: options.length })}</legend>
-        <ul className="options" id={listId}>
-          {options.map((option) => {
-            const selected = selection.includes(option.id);
+        <legend>{t('ballot.options', { count: pool.options.length, pool: pool.name })}</legend>
+        <ul className="options">
+          {pool.options.map((option) => {
+            const selected = picks.includes(option.id);
             const inputId = `${listId}-${option.id}`;
             const fits = selected || rules.method !== 'knapsack' || option.cost <= current.remaining;
             const blockedHere = blocked?.proposalId === option.id ? blocked.issue : null;
@@ -88,7 +137,7 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
                   type="checkbox"
                   id={inputId}
                   checked={selected}
-                  onChange={() => choose(option)}
+                  onChange={() => onChoose(option)}
                   aria-describedby={`${inputId}-cost${fits ? '' : ` ${inputId}-fit`}`}
                 />
                 <label htmlFor={inputId}>
@@ -116,22 +165,6 @@ export function BallotBuilder({ editionId, options, rules, budget, initialSelect
           })}
         </ul>
       </fieldset>
-      <p className="hint">{t('ballot.draftKept')}</p>
-      {submitIssues.length > 0 ? (
-        <div role="alert" className="alert alert-error">
-          <p className="alert-title">{t('ballot.cannotReview')}</p>
-          <ul>
-            {submitIssues.map((issue) => (
-              <li key={issue}>{issue}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="button" className="button" onClick={review}>
-          {t('ballot.review')}
-        </button>
-      </div>
-    </div>
+    </section>
   );
 }

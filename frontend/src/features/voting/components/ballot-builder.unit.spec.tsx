@@ -1,5 +1,5 @@
 import type { BallotRules } from '@decidimos/contracts/editions/edition';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../../testing/render';
 import { draftStorageKey } from '../hooks/use-ballot-draft';
@@ -19,15 +19,27 @@ const options = [
   { id: 'cancha', title: 'Cancha techada', cost: 500_000 },
 ];
 const EDITION = 'pp-2027';
+const centro = { id: 'centro', name: 'Centro', budget: 1_000_000, options };
+const ciudad = {
+  id: 'ciudad',
+  name: 'Toda la ciudad',
+  budget: 2_000_000,
+  options: [
+    { id: 'ciclovia', title: 'Ciclovía metropolitana', cost: 1_500_000 },
+    { id: 'bebederos', title: 'Bebederos en parques', cost: 700_000 },
+  ],
+};
 
-function renderBuilder(rules: BallotRules, extra: { initialSelection?: string[]; onReview?: () => void } = {}) {
+function renderBuilder(
+  rules: BallotRules,
+  extra: { initialSelection?: string[]; onReview?: () => void; pools?: (typeof centro)[] } = {},
+) {
   const onReview = extra.onReview ?? jest.fn();
   const view = renderWithApp(
     <BallotBuilder
       editionId={EDITION}
-      options={options}
+      pools={extra.pools ?? [centro]}
       rules={rules}
-      budget={1_000_000}
       onReview={onReview}
       {...(extra.initialSelection ? { initialSelection: extra.initialSelection } : {})}
     />,
@@ -55,9 +67,7 @@ describe('the budget bar of a knapsack ballot', () => {
     await userEvent.click(box('Cancha techada'));
     expect(box('Cancha techada')).not.toBeChecked();
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent(
-      pesos('Tu selección cuesta $1,100,000 y el presupuesto de tu distrito es $1,000,000.'),
-    );
+    expect(alert).toHaveTextContent(pesos('Tu selección cuesta $1,100,000 y el presupuesto es $1,000,000.'));
     expect(alert).toHaveTextContent('Quita otra propuesta para hacerle espacio.');
     expect(screen.getByText(pesos('Quedan $400,000.'))).toBeInTheDocument();
   });
@@ -70,12 +80,9 @@ describe('the budget bar of a knapsack ballot', () => {
   });
 
   it('speaks English with the same figures when English is chosen', async () => {
-    renderWithApp(
-      <BallotBuilder editionId={EDITION} options={options} rules={knapsack} budget={1_000_000} onReview={jest.fn()} />,
-      {
-        language: 'en',
-      },
-    );
+    renderWithApp(<BallotBuilder editionId={EDITION} pools={[centro]} rules={knapsack} onReview={jest.fn()} />, {
+      language: 'en',
+    });
     await userEvent.click(box('Banquetas Centro'));
     expect(screen.getByText(/You have used .*300,000 of .*1,000,000\./)).toBeInTheDocument();
   });
@@ -173,5 +180,47 @@ describe('the draft', () => {
     renderBuilder(knapsack);
     expect(box('Cancha techada')).toBeChecked();
     expect(screen.getByText(pesos('Quedan $500,000.'))).toBeInTheDocument();
+  });
+});
+
+describe('a ballot with the citywide pool', () => {
+  const both = { pools: [centro, ciudad] };
+
+  it('shows each pool under its name with its own budget bar', async () => {
+    renderBuilder(knapsack, both);
+    const district = screen.getByRole('region', { name: 'Centro' });
+    const citywide = screen.getByRole('region', { name: 'Toda la ciudad' });
+    expect(within(district).getByRole('heading', { name: 'Centro' })).toBeInTheDocument();
+    expect(within(citywide).getByText('2 propuestas en la boleta de Toda la ciudad')).toBeInTheDocument();
+    await userEvent.click(box('Parque Alameda'));
+    await userEvent.click(box('Ciclovía metropolitana'));
+    expect(within(district).getByText(pesos('Llevas $600,000 de $1,000,000.'))).toBeInTheDocument();
+    expect(within(citywide).getByText(pesos('Llevas $1,500,000 de $2,000,000.'))).toBeInTheDocument();
+    expect(within(citywide).getByText(pesos('Quedan $500,000.'))).toBeInTheDocument();
+  });
+
+  it('refuses a pick over the budget of its own pool only, and says why next to it', async () => {
+    renderBuilder(knapsack, both);
+    await userEvent.click(box('Ciclovía metropolitana'));
+    await userEvent.click(box('Bebederos en parques'));
+    expect(box('Bebederos en parques')).not.toBeChecked();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      pesos('Tu selección cuesta $2,200,000 y el presupuesto es $2,000,000.'),
+    );
+    // The district's budget is its own: a pick there still fits.
+    await userEvent.click(box('Parque Alameda'));
+    expect(box('Parque Alameda')).toBeChecked();
+  });
+
+  it('applies the minimum of picks to each pool and names the pool that falls short', async () => {
+    const { onReview } = renderBuilder({ ...approval, minSelections: 1 }, both);
+    await userEvent.click(box('Parque Alameda'));
+    await userEvent.click(screen.getByRole('button', { name: 'Revisar mi voto' }));
+    expect(onReview).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Toda la ciudad: Debes elegir al menos 1 propuesta.');
+    await userEvent.click(box('Bebederos en parques'));
+    await userEvent.click(screen.getByRole('button', { name: 'Revisar mi voto' }));
+    expect(onReview).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(localStorage.getItem(draftStorageKey(EDITION))!).selection).toEqual(['parque', 'bebederos']);
   });
 });

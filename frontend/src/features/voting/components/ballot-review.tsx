@@ -1,16 +1,15 @@
 import type { BallotRules } from '@decidimos/contracts/editions/edition';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { ballotTally, type BallotOption } from '../../../lib/ballot';
+import type { BallotPoolView } from '../../../lib/ballot';
 import { useFormat } from '../../../lib/format';
 import { useCastBallot, type CastBallotResponse } from '../api/cast-ballot';
 import { useBallotDraft } from '../hooks/use-ballot-draft';
 
 interface BallotReviewProps {
   editionId: string;
-  options: BallotOption[];
+  pools: BallotPoolView[];
   rules: BallotRules;
-  budget: number;
   initialSelection?: readonly string[];
   /** True when this cast replaces a ballot already recorded. */
   changing: boolean;
@@ -18,12 +17,11 @@ interface BallotReviewProps {
   onCast: (answer: CastBallotResponse) => void;
 }
 
-/** The last look before casting: what is picked, what it adds up to, and one clear button. */
+/** The last look before casting: what is picked in each pool, what it adds up to, and one clear button. */
 export function BallotReview({
   editionId,
-  options,
+  pools,
   rules,
-  budget,
   initialSelection,
   changing,
   onBack,
@@ -33,16 +31,11 @@ export function BallotReview({
   const format = useFormat();
   const draft = useBallotDraft(editionId, initialSelection);
   const cast = useCastBallot();
-  const picked = options.filter((o) => draft.selection.includes(o.id));
-  const current = ballotTally(
-    picked.map((o) => o.id),
-    options,
-    rules,
-    budget,
-  );
+  const picked = pools.map((pool) => pool.options.filter((o) => draft.selection.includes(o.id)));
+  // One ballot holds the picks of every pool.
+  const selections = picked.flat().map((o) => o.id);
 
   function confirm() {
-    const selections = picked.map((o) => o.id);
     cast.mutate(
       { editionId, selections, idempotencyKey: draft.idempotencyKey },
       {
@@ -56,18 +49,28 @@ export function BallotReview({
 
   return (
     <div className="ballot-review">
-      <h2>{t('ballot.reviewTitle', { count: picked.length })}</h2>
-      <ul className="review-list">
-        {picked.map((option) => (
-          <li key={option.id}>
-            <span>{option.title}</span>
-            <span className="option-cost">{format.money(option.cost)}</span>
-          </li>
-        ))}
-      </ul>
-      {rules.method === 'knapsack' ? (
-        <p>{t('ballot.reviewTotal', { total: format.money(current.total), budget: format.money(budget) })}</p>
-      ) : null}
+      <h2>{t('ballot.reviewTitle', { count: selections.length })}</h2>
+      {pools.map((pool, index) => (
+        <section key={pool.id} aria-label={pool.name}>
+          {pools.length > 1 ? <h3>{pool.name}</h3> : null}
+          <ul className="review-list">
+            {picked[index]!.map((option) => (
+              <li key={option.id}>
+                <span>{option.title}</span>
+                <span className="option-cost">{format.money(option.cost)}</span>
+              </li>
+            ))}
+          </ul>
+          {rules.method === 'knapsack' ? (
+            <p>
+              {t('ballot.reviewTotal', {
+                total: format.money(picked[index]!.reduce((sum, o) => sum + o.cost, 0)),
+                budget: format.money(pool.budget),
+              })}
+            </p>
+          ) : null}
+        </section>
+      ))}
       <p className="hint">
         {changing ? t('ballot.replaceNote') : rules.revoting ? t('ballot.revotingNote') : t('ballot.finalNote')}
       </p>

@@ -44,7 +44,7 @@ export function VotingBooth({ edition, step }: { edition: EditionView; step: Boo
   return (
     <Page title={title} lead={t('ballot.lead', { district: district.name })}>
       <InPersonNotice edition={edition} />
-      <Booth edition={edition} district={district.id} budget={district.budget} step={step} />
+      <Booth edition={edition} district={district} step={step} />
     </Page>
   );
 }
@@ -75,23 +75,27 @@ function InPersonNotice({ edition }: { edition: EditionView }) {
 
 interface BoothProps {
   edition: EditionView;
-  district: string;
-  budget: number;
+  district: EditionView['districts'][number];
   step: BoothStep;
 }
 
-function Booth({ edition, district, budget, step }: BoothProps) {
+function Booth({ edition, district, step }: BoothProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
   const location = useLocation();
   const ballot = useMyBallot(edition.id);
-  const options = useBallotOptions(edition.id, district);
+  const options = useBallotOptions(edition.id, district.id);
+  // Every resident also votes in the citywide pool, when the edition has one.
+  const pool = edition.citywidePool;
+  const poolOptions = useBallotOptions(edition.id, pool?.id ?? null);
   const justCast = Boolean((location.state as { justCast?: boolean } | null)?.justCast);
 
   if (ballot.error) return <ProblemAlert error={ballot.error} onRetry={() => void ballot.refetch()} />;
-  if (options.error) return <ProblemAlert error={options.error} onRetry={() => void options.refetch()} />;
-  if (ballot.isPending || options.isPending) return <Loading />;
+  for (const query of [options, poolOptions]) {
+    if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  if (ballot.isPending || options.isPending || (pool && poolOptions.isPending)) return <Loading />;
 
   if (step === 'receipt' && ballot.data) {
     return (
@@ -144,15 +148,11 @@ function Booth({ edition, district, budget, step }: BoothProps) {
       </>
     );
   }
-  if (options.options.length === 0) return <p className="alert alert-info">{t('ballot.noOptions')}</p>;
+  const pools = [{ ...district, options: options.options }];
+  if (pool) pools.push({ ...pool, options: poolOptions.options });
+  if (pools.every((p) => p.options.length === 0)) return <p className="alert alert-info">{t('ballot.noOptions')}</p>;
 
-  const shared = {
-    editionId: edition.id,
-    options: options.options,
-    rules: edition.rules.ballot,
-    budget,
-    initialSelection,
-  };
+  const shared = { editionId: edition.id, pools, rules: edition.rules.ballot, initialSelection };
   return (
     <>
       {alreadyCast ? (

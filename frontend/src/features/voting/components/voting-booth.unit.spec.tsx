@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { anEdition, answer, aProposal, server } from '../../../testing/api';
 import { renderWithApp } from '../../../testing/render';
@@ -53,5 +53,36 @@ describe('the resident’s voting page', () => {
     renderWithApp(<VotingBooth edition={edition} step="receipt" />);
     expect(await screen.findByText('r-2', { exact: false })).toBeInTheDocument();
     expect(screen.queryByTestId('in-person-notice')).toBeNull();
+  });
+});
+
+describe('the ballot of an edition with a citywide pool', () => {
+  it('asks for each pool’s proposals and shows them in two sections, each with its own budget', async () => {
+    const pooled = anEdition({
+      phase: 'voting',
+      citywidePool: { id: 'ciudad', name: 'Toda la ciudad', budget: 3_000_000 },
+    });
+    const ciclovia = aProposal({
+      id: 'ciclovia',
+      title: 'Ciclovía metropolitana',
+      district: 'ciudad',
+      status: 'on-ballot',
+      cost: 2_000_000,
+    });
+    server.use(
+      answer.me({ displayName: 'Residente', roles: [], district: 'centro', eligible: true, csrfToken: 'c' }),
+      answer.proposals((query) => {
+        const items = query.get('district') === 'ciudad' ? [ciclovia] : [parque];
+        return { items, total: 1, page: 1, pageSize: 200, categories: [] };
+      }),
+      http.get('/api/processes/:editionId/ballot', () => HttpResponse.json(null)),
+    );
+    renderWithApp(<VotingBooth edition={pooled} step="build" />);
+    const citywide = await screen.findByRole('region', { name: 'Toda la ciudad' });
+    expect(within(citywide).getByRole('checkbox', { name: /Ciclovía metropolitana/ })).toBeInTheDocument();
+    expect(within(citywide).getByText(/Quedan\s\$3,000,000\./)).toBeInTheDocument();
+    const district = screen.getByRole('region', { name: 'Centro' });
+    expect(within(district).getByRole('checkbox', { name: /Parque Alameda/ })).toBeInTheDocument();
+    expect(within(district).getByText(/Quedan\s\$1,000,000\./)).toBeInTheDocument();
   });
 });
