@@ -137,6 +137,13 @@ export const answer = {
   notifications: (answer: NotificationsAnswer = { items: [], unread: 0 }) =>
     http.get('/api/me/notifications', () => HttpResponse.json(notificationsAnswer.parse(answer))),
 
+  /** The proposals' texts as JSON Lines (none by default). */
+  texts: (lines = '') =>
+    http.get(
+      '/api/processes/:editionId/audit/texts',
+      () => new HttpResponse(lines, { headers: { 'content-type': 'application/jsonl' } }),
+    ),
+
   /** The public log as JSON Lines. */
   auditExport: (lines: string) =>
     http.get(

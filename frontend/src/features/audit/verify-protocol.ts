@@ -15,6 +15,8 @@ export interface VerifyRequest {
   results: unknown;
   /** openings.jsonl; null while voting is open (none are published). */
   openingsText: string | null;
+  /** texts.jsonl: the proposals' texts, checked against their commitments; null: not checked. */
+  textsText: string | null;
 }
 
 export type VerifyMessage =

@@ -19,6 +19,7 @@ const request: VerifyRequest = {
   treeHeads,
   results: null,
   openingsText: null,
+  textsText: null,
 };
 
 describe('the verifier worker’s side', () => {
@@ -34,6 +35,15 @@ describe('the verifier worker’s side', () => {
     const expected = verifyEdition({ events: parseJsonLines(exportText), treeHeads, results: null });
     expect(expected.findings.length).toBeGreaterThan(0);
     expect(posted.at(-1)).toEqual({ type: 'done', verification: expected });
+  });
+
+  it('checks the proposals’ texts when they are given, and names a malformed line', () => {
+    const posted: VerifyMessage[] = [];
+    runVerification({ ...request, textsText: '{"proposalId":"p1"}\n' }, (message) => posted.push(message));
+    const done = posted.at(-1);
+    if (done?.type !== 'done') throw new Error('not done');
+    expect(done.verification.texts).toEqual({ checked: 0, redacted: [] });
+    expect(done.verification.findings.map((f) => f.code)).toContain('TEXT_MALFORMED');
   });
 
   it('answers failed, with the reason, when the check itself throws', () => {

@@ -21,7 +21,8 @@ export function runVerification(
       if (verifier.checked % every === 0) post({ type: 'progress', checked: verifier.checked, total });
     }
     const openings = request.openingsText === null ? null : parseJsonLines(request.openingsText);
-    const verification = verifier.finish({ treeHeads: request.treeHeads, results: request.results, openings });
+    const texts = request.textsText === null ? null : parseJsonLines(request.textsText);
+    const verification = verifier.finish({ treeHeads: request.treeHeads, results: request.results, openings, texts });
     post({ type: 'progress', checked: total, total });
     post({ type: 'done', verification });
   } catch (error) {

@@ -40,6 +40,8 @@ const auditEs = {
     findings: 'Cada línea es una diferencia precisa (decidimos-audit imprime lo mismo, con su código):',
     failedNext: 'Guarda el registro descargado y repórtalo a la Contraloría municipal.',
     cli: 'Lo mismo fuera del navegador: decidimos-audit verify con la dirección de la edición.',
+    texts: 'Textos de propuestas: {{checked}} coinciden con sus compromisos; {{redacted}} eliminados por moderación.',
+    redacted: 'Propuesta {{proposalId}}, {{field}}: eliminado por moderación ({{reason}}).',
   },
 };
 
@@ -78,6 +80,8 @@ const auditEn: Catalog<typeof auditEs> = {
     findings: 'Each line is one precise disagreement (decidimos-audit prints the same, with its code):',
     failedNext: 'Keep the downloaded record and report it to the city comptroller.',
     cli: 'The same outside the browser: decidimos-audit verify with the edition’s address.',
+    texts: 'Proposal texts: {{checked}} match their commitments; {{redacted}} erased by the moderators.',
+    redacted: 'Proposal {{proposalId}}, {{field}}: erased by the moderators ({{reason}}).',
   },
 };
 

@@ -13,6 +13,7 @@ import { useFormat } from '../../../lib/format';
 import { treeHeadReason } from '../../../lib/tree-head-reason';
 import { exportPath, getExport } from '../api/get-export';
 import { getOpenings } from '../api/get-openings';
+import { getTexts } from '../api/get-texts';
 import { getPublishedResults } from '../api/get-published-results';
 import { treeHeadsQueryOptions, useTreeHeads } from '../api/get-tree-heads';
 import { createVerifyWorker } from '../create-verify-worker';
@@ -99,13 +100,15 @@ function ExportAndCheck({ edition }: { edition: EditionView }) {
       // does: the export then holds the close of voting, and every head it records is published.
       const openingsText = await getOpenings(edition.id);
       const exportText = await getExport(edition.id);
+      // After the export, so every text commitment it holds has its line.
+      const textsText = await getTexts(edition.id);
       const treeHeads = await queryClient.fetchQuery({ ...treeHeadsQueryOptions(edition.id), staleTime: 0 });
       const published = isPublished(edition.phase);
       const results = published ? await getPublishedResults(edition.id) : null;
       // In a Web Worker: a city's export takes a while, and the page must stay usable meanwhile.
       const verification = await verifyInWorker(
         createVerifyWorker(),
-        { exportText, treeHeads, results, openingsText },
+        { exportText, treeHeads, results, openingsText, textsText },
         (progress) => setCheck({ state: 'running', progress }),
       );
       setCheck({
@@ -186,6 +189,7 @@ function VerificationResult({
         <p>{figures}</p>
         <p>{ta('audit.scope')}</p>
         <p>{ta(recountNote(verification, resultsCompared))}</p>
+        <TextsNote verification={verification} />
       </div>
     );
   }
@@ -201,8 +205,29 @@ function VerificationResult({
           </li>
         ))}
       </ul>
+      <TextsNote verification={verification} />
       <p>{ta('audit.failedNext')}</p>
     </div>
+  );
+}
+
+/** How many proposal texts matched their commitments, and which a moderator erased, with the log's reason. */
+function TextsNote({ verification }: { verification: Verification }) {
+  const ta = useAuditT();
+  const format = useFormat();
+  if (!verification.texts) return null;
+  const { checked, redacted } = verification.texts;
+  return (
+    <>
+      <p>{ta('audit.texts', { checked: format.number(checked), redacted: format.number(redacted.length) })}</p>
+      {redacted.length > 0 ? (
+        <ul data-testid="redacted-texts">
+          {redacted.map((text) => (
+            <li key={`${text.proposalId}-${text.field}`}>{ta('audit.redacted', { ...text })}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
 

@@ -11,7 +11,7 @@ import { AuditPanel } from './audit-panel';
 
 /** The audit routes as the page sees them. */
 function serve(heads: TreeHeadsDocument, openings: string | null = null) {
-  server.use(answer.treeHeads(heads), answer.auditExport(exportText), answer.openings(openings));
+  server.use(answer.treeHeads(heads), answer.auditExport(exportText), answer.openings(openings), answer.texts());
 }
 
 const edition = anEdition({ id: EDITION, phase: 'voting' });
@@ -57,6 +57,7 @@ describe('the audit page', () => {
     expect(requested.slice(1)).toEqual([
       `/api/processes/${EDITION}/audit/openings`,
       `/api/processes/${EDITION}/audit/export`,
+      `/api/processes/${EDITION}/audit/texts`,
       `/api/processes/${EDITION}/audit/tree-heads`,
     ]);
   });
@@ -91,6 +92,7 @@ describe('the audit page', () => {
       answer.treeHeads(document([])),
       answer.auditExport(`${closedLog.join('\n')}\n`),
       answer.openings(`${JSON.stringify(opening)}\n`),
+      answer.texts(),
     );
     renderWithApp(<AuditPanel edition={anEdition({ id: EDITION, phase: 'counting' })} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Comprobar en este navegador' }));
