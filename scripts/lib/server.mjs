@@ -35,69 +35,22 @@ export async function waitUntilReady(baseUrl, timeoutMs = 60_000) {
   throw new Error(`${baseUrl} did not become ready within ${timeoutMs / 1000} s`);
 }
 
-/** Starts the system and waits until it is ready; `stop()` ends it and removes its data. */
-export async function startServer(env = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'decidimos-script-'));
-  const [port, idpPort] = [await freePort(), await freePort()];
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = runNode('scripts/start.mjs', [], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      IDP_PORT: String(idpPort),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'false',
-      ADMIN_SUBJECTS: 'admin',
-      ...env,
-    },
-  });
-  child.stdout.resume();
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await waitUntilReady(baseUrl);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  const identityProvider = `http://127.0.0.1:${idpPort}`;
-  return { baseUrl, dataDir, stop, addInstance: () => startInstance({ dataDir, identityProvider, env }) };
-}
-
 /**
- * Another backend on the same data directory and identity provider, as a second replica
- * behind a proxy would run; sessions and keys live in the data directory, so a cookie from
- * the first works here too. `stop()` ends it and leaves the data.
+ * Runs `script` on a free loopback port with `env` and waits until it answers ready;
+ * `stop()` ends it, then runs `cleanUp`.
  */
-async function startInstance({ dataDir, identityProvider, env }) {
+async function startReady(script, env, cleanUp = () => {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = runNode('backend/dist/main.js', [], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      DATA_DIR: dataDir,
-      OIDC_ISSUER: identityProvider,
-      OIDC_CLIENT_ID: 'decidimos',
-      OIDC_CLIENT_SECRET: 'decidimos-dev-secret',
-      SEED_DEMO: 'false',
-      ADMIN_SUBJECTS: 'admin',
-      ...env,
-    },
+  const child = runNode(script, [], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, ...env },
   });
   child.stdout.resume();
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
+    cleanUp();
   };
   try {
     await waitUntilReady(baseUrl);
@@ -106,4 +59,25 @@ async function startInstance({ dataDir, identityProvider, env }) {
     throw error;
   }
   return { baseUrl, stop };
+}
+
+/** Starts the system and waits until it is ready; `stop()` ends it and removes its data. */
+export async function startServer(env = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'decidimos-script-'));
+  const idpPort = await freePort();
+  const shared = { DATA_DIR: dataDir, SEED_DEMO: 'false', ADMIN_SUBJECTS: 'admin', ...env };
+  const { baseUrl, stop } = await startReady('scripts/start.mjs', { IDP_PORT: String(idpPort), ...shared }, () =>
+    rmSync(dataDir, { recursive: true, force: true }),
+  );
+  // Another backend on the same data directory and identity provider, as a second replica
+  // behind a proxy would run; sessions and keys live in the data directory, so a cookie
+  // from the first works there too. Its `stop()` leaves the data.
+  const addInstance = () =>
+    startReady('backend/dist/main.js', {
+      OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
+      OIDC_CLIENT_ID: 'decidimos',
+      OIDC_CLIENT_SECRET: 'decidimos-dev-secret',
+      ...shared,
+    });
+  return { baseUrl, dataDir, stop, addInstance };
 }
