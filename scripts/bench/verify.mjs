@@ -17,13 +17,11 @@ import {
   signTreeHead,
   toHex,
 } from '../../contracts/dist/audit/index.js';
-import { editionRulesSchema } from '../../contracts/dist/editions/edition.js';
 import { headReason } from '../../contracts/dist/audit/verify-log.js';
 import { SCHEMA_VERSIONS, parsePublicEvent } from '../../contracts/dist/events/catalog.js';
-import { ballotCommitment } from '../../contracts/dist/ballots/commitment.js';
-import { tallyEdition } from '../../contracts/dist/tally/tally.js';
 import { useSha256 } from '../../contracts/dist/audit/sha256.js';
 import { nodeSha256 } from '../../contracts/dist/cli/node-sha256.js';
+import { generateEdition } from '../lib/generated-edition.mjs';
 
 // Generate with the native hash the bin itself uses.
 useSha256(nodeSha256);
@@ -31,17 +29,7 @@ useSha256(nodeSha256);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000);
 const EDITION = 'pp-bench';
-const PROPOSALS = 40;
-const district = { id: 'centro', name: 'Centro', budget: 2_000_000 };
-const rules = editionRulesSchema.parse({
-  supports: { enabled: true, perResident: 5, threshold: 1 },
-  ballot: { method: 'knapsack', revoting: true },
-  counting: { rule: 'greedy' },
-});
 const pseudonym = (name) => toHex(eventLeafHash(name));
-const admin = pseudonym('admin');
-const proposalIds = Array.from({ length: PROPOSALS }, (_, i) => `p${i}`);
-const ballot = { centro: proposalIds.map((proposalId, i) => ({ proposalId, cost: 100_000 + i * 5_000 })) };
 
 const dir = mkdtempSync(path.join(tmpdir(), 'decidimos-bench-verify-'));
 const out = createWriteStream(path.join(dir, 'events.jsonl'));
@@ -51,7 +39,8 @@ const heads = [];
 const revisions = new Map();
 let written = 0;
 
-async function record(stream, type, data) {
+/** Appends the event's public form to the export (a ballot without its sealed selections) and signs the heads it calls for. */
+async function record(stream, type, { sealed: _sealed, ...data }) {
   const revision = revisions.get(stream) ?? 0;
   revisions.set(stream, revision + 1);
   const event = {
@@ -75,96 +64,30 @@ async function record(stream, type, data) {
     heads.push(head);
     await record('audit', 'TreeHeadSigned', { ...head, publicKey: key.publicKey });
   }
+  return event.id;
 }
-
-const phase = (from, to, extra = {}) => record('edition', 'EditionPhaseAdvanced', { from, to, by: admin, ...extra });
 
 const generating = performance.now();
-await record('edition', 'EditionDrafted', {
-  title: 'Presupuesto Participativo de prueba',
-  description: '',
-  districts: [district],
-  rules,
-  calendar: {},
-  createdBy: admin,
-});
-await phase('draft', 'proposals');
-for (const { proposalId, cost } of ballot.centro) {
-  await record(`proposal-${proposalId}`, 'ProposalSubmitted', {
-    proposalId,
-    author: pseudonym(`author-${proposalId}`),
-    // Commitments only: the bench publishes no texts.jsonl, so verify leaves the texts unchecked.
-    texts: {
-      title: pseudonym(`title-${proposalId}`),
-      description: pseudonym(`description-${proposalId}`),
-      location: null,
-    },
-    district: 'centro',
-    estimatedCost: cost,
-    category: null,
-  });
-}
-await phase('proposals', 'review');
-for (const { proposalId, cost } of ballot.centro) {
-  await record(`proposal-${proposalId}`, 'ProposalAssessed', {
-    proposalId,
-    reviewer: pseudonym('reviewer'),
-    feasible: true,
-    cost,
-    reason: 'Dictamen del comité.',
-    technical: null,
-    legal: null,
-    financial: null,
-  });
-}
-await phase('review', 'supports');
-for (const { proposalId } of ballot.centro) {
-  const voter = pseudonym(`supporter-${proposalId}`);
-  await record(`supports-${voter}`, 'SupportGiven', {
-    voter,
-    proposalId,
-    channel: 'online',
-    booth: null,
-    residenceProof: null,
-  });
-}
-await phase('supports', 'voting', { ballot });
-// Everything but the closing events (two phase changes, the tally and their three heads) is a
-// sealed ballot; its opening goes to openings.jsonl, as the server publishes it after the close.
-const ballots = [];
+// Every ballot's opening goes to openings.jsonl, as the server publishes it after the close.
 const openings = createWriteStream(path.join(dir, 'openings.jsonl'));
-for (let i = 0; written < EVENTS - 6; i++) {
-  const voter = pseudonym(`voter-${i}`);
-  const selections = [proposalIds[i % PROPOSALS], proposalIds[(i * 7 + 3) % PROPOSALS]].filter(
-    (id, at, all) => all.indexOf(id) === at,
-  );
-  ballots.push({ district: 'centro', selections });
-  const salt = pseudonym(`salt-${i}`);
-  const ballotId = `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`;
-  await record(`ballot-${voter}`, 'BallotCast', {
-    voter,
-    district: 'centro',
-    commitment: ballotCommitment(salt, selections),
-    channel: 'online',
-    booth: null,
-    residenceProof: null,
-  });
-  if (!openings.write(`${JSON.stringify({ ballotId, selections, salt })}\n`)) {
-    await new Promise((resolve) => openings.once('drain', resolve));
-  }
-}
+const ballots = await generateEdition({
+  events: EVENTS,
+  pseudonym,
+  record,
+  recorded: () => written,
+  // Two phase changes and the tally, and a head after each.
+  closingEvents: 6,
+  onBallot: async (opening) => {
+    if (!openings.write(`${JSON.stringify(opening)}\n`))
+      await new Promise((resolve) => openings.once('drain', resolve));
+  },
+  closingHead: () => {
+    const closing = heads.at(-1);
+    return { treeSize: closing.treeSize, rootHash: closing.rootHash };
+  },
+});
 openings.end();
 await finished(openings);
-await phase('voting', 'counting');
-const closing = heads.at(-1);
-const districts = tallyEdition({ districts: [district], rules, ballot }, ballots);
-await record('edition', 'TallyComputed', {
-  counting: rules.counting,
-  ballots: ballots.length,
-  districts,
-  treeHead: { treeSize: closing.treeSize, rootHash: closing.rootHash },
-});
-await phase('counting', 'results');
 out.end();
 await finished(out);
 writeFileSync(
@@ -183,7 +106,7 @@ writeFileSync(
 );
 const megabytes = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 console.log(
-  `generated ${written.toLocaleString('en-US')} events (${ballots.length.toLocaleString('en-US')} ballots, ` +
+  `generated ${written.toLocaleString('en-US')} events (${ballots.toLocaleString('en-US')} ballots, ` +
     `${megabytes(statSync(path.join(dir, 'events.jsonl')).size)}) in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
 );
 
