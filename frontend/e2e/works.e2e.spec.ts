@@ -1,22 +1,29 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { NotificationReactor } from '../../backend/src/notifications/notification-reactor';
+import { startMailpit, type RunningMailpit } from '../../backend/src/notifications/testing/mailpit';
 import { EditionHistory } from '../../backend/src/testing/edition-history';
 import { editionBody } from '../../backend/src/testing/fixtures';
 import { startTestSystem, type TestSystem } from '../../backend/src/testing/test-system';
 import { checkPage, launch, logInWithHint, person } from './browser';
 
-// After the vote: an implementer records the progress of a winning work in the built SPA,
-// and anyone sees it on the edition's public works dashboard. The edition up to its
-// results is seeded and driven through the API; the works part goes through the browser.
+// After the vote: a resident follows a winning work, an implementer records its progress in
+// the built SPA, the follower sees the bell count it and gets the e-mail (read back from
+// Mailpit, a real SMTP server), and anyone sees the progress on the edition's public works
+// dashboard. The edition up to its results is seeded and driven through the API; the works
+// part goes through the browser.
 
 jest.setTimeout(120_000);
 
+let mailpit: RunningMailpit;
 let system: TestSystem;
 let browser: Browser;
+let follower: Page;
 let editionId = '';
 let parque = '';
 
 beforeAll(async () => {
-  system = await startTestSystem();
+  mailpit = await startMailpit();
+  system = await startTestSystem({ env: { SMTP_URL: mailpit.smtpUrl } });
   browser = await launch();
   const admin = await system.login('admin');
   expect((await admin.post('/api/roles/grant', { subject: 'implementer', role: 'implementer' })).status).toBeLessThan(
@@ -75,6 +82,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await system?.close();
+  await mailpit?.stop();
+});
+
+test('a resident follows a winning work and asks for its news by e-mail', async () => {
+  // Someone of another district who did not vote: nothing else of theirs is in the bell.
+  ({ page: follower } = await person(browser, system.baseUrl));
+  await logInWithHint(follower, 'resident-sur-5', `/editions/${editionId}/works/${parque}`);
+  await follower.getByRole('heading', { level: 1, name: 'Parque Fundidora Norte' }).waitFor();
+  await follower.getByRole('button', { name: 'Seguir', exact: true }).click();
+  await follower.getByText('Sigues esta obra').waitFor();
+
+  await follower.goto('/notifications/settings');
+  const email = follower.getByRole('group', { name: /Por correo a resident-sur-5@correo\.example/ });
+  await email.getByRole('checkbox', { name: /Obras que sigo/ }).check();
+  await follower.getByRole('button', { name: 'Guardar' }).click();
+  await follower.getByText('Preferencias guardadas.').waitFor();
 });
 
 test('an implementer records the progress of a winning work, with a milestone', async () => {
@@ -96,6 +119,27 @@ test('an implementer records the progress of a winning work, with a milestone', 
   expect(await bar.getAttribute('aria-valuenow')).toBe('40');
   await page.getByTestId('timeline').getByText('Hito: Inicio de obra').waitFor();
   await checkPage(page, 'works-work-implementer');
+
+  // The follower hears of it: the bell, then the e-mail.
+  const reactor = system.app.get(NotificationReactor);
+  await reactor.tick();
+  await follower.goto('/');
+  const bell = follower.getByRole('link', { name: 'Avisos: 1 sin leer' });
+  for (let tries = 0; !(await bell.isVisible()) && tries < 20; tries++) {
+    await reactor.tick();
+    await follower.reload();
+  }
+  await bell.click();
+  await follower.getByText('La obra «Parque Fundidora Norte» tiene novedades.').waitFor();
+  await checkPage(follower, 'works-follower-bell');
+  let mails = await mailpit.messages();
+  for (let tries = 0; mails.length === 0 && tries < 50; tries++) {
+    await reactor.tick();
+    mails = await mailpit.messages();
+  }
+  expect(mails.map((m) => [m.to, m.subject])).toEqual([
+    ['resident-sur-5@correo.example', 'Novedades de la obra «Parque Fundidora Norte»'],
+  ]);
 
   // Going back on progress needs a public reason: the server's rule, in the person's words.
   await page.getByLabel('Avance en %').fill('30');
