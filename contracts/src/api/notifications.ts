@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WORK_STATUSES } from '../events/catalog';
 import { PROPOSAL_STATUSES } from './schemas';
-import { LANGUAGES } from './problems';
+import { LANGUAGES } from './languages';
 
 /**
  * What a resident can be told, each a kind they opt in to per channel:

@@ -4,9 +4,9 @@ import { useState, type ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
 import { appRoutes } from '../app/router';
+import { problemsEn } from '@decidimos/contracts/api/problems/en';
 import { en } from '../lib/i18n/en';
-import { es } from '../lib/i18n/es';
-import { createI18n, type Language } from '../lib/i18n/i18n';
+import { createI18n, spanish, type Language } from '../lib/i18n/i18n';
 
 /** Renders a component as the app would: strings in `language`, a router, and a query client that does not retry. */
 export function renderWithApp(ui: ReactElement, { language = 'es' as Language } = {}) {
@@ -32,7 +32,7 @@ function Providers({
   language: Language;
   children: (queryClient: QueryClient) => ReactElement;
 }) {
-  const [i18n] = useState(() => createI18n(language, { es, en }));
+  const [i18n] = useState(() => createI18n(language, { es: spanish, en: { translation: en, ...problemsEn } }));
   const [queryClient] = useState(
     // The app's freshness (app.tsx), so whether a page reads again does not hang on how fast the test runs.
     () =>
