@@ -7,7 +7,7 @@ import {
 } from '../event-store/event-store.port';
 import { fold, type Decider, type EventMeta } from './decider';
 import { DomainError } from './domain-error';
-import { decodeEvent, toEventData, type StoredEvent } from './event-envelope';
+import { decodeOwnEvent, toEventData, type StoredEvent } from './event-envelope';
 
 /** An event as this command appended it: what the store adds on commit (position, recordedAt) is not read back. */
 export type AppendedEvent = DomainEvent & Pick<StoredEvent, 'id' | 'streamId' | 'revision' | 'metadata'>;
@@ -71,7 +71,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
 ): Promise<CommandResult> {
   const retries = options.retries ?? 10;
   for (let attempt = 0; ; attempt++) {
-    const history = (await store.readStream(streamId)).map(decodeEvent);
+    const history = (await store.readStream(streamId)).map(decodeOwnEvent);
     const state = foldStored(decider, history);
     const decided = decider.decide(typeof command === 'function' ? (command as (s: S) => C)(state) : command, state);
     if (decided.length === 0) return { events: [], position: 0 };
@@ -91,7 +91,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       // With deterministic ids the store may have taken this append for a concurrent copy's,
       // committed first and perhaps decided differently: only the stream can say which.
       try {
-        return alreadyRecorded((await store.readStream(streamId)).map(decodeEvent), data);
+        return alreadyRecorded((await store.readStream(streamId)).map(decodeOwnEvent), data);
       } catch (error) {
         throw new RecordedButUnconfirmedError(appended.position, error);
       }
@@ -120,5 +120,5 @@ export async function loadState<E extends DomainEvent, S>(
   streamId: string,
   decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
 ): Promise<S> {
-  return foldStored(decider, (await store.readStream(streamId)).map(decodeEvent));
+  return foldStored(decider, (await store.readStream(streamId)).map(decodeOwnEvent));
 }

@@ -41,6 +41,19 @@ function unrepresentable(value: unknown, path: string[] = []): string[] {
   return path;
 }
 
+/**
+ * For the write path, which reads a stream to decide on it and has just as often appended
+ * it itself: an event of its type's current version passed the catalog on append
+ * (toEventData), so it is not parsed again; one of an older version still goes through the
+ * catalog, which upcasts or refuses it. Readers outside the write path (projections, the
+ * audit) use decodeEvent.
+ */
+export function decodeOwnEvent(recorded: RecordedEvent): StoredEvent {
+  const schemaVersion = Number(recorded.metadata['schemaVersion'] ?? 1);
+  if (schemaVersion !== SCHEMA_VERSIONS[recorded.type as keyof typeof SCHEMA_VERSIONS]) return decodeEvent(recorded);
+  return recorded as unknown as StoredEvent;
+}
+
 /** Validates on read: a log written by other code (or tampered with) fails loudly here. */
 export function decodeEvent(recorded: RecordedEvent): StoredEvent {
   const schemaVersion = Number(recorded.metadata['schemaVersion'] ?? 1);

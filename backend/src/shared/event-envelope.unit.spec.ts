@@ -1,7 +1,7 @@
 import { InvalidEventError, type DomainEvent } from '@decidimos/contracts';
 import type { EventStore } from '../event-store/event-store.port';
 import { handleCommand } from './command-handling';
-import { decodeEvent, toEventData } from './event-envelope';
+import { decodeEvent, decodeOwnEvent, toEventData } from './event-envelope';
 
 const pseudonym = 'a'.repeat(64);
 
@@ -132,5 +132,37 @@ describe('the read check', () => {
       type: 'ProposalSubmitted',
       data: { category: 'Parque', texts: { title: 'b'.repeat(64) } },
     });
+  });
+});
+
+describe('the write path’s read', () => {
+  const support = (schemaVersion: number, data: Record<string, unknown>) => ({
+    id: 'e-2',
+    type: 'SupportGiven',
+    streamId: 'supports-pp-2027-a',
+    revision: 0,
+    position: 2,
+    data: { editionId: 'pp-2027', voter: pseudonym, proposalId: 'p-1', ...data },
+    metadata: { schemaVersion },
+    recordedAt: '2027-01-01T00:00:00.000Z',
+  });
+
+  it('takes an event of its current version as it was appended', () => {
+    const recorded = support(2, { channel: 'online', booth: null, residenceProof: null });
+
+    expect(decodeOwnEvent(recorded)).toEqual(decodeEvent(recorded));
+  });
+
+  it('still brings an older version to the current shape through the catalog', () => {
+    expect(decodeOwnEvent(support(1, {}))).toMatchObject({
+      type: 'SupportGiven',
+      data: { proposalId: 'p-1', channel: 'online', booth: null, residenceProof: null },
+    });
+  });
+
+  it('still refuses a retired version, and a type the catalog does not know', () => {
+    const retired = { ...support(1, {}), type: 'ProposalSubmitted', data: proposal('Parque').data };
+    expect(() => decodeOwnEvent(retired)).toThrow('schemaVersion 1 is retired');
+    expect(() => decodeOwnEvent({ ...support(1, {}), type: 'BallotStuffed' })).toThrow(InvalidEventError);
   });
 });
