@@ -266,4 +266,31 @@ describe('with the projector lease', () => {
       await second.stop();
     }
   });
+
+  it('a projector that cannot read the log gives up the lease; another takes over and the callers waiting on the first get their answer', async () => {
+    const broken: EventStore = Object.assign(Object.create(events) as EventStore, {
+      subscribeToAll: ({ onError }: SubscribeOptions) => {
+        queueMicrotask(() => onError?.(new Error('disk full')));
+        return { stop: async () => {} };
+      },
+    });
+    const first = new ProjectionRunner(broken, readModels, [grantCounter()], lease('first'));
+    const second = new ProjectionRunner(events, readModels, [grantCounter()], lease('second'));
+    await first.start();
+    try {
+      const position = await grant(1);
+      const waiting = first.waitFor(position);
+      await second.start();
+      await second.campaign();
+
+      await waiting;
+
+      expect([first.projecting, second.projecting]).toEqual([false, true]);
+      expect(first.error).toBeNull();
+      expect(await grants(1)).toBe(1);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+  });
 });

@@ -143,6 +143,17 @@ export class ProjectionRunner {
     return this.turn;
   }
 
+  private resign(): Promise<void> {
+    this.turn = this.turn
+      .then(async () => {
+        if (!this.lease || this.subscription) return;
+        const now = Date.now();
+        await this.readModels.collection<LeaseDoc>(LEASES).claim(PROJECTOR, this.lease.holder, { now, expiresAt: now });
+      })
+      .catch((error: unknown) => this.logger.error(`giving up the projector lease: ${String(error)}`));
+    return this.turn;
+  }
+
   private async unsubscribe(): Promise<void> {
     if (!this.subscription) return;
     await this.subscription.stop();
@@ -241,11 +252,22 @@ export class ProjectionRunner {
       this.scheduleCheckpointSave();
       this.releaseWaiters();
     };
-    this.subscription = this.events.subscribeToAll({
+    let mine: Subscription | null = null;
+    mine = this.subscription = this.events.subscribeToAll({
       after: this.processed,
       onEvent: (recorded) => onEvents([recorded]),
       onEvents,
       onError: (error) => {
+        // With the lease, another instance can go on: give the role up, and let the commands
+        // waiting here wait on whoever projects next (this instance too, from its
+        // checkpoints, if it wins the lease again).
+        if (this.lease) {
+          this.logger.error(`projections stopped on this instance: ${String(error)}; giving up the projector lease`);
+          if (this.subscription === mine) this.subscription = null;
+          void this.resign();
+          if (this.waiters.length > 0) this.follow();
+          return;
+        }
         this.failure = error;
         this.logger.error(`projections stopped: ${String(error)}`);
         // Nobody waiting for a read model may hang on one that will not come.
