@@ -23,6 +23,8 @@ const GENERATION_CHECK_MS = 2_000;
 const LEASES = 'projector_leases';
 const PROJECTOR = 'projector';
 const PROGRESS = 'projector_progress';
+/** The most events whose projections' writes are committed together. */
+const COMMIT_EVENTS = 100;
 /** How often a follower looks at the projector's progress while a command waits for it. */
 const FOLLOW_POLL_MS = 2;
 
@@ -229,20 +231,18 @@ export class ProjectionRunner {
     this.failed = failed;
     const from = Math.min(...checkpoints.values(), Number.MAX_SAFE_INTEGER);
     this.processed = from === Number.MAX_SAFE_INTEGER ? 0 : from;
-    const onEvents = async (events: RecordedEvent[]) => {
-      // A subscription stopped by a switch may still finish its events: into its own generation only.
-      if (view !== this.view) return;
-      // One commit for every projection's writes of the events read together, instead of
-      // one per event; waiters are released only after it, when every instance can read
-      // what they wait for.
-      const apply = async () => {
+    /**
+     * One commit for every projection's writes of up to COMMIT_EVENTS events read together,
+     * instead of one per event; waiters are released only after it, when every instance can
+     * read what they wait for. The bound keeps the read-model file's write lock, which other
+     * instances' session and rate-limit writes wait for, held briefly.
+     */
+    const applyCommitted = async (events: RecordedEvent[]) => {
+      const applyAndPublish = async () => {
         for (const recorded of events) {
           const appended = await this.apply(recorded, view, checkpoints, failed);
           if (appended > recorded.position) this.followUps.set(recorded.position, appended);
         }
-      };
-      const applyAndPublish = async () => {
-        await apply();
         // Committed with the writes it describes, so a follower never reads ahead of them.
         if (this.lease) await this.publishProgress(view, events.at(-1)!.position, failed);
       };
@@ -251,6 +251,13 @@ export class ProjectionRunner {
       this.processed = events.at(-1)!.position;
       this.scheduleCheckpointSave();
       this.releaseWaiters();
+    };
+    const onEvents = async (events: RecordedEvent[]) => {
+      for (let first = 0; first < events.length; first += COMMIT_EVENTS) {
+        // A subscription stopped by a switch may still finish its events: into its own generation only.
+        if (view !== this.view) return;
+        await applyCommitted(events.slice(first, first + COMMIT_EVENTS));
+      }
     };
     let mine: Subscription | null = null;
     mine = this.subscription = this.events.subscribeToAll({
