@@ -68,6 +68,12 @@ function codeForStatus(status: number): ProblemCode {
 
 const logger = new Logger('Problems');
 
+/** SQLITE_BUSY or SQLITE_LOCKED from node:sqlite: the file's write lock was not free in time. */
+function isStoreBusy(error: unknown): boolean {
+  const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown };
+  return code === 'ERR_SQLITE_ERROR' && (errcode === 5 || errcode === 6);
+}
+
 /** The one place where every error becomes an RFC 9457 problem response. */
 export function toProblem(error: unknown, request: FastifyRequest): ProblemDetails {
   const language = languageOf(request);
@@ -82,6 +88,12 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDetai
   }
   if (error instanceof InvalidEventError) {
     return problemBody('VALIDATION_FAILED', { summary: error.issues.join('; ') }, language);
+  }
+  if (isStoreBusy(error)) {
+    // Another process held the embedded store's file past the busy timeout: the request
+    // failed on it, and the same request may well succeed in a moment.
+    logger.warn(`${request.method} ${request.url.split('?', 1)[0]}: the store was busy (${(error as Error).message})`);
+    return problemBody('UNAVAILABLE', {}, language);
   }
   const status =
     error instanceof HttpException
