@@ -83,9 +83,7 @@ export const auditLogProjection: Projection = {
     const tree = (await trees.get(editionId)) ?? { id: editionId, size: 0, frontier: [], position: 0 };
     if (tree.position >= event.position) return;
 
-    const frontier = new SparseNodeStore();
-    for (const node of tree.frontier) frontier.set(node.level, node.index, fromHex(node.hash));
-    const merkle = new MerkleTree(frontier, tree.size);
+    const { frontier, merkle } = frontierTree(tree);
     const exported = publicEvent(event);
     const leafHash = eventLeafHash(exported);
     const created = merkle.append(leafHash);
@@ -142,9 +140,17 @@ export const auditLogProjection: Projection = {
 
 /** The hex root of a stored tree at its present size, from its frontier alone. */
 export function rootOf(tree: Pick<AuditTreeDoc, 'size' | 'frontier'>): string {
+  return toHex(frontierTree(tree).merkle.root());
+}
+
+/** A stored tree as a Merkle tree over its frontier alone: enough to append to it and to compute its root. */
+function frontierTree(tree: Pick<AuditTreeDoc, 'size' | 'frontier'>): {
+  frontier: SparseNodeStore;
+  merkle: MerkleTree;
+} {
   const frontier = new SparseNodeStore();
   for (const node of tree.frontier) frontier.set(node.level, node.index, fromHex(node.hash));
-  return toHex(new MerkleTree(frontier, tree.size).root());
+  return { frontier, merkle: new MerkleTree(frontier, tree.size) };
 }
 
 /** The stored tree of an edition, for roots and proofs at any size it has reached. */

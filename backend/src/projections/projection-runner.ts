@@ -129,10 +129,7 @@ export class ProjectionRunner {
   campaign(): Promise<void> {
     this.turn = this.turn.then(async () => {
       if (!this.lease || this.stopped) return;
-      const now = Date.now();
-      const held = await this.readModels
-        .collection<LeaseDoc>(LEASES)
-        .claim(PROJECTOR, this.lease.holder, { now, expiresAt: now + this.lease.ttlMs });
+      const held = await this.claimLease(this.lease.ttlMs);
       if (held && !this.subscription) {
         this.logger.log(`projecting (${this.lease.holder} holds the projector lease)`);
         await this.subscribe();
@@ -145,12 +142,19 @@ export class ProjectionRunner {
     return this.turn;
   }
 
+  /** Claims or renews the projector lease for `forMs` from now; 0 gives it up. Says whether this instance holds it. */
+  private claimLease(forMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.readModels
+      .collection<LeaseDoc>(LEASES)
+      .claim(PROJECTOR, this.lease!.holder, { now, expiresAt: now + forMs });
+  }
+
   private resign(): Promise<void> {
     this.turn = this.turn
       .then(async () => {
         if (!this.lease || this.subscription) return;
-        const now = Date.now();
-        await this.readModels.collection<LeaseDoc>(LEASES).claim(PROJECTOR, this.lease.holder, { now, expiresAt: now });
+        await this.claimLease(0);
       })
       .catch((error: unknown) => this.logger.error(`giving up the projector lease: ${String(error)}`));
     return this.turn;
@@ -402,10 +406,7 @@ export class ProjectionRunner {
     const projected = this.subscription !== null;
     await this.unsubscribe();
     // Another instance (or this replica restarted) takes over at once instead of when the claim runs out.
-    if (this.lease && projected) {
-      const now = Date.now();
-      await this.readModels.collection<LeaseDoc>(LEASES).claim(PROJECTOR, this.lease.holder, { now, expiresAt: now });
-    }
+    if (this.lease && projected) await this.claimLease(0);
   }
 
   private settled(position: number): boolean {
