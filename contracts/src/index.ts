@@ -7,6 +7,7 @@ export * from './api/csv';
 export * from './api/problems';
 export * from './api/text';
 export * from './api/curp';
+export * from './api/status-words';
 export * from './api/notifications';
 export * from './ballots/ballot-rules';
 export * from './ballots/commitment';

@@ -1,4 +1,4 @@
-import type { Language, NotificationParams, NotificationSubject } from '@decidimos/contracts';
+import { statusWords, type Language, type NotificationParams, type NotificationSubject } from '@decidimos/contracts';
 
 export interface RenderedMail {
   subject: string;
@@ -7,42 +7,10 @@ export interface RenderedMail {
 
 type Template = (p: NotificationParams) => RenderedMail;
 
-const statusEs: Record<string, string> = {
-  submitted: 'presentada',
-  withdrawn: 'retirada',
-  feasible: 'viable',
-  unfeasible: 'no viable',
-  'on-ballot': 'en la boleta',
-  'off-ballot': 'fuera de la boleta',
-  selected: 'seleccionada',
-  'not-selected': 'no seleccionada',
-};
-const statusEn: Record<string, string> = {
-  submitted: 'submitted',
-  withdrawn: 'withdrawn',
-  feasible: 'feasible',
-  unfeasible: 'not feasible',
-  'on-ballot': 'on the ballot',
-  'off-ballot': 'off the ballot',
-  selected: 'selected',
-  'not-selected': 'not selected',
-};
-const workStatusEs: Record<string, string> = {
-  planned: 'planeada',
-  design: 'en diseño',
-  tendering: 'en licitación',
-  in_progress: 'en obra',
-  finished: 'terminada',
-  cancelled: 'cancelada',
-};
-const workStatusEn: Record<string, string> = {
-  planned: 'planned',
-  design: 'in design',
-  tendering: 'out to tender',
-  in_progress: 'under way',
-  finished: 'finished',
-  cancelled: 'cancelled',
-};
+const statusEs = statusWords.es.proposal;
+const statusEn = statusWords.en.proposal;
+const workStatusEs = statusWords.es.work;
+const workStatusEn = statusWords.en.work;
 const workLines = (p: NotificationParams, words: Record<string, string>, labels: string[]) =>
   [
     p.workStatus ? `${labels[0]}: ${words[p.workStatus]}` : null,

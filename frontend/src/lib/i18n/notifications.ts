@@ -1,3 +1,4 @@
+import { statusWords } from '@decidimos/contracts/api/status-words';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from './i18n';
 
@@ -31,24 +32,8 @@ const notificationsEs = {
     receipt: 'Ver mi comprobante',
     open: 'Ver',
   },
-  status: {
-    submitted: 'presentada',
-    withdrawn: 'retirada',
-    feasible: 'viable',
-    unfeasible: 'no viable',
-    'on-ballot': 'en la boleta',
-    'off-ballot': 'fuera de la boleta',
-    selected: 'seleccionada',
-    'not-selected': 'no seleccionada',
-  },
-  workStatus: {
-    planned: 'planeada',
-    design: 'en diseño',
-    tendering: 'en licitación',
-    in_progress: 'en obra',
-    finished: 'terminada',
-    cancelled: 'cancelada',
-  },
+  status: statusWords.es.proposal,
+  workStatus: statusWords.es.work,
   settings: {
     title: 'Qué avisos recibo',
     lead: 'Tu correo y estas preferencias son datos personales: no van al registro público y puedes borrarlos.',
@@ -132,24 +117,8 @@ const notificationsEn: Catalog<typeof notificationsEs> = {
     receipt: 'See my receipt',
     open: 'Open',
   },
-  status: {
-    submitted: 'submitted',
-    withdrawn: 'withdrawn',
-    feasible: 'feasible',
-    unfeasible: 'not feasible',
-    'on-ballot': 'on the ballot',
-    'off-ballot': 'off the ballot',
-    selected: 'selected',
-    'not-selected': 'not selected',
-  },
-  workStatus: {
-    planned: 'planned',
-    design: 'in design',
-    tendering: 'out to tender',
-    in_progress: 'under way',
-    finished: 'finished',
-    cancelled: 'cancelled',
-  },
+  status: statusWords.en.proposal,
+  workStatus: statusWords.en.work,
   settings: {
     title: 'Which notices I get',
     lead: 'Your e-mail address and these choices are personal data: they stay out of the public record and you can erase them.',
