@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
 import type { LeaseDoc, ReadModelStore } from '../read-models/read-model.port';
-import { decodeEvent, type StoredEvent } from '../shared/event-envelope';
+import { decodeEvent, decodeOwnEvent, type StoredEvent } from '../shared/event-envelope';
 import { GenerationalReadModelStore, sameGenerations } from './generations';
 import type { Projection } from './projection';
 
@@ -34,6 +34,15 @@ export interface ProjectorLease {
   holder: string;
   /** How long a claim lasts; the holder renews it three times as often. */
   ttlMs: number;
+}
+
+export interface RunnerOptions {
+  /**
+   * Takes events of their type's current version as the catalog passed them on append
+   * (decodeOwnEvent) instead of validating each again: for a rebuild, which replays the
+   * whole log. Older versions are still upcast through the catalog.
+   */
+  trustCurrentVersions?: boolean;
 }
 
 /** What the projector publishes after each commit, so instances that only serve requests know what they can read. */
@@ -89,14 +98,17 @@ export class ProjectionRunner {
   private turn: Promise<void> = Promise.resolve();
   private polling = false;
   private stopped = false;
+  private readonly decode: (recorded: RecordedEvent) => StoredEvent;
 
   constructor(
     private readonly events: EventStore,
     private readonly readModels: ReadModelStore,
     private readonly projections: Projection[],
     private readonly lease: ProjectorLease | null = null,
+    options: RunnerOptions = {},
   ) {
     this.view = readModels;
+    this.decode = options.trustCurrentVersions ? decodeOwnEvent : decodeEvent;
   }
 
   /** Whether this instance is the one projecting now. */
@@ -303,7 +315,7 @@ export class ProjectionRunner {
     );
     let event: StoredEvent;
     try {
-      event = decodeEvent(recorded);
+      event = this.decode(recorded);
     } catch (error) {
       // A log written by other code: no projection can read this event.
       for (const projection of due) this.fail(failed, projection, recorded, error);

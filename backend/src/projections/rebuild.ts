@@ -2,6 +2,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { GenerationalReadModelStore, type Generations } from './generations';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
+import { WriteBehindStore } from './write-behind';
 
 export interface RebuildResult {
   generations: Generations;
@@ -38,7 +39,10 @@ export async function rebuildProjections(
     }
     await target.setCheckpoint(projection.name, 0);
   }
-  const runner = new ProjectionRunner(events, target, projections);
+  // Nobody reads the new generation before the switch: its writes wait in memory and go
+  // out in large transactions, and the log, checked on append, is not validated again.
+  const buffered = new WriteBehindStore(target, new Set(projections.flatMap((projection) => projection.collections)));
+  const runner = new ProjectionRunner(events, buffered, projections, null, { trustCurrentVersions: true });
   await runner.start();
   const head = await events.headPosition();
   await runner.waitFor(head);
@@ -56,6 +60,7 @@ export async function rebuildProjections(
         .join('; '),
     );
   }
+  await buffered.flush();
   await store.record(next);
   return { generations: next, position: runner.position };
 }

@@ -181,6 +181,46 @@ export function describeReadModelContract(
       });
     });
 
+    describe('bulk load', () => {
+      it('writes each document as given, replacing what its id held, and records its position', async () => {
+        await proposals().upsert('p1', proposal('p1', { title: 'before' }), { position: 9 });
+        const p1 = proposal('p1', { title: 'loaded', location: { lat: 25.67, lng: -100.31 } });
+        const p2 = proposal('p2', { tags: ['agua'] });
+
+        await proposals().load([
+          { id: 'p1', json: JSON.stringify(p1), position: 3 },
+          { id: 'p2', json: JSON.stringify(p2), position: 4 },
+        ]);
+
+        expect((await proposals().find()).items).toEqual([p1, p2]);
+        // The loaded positions guard later writes, as an upsert's would.
+        expect(await proposals().upsert('p2', proposal('p2', { supports: 7 }), { position: 4 })).toBe(false);
+        expect(await proposals().upsert('p1', proposal('p1', { supports: 7 }), { position: 4 })).toBe(true);
+      });
+
+      it('leaves a deleted document’s position behind, or removes the document when there is none', async () => {
+        await proposals().upsert('p1', proposal('p1'), { position: 1 });
+        await proposals().upsert('p2', proposal('p2'), { position: 1 });
+
+        await proposals().load([
+          { id: 'p1', json: null, position: 5 },
+          { id: 'p2', json: null, position: null },
+        ]);
+
+        expect(await proposals().count()).toBe(0);
+        expect(await proposals().upsert('p1', proposal('p1'), { position: 4 })).toBe(false);
+        expect(await proposals().upsert('p2', proposal('p2'), { position: 1 })).toBe(true);
+      });
+
+      it('still refuses a value another document holds in a unique field', async () => {
+        await slugged().upsert('p1', proposal('p1', { slug: 'parque' }));
+
+        await expect(
+          slugged().load([{ id: 'p2', json: JSON.stringify(proposal('p2', { slug: 'parque' })), position: 2 }]),
+        ).rejects.toBeInstanceOf(DuplicateKeyError);
+      });
+    });
+
     describe('unique keys', () => {
       it('refuses a document taking another’s value with DuplicateKeyError, changing nothing', async () => {
         await slugged().upsert('p1', proposal('p1', { slug: 'parque-lineal' }));

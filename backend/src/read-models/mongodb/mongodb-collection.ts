@@ -1,4 +1,9 @@
-import { type Collection as MongoCollection, type Filter as MongoFilter, MongoServerError } from 'mongodb';
+import {
+  type AnyBulkWriteOperation,
+  type Collection as MongoCollection,
+  type Filter as MongoFilter,
+  MongoServerError,
+} from 'mongodb';
 import {
   type Collection,
   type CounterDoc,
@@ -6,6 +11,7 @@ import {
   DuplicateKeyError,
   type Filter,
   type FindOptions,
+  type LoadedDocument,
   type Page,
   type Scalar,
   type WriteOptions,
@@ -128,6 +134,33 @@ export class MongoDbCollection<T extends object> implements Collection<T> {
     await this.state.ready;
     await this.ensureIndexFor({ filter });
     return this.documents.countDocuments(documentFilter(filter));
+  }
+
+  /** One unordered bulk write: each document replaced whole, positions as given, no guard. */
+  async load(documents: LoadedDocument[]): Promise<void> {
+    await this.state.ready;
+    if (documents.length === 0) return;
+    const writes = documents.map(({ id, json, position }): AnyBulkWriteOperation<StoredDocument> => {
+      if (json === null && position === null) return { deleteOne: { filter: { _id: id } } };
+      const doc = json === null ? null : (JSON.parse(json) as Record<string, unknown>);
+      return {
+        replaceOne: {
+          filter: { _id: id },
+          replacement: { doc, keys: doc === null ? {} : this.keysOf(doc), position },
+          upsert: true,
+        },
+      };
+    });
+    try {
+      await this.documents.bulkWrite(writes, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      for (const { id, json } of documents) {
+        const held = json === null ? null : await this.heldKey(id, JSON.parse(json) as Record<string, unknown>);
+        if (held) throw new DuplicateKeyError(this.name, held.field, held.value);
+      }
+      throw error;
+    }
   }
 
   async clear(): Promise<void> {

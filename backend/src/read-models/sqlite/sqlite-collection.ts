@@ -6,6 +6,7 @@ import {
   DuplicateKeyError,
   type Filter,
   type FindOptions,
+  type LoadedDocument,
   type Page,
   type WriteOptions,
 } from '../read-model.port';
@@ -104,6 +105,30 @@ export class SqliteCollection<T extends object> implements Collection<T> {
     const query = documentQuery(this.name, { filter });
     this.db.ensureIndex(query.index);
     return this.countMatches(query);
+  }
+
+  async load(documents: LoadedDocument[]): Promise<void> {
+    const uniqueFields = this.uniqueFields();
+    this.db.inWriteTransaction(() => {
+      if (uniqueFields.length > 0) {
+        for (const { id, json } of documents) {
+          if (json === null)
+            this.db.prepare('DELETE FROM unique_keys WHERE collection = ? AND id = ?').run(this.name, id);
+          else this.replaceUniqueKeys(id, JSON.parse(json) as T, uniqueFields);
+        }
+      }
+      // One prepared statement run per document measured faster here than multi-row INSERTs
+      // (binding hundreds of parameters costs more than the statements saved).
+      const write = this.db.prepare(
+        `INSERT INTO documents (collection, id, doc, position) VALUES (?, ?, ?, ?)
+         ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, position = excluded.position`,
+      );
+      const remove = this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
+      for (const { id, json, position } of documents) {
+        if (json === null && position === null) remove.run(this.name, id);
+        else write.run(this.name, id, json, position);
+      }
+    });
   }
 
   async clear(): Promise<void> {

@@ -1,0 +1,119 @@
+import { openSqliteReadModelStore } from '../read-models/sqlite';
+import type { Collection, ReadModelStore } from '../read-models/read-model.port';
+import { IdFilter, WriteBehindStore } from './write-behind';
+
+interface BallotView {
+  id: string;
+  casts: number;
+}
+
+let store: ReadModelStore;
+let buffered: WriteBehindStore;
+/** Ids the buffered store asked the real one for. */
+let reads: string[];
+
+beforeEach(async () => {
+  store = await openSqliteReadModelStore(':memory:');
+  buffered = new WriteBehindStore(watchingReads(store), new Set(['ballots']));
+  reads = [];
+});
+afterEach(() => store.close());
+
+const ballots = () => buffered.collection<BallotView>('ballots');
+const stored = () => store.collection<BallotView>('ballots');
+
+/** The store itself, except that it notes every `get` on a collection. */
+function watchingReads(inner: ReadModelStore): ReadModelStore {
+  return Object.assign(Object.create(inner) as ReadModelStore, {
+    collection<T extends object>(name: string): Collection<T> {
+      const collection = inner.collection<T>(name);
+      return Object.assign(Object.create(collection) as Collection<T>, {
+        get: (id: string) => {
+          reads.push(id);
+          return collection.get(id);
+        },
+      });
+    },
+  });
+}
+
+describe('a rebuild’s write-behind store', () => {
+  it('keeps writes and checkpoints in memory until a flush writes them out', async () => {
+    await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
+    await buffered.setCheckpoint('ballots', 1);
+
+    expect(await ballots().get('b1')).toEqual({ id: 'b1', casts: 1 });
+    expect(await stored().get('b1')).toBeNull();
+    expect(await store.getCheckpoint('ballots')).toBe(0);
+
+    await buffered.flush();
+
+    expect(await stored().get('b1')).toEqual({ id: 'b1', casts: 1 });
+    expect(await store.getCheckpoint('ballots')).toBe(1);
+  });
+
+  it('answers a miss on an id it never wrote without reading the store', async () => {
+    await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
+
+    expect(await ballots().get('b2')).toBeNull();
+    expect(reads).toEqual([]);
+  });
+
+  it('reads back a document flushed and evicted since, so a revote finds the first ballot', async () => {
+    await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
+    // Untouched across two flushes: no longer in memory.
+    await buffered.flush();
+    await buffered.flush();
+
+    expect(await ballots().get('b1')).toEqual({ id: 'b1', casts: 1 });
+    expect(reads).toEqual(['b1']);
+    expect(await ballots().upsert('b1', { id: 'b1', casts: 2 }, { position: 7 })).toBe(true);
+    await buffered.flush();
+    expect(await stored().get('b1')).toEqual({ id: 'b1', casts: 2 });
+  });
+
+  it('guards positions of the documents it holds, as the store would', async () => {
+    await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 5 });
+
+    expect(await ballots().upsert('b1', { id: 'b1', casts: 9 }, { position: 5 })).toBe(false);
+    expect(await ballots().delete('b1', { position: 4 })).toBe(false);
+    expect(await ballots().get('b1')).toEqual({ id: 'b1', casts: 1 });
+    expect(await ballots().delete('b1', { position: 6 })).toBe(true);
+    await buffered.flush();
+    expect(await stored().upsert('b1', { id: 'b1', casts: 1 }, { position: 6 })).toBe(false);
+  });
+
+  it('keeps what was written, whatever the writer does with its object afterwards', async () => {
+    const ballot = { id: 'b1', casts: 1 };
+    await ballots().upsert('b1', ballot, { position: 1 });
+    ballot.casts = 5;
+    (await ballots().get('b1'))!.casts = 6;
+
+    expect(await ballots().get('b1')).toEqual({ id: 'b1', casts: 1 });
+  });
+
+  it('passes collections it was not given straight to the store', async () => {
+    await buffered.collection<BallotView>('sessions').upsert('s1', { id: 's1', casts: 0 });
+
+    expect(await store.collection('sessions').get('s1')).toEqual({ id: 's1', casts: 0 });
+  });
+
+  it('finds what is still in memory, by flushing first', async () => {
+    await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
+
+    expect((await ballots().find()).items).toEqual([{ id: 'b1', casts: 1 }]);
+  });
+});
+
+describe('the filter of ids written', () => {
+  it('never forgets an id, however many it holds', () => {
+    const filter = new IdFilter();
+    const ids = Array.from({ length: 20_000 }, (_, i) => `edition:${i.toString(16).padStart(64, '0')}`);
+    for (const id of ids) filter.add(id);
+
+    expect(ids.every((id) => filter.mayHave(id))).toBe(true);
+    const strangers = Array.from({ length: 5_000 }, (_, i) => `other:${i}`);
+    // About 1 % false positives by design; far fewer than a tenth.
+    expect(strangers.filter((id) => filter.mayHave(id)).length).toBeLessThan(500);
+  });
+});

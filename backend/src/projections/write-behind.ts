@@ -1,0 +1,282 @@
+import type {
+  Collection,
+  CollectionOptions,
+  CounterDoc,
+  CounterWindow,
+  Filter,
+  FindOptions,
+  LoadedDocument,
+  Page,
+  ReadModelStore,
+  WriteOptions,
+} from '../read-models/read-model.port';
+
+/** Documents written since the last flush that make the next batch flush them. */
+const FLUSH_DOCUMENTS = 40_000;
+
+/**
+ * A rebuild's writes, kept in memory and written to the fresh collections in large
+ * transactions (one `load` per collection, then the checkpoints, so a checkpoint is never
+ * ahead of the documents it covers).
+ *
+ * Only for what a rebuild does: collections that started empty (`clear`ed), fed by one
+ * writer with events in log order, each once. So a document never written here does not
+ * exist and a miss needs no read; and a write is never older than the stored document
+ * (positions grow), so only documents still in memory need their position compared, which
+ * keeps a projection that writes one document twice for one event exact. Memory stays
+ * bounded: each flush evicts the documents nobody touched since the flush before, and an
+ * id filter remembers which ids were ever written, so a miss on an evicted document
+ * (rare: a revote) is read back from the store.
+ *
+ * Collections not listed (sessions, leases: shared with the live service) and collections
+ * with unique fields go straight to the store.
+ */
+export class WriteBehindStore implements ReadModelStore {
+  private readonly buffered = new Map<string, BufferedCollection<object>>();
+  private readonly checkpoints = new Map<string, number>();
+  private flushing: Promise<void> | null = null;
+  /** Documents waiting to be written, over every collection. */
+  dirty = 0;
+  /** Flushes so far; a document touched in neither this nor the last interval is evicted. */
+  epoch = 0;
+
+  constructor(
+    private readonly inner: ReadModelStore,
+    private readonly collections: ReadonlySet<string>,
+  ) {}
+
+  collection<T extends object>(name: string, options?: CollectionOptions): Collection<T> {
+    if (!this.collections.has(name) || (options?.unique?.length ?? 0) > 0) return this.inner.collection(name, options);
+    let collection = this.buffered.get(name);
+    if (!collection) {
+      collection = new BufferedCollection(this, this.inner.collection(name));
+      this.buffered.set(name, collection);
+    }
+    return collection as unknown as Collection<T>;
+  }
+
+  /** The writes are in memory already; a long run of them is flushed once they add up. */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    const result = await work();
+    if (this.dirty >= FLUSH_DOCUMENTS) await this.flush();
+    return result;
+  }
+
+  async getCheckpoint(projection: string): Promise<number> {
+    return this.checkpoints.get(projection) ?? this.inner.getCheckpoint(projection);
+  }
+
+  /** Kept until the next flush, which writes it after the documents. */
+  async setCheckpoint(projection: string, position: number): Promise<void> {
+    this.checkpoints.set(projection, position);
+  }
+
+  /** Writes everything waiting, in one transaction where the store has them, checkpoints last. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    this.flushing = this.writeOut().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+  }
+
+  private async writeOut(): Promise<void> {
+    const writeAll = async () => {
+      for (const collection of this.buffered.values()) await collection.writeOut();
+      for (const [projection, position] of this.checkpoints) await this.inner.setCheckpoint(projection, position);
+    };
+    await (this.inner.batch ? this.inner.batch(writeAll) : writeAll());
+    this.checkpoints.clear();
+    this.dirty = 0;
+    for (const collection of this.buffered.values()) collection.evictUntouchedSince(this.epoch);
+    this.epoch += 1;
+  }
+}
+
+interface Entry {
+  /** The document as written (a snapshot, whatever the caller does with its object); null when deleted or absent. */
+  json: string | null;
+  /** Position of the last write that carried one; null if none did or it is not known (read back from the store). */
+  position: number | null;
+  dirty: boolean;
+  /** The flush interval it was last touched in. */
+  epoch: number;
+}
+
+class BufferedCollection<T extends object> implements Collection<T> {
+  private readonly entries = new Map<string, Entry>();
+  private written = new IdFilter();
+
+  constructor(
+    private readonly store: WriteBehindStore,
+    private readonly inner: Collection<T>,
+  ) {}
+
+  async get(id: string): Promise<T | null> {
+    const entry = await this.entry(id);
+    return entry?.json ? (JSON.parse(entry.json) as T) : null;
+  }
+
+  async upsert(id: string, doc: T, { position }: WriteOptions = {}): Promise<boolean> {
+    const entry = this.entries.get(id);
+    if (entry && isStale(entry, position)) return false;
+    this.put(id, entry, JSON.stringify(doc), position ?? entry?.position ?? null);
+    return true;
+  }
+
+  async delete(id: string, { position }: WriteOptions = {}): Promise<boolean> {
+    const entry = await this.entry(id);
+    if (entry && isStale(entry, position)) return false;
+    this.put(id, entry, null, position ?? null);
+    return entry?.json != null;
+  }
+
+  async find(options?: FindOptions): Promise<Page<T>> {
+    await this.store.flush();
+    return this.inner.find(options);
+  }
+
+  async count(filter?: Filter): Promise<number> {
+    await this.store.flush();
+    return this.inner.count(filter);
+  }
+
+  async load(documents: LoadedDocument[]): Promise<void> {
+    for (const { id, json, position } of documents) this.put(id, this.entries.get(id), json, position);
+  }
+
+  async clear(): Promise<void> {
+    this.store.dirty -= [...this.entries.values()].filter((entry) => entry.dirty).length;
+    this.entries.clear();
+    this.written = new IdFilter();
+    await this.inner.clear();
+  }
+
+  // Counters and leases are no projection's documents; they are passed on after what is waiting.
+  async increment(id: string, by: number, window: CounterWindow): Promise<CounterDoc> {
+    await this.passOn(id);
+    return this.inner.increment(id, by, window);
+  }
+
+  async claim(id: string, holder: string, window: CounterWindow): Promise<boolean> {
+    await this.passOn(id);
+    return this.inner.claim(id, holder, window);
+  }
+
+  async deleteExpired(now: number): Promise<number> {
+    await this.store.flush();
+    this.entries.clear();
+    return this.inner.deleteExpired(now);
+  }
+
+  /** This collection's waiting writes, as one load; checkpoints follow it (WriteBehindStore.flush). */
+  async writeOut(): Promise<void> {
+    const documents: LoadedDocument[] = [];
+    for (const [id, entry] of this.entries) {
+      if (!entry.dirty) continue;
+      documents.push({ id, json: entry.json, position: entry.position });
+      entry.dirty = false;
+    }
+    // In key order, each page of the store's index is visited once instead of once per document.
+    documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (documents.length > 0) await this.inner.load(documents);
+  }
+
+  evictUntouchedSince(epoch: number): void {
+    for (const [id, entry] of this.entries) if (entry.epoch < epoch) this.entries.delete(id);
+  }
+
+  private async entry(id: string): Promise<Entry | undefined> {
+    const cached = this.entries.get(id);
+    if (cached) {
+      cached.epoch = this.store.epoch;
+      return cached;
+    }
+    if (!this.written.mayHave(id)) return undefined;
+    // Written in this rebuild, flushed and evicted since (or a false positive of the filter).
+    const doc = await this.inner.get(id);
+    if (doc === null) return undefined;
+    const entry: Entry = { json: JSON.stringify(doc), position: null, dirty: false, epoch: this.store.epoch };
+    this.entries.set(id, entry);
+    return entry;
+  }
+
+  private put(id: string, entry: Entry | undefined, json: string | null, position: number | null): void {
+    if (!entry?.dirty) this.store.dirty += 1;
+    if (!entry) this.written.add(id);
+    this.entries.set(id, { json, position, dirty: true, epoch: this.store.epoch });
+  }
+
+  private async passOn(id: string): Promise<void> {
+    await this.store.flush();
+    this.entries.delete(id);
+    this.written.add(id);
+  }
+}
+
+function isStale(entry: Entry, position: number | undefined): boolean {
+  return position !== undefined && entry.position !== null && position <= entry.position;
+}
+
+/**
+ * Which ids were ever written, in about 1.2 bytes each instead of the ids themselves: a
+ * Bloom filter (no false negatives, about 1 % false positives), grown by adding a filter
+ * twice as large whenever the last one is full.
+ */
+export class IdFilter {
+  private static readonly HASHES = 7;
+  private static readonly BITS_PER_ID = 10;
+  private readonly layers: { bits: Uint32Array; mask: number; capacity: number; count: number }[] = [];
+
+  add(id: string): void {
+    let layer = this.layers.at(-1);
+    if (!layer || layer.count >= layer.capacity) {
+      const capacity = layer ? layer.capacity * 2 : 1 << 12;
+      // A power of two of bits, so a hash is reduced with a mask.
+      const size = 2 ** Math.ceil(Math.log2(capacity * IdFilter.BITS_PER_ID));
+      layer = { bits: new Uint32Array(size / 32), mask: size - 1, capacity, count: 0 };
+      this.layers.push(layer);
+    }
+    const [h1, h2] = hashes(id);
+    for (let i = 0; i < IdFilter.HASHES; i += 1) {
+      const bit = (h1 + i * h2) & layer.mask;
+      layer.bits[bit >>> 5]! |= 1 << (bit & 31);
+    }
+    layer.count += 1;
+  }
+
+  mayHave(id: string): boolean {
+    if (this.layers.length === 0) return false;
+    const [h1, h2] = hashes(id);
+    return this.layers.some((layer) => {
+      for (let i = 0; i < IdFilter.HASHES; i += 1) {
+        const bit = (h1 + i * h2) & layer.mask;
+        if ((layer.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+      }
+      return true;
+    });
+  }
+}
+
+/** Two independent 32-bit hashes of a string (FNV-1a with two offsets, each finished by murmur3's mixer), for double hashing. */
+function hashes(id: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < id.length; i += 1) {
+    const c = id.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  // Odd, so the probes of one id never repeat within a power-of-two table.
+  return [mix(a), mix(b) | 1];
+}
+
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
