@@ -12,7 +12,7 @@ import type {
 } from '../read-models/read-model.port';
 
 /** Documents written since the last flush that make the next batch flush them. */
-const FLUSH_DOCUMENTS = 40_000;
+const FLUSH_DOCUMENTS = 100_000;
 
 /**
  * A rebuild's writes, kept in memory and written to the fresh collections in large

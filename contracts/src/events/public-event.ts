@@ -46,8 +46,13 @@ function withoutSealed(data: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+/** A timestamp as the stores record it (`Date#toISOString`), whose hour is its first 13 characters. */
+const RECORDED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** `YYYY-MM-DDTHH:00:00.000Z` of an ISO timestamp. */
 export function hourOf(recordedAt: string): string {
+  // Cut as text when it can be: a rebuild does this for a million ballots, twice each.
+  if (RECORDED_AT.test(recordedAt)) return `${recordedAt.slice(0, 13)}:00:00.000Z`;
   const time = new Date(recordedAt);
   time.setUTCMinutes(0, 0, 0);
   return time.toISOString();

@@ -1,7 +1,7 @@
 import { ballotCommitment } from '../ballots/commitment';
 import { editionRulesSchema } from '../editions/edition';
 import { parseEvent, parsePublicEvent } from './catalog';
-import { publicEvent } from './public-event';
+import { hourOf, publicEvent } from './public-event';
 
 const salt = 'c3'.repeat(32);
 const ballot = {
@@ -119,5 +119,13 @@ describe('drafted editions', () => {
       citywidePool: pool,
     });
     expect(() => parseEvent('EditionDrafted', drafted, 3)).toThrow(/unsupported schemaVersion 3/);
+  });
+});
+
+describe('the hour of a timestamp', () => {
+  it('is the same whichever ISO form the time was recorded in', () => {
+    expect(hourOf('2027-05-03T17:42:09.123Z')).toBe('2027-05-03T17:00:00.000Z');
+    expect(hourOf('2027-05-03T17:42:09Z')).toBe('2027-05-03T17:00:00.000Z');
+    expect(hourOf('2027-05-03T19:42:09.123+02:00')).toBe('2027-05-03T17:00:00.000Z');
   });
 });
