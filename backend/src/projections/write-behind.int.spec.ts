@@ -61,8 +61,7 @@ describe('a rebuild’s write-behind store', () => {
 
   it('reads back a document flushed and evicted since, so a revote finds the first ballot', async () => {
     await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
-    // Untouched across two flushes: no longer in memory.
-    await buffered.flush();
+    // Written and not read again: the flush evicts it.
     await buffered.flush();
 
     expect(await ballots().get('b1')).toEqual({ id: 'b1', casts: 1 });

@@ -24,9 +24,11 @@ const FLUSH_DOCUMENTS = 100_000;
  * exist and a miss needs no read; and a write is never older than the stored document
  * (positions grow), so only documents still in memory need their position compared, which
  * keeps a projection that writes one document twice for one event exact. Memory stays
- * bounded: each flush evicts the documents nobody touched since the flush before, and an
- * id filter remembers which ids were ever written, so a miss on an evicted document
- * (rare: a revote) is read back from the store.
+ * bounded: each flush evicts the documents nobody read since the flush before (most are
+ * written once and never read: leaves, nodes, first ballots), keeping those read again
+ * and again (an edition's tree, its ballot counts), and an id filter remembers which ids
+ * were ever written, so a miss on an evicted document (a revote) is read back from the
+ * store.
  *
  * Collections not listed (sessions, leases: shared with the live service) and collections
  * with unique fields go straight to the store.
@@ -37,7 +39,7 @@ export class WriteBehindStore implements ReadModelStore {
   private flushing: Promise<void> | null = null;
   /** Documents waiting to be written, over every collection. */
   dirty = 0;
-  /** Flushes so far; a document touched in neither this nor the last interval is evicted. */
+  /** Flushes so far; a flush evicts the documents not read since the one before. */
   epoch = 0;
 
   constructor(
@@ -92,7 +94,7 @@ export class WriteBehindStore implements ReadModelStore {
     await (this.inner.batch ? this.inner.batch(writeAll) : writeAll());
     this.checkpoints.clear();
     this.dirty = 0;
-    for (const collection of this.buffered.values()) collection.evictUntouchedSince(this.epoch);
+    for (const collection of this.buffered.values()) collection.evictUnreadSince(this.epoch);
     this.epoch += 1;
   }
 }
@@ -103,7 +105,7 @@ interface Entry {
   /** Position of the last write that carried one; null if none did or it is not known (read back from the store). */
   position: number | null;
   dirty: boolean;
-  /** The flush interval it was last touched in. */
+  /** The flush interval it was last read in; -1 if it was only written. */
   epoch: number;
 }
 
@@ -186,7 +188,7 @@ class BufferedCollection<T extends object> implements Collection<T> {
     if (documents.length > 0) await this.inner.load(documents);
   }
 
-  evictUntouchedSince(epoch: number): void {
+  evictUnreadSince(epoch: number): void {
     for (const [id, entry] of this.entries) if (entry.epoch < epoch) this.entries.delete(id);
   }
 
@@ -208,7 +210,7 @@ class BufferedCollection<T extends object> implements Collection<T> {
   private put(id: string, entry: Entry | undefined, json: string | null, position: number | null): void {
     if (!entry?.dirty) this.store.dirty += 1;
     if (!entry) this.written.add(id);
-    this.entries.set(id, { json, position, dirty: true, epoch: this.store.epoch });
+    this.entries.set(id, { json, position, dirty: true, epoch: entry?.epoch ?? -1 });
   }
 
   private async passOn(id: string): Promise<void> {
