@@ -25,20 +25,18 @@ export interface AuditTreeDoc {
 }
 
 /**
- * A leaf, found by event id (receipts) or by page (export): its hash, its place in the tree
- * and the event's log position. The event itself is read from the log when needed and put
- * in its public form again (publicEvent is a pure function of the recorded event), rather
- * than copied here: a copy was most of the read models' bytes.
+ * A leaf, found by event id (receipts) or by index (export): its place in the tree and the
+ * event's log position. The event itself is read from the log when needed and put in its
+ * public form again (publicEvent is a pure function of the recorded event), rather than
+ * copied here: a copy was most of the read models' bytes. Its hash is the tree's level-0
+ * node, or the hash of that public form (eventLeafHash).
  */
 export interface AuditLeafDoc {
-  id: string;
   editionId: string;
   index: number;
-  page: number;
-  leafHash: string;
   position: number;
-  /** Why this event gets a signed head of its own (headReason), or null. */
-  headReason: string | null;
+  /** Why this event gets a signed head of its own (headReason); absent (null in older documents) when it does not. */
+  headReason?: string | null;
 }
 
 /** A signed tree head as recorded in the log, with the leaf its TreeHeadSigned event became. */
@@ -56,7 +54,7 @@ export const AUDIT_HEADS = 'audit-tree-heads';
 export const AUDIT_NODES = 'audit-nodes';
 export const AUDIT_LEAVES = 'audit-leaves';
 
-/** Leaves per export page: the export reads a page by equality on an indexed field, not by OFFSET. */
+/** Leaves per export page: the export reads a page by its leaves' indexes (an indexed field), not by OFFSET. */
 export const LEAVES_PER_PAGE = 1_000;
 
 export const nodeId = (editionId: string, level: number, index: number) => `${editionId}/${level}/${index}`;
@@ -92,19 +90,14 @@ export const auditLogProjection: Projection = {
     const nodes = store.collection<{ hash: string }>(AUDIT_NODES);
     for (const node of created)
       await nodes.upsert(nodeId(editionId, node.level, node.index), { hash: toHex(node.hash) }, written);
-    await store.collection<AuditLeafDoc>(AUDIT_LEAVES).upsert(
-      exported.id,
-      {
-        id: exported.id,
-        editionId,
-        index: tree.size,
-        page: Math.floor(tree.size / LEAVES_PER_PAGE),
-        leafHash: toHex(leafHash),
-        position: event.position,
-        headReason: headReason(event),
-      },
-      written,
-    );
+    const reason = headReason(event);
+    await store
+      .collection<AuditLeafDoc>(AUDIT_LEAVES)
+      .upsert(
+        exported.id,
+        { editionId, index: tree.size, position: event.position, ...(reason === null ? {} : { headReason: reason }) },
+        written,
+      );
     if (event.type === 'TreeHeadSigned') {
       const { publicKey, ...head } = event.data;
       await store.collection<AuditHeadDoc>(AUDIT_HEADS).upsert(
