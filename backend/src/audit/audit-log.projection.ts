@@ -102,8 +102,8 @@ export function editionOf(event: { data: object }): string | null {
 /**
  * Every event of an edition, in log order, becomes the next leaf of the edition's Merkle
  * tree. A tile of nodes is stored once, when its last node is complete, and the tree
- * document keeps the unfinished ones, so an event costs one read and one write (and one
- * more every sixteenth event). An event at or before the tree's recorded position was
+ * document keeps the unfinished ones, so an event costs a read of the tree, a write of its
+ * leaf and a write of the tree (and a tile every sixteenth event). An event at or before the tree's recorded position was
  * already applied: replays change nothing.
  */
 export const auditLogProjection: Projection = {

@@ -6,7 +6,8 @@ import { HASH_SIZE, hashChildren } from '@decidimos/contracts';
  * document, written once, when the sixteenth is complete. A node of the three levels in
  * between is the root of at most sixteen stored ones and is hashed again when a root or a
  * proof needs it (at most fifteen hashes). The nodes of each stored level's unfinished
- * tile are kept with the tree's size. A node per document, in hex, was five times the bytes.
+ * tile are kept with the tree's size. A document per node, in hex, took about four times the
+ * bytes (issue 13).
  */
 export const TILE_HEIGHT = 4;
 export const TILE_WIDTH = 2 ** TILE_HEIGHT;
@@ -48,7 +49,7 @@ export function finishedTiles(size: number, row: number): number {
 }
 
 /** The root of a complete run of stored nodes (a power of two of them). */
-export function foldHashes(hashes: Uint8Array[]): Uint8Array {
+function foldHashes(hashes: Uint8Array[]): Uint8Array {
   let level = hashes;
   while (level.length > 1) {
     const up: Uint8Array[] = [];
