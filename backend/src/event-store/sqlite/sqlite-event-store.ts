@@ -12,7 +12,14 @@ import {
 } from '../event-store.port';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { LogGrowthSignal } from './log-growth-signal';
-import { inWriteTransaction, openSharedDatabase } from './sqlite-database';
+import {
+  inWriteTransaction,
+  isBusy,
+  openSharedDatabase,
+  pauseBeforeRetry,
+  WRITE_LOCK_WAIT_MS,
+  waitingForLocks,
+} from './sqlite-database';
 
 export interface SqliteEventStoreOptions {
   /** How often waiting subscriptions look for events appended by other processes. Default 50 ms. */
@@ -61,8 +68,9 @@ interface PendingAppend {
 
 /** Opens the event log kept in one SQLite file, creating it if needed. */
 export async function openSqliteEventStore(file: string, options: SqliteEventStoreOptions = {}): Promise<EventStore> {
-  const db = openSharedDatabase(file, { durable: true });
-  inWriteTransaction(db, () => db.exec(SCHEMA));
+  const db = openSharedDatabase(file, { durable: true }, (opened) =>
+    inWriteTransaction(opened, () => opened.exec(SCHEMA)),
+  );
   return new SqliteEventStore(db, options.pollIntervalMs ?? 50);
 }
 
@@ -88,6 +96,8 @@ class SqliteEventStore implements EventStore {
   private readonly growth: LogGrowthSignal;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private pending: PendingAppend[] = [];
+  /** The appends' commit, from when it is scheduled until the pending appends are committed or rejected. */
+  private committing: Promise<void> | null = null;
 
   constructor(
     private readonly db: DatabaseSync,
@@ -101,31 +111,59 @@ class SqliteEventStore implements EventStore {
    * Appends that arrive in the same turn of the event loop are committed together: one
    * transaction and one sync to disk for the lot (group commit), each append inside its
    * own savepoint, so one that fails its revision check leaves the others untouched.
+   * While another process holds the file's write lock, appends arriving meanwhile join
+   * the waiting ones, and the lot is committed once the lock is free.
    */
   append(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new RangeError(`append to ${streamId} needs at least one event`));
     return new Promise((resolve, reject) => {
-      if (this.pending.push({ streamId, events, expected, resolve, reject }) === 1) setImmediate(() => this.commit());
+      this.pending.push({ streamId, events, expected, resolve, reject });
+      this.scheduleCommit();
     });
   }
 
-  private commit(): void {
+  private scheduleCommit(): void {
+    this.committing ??= this.commitPending().finally(() => {
+      this.committing = null;
+      // Appended by code that ran between the commit and here.
+      if (this.pending.length > 0) this.scheduleCommit();
+    });
+  }
+
+  /** Tries the pending appends' commit until the file's write lock is free, or for WRITE_LOCK_WAIT_MS. */
+  private async commitPending(): Promise<void> {
+    await pauseBeforeRetry(0);
+    const deadline = performance.now() + WRITE_LOCK_WAIT_MS;
+    for (let attempt = 0; !this.commitNow(performance.now() >= deadline); attempt += 1) {
+      await pauseBeforeRetry(attempt);
+    }
+  }
+
+  /**
+   * Commits the pending appends and settles their promises; says false, having done
+   * nothing, when another process holds the write lock, unless told to give up and reject
+   * them with SQLite's SQLITE_BUSY.
+   */
+  private commitNow(giveUp: boolean): boolean {
     const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
+    if (batch.length === 0) return true;
     let outcomes: ({ result: AppendResult } | { error: unknown })[];
     try {
       outcomes = inWriteTransaction(this.db, () => batch.map((append) => this.appendInSavepoint(append)));
     } catch (error) {
+      if (isBusy(error) && !giveUp) return false;
+      this.pending = [];
       for (const append of batch) append.reject(error);
-      return;
+      return true;
     }
+    this.pending = [];
     this.growth.notify();
     batch.forEach((append, i) => {
       const outcome = outcomes[i]!;
       if ('result' in outcome) append.resolve(outcome.result);
       else append.reject(outcome.error);
     });
+    return true;
   }
 
   private appendInSavepoint({ streamId, events, expected }: PendingAppend) {
@@ -180,8 +218,8 @@ class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (!this.db.isOpen) return;
-    // Appends already accepted are committed, not dropped.
-    this.commit();
+    // Appends already accepted are committed, not dropped: waiting for the lock here blocks nothing that still serves.
+    waitingForLocks(this.db, () => this.commitNow(true));
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.db.close();
   }
