@@ -22,7 +22,11 @@ import {
 } from './sqlite-database';
 
 export interface SqliteEventStoreOptions {
-  /** How often waiting subscriptions look for events appended by other processes. Default 50 ms. */
+  /**
+   * How often waiting subscriptions look for events appended by other processes. Default
+   * 5 ms: a command on another backend instance waits for the projector here to notice its
+   * event, and a look is one indexed read.
+   */
   pollIntervalMs?: number;
 }
 
@@ -71,7 +75,7 @@ export async function openSqliteEventStore(file: string, options: SqliteEventSto
   const db = openSharedDatabase(file, { durable: true }, (opened) =>
     inWriteTransaction(opened, () => opened.exec(SCHEMA)),
   );
-  return new SqliteEventStore(db, options.pollIntervalMs ?? 50);
+  return new SqliteEventStore(db, options.pollIntervalMs ?? 5);
 }
 
 function prepareStatements(db: DatabaseSync) {
