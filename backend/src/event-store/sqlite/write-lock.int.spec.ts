@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { openSqliteReadModelStore } from '../../read-models/sqlite';
 import type { EventStore } from '../event-store.port';
 import { openSqliteEventStore } from './sqlite-event-store';
@@ -13,7 +13,7 @@ import { whenUnlocked } from './sqlite-database';
  * that finds the write lock held by the other process waits for it without stopping its
  * own event loop (SQLite's busy handler would sleep on it), and gives up with SQLITE_BUSY
  * (a 503) when the lock stays taken. The other process is played by a second connection
- * of this one, which can only let go of the lock if the event loop keeps running.
+ * of this one, which can only let go of the lock if the event loop keeps turning.
  */
 let dir: string;
 
@@ -64,9 +64,10 @@ describe('an append that meets the event log locked by another process', () => {
     const first = store.append('thing-1', [event('e1')], 'no_stream');
     const firstState = settledLater(first);
 
-    await sleep(20);
+    await nextTurn();
     const second = store.append('thing-2', [event('e2')], 'no_stream');
-    await sleep(20);
+    await nextTurn();
+    await nextTurn();
 
     expect(firstState.settled).toBe(false);
     lock.release();
@@ -86,7 +87,7 @@ describe('a read-model write that meets the file locked by another process', () 
       const counted = counters.increment('logins', 1, { now: 0, expiresAt: Number.MAX_SAFE_INTEGER });
       const state = settledLater(counted);
 
-      await sleep(20);
+      await nextTurn();
 
       expect(state.settled).toBe(false);
       lock.release();
