@@ -18,8 +18,8 @@ const LOCK_RETRY_PAUSES_MS = [0, 1, 1, 2, 2, 3];
  *
  * The connection's busy timeout is 0 once set up: SQLite's busy handler waits for a lock by
  * sleeping, which would stop this process's event loop, requests and all, while another
- * process writes. Writers take the lock through `whenUnlocked` instead. Readers need no
- * lock in WAL mode.
+ * process writes. Writers on it take the lock through `whenUnlocked` instead (the log's
+ * commits have a thread and a connection of their own). Readers need no lock in WAL mode.
  */
 export function openSharedDatabase(
   file: string,
@@ -51,7 +51,7 @@ export function waitingForLocks<T>(db: DatabaseSync, work: () => T): T {
 }
 
 /** SQLITE_BUSY, with any extended code: another connection holds the lock asked for. */
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown };
   return code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && (errcode & 0xff) === 5;
 }
@@ -74,7 +74,7 @@ export async function whenUnlocked<T>(work: () => T, waitMs = WRITE_LOCK_WAIT_MS
   }
 }
 
-export function pauseBeforeRetry(attempt: number): Promise<unknown> {
+function pauseBeforeRetry(attempt: number): Promise<unknown> {
   const pause = LOCK_RETRY_PAUSES_MS[Math.min(attempt, LOCK_RETRY_PAUSES_MS.length - 1)]!;
   return pause === 0 ? yieldToEventLoop() : sleep(pause);
 }
