@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { inBatch, inWriteTransaction, openSharedDatabase } from '../../event-store/sqlite/sqlite-database';
+import {
+  inBatch,
+  inWriteTransaction,
+  openSharedDatabase,
+  waitingForLocks,
+  whenUnlocked,
+} from '../../event-store/sqlite/sqlite-database';
 import { type Collection, type CollectionOptions, DuplicateKeyError, type ReadModelStore } from '../read-model.port';
 import { checkCollectionName, checkFieldName } from '../names';
 import { CONTAINS_FUNCTION, type DocumentIndex, jsonStringContains, jsonValueOf } from './document-query';
@@ -52,11 +58,12 @@ export async function openSqliteReadModelStore(file: string): Promise<ReadModelS
   const key = file === ':memory:' ? null : resolve(file);
   let connection = key === null ? undefined : connections.get(key);
   if (!connection) {
-    const db = openSharedDatabase(file, { durable: false });
-    inWriteTransaction(db, () => {
-      db.exec(SCHEMA);
-      keyDocumentsWithoutRowid(db);
-    });
+    const db = openSharedDatabase(file, { durable: false }, (opened) =>
+      inWriteTransaction(opened, () => {
+        opened.exec(SCHEMA);
+        keyDocumentsWithoutRowid(opened);
+      }),
+    );
     db.function(CONTAINS_FUNCTION, { deterministic: true }, jsonStringContains);
     connection = { db, stores: 0 };
     if (key !== null) connections.set(key, connection);
@@ -123,9 +130,11 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   }
 
   async setCheckpoint(projection: string, position: number): Promise<void> {
-    this.prepare(
-      'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
-    ).run(projection, position);
+    await this.whenUnlocked(() =>
+      this.prepare(
+        'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+      ).run(projection, position),
+    );
   }
 
   async close(): Promise<void> {
@@ -143,17 +152,21 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
     return statement;
   }
 
-  inWriteTransaction<T>(work: () => T): T {
-    return inWriteTransaction(this.db, work);
+  whenUnlocked<T>(write: () => T): Promise<T> {
+    return whenUnlocked(write);
+  }
+
+  inWriteTransaction<T>(work: () => T): Promise<T> {
+    return whenUnlocked(() => inWriteTransaction(this.db, work));
   }
 
   batch<T>(work: () => Promise<T>): Promise<T> {
     return inBatch(this.db, work);
   }
 
-  ensureIndex(index: DocumentIndex): void {
+  async ensureIndex(index: DocumentIndex): Promise<void> {
     if (this.ensuredIndexes.has(index.name)) return;
-    this.db.exec(index.sql);
+    await this.whenUnlocked(() => this.db.exec(index.sql));
     this.ensuredIndexes.add(index.name);
   }
 
@@ -163,19 +176,22 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
       field,
     );
     if (declared) return;
-    this.inWriteTransaction(() => {
-      const { changes } = this.prepare('INSERT OR IGNORE INTO unique_fields (collection, field) VALUES (?, ?)').run(
-        collection,
-        field,
-      );
-      if (changes === 0) return;
-      this.checkNoDuplicates(collection, field);
-      this.prepare(
-        `INSERT INTO unique_keys (collection, field, value, id)
+    // collection() answers at once; declarations are rare (a collection's first opening), so waiting here is brief.
+    waitingForLocks(this.db, () =>
+      inWriteTransaction(this.db, () => {
+        const { changes } = this.prepare('INSERT OR IGNORE INTO unique_fields (collection, field) VALUES (?, ?)').run(
+          collection,
+          field,
+        );
+        if (changes === 0) return;
+        this.checkNoDuplicates(collection, field);
+        this.prepare(
+          `INSERT INTO unique_keys (collection, field, value, id)
          SELECT collection, ?, ${jsonValueOf(field)}, id FROM documents
          WHERE collection = ? AND doc IS NOT NULL AND ${jsonValueOf(field)} != 'null'`,
-      ).run(field, collection);
-    });
+        ).run(field, collection);
+      }),
+    );
   }
 
   private checkNoDuplicates(collection: string, field: string): void {
