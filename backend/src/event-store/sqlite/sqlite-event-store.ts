@@ -5,6 +5,7 @@ import {
   type EventStore,
   type ExpectedRevision,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
@@ -49,6 +50,7 @@ interface EventRow {
 interface StreamTip {
   revision: number;
   position: number;
+  recorded_at: string;
 }
 
 interface PendingAppend {
@@ -70,13 +72,13 @@ function prepareStatements(db: DatabaseSync) {
   return {
     eventById: db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?'),
     tipUpTo: db.prepare(
-      'SELECT revision, position FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1',
+      'SELECT revision, position, recorded_at FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1',
     ),
     lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
     insert: db.prepare(
       'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
+    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision`),
     head: db.prepare('SELECT MAX(position) AS position FROM events'),
   };
 }
@@ -142,8 +144,8 @@ class SqliteEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return (this.statements.stream.all(streamId) as unknown as EventRow[]).map(toRecordedEvent);
+  async readStream(streamId: string, { after = -1 }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return (this.statements.stream.all(streamId, after) as unknown as EventRow[]).map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -195,7 +197,7 @@ class SqliteEventStore implements EventStore {
     const original = this.statements.eventById.get(streamId, firstEventId) as { revision: number } | undefined;
     if (!original) return undefined;
     const tip = this.statements.tipUpTo.get(streamId, original.revision + count - 1) as unknown as StreamTip;
-    return { nextExpectedRevision: tip.revision, position: tip.position };
+    return { nextExpectedRevision: tip.revision, position: tip.position, recordedAt: tip.recorded_at };
   }
 
   private appendChecked(streamId: string, events: EventData[], expected: ExpectedRevision): AppendResult {
@@ -219,7 +221,7 @@ class SqliteEventStore implements EventStore {
       );
       position = Number(lastInsertRowid);
     }
-    return { nextExpectedRevision: revision, position };
+    return { nextExpectedRevision: revision, position, recordedAt };
   }
 
   private lastRevision(streamId: string): number | undefined {
