@@ -30,7 +30,7 @@ const { DatabaseSync } = require('node:sqlite');
 const db = new DatabaseSync(workerData.file, { timeout: workerData.lockWaitMs });
 db.exec('PRAGMA synchronous = FULL');
 const eventById = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?');
-const tipUpTo = db.prepare('SELECT revision, position FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1');
+const tipUpTo = db.prepare('SELECT revision, position, recorded_at FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1');
 const lastRevision = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
 const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
@@ -50,7 +50,7 @@ function appendOne({ streamId, expected, events }) {
   const original = eventById.get(streamId, events[0].id);
   if (original) {
     const tip = tipUpTo.get(streamId, original.revision + events.length - 1);
-    return { nextExpectedRevision: tip.revision, position: tip.position };
+    return { nextExpectedRevision: tip.revision, position: tip.position, recordedAt: tip.recorded_at };
   }
   const current = lastRevision.get(streamId).revision ?? undefined;
   if (!meets(expected, current)) throw { kind: 'wrong-revision', streamId, expected, actual: current ?? 'no_stream' };
@@ -61,7 +61,7 @@ function appendOne({ streamId, expected, events }) {
     revision += 1;
     position = Number(insert.run(streamId, revision, event.id, event.type, event.data, event.metadata, recordedAt).lastInsertRowid);
   }
-  return { nextExpectedRevision: revision, position };
+  return { nextExpectedRevision: revision, position, recordedAt };
 }
 
 parentPort.on('message', ({ id, appends }) => {

@@ -6,6 +6,7 @@ import {
   type EventStore,
   type ExpectedRevision,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
@@ -69,7 +70,7 @@ export async function openSqliteEventStore(file: string, options: SqliteEventSto
 
 function prepareStatements(db: DatabaseSync) {
   return {
-    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
+    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision`),
     head: db.prepare('SELECT MAX(position) AS position FROM events'),
   };
 }
@@ -135,8 +136,8 @@ class SqliteEventStore implements EventStore {
     });
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return (this.statements.stream.all(streamId) as unknown as EventRow[]).map(toRecordedEvent);
+  async readStream(streamId: string, { after = -1 }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return (this.statements.stream.all(streamId, after) as unknown as EventRow[]).map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
