@@ -115,9 +115,16 @@ export class SessionRepository {
   }
 
   async end(id: string): Promise<void> {
+    this.forgetRecent(id);
+    await this.sessions.delete(id);
+    // The delete may have waited for the store's lock: a lookup meanwhile read the session and may remember it.
+    this.forgetRecent(id);
+  }
+
+  /** Lookups from now on read the store, and those still reading it do not remember what they read. */
+  private forgetRecent(id: string): void {
     this.ends += 1;
     this.recent.delete(id);
-    await this.sessions.delete(id);
   }
 
   async startLogin(attempt: Omit<LoginAttempt, 'id' | 'expiresAt'> & { state: string }): Promise<void> {
