@@ -103,36 +103,46 @@ parentPort.on('message', ({ id, appends }) => {
  * applied or refused on its own; readers of the file see a commit only once it is synced.
  */
 export class LogWriter {
-  private readonly worker: Worker;
+  /** The thread, or null once it stopped: the next commit starts another. */
+  private worker: Worker | null;
   private readonly inFlight = new Map<
     number,
     { resolve: (outcomes: Outcome[]) => void; reject: (error: unknown) => void }
   >();
   private nextId = 0;
-  private failure: unknown = null;
+  private closed = false;
 
-  constructor(file: string) {
-    this.worker = new Worker(WRITER_SOURCE, { eval: true, workerData: { file, lockWaitMs: WRITE_LOCK_WAIT_MS } });
-    // Idle, the thread must not keep the process alive; a commit in flight is awaited by whoever appended.
-    this.worker.unref();
-    this.worker.on('message', (reply: Reply) => this.settle(reply));
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`the log's writer thread stopped (exit code ${code})`)));
+  constructor(private readonly file: string) {
+    this.worker = this.start();
   }
 
   /** Commits the appends in one transaction; resolves with each one's outcome, or rejects if the commit failed as a whole. */
   commit(appends: LogAppend[]): Promise<Outcome[]> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('the event store is closed'));
+    const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.inFlight.set(id, { resolve, reject });
-      this.worker.postMessage({ id, appends });
+      worker.postMessage({ id, appends });
     });
   }
 
   async close(): Promise<void> {
-    this.failure ??= new Error('the event store is closed');
-    await this.worker.terminate();
+    this.closed = true;
+    await this.worker?.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WRITER_SOURCE, {
+      eval: true,
+      workerData: { file: this.file, lockWaitMs: WRITE_LOCK_WAIT_MS },
+    });
+    // Idle, the thread must not keep the process alive; a commit in flight is awaited by whoever appended.
+    worker.unref();
+    worker.on('message', (reply: Reply) => this.settle(reply));
+    worker.on('error', (error) => this.lost(worker, error));
+    worker.on('exit', (code) => this.lost(worker, new Error(`the log's writer thread stopped (exit code ${code})`)));
+    return worker;
   }
 
   private settle(reply: Reply): void {
@@ -143,8 +153,17 @@ export class LogWriter {
     else waiting.resolve(reply.outcomes.map((o) => ('result' in o ? o : { error: fromWire(o.error) })));
   }
 
-  private fail(error: unknown): void {
-    this.failure ??= error;
+  /**
+   * The thread stopped. Its commit in flight, if any, fails: SQLite rolled back what the
+   * thread had not committed, and an append retried with the same event ids finds what it
+   * had. The next commit starts a new thread, rather than this process going on serving
+   * reads (its readiness check included) while refusing every write; started then and not
+   * here, so a thread that cannot start fails a commit each time instead of spinning.
+   */
+  private lost(worker: Worker, error: unknown): void {
+    // A thread that errs also exits: the second notice is of a thread already replaced.
+    if (worker !== this.worker) return;
+    this.worker = null;
     for (const waiting of this.inFlight.values()) waiting.reject(error);
     this.inFlight.clear();
   }
