@@ -23,7 +23,10 @@ const examples = process.env.FUZZ_EXAMPLES ?? '25';
 // closing lines takes for a pytest run that executed no test; its counts are on the
 // "N generated, N passed" line that scripts/ci-summary.mjs reads, so the banner is reworded.
 function withoutPytestBanners(output) {
-  return output.replace(/^=+ (.+?) =+$/gm, (_, summary) => `schemathesis: ${summary.replace(/ in ([\d.]+s)$/, ' ($1)')}`);
+  return output.replace(
+    /^=+ (.+?) =+$/gm,
+    (_, summary) => `schemathesis: ${summary.replace(/ in ([\d.]+s)$/, ' ($1)')}`,
+  );
 }
 
 // Schemathesis sends thousands of requests a minute from one session and one address; the limits

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,7 +11,7 @@ import type { Config } from './config/config';
 import { Metrics } from './health/metrics';
 import { useDepthLimitedJson } from './http/json-body';
 import { ProblemFilter } from './http/problem.filter';
-import { securityHeaders } from './http/security-headers';
+import { addSecurityHeaders } from './http/security-headers';
 import { registerRateLimits } from './http/rate-limits';
 import { REQUEST_ID_HEADER, requestId } from './logging/logging';
 import { useNativeSha256 } from './shared/native-sha256';
@@ -47,7 +46,7 @@ export async function createApplication(config: Config, stores?: Stores): Promis
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, securityHeaders);
+  addSecurityHeaders(fastify);
   useDepthLimitedJson(app);
   await registerRateLimits(app, config);
   // The API speaks JSON only: anything else is a 415, not a string the validators must guess about.

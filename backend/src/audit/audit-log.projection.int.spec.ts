@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  InMemoryNodeStore,
+  MerkleTree,
   eventLeafHash,
-  fromHex,
+  frontierOf,
   publicEvent,
   rootFromLeaves,
   toHex,
@@ -16,6 +18,7 @@ import type { StoredEvent } from '../shared/event-envelope';
 import { sealedBallot } from '../testing/fixtures';
 import {
   AUDIT_LEAVES,
+  AUDIT_TILES,
   AUDIT_TREES,
   type AuditLeafDoc,
   type AuditTreeDoc,
@@ -98,20 +101,15 @@ describe('the audit log projection on SQLite', () => {
     expect(grant).toBeNull();
   });
 
-  it("keeps the leaf hash, its place and the event's log position, found by event id, not a copy of the event", async () => {
+  it("keeps the leaf's place and the event's log position, found by event id, not a copy of the event", async () => {
     const log = logOf(10);
     for (const event of log) await auditLogProjection.apply(event, store);
     const leaf = await store.collection<AuditLeafDoc>(AUDIT_LEAVES).get(log[5]!.id);
-    expect(leaf).toEqual({
-      id: log[5]!.id,
-      editionId: 'pp-centro',
-      index: 3,
-      page: 0,
-      leafHash: leaf!.leafHash,
-      position: log[5]!.position,
-      headReason: null,
-    });
-    expect(fromHex(leaf!.leafHash)).toEqual(eventLeafHash(publicEvent(log[5]!)));
+    expect(leaf).toEqual({ editionId: 'pp-centro', index: 3, position: log[5]!.position });
+    const tree = await storedTree(store, 'pp-centro');
+    // Its hash is kept once, as the tree's level-0 node: the first step of its sibling's proof.
+    const [leafHash] = await tree.inclusionProof(2, 4);
+    expect(leafHash).toEqual(eventLeafHash(publicEvent(log[5]!)));
   });
 
   it('ignores an event it has already applied, so a replay after a crash changes nothing', async () => {
@@ -144,7 +142,65 @@ describe('the audit log projection on SQLite', () => {
     };
     for (const event of log.slice(0, -1)) await auditLogProjection.apply(event, store);
     await auditLogProjection.apply(log[log.length - 1]!, counting);
-    // One tree read, the leaf, the subtrees it completes (at most log2 n + 1), the tree write.
-    expect(operations).toBeLessThanOrEqual(3 + Math.ceil(Math.log2(log.length)) + 1);
+    // One tree read, the leaf, the tiles it completes (at most one per tile row), the tree write.
+    expect(operations).toBeLessThanOrEqual(3 + Math.ceil(Math.log2(log.length) / 4));
+  });
+
+  it('stores the nodes of every fourth level in tiles, and proves from them at every size past a tile row', async () => {
+    const log = logOf(1_100);
+    for (const event of log) await auditLogProjection.apply(event, store);
+    // Sixteen nodes to a tile, of levels 0, 4 and 8: 45 and 2 tiles for pp-centro's 732 leaves, 22 and 1 for pp-norte's 367.
+    expect(await store.collection(AUDIT_TILES).count()).toBe(45 + 2 + 22 + 1);
+    const leaves = leavesOf(log, 'pp-centro');
+    expect(leaves).toHaveLength(732);
+    const tree = await storedTree(store, 'pp-centro');
+    for (const size of [255, 256, 257, 511, 600, leaves.length]) {
+      const root = rootFromLeaves(leaves.slice(0, size));
+      expect(toHex(await tree.root(size))).toBe(toHex(root));
+      for (const leaf of [0, 17, size - 1]) {
+        expect(verifyInclusion(leaves[leaf]!, leaf, size, await tree.inclusionProof(leaf, size), root)).toBe(true);
+      }
+      const consistency = await tree.consistencyProof(250, size);
+      expect(verifyConsistency(250, size, rootFromLeaves(leaves.slice(0, 250)), root, consistency)).toBe(true);
+    }
+  });
+
+  it('goes on from a tree stored a node per document, as the previous version left it', async () => {
+    const log = logOf(700);
+    const earlier = log.slice(0, 400).filter((e) => (e.data as { editionId?: string }).editionId === 'pp-centro');
+    // What the previous version wrote for these events: every node, and the frontier in hex.
+    const nodes = new InMemoryNodeStore();
+    const merkle = new MerkleTree(nodes);
+    for (const event of earlier) {
+      for (const node of merkle.append(eventLeafHash(publicEvent(event)))) {
+        await store
+          .collection('audit-nodes')
+          .upsert(`pp-centro/${node.level}/${node.index}`, { hash: toHex(node.hash) }, { position: event.position });
+      }
+    }
+    const position = earlier[earlier.length - 1]!.position;
+    const frontier = frontierOf(merkle.size).map(({ level, index }) => ({
+      level,
+      index,
+      hash: toHex(nodes.get(level, index)!),
+    }));
+    await store
+      .collection(AUDIT_TREES)
+      .upsert('pp-centro', { id: 'pp-centro', size: merkle.size, frontier, position }, { position });
+    const leaves = leavesOf(earlier, 'pp-centro');
+    const before = await storedTree(store, 'pp-centro');
+    expect(toHex(await before.root(leaves.length))).toBe(toHex(rootFromLeaves(leaves)));
+
+    for (const event of log.slice(400)) await auditLogProjection.apply(event, store);
+    const all = leavesOf(log, 'pp-centro');
+    const tree = await storedTree(store, 'pp-centro');
+    expect(tree.size).toBe(all.length);
+    for (const size of [1, 100, leaves.length, leaves.length + 1, 300, all.length]) {
+      const root = rootFromLeaves(all.slice(0, size));
+      expect(toHex(await tree.root(size))).toBe(toHex(root));
+      for (const leaf of [0, size - 1]) {
+        expect(verifyInclusion(all[leaf]!, leaf, size, await tree.inclusionProof(leaf, size), root)).toBe(true);
+      }
+    }
   });
 });

@@ -11,34 +11,63 @@ import {
 } from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
+import {
+  TILE_HEIGHT,
+  TILE_WIDTH,
+  decodeHashes,
+  encodeHashes,
+  finishedTiles,
+  hashesIn,
+  nodeFromTile,
+  tileOf,
+} from './tree-tiles';
 
 /**
- * Per edition: the tree's size and frontier (the complete subtrees an append needs). The
- * root is not kept: it costs log n hashes to compute, which a download can afford once and
- * an append, a million times an evening, cannot (see rootOf).
+ * Per edition: the tree's size, its frontier (the complete subtrees an append needs) and,
+ * per tile row, the nodes of its unfinished tile (see tree-tiles.ts). The root is not
+ * kept: it costs log n hashes to compute, which a download can afford once and an append,
+ * a million times an evening, cannot (see rootOf).
  */
 export interface AuditTreeDoc {
+  id: string;
+  size: number;
+  /** The hashes of frontierOf(size), in that order (encodeHashes). */
+  frontier: string;
+  /** Per tile row (levels 0, 4, 8, …), the complete nodes of its unfinished tile (encodeHashes). */
+  unfinished: string[];
+  position: number;
+}
+
+/**
+ * A tree document written when every node had a document of its own (AUDIT_NODES): its
+ * frontier in hex. The projection turns it into an AuditTreeDoc at its next event;
+ * until a rebuild, the tiles finished before then are read from those node documents.
+ */
+interface NodePerDocumentTreeDoc {
   id: string;
   size: number;
   frontier: { level: number; index: number; hash: string }[];
   position: number;
 }
 
+/** Sixteen stored nodes of one level (tree-tiles.ts), written once they are all complete. */
+export interface AuditTileDoc {
+  hashes: string;
+}
+
 /**
- * A leaf, found by event id (receipts) or by page (export): its hash, its place in the tree
- * and the event's log position. The event itself is read from the log when needed and put
- * in its public form again (publicEvent is a pure function of the recorded event), rather
- * than copied here: a copy was most of the read models' bytes.
+ * A leaf, found by event id (receipts) or by index (export): its place in the tree and the
+ * event's log position. The event itself is read from the log when needed and put in its
+ * public form again (publicEvent is a pure function of the recorded event), rather than
+ * copied here: a copy was most of the read models' bytes. Its hash is the tree's level-0
+ * node, or the hash of that public form (eventLeafHash).
  */
 export interface AuditLeafDoc {
-  id: string;
   editionId: string;
   index: number;
-  page: number;
-  leafHash: string;
   position: number;
-  /** Why this event gets a signed head of its own (headReason), or null. */
-  headReason: string | null;
+  /** Why this event gets a signed head of its own (headReason); absent (null in older documents) when it does not. */
+  headReason?: string | null;
 }
 
 /** A signed tree head as recorded in the log, with the leaf its TreeHeadSigned event became. */
@@ -53,13 +82,16 @@ export interface AuditHeadDoc {
 
 export const AUDIT_TREES = 'audit-trees';
 export const AUDIT_HEADS = 'audit-tree-heads';
-export const AUDIT_NODES = 'audit-nodes';
+export const AUDIT_TILES = 'audit-tiles';
+/** One document per node, as the tree was stored before tiles; cleared by a rebuild. */
+const AUDIT_NODES = 'audit-nodes';
 export const AUDIT_LEAVES = 'audit-leaves';
 
-/** Leaves per export page: the export reads a page by equality on an indexed field, not by OFFSET. */
+/** Leaves per export page: the export reads a page by its leaves' indexes (an indexed field), not by OFFSET. */
 export const LEAVES_PER_PAGE = 1_000;
 
-export const nodeId = (editionId: string, level: number, index: number) => `${editionId}/${level}/${index}`;
+const nodeId = (editionId: string, level: number, index: number) => `${editionId}/${level}/${index}`;
+const tileId = (editionId: string, row: number, tile: number) => `${editionId}/${row}/${tile}`;
 
 /** The edition an event belongs to; events without one (role grants) are in no edition's log. */
 export function editionOf(event: { data: object }): string | null {
@@ -69,42 +101,46 @@ export function editionOf(event: { data: object }): string | null {
 
 /**
  * Every event of an edition, in log order, becomes the next leaf of the edition's Merkle
- * tree. Each complete subtree is stored once, when its last leaf arrives, and the tree
- * document keeps only the frontier, so an event costs O(log n) reads and writes. An event
- * at or before the tree's recorded position was already applied: replays change nothing.
+ * tree. A tile of nodes is stored once, when its last node is complete, and the tree
+ * document keeps the unfinished ones, so an event costs a read of the tree, a write of its
+ * leaf and a write of the tree (and a tile every sixteenth event). An event at or before the tree's recorded position was
+ * already applied: replays change nothing.
  */
 export const auditLogProjection: Projection = {
   name: 'audit-log',
-  collections: [AUDIT_TREES, AUDIT_NODES, AUDIT_LEAVES, AUDIT_HEADS],
+  collections: [AUDIT_TREES, AUDIT_TILES, AUDIT_LEAVES, AUDIT_HEADS, AUDIT_NODES],
   async apply(event, store) {
     const editionId = editionOf(event);
     if (editionId === null) return;
-    const trees = store.collection<AuditTreeDoc>(AUDIT_TREES);
-    const tree = (await trees.get(editionId)) ?? { id: editionId, size: 0, frontier: [], position: 0 };
-    if (tree.position >= event.position) return;
+    const trees = store.collection<AuditTreeDoc | NodePerDocumentTreeDoc>(AUDIT_TREES);
+    const stored = await trees.get(editionId);
+    if (stored && stored.position >= event.position) return;
+    const size = stored?.size ?? 0;
+    const frontier = new SparseNodeStore();
+    const frontierHashes = stored ? frontierOfStored(stored) : [];
+    frontierOf(size).forEach(({ level, index }, n) => frontier.set(level, index, frontierHashes[n]!));
+    const unfinished = stored ? await unfinishedTiles(store, stored) : [];
 
-    const { frontier, merkle } = frontierTree(tree);
+    const merkle = new MerkleTree(frontier, size);
     const exported = publicEvent(event);
-    const leafHash = eventLeafHash(exported);
-    const created = merkle.append(leafHash);
-
     const written = { position: event.position };
-    const nodes = store.collection<{ hash: string }>(AUDIT_NODES);
-    for (const node of created)
-      await nodes.upsert(nodeId(editionId, node.level, node.index), { hash: toHex(node.hash) }, written);
-    await store.collection<AuditLeafDoc>(AUDIT_LEAVES).upsert(
-      exported.id,
-      {
-        id: exported.id,
-        editionId,
-        index: tree.size,
-        page: Math.floor(tree.size / LEAVES_PER_PAGE),
-        leafHash: toHex(leafHash),
-        position: event.position,
-        headReason: headReason(event),
-      },
-      written,
-    );
+    const tiles = store.collection<AuditTileDoc>(AUDIT_TILES);
+    for (const node of merkle.append(eventLeafHash(exported))) {
+      if (node.level % TILE_HEIGHT !== 0) continue;
+      const { row, tile } = tileOf(node.level, node.index);
+      const hashes = (unfinished[row] ?? '') + encodeHashes([node.hash]);
+      const finished = hashesIn(hashes) === TILE_WIDTH;
+      unfinished[row] = finished ? '' : hashes;
+      if (finished) await tiles.upsert(tileId(editionId, row, tile), { hashes }, written);
+    }
+    const reason = headReason(event);
+    await store
+      .collection<AuditLeafDoc>(AUDIT_LEAVES)
+      .upsert(
+        exported.id,
+        { editionId, index: size, position: event.position, ...(reason === null ? {} : { headReason: reason }) },
+        written,
+      );
     if (event.type === 'TreeHeadSigned') {
       const { publicKey, ...head } = event.data;
       await store.collection<AuditHeadDoc>(AUDIT_HEADS).upsert(
@@ -115,61 +151,78 @@ export const auditLogProjection: Projection = {
           treeSize: head.treeSize,
           head,
           publicKey,
-          leafIndex: tree.size,
+          leafIndex: size,
         },
         written,
       );
     }
     // Written last: a crash before this line replays the event, and the writes above repeat harmlessly.
+    const newFrontier = encodeHashes(frontierOf(merkle.size).map(({ level, index }) => frontier.get(level, index)!));
     await trees.upsert(
       editionId,
-      {
-        id: editionId,
-        size: merkle.size,
-        frontier: frontierOf(merkle.size).map(({ level, index }) => ({
-          level,
-          index,
-          hash: toHex(frontier.get(level, index)!),
-        })),
-        position: event.position,
-      },
+      { id: editionId, size: merkle.size, frontier: newFrontier, unfinished, position: event.position },
       written,
     );
   },
 };
 
-/** The hex root of a stored tree at its present size, from its frontier alone. */
-export function rootOf(tree: Pick<AuditTreeDoc, 'size' | 'frontier'>): string {
-  return toHex(frontierTree(tree).merkle.root());
+/** The hashes of a stored tree's frontier, in the order of frontierOf. */
+function frontierOfStored(tree: AuditTreeDoc | NodePerDocumentTreeDoc): Uint8Array[] {
+  if (typeof tree.frontier === 'string') return decodeHashes(tree.frontier);
+  return tree.frontier.map((node) => fromHex(node.hash));
 }
 
-/** A stored tree as a Merkle tree over its frontier alone: enough to append to it and to compute its root. */
-function frontierTree(tree: Pick<AuditTreeDoc, 'size' | 'frontier'>): {
-  frontier: SparseNodeStore;
-  merkle: MerkleTree;
-} {
+/** The unfinished tiles of a stored tree; those of a tree stored a node per document are read from its nodes. */
+async function unfinishedTiles(store: ReadModelStore, tree: AuditTreeDoc | NodePerDocumentTreeDoc): Promise<string[]> {
+  if ('unfinished' in tree) return [...tree.unfinished];
+  const nodes = store.collection<{ hash: string }>(AUDIT_NODES);
+  const unfinished: string[] = [];
+  for (let row = 0; 2 ** (TILE_HEIGHT * row) <= tree.size; row++) {
+    const level = TILE_HEIGHT * row;
+    const complete = Math.floor(tree.size / 2 ** level);
+    const hashes: Uint8Array[] = [];
+    for (let index = finishedTiles(tree.size, row) * TILE_WIDTH; index < complete; index++) {
+      const doc = await nodes.get(nodeId(tree.id, level, index));
+      if (!doc) throw new Error(`audit tree of ${tree.id} lacks node (${level}, ${index})`);
+      hashes.push(fromHex(doc.hash));
+    }
+    unfinished.push(encodeHashes(hashes));
+  }
+  return unfinished;
+}
+
+/** The hex root of a stored tree at its present size, from its frontier alone. */
+export function rootOf(tree: AuditTreeDoc | NodePerDocumentTreeDoc): string {
   const frontier = new SparseNodeStore();
-  for (const node of tree.frontier) frontier.set(node.level, node.index, fromHex(node.hash));
-  return { frontier, merkle: new MerkleTree(frontier, tree.size) };
+  const hashes = frontierOfStored(tree);
+  frontierOf(tree.size).forEach(({ level, index }, n) => frontier.set(level, index, hashes[n]!));
+  return toHex(new MerkleTree(frontier, tree.size).root());
 }
 
 /** The stored tree of an edition, for roots and proofs at any size it has reached. */
 export async function storedTree(store: ReadModelStore, editionId: string): Promise<StoredTree> {
-  const doc = await store.collection<AuditTreeDoc>(AUDIT_TREES).get(editionId);
-  return new StoredTree(store, editionId, doc?.size ?? 0);
+  const doc = await store.collection<AuditTreeDoc | NodePerDocumentTreeDoc>(AUDIT_TREES).get(editionId);
+  const unfinished = !doc ? [] : 'unfinished' in doc ? doc.unfinished : null;
+  return new StoredTree(store, editionId, doc?.size ?? 0, unfinished);
 }
 
 /**
  * Reads only the nodes a root or proof needs: `MerkleTree` is run once against a store that
  * records which nodes it asks for (which nodes depends on sizes alone, never on hashes),
- * those are fetched, and it runs again on them.
+ * those are computed from their tiles, and it runs again on them.
  */
 export class StoredTree {
+  private readonly unfinished: Uint8Array[][] | null;
+
+  /** @param unfinished the tree document's unfinished tiles; null for a tree stored a node per document. */
   constructor(
     private readonly store: ReadModelStore,
     private readonly editionId: string,
     readonly size: number,
-  ) {}
+    unfinished: string[] | null,
+  ) {
+    this.unfinished = unfinished && unfinished.map(decodeHashes);
+  }
 
   root(treeSize: number): Promise<Uint8Array> {
     return this.withNodes((tree) => tree.root(treeSize));
@@ -195,12 +248,36 @@ export class StoredTree {
     };
     work(new MerkleTree(recorder, this.size));
     const nodes = new SparseNodeStore();
-    const collection = this.store.collection<{ hash: string }>(AUDIT_NODES);
+    const tiles = new Map<string, Uint8Array[] | null>();
     for (const { level, index } of wanted.values()) {
-      const doc = await collection.get(nodeId(this.editionId, level, index));
-      if (!doc) throw new Error(`audit tree of ${this.editionId} lacks node (${level}, ${index})`);
-      nodes.set(level, index, fromHex(doc.hash));
+      const hash = (await this.fromTile(level, index, tiles)) ?? (await this.fromNodeDocument(level, index));
+      if (!hash) throw new Error(`audit tree of ${this.editionId} lacks node (${level}, ${index})`);
+      nodes.set(level, index, hash);
     }
     return work(new MerkleTree(nodes, this.size));
+  }
+
+  /** The node from its tile, finished (read once per call) or unfinished; undefined when the tile is not stored. */
+  private async fromTile(
+    level: number,
+    index: number,
+    tiles: Map<string, Uint8Array[] | null>,
+  ): Promise<Uint8Array | undefined> {
+    if (this.unfinished === null) return undefined;
+    const { row, tile } = tileOf(level, index);
+    if (tile >= finishedTiles(this.size, row)) return nodeFromTile(this.unfinished[row] ?? [], level, index);
+    const id = tileId(this.editionId, row, tile);
+    if (!tiles.has(id)) {
+      const doc = await this.store.collection<AuditTileDoc>(AUDIT_TILES).get(id);
+      tiles.set(id, doc && decodeHashes(doc.hashes));
+    }
+    const hashes = tiles.get(id);
+    return hashes ? nodeFromTile(hashes, level, index) : undefined;
+  }
+
+  /** A node of a tile finished while the tree was stored a node per document. */
+  private async fromNodeDocument(level: number, index: number): Promise<Uint8Array | undefined> {
+    const doc = await this.store.collection<{ hash: string }>(AUDIT_NODES).get(nodeId(this.editionId, level, index));
+    return doc ? fromHex(doc.hash) : undefined;
   }
 }

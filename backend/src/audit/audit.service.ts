@@ -5,6 +5,7 @@ import {
   type TreeHeadsDocument,
   type TreeHead,
   type TreeHeadRef,
+  eventLeafHash,
   keyId,
   publicEvent,
   publicKeyOf,
@@ -97,7 +98,7 @@ export class AuditService {
         continue;
       }
       const from = cached && cached.items < wanted ? cached.items : 0;
-      const added = await this.leafLines(editionId, page, first + from, first + wanted);
+      const added = await this.leafLines(editionId, first + from, first + wanted);
       const bytes = from > 0 ? Buffer.concat([cached!.bytes, added]) : added;
       // A download begun on a smaller log must not replace a longer page cached meanwhile.
       if (wanted > (this.downloads.get(key)?.items ?? 0)) this.downloads.set(key, { bytes, items: wanted });
@@ -106,15 +107,12 @@ export class AuditService {
   }
 
   /** The leaves of one page with indexes from `from` up to `to`, as JSON Lines. */
-  private async leafLines(editionId: string, page: number, from: number, to: number): Promise<Buffer> {
-    const leaves = this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES);
-    const whole = from % LEAVES_PER_PAGE === 0;
+  private async leafLines(editionId: string, from: number, to: number): Promise<Buffer> {
     const indexes = Array.from({ length: to - from }, (_, n) => from + n);
-    const { items } = await leaves.find({
-      filter: whole ? { editionId, page } : { editionId, page, index: { in: indexes } },
-      sort: [{ field: 'index', direction: 'asc' }],
-    });
-    const positions = items.filter((leaf) => leaf.index >= from && leaf.index < to).map((leaf) => leaf.position);
+    const { items } = await this.readModels
+      .collection<AuditLeafDoc>(AUDIT_LEAVES)
+      .find({ filter: { editionId, index: { in: indexes } } });
+    const positions = items.sort((a, b) => a.index - b.index).map((leaf) => leaf.position);
     const events = await this.events.readPositions(positions);
     const lines = events.map((recorded) => JSON.stringify(publicEvent(decodeEvent(recorded))));
     return Buffer.from(lines.map((line) => `${line}\n`).join(''));
@@ -181,6 +179,7 @@ export class AuditService {
     }
     const { editionId } = leaf;
     const { voter } = ballot.data;
+    const leafHash = toHex(eventLeafHash(publicEvent(ballot)));
     const currentBallot = await this.ballots.current(editionId, voter);
     const latest = await this.latestHead(editionId);
     const covered = latest !== null && latest.treeSize > leaf.index;
@@ -189,8 +188,8 @@ export class AuditService {
       receipt,
       ballotId: parsed.ballotId,
       editionId,
-      leafHash: leaf.leafHash,
-      matches: leaf.leafHash === parsed.leafHash,
+      leafHash,
+      matches: leafHash === parsed.leafHash,
       leafIndex: leaf.index,
       current: currentBallot?.ballotId === parsed.ballotId,
       ...(await this.ballotOutcome(editionId, ballot.streamId, parsed.ballotId)),

@@ -78,7 +78,7 @@ export class IntervalTreeHeads implements OnApplicationBootstrap, OnApplicationS
     const { items: last } = await this.readModels
       .collection<AuditLeafDoc>(AUDIT_LEAVES)
       .find({ filter: { editionId, index: size - 1 }, limit: 1 });
-    if (!last[0] || last[0].headReason !== null) return false;
+    if (!last[0] || (last[0].headReason ?? null) !== null) return false;
     const appended = await signOnce(this.events, this.readModels, this.key, editionId, {
       editionId,
       treeSize: size,

@@ -1,13 +1,30 @@
-import { publicEvent, receiptOf } from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
 
 type Channel = 'online' | 'assisted';
 
-/** Each person's current ballot in an edition, with its receipt: one document per voter. */
+/**
+ * Each person's current ballot in an edition: one document per voter, found by
+ * ballotDocId (which holds the edition and the voter). Everything else the resident is
+ * shown (selections, district, time, receipt) is in the BallotCast event at `position`,
+ * which BallotsReadModel reads from the log: a copy here was most of the read models'
+ * bytes on a log of ballots (issue 13). The channel and booth stay, because the counts by
+ * channel take a replaced ballot off without reading the log.
+ */
 export interface BallotDoc {
-  id: string;
-  editionId: string;
-  voter: string;
+  channel: Channel;
+  /** The booth of an assisted ballot; absent online. */
+  booth?: string;
+  /** Log position of the BallotCast event. */
+  position: number;
+  /** The ballot this one replaced, so the resident hears that (say) an assisted ballot replaced their online one. */
+  replaced?: { channel: Channel; booth: string | null };
+}
+
+/**
+ * A document written before the ballot's event was read from the log: it holds the
+ * answer itself (and no position). Read as it is until the projection is rebuilt.
+ */
+export interface BallotDocWithCopy {
   district: string;
   selections: string[];
   channel: Channel;
@@ -16,8 +33,6 @@ export interface BallotDoc {
   ballotId: string;
   leafHash: string;
   castAt: string;
-  casts: number;
-  /** The ballot this one replaced, so the resident hears that (say) an assisted ballot replaced their online one. */
   replaced: { channel: Channel; booth: string | null } | null;
 }
 
@@ -45,9 +60,9 @@ export const noBallots = (editionId: string): BallotChannelsDoc => ({
   closed: false,
 });
 
-function counted(doc: BallotChannelsDoc, ballot: { channel: Channel; booth: string | null }, by: 1 | -1) {
+function counted(doc: BallotChannelsDoc, ballot: { channel: Channel; booth?: string | null }, by: 1 | -1) {
   doc[ballot.channel] += by;
-  if (ballot.booth !== null) doc.booths[ballot.booth] = (doc.booths[ballot.booth] ?? 0) + by;
+  if (ballot.booth) doc.booths[ballot.booth] = (doc.booths[ballot.booth] ?? 0) + by;
 }
 
 export const ballotsProjection: Projection = {
@@ -62,7 +77,7 @@ export const ballotsProjection: Projection = {
     }
     if (event.type !== 'BallotCast') return;
     const ballots = store.collection<BallotDoc>(BALLOTS);
-    const { editionId, voter, district, sealed, channel, booth } = event.data;
+    const { editionId, voter, channel, booth } = event.data;
     const id = ballotDocId(editionId, voter);
     const previous = await ballots.get(id);
     // The counts first: replayed after a crash between the two writes, `previous` is still the earlier ballot.
@@ -75,18 +90,10 @@ export const ballotsProjection: Projection = {
     await ballots.upsert(
       id,
       {
-        id,
-        editionId,
-        voter,
-        district,
-        // The read model is not public: it answers the resident's own GET /ballot.
-        selections: sealed.selections,
         channel,
-        booth,
-        ...receiptOf(publicEvent(event)),
-        castAt: event.recordedAt,
-        casts: (previous?.casts ?? 0) + 1,
-        replaced: previous ? { channel: previous.channel, booth: previous.booth } : null,
+        ...(booth === null ? {} : { booth }),
+        position: event.position,
+        ...(previous ? { replaced: { channel: previous.channel, booth: previous.booth ?? null } } : {}),
       },
       { position: event.position },
     );

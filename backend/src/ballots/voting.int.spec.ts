@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import { accountClaims } from '@decidimos/infra';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { type EditionRulesInput } from '../testing/an-edition';
 import { boothWithShift } from '../testing/booths';
@@ -228,7 +230,27 @@ describe('from supports to results through the API', () => {
       status: 409,
       body: { code: 'RESULTS_NOT_PUBLISHED' },
     });
-    await admin.post(`/api/processes/${edition.id}/phase`, { to: 'counting' });
+    // Voting closes after a revote has read the edition (still in voting) and before its
+    // ballot is appended: the ballot lands in the log after the close, where counting leaves
+    // it out, so its voter hears PHASE_CLOSED, not a receipt (the hand count below is unchanged).
+    const store = system.app.get<EventStore>(EVENT_STORE);
+    const append = store.append.bind(store);
+    const before = await store.headPosition();
+    const closingMeanwhile = jest.spyOn(store, 'append').mockImplementationOnce(async (...args) => {
+      expect((await admin.post(`/api/processes/${edition.id}/phase`, { to: 'counting' })).body.phase).toBe('counting');
+      return append(...args);
+    });
+    const late = await resident('resident-centro-2').post(`/api/processes/${edition.id}/ballot`, {
+      selections: [edition.a],
+    });
+    closingMeanwhile.mockRestore();
+    expect(late).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });
+    expect(late.body).not.toHaveProperty('receipt');
+    const recorded = (await store.readAll({ after: before })).map((event) => event.type);
+    expect(recorded.filter((type) => type === 'EditionPhaseAdvanced' || type === 'BallotCast')).toEqual([
+      'EditionPhaseAdvanced',
+      'BallotCast',
+    ]);
     expect(
       await resident('resident-centro-2').post(`/api/processes/${edition.id}/ballot`, { selections: [] }),
     ).toMatchObject({ status: 409, body: { code: 'PHASE_CLOSED' } });

@@ -105,12 +105,29 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         ]);
         expect(events[0]!.position).toBeGreaterThan(0);
         expect(events[1]!.position).toBeGreaterThan(events[0]!.position);
-        expect(result).toEqual({ nextExpectedRevision: 1, position: events[1]!.position });
+        expect(result).toEqual({
+          nextExpectedRevision: 1,
+          position: events[1]!.position,
+          recordedAt: events[1]!.recordedAt,
+        });
         expect(Number.isNaN(Date.parse(events[0]!.recordedAt))).toBe(false);
       });
 
       it('reads an unknown stream as empty', async () => {
         expect(await store.readStream(ballotStream('nobody'))).toEqual([]);
+        expect(await store.readStream(ballotStream('nobody'), { after: 0 })).toEqual([]);
+      });
+
+      it('reads only the events after a revision when asked', async () => {
+        await store.append(ballotStream(), [noted(), noted()], 'no_stream');
+        const later = noted();
+        await store.append(ballotStream(), [later], 1);
+
+        const all = await store.readStream(ballotStream());
+        expect(await store.readStream(ballotStream(), { after: 1 })).toEqual([all[2]]);
+        expect((await store.readStream(ballotStream(), { after: 1 }))[0]!.id).toBe(later.id);
+        expect(await store.readStream(ballotStream(), { after: 2 })).toEqual([]);
+        expect(await store.readStream(ballotStream(), { after: -1 })).toEqual(all);
       });
 
       it('keeps each stream to its own events', async () => {
@@ -485,7 +502,9 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         const outcomes = await Promise.allSettled(contenders.map((event) => store.append(ballotStream(), [event], 4)));
 
         const winners = fulfilled(outcomes);
-        expect(winners).toEqual([{ nextExpectedRevision: 5, position: expect.any(Number) }]);
+        expect(winners).toEqual([
+          { nextExpectedRevision: 5, position: expect.any(Number), recordedAt: expect.any(String) },
+        ]);
         expectAllWrongRevision(rejected(outcomes), 49, { expected: 4, actual: 5 });
         const stream = await store.readStream(ballotStream());
         expect(stream).toHaveLength(6);

@@ -32,6 +32,13 @@ export interface AppendResult {
   nextExpectedRevision: number;
   /** Global position of the last event appended (or of the retried one). */
   position: number;
+  /** When the store recorded that event, as readStream reports it, so a writer need not read it back. */
+  recordedAt: string;
+}
+
+export interface ReadStreamOptions {
+  /** Only events with a revision strictly greater than this, for a reader that holds the earlier ones. */
+  after?: number;
 }
 
 export interface ReadAllOptions {
@@ -74,8 +81,8 @@ export class WrongExpectedRevisionError extends Error {
 
 export interface EventStore {
   append(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<AppendResult>;
-  /** All events of a stream in revision order; [] when the stream does not exist. */
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** All events of a stream in revision order (or those after a revision); [] when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The events at these log positions, in the order asked for; a position holding no event is left out. */
   readPositions(positions: number[]): Promise<RecordedEvent[]>;

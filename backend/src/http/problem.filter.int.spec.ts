@@ -24,6 +24,31 @@ function busyError(): unknown {
   }
 }
 
+/**
+ * SQLITE_BUSY_SNAPSHOT (517), an extended SQLITE_BUSY: a connection whose snapshot another
+ * process's commit overtook asks for the write lock. The embedded store's lock wait retries
+ * every SQLITE_BUSY, extended or not (sqlite-database.ts), and gives up with the last one.
+ */
+function busySnapshotError(): unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'decidimos-busy-'));
+  const reader = new DatabaseSync(join(dir, 'store.sqlite'), { timeout: 1 });
+  const other = new DatabaseSync(join(dir, 'store.sqlite'), { timeout: 1 });
+  try {
+    reader.exec('PRAGMA journal_mode = WAL; CREATE TABLE t (x)');
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM t').get();
+    other.exec('INSERT INTO t VALUES (1)');
+    reader.exec('INSERT INTO t VALUES (2)');
+    throw new Error('the overtaken snapshot got the lock');
+  } catch (error) {
+    return error;
+  } finally {
+    reader.close();
+    other.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const request = (language: string) =>
   ({ method: 'POST', url: '/api/processes/p/ballot?x=1', headers: { 'accept-language': language } }) as FastifyRequest;
 
@@ -38,6 +63,13 @@ describe('a store too busy to answer in time', () => {
       title: 'Service unavailable',
     });
     expect(toProblem(error, request('es-MX'))).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
+  });
+
+  it('is a 503 for an extended SQLITE_BUSY too', () => {
+    const error = busySnapshotError();
+    expect(error).toMatchObject({ code: 'ERR_SQLITE_ERROR', errcode: 517 });
+
+    expect(toProblem(error, request('en'))).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
   });
 
   it('leaves any other store error a 500 with a reference', () => {

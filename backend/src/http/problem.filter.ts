@@ -68,10 +68,16 @@ function codeForStatus(status: number): ProblemCode {
 
 const logger = new Logger('Problems');
 
-/** SQLITE_BUSY or SQLITE_LOCKED from node:sqlite: the file's write lock was not free in time. */
+/**
+ * SQLITE_BUSY or SQLITE_LOCKED from node:sqlite, with any extended code (node:sqlite reports
+ * those, e.g. 517 for a snapshot another process's commit overtook): the file's write lock
+ * was not free in time.
+ */
 function isStoreBusy(error: unknown): boolean {
   const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown };
-  return code === 'ERR_SQLITE_ERROR' && (errcode === 5 || errcode === 6);
+  if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return false;
+  const primary = errcode & 0xff;
+  return primary === 5 || primary === 6;
 }
 
 /** The one place where every error becomes an RFC 9457 problem response. */

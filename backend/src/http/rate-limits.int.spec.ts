@@ -5,7 +5,9 @@ import { RATE_LIMITS } from './rate-limits';
 
 const WINDOW_SECONDS = 3_600;
 const LOGINS = 4;
-const WRITES = 3;
+// Large enough that each process takes its counts three at a time (a sixteenth of the limit),
+// and not a multiple of three, so the last block reaches past the limit.
+const WRITES = 50;
 const DOWNLOADS = 2;
 
 let system: TestSystem;

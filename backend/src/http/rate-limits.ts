@@ -39,20 +39,39 @@ export function limitKindOf(method: string, route: string | undefined): LimitKin
 const logger = new Logger('RateLimits');
 
 /**
+ * A process takes this share of a limit from the shared counter at once (at least one
+ * count) and hands it out to the key's next requests itself: one store write per block
+ * instead of one per request. Every count is taken from the counter before it is handed
+ * out, so no limit is ever exceeded; a client whose requests are spread over several
+ * replicas may be refused early, by at most the unused part of each other replica's block.
+ */
+const BLOCK_OF_LIMIT = 1 / 16;
+
+/** Counts a process has taken for a key and not yet handed out, within one window. */
+interface Block {
+  next: number;
+  last: number;
+  expiresAt: number;
+}
+
+/**
  * @fastify/rate-limit's store interface over a read-model collection: a fixed window per
- * key, counted by the collection's atomic increment. Expired counters are swept at most
- * once a window per instance, on the request that finds the sweep due.
+ * key, counted by the collection's atomic increment, a block of counts at a time. Expired
+ * counters are swept at most once a window per instance, on the request that finds the
+ * sweep due.
  */
 function storeOver(counters: Collection<CounterDoc>) {
   return class ReadModelRateLimitStore implements FastifyRateLimitStore {
     private nextSweep = 0;
+    private readonly blocks = new Map<string, Block>();
 
     incr(
       key: string,
       callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
       timeWindow: number,
+      max: number,
     ) {
-      this.count(key, timeWindow).then(
+      this.count(key, timeWindow, max).then(
         (result) => callback(null, result),
         (error: Error) => {
           // Let the request through (skipOnError): an unavailable counter must not stop a vote.
@@ -66,14 +85,23 @@ function storeOver(counters: Collection<CounterDoc>) {
       return this;
     }
 
-    private async count(key: string, timeWindow: number) {
+    private async count(key: string, timeWindow: number, max: number) {
       const now = Date.now();
       if (now >= this.nextSweep) {
         this.nextSweep = now + timeWindow;
+        for (const [held, block] of this.blocks) if (block.expiresAt <= now) this.blocks.delete(held);
         await counters.deleteExpired(now);
       }
-      const counter = await counters.increment(key, 1, { now, expiresAt: now + timeWindow });
-      return { current: counter.count, ttl: counter.expiresAt - now };
+      const held = this.blocks.get(key);
+      if (held && held.expiresAt > now && held.next <= held.last) {
+        return { current: held.next++, ttl: held.expiresAt - now };
+      }
+      const size = Math.max(1, Math.floor(max * BLOCK_OF_LIMIT));
+      const counter = await counters.increment(key, size, { now, expiresAt: now + timeWindow });
+      // The counter holds every count taken before ours, then our block.
+      const first = counter.count - size + 1;
+      if (size > 1) this.blocks.set(key, { next: first + 1, last: counter.count, expiresAt: counter.expiresAt });
+      return { current: first, ttl: counter.expiresAt - now };
     }
   };
 }

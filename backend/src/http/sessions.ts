@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Collection, ReadModelStore } from '../read-models/read-model.port';
 
 /** The identity claims iD Digital Mty+ gives us about a person. */
@@ -42,6 +43,12 @@ const token = () => randomBytes(32).toString('base64url');
 const LOGIN_TTL_MS = 10 * 60 * 1000;
 /** Expired sessions and login attempts are swept at most this often per process, on the next login. */
 const PURGE_INTERVAL_MS = 60 * 1000;
+/**
+ * How long a process trusts a session it has read without reading it again (every request
+ * looks its session up). A session never changes once created; a logout through this process
+ * ends it here at once, one through another replica within this long.
+ */
+export const SESSIONS_TRUSTED_MS = 5_000;
 
 export class SessionRepository {
   private readonly sessions: Collection<Session>;
@@ -49,6 +56,9 @@ export class SessionRepository {
   private readonly lastPurge = new Map<Collection<{ expiresAt: number }>, number>();
   /** Per request, the lookup of the session its cookie names: the rate limit and the access guard both ask. */
   private readonly byRequest = new WeakMap<object, Promise<Session | null>>();
+  private readonly recent = new LRUCache<string, Session>({ max: 10_000, ttl: SESSIONS_TRUSTED_MS });
+  /** Counts logouts, so a lookup that overlapped one does not remember what it read. */
+  private ends = 0;
 
   constructor(
     store: ReadModelStore,
@@ -81,12 +91,16 @@ export class SessionRepository {
 
   async get(id: string | undefined): Promise<Session | null> {
     if (!id) return null;
-    const session = await this.sessions.get(id);
+    const recent = this.recent.get(id);
+    const ends = this.ends;
+    const session = recent ?? (await this.sessions.get(id));
     if (!session) return null;
     if (session.expiresAt <= this.now()) {
+      this.recent.delete(id);
       await this.sessions.delete(id);
       return null;
     }
+    if (!recent && ends === this.ends) this.recent.set(id, session);
     return session;
   }
 
@@ -101,7 +115,16 @@ export class SessionRepository {
   }
 
   async end(id: string): Promise<void> {
+    this.forgetRecent(id);
     await this.sessions.delete(id);
+    // The delete may have waited for the store's lock: a lookup meanwhile read the session and may remember it.
+    this.forgetRecent(id);
+  }
+
+  /** Lookups from now on read the store, and those still reading it do not remember what they read. */
+  private forgetRecent(id: string): void {
+    this.ends += 1;
+    this.recent.delete(id);
   }
 
   async startLogin(attempt: Omit<LoginAttempt, 'id' | 'expiresAt'> & { state: string }): Promise<void> {

@@ -1,14 +1,10 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@decidimos/contracts';
 import type { FastifyRequest } from 'fastify';
-import { CONFIG, type Config } from '../config/config';
 import { ACCESS, type Access } from '../http/access';
-import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { DomainError } from '../shared/domain-error';
-import { staffPseudonym } from './pseudonyms';
 import { SESSION_COOKIE, SessionRepository } from '../http/sessions';
-import { STAFF, type StaffDoc } from './staff.projection';
+import { CallerRoles } from './caller-roles';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,8 +17,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionRepository,
-    @Inject(CONFIG) private readonly config: Config,
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly callerRoles: CallerRoles,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -38,21 +33,11 @@ export class AccessGuard implements CanActivate {
         if (access !== 'public' || session) throw new DomainError('CSRF');
       }
     }
-    if (session) {
-      const staff = staffPseudonym(this.config.voterKey, session.subject);
-      request.caller = { session, staff, roles: await this.rolesOf(session.subject, staff) };
-    }
+    if (session) request.caller = { session, ...(await this.callerRoles.of(session.subject)) };
     if (access === 'public') return true;
     if (!request.caller) throw new DomainError('UNAUTHENTICATED');
     if (access === 'session') return true;
     if (!request.caller.roles.includes(access)) throw new DomainError('FORBIDDEN', { role: access });
     return true;
-  }
-
-  private async rolesOf(subject: string, staff: string): Promise<Role[]> {
-    const granted = (await this.readModels.collection<StaffDoc>(STAFF).get(staff))?.roles ?? [];
-    const roles = new Set<Role>(granted);
-    if (this.config.adminSubjects.includes(subject)) roles.add('admin');
-    return [...roles].sort();
   }
 }

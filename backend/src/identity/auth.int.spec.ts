@@ -50,6 +50,16 @@ describe('login with iD Digital (authorization code + PKCE through the local pro
     expect((await (await system.login('admin')).get('/api/me')).body.roles).toEqual(['resident', 'admin']);
   });
 
+  it('applies a grant and a revocation to a session already logged in, from its next request', async () => {
+    const admin = await system.login('admin');
+    const moderator = await system.login('moderator');
+    expect((await moderator.get('/api/me')).body.roles).toEqual(['resident']);
+    await admin.post('/api/roles/grant', { subject: 'moderator', role: 'moderator' });
+    expect((await moderator.get('/api/me')).body.roles).toEqual(['resident', 'moderator']);
+    await admin.post('/api/roles/revoke', { subject: 'moderator', role: 'moderator' });
+    expect((await moderator.get('/api/me')).body.roles).toEqual(['resident']);
+  });
+
   it('refuses a callback whose state does not belong to this browser', async () => {
     const stranger = new Client(system.baseUrl);
     const forged = await stranger.get('/auth/callback?code=abc&state=forged');

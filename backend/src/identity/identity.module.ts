@@ -4,6 +4,7 @@ import { EditionsModule } from '../editions/editions.module';
 import type { Projection } from '../projections/projection';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
+import { CallerRoles } from './caller-roles';
 import { GrantRoleHandler } from './commands/grant-role';
 import { RevokeRoleHandler } from './commands/revoke-role';
 import { OidcService } from './oidc.service';
@@ -18,6 +19,7 @@ import { staffProjection } from './staff.projection';
   providers: [
     OidcService,
     Profiles,
+    CallerRoles,
     GrantRoleHandler,
     RevokeRoleHandler,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -358,7 +358,7 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
       for await (const contact of this.contacts.inDistricts(edition.districts.map((d) => d.id))) {
         if (!this.wantsVoting(contact)) continue;
         const voter = await this.contacts.reachable(contact, edition.id);
-        if (!voter || (await this.ballots.current(edition.id, voter))) continue;
+        if (!voter || (await this.ballots.hasVoted(edition.id, voter))) continue;
         await this.deliver(
           cause,
           new Date(end - REMINDER_BEFORE_MS).toISOString(),

@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 describe('handleCommand', () => {
-  it('answers with the events it appended, their revisions and position, reading the stream once', async () => {
+  it('answers with the events it appended, their revisions, position and recorded time, reading the stream once', async () => {
     await handleCommand(store, 'staff-x', granting, { role: 'reviewer' });
     const reads = jest.spyOn(store, 'readStream');
 
@@ -50,6 +50,7 @@ describe('handleCommand', () => {
         },
       ],
       position: recorded!.position,
+      recordedAt: recorded!.recordedAt,
     });
   });
 
@@ -59,7 +60,11 @@ describe('handleCommand', () => {
 
     const repeat = await handleCommand(store, 'staff-x', granting, { role: 'auditor' }, { eventId });
 
-    expect(repeat).toEqual({ events: [expect.objectContaining(first.events[0])], position: first.position });
+    expect(repeat).toEqual({
+      events: [expect.objectContaining(first.events[0])],
+      position: first.position,
+      recordedAt: first.recordedAt,
+    });
     expect(repeat.events[0]).toMatchObject({ data: { role: 'reviewer' } });
     expect((await store.readStream('staff-x')).map((e) => e.data['role'])).toEqual(['reviewer']);
   });

@@ -17,6 +17,8 @@ export interface CommandResult {
   events: AppendedEvent[];
   /** Global position of the last event recorded, or 0 when nothing was recorded. */
   position: number;
+  /** When the store recorded the last event, as reading it would show; null when nothing was recorded. */
+  recordedAt: string | null;
 }
 
 export interface HandleOptions {
@@ -74,7 +76,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
     const history = (await store.readStream(streamId)).map(decodeOwnEvent);
     const state = foldStored(decider, history);
     const decided = decider.decide(typeof command === 'function' ? (command as (s: S) => C)(state) : command, state);
-    if (decided.length === 0) return { events: [], position: 0 };
+    if (decided.length === 0) return { events: [], position: 0, recordedAt: null };
     const data = decided.map((event, i) => toEventData(event, options.eventId?.(i)));
     // A repeat with the same deterministic ids: the first copy's events answer, nothing is appended.
     if (history.some((e) => e.id === data[0]!.id)) return alreadyRecorded(history, data);
@@ -104,7 +106,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       revision: first + i,
       metadata: d.metadata ?? {},
     }));
-    return { events, position: appended.position };
+    return { events, position: appended.position, recordedAt: appended.recordedAt };
   }
 }
 
@@ -112,7 +114,35 @@ export async function handleCommand<C, E extends DomainEvent, S>(
 function alreadyRecorded(history: StoredEvent[], data: EventData[]): CommandResult {
   const ids = new Set(data.map((d) => d.id));
   const events = history.filter((e) => ids.has(e.id));
-  return { events, position: events[events.length - 1]?.position ?? 0 };
+  const last = events[events.length - 1];
+  return { events, position: last?.position ?? 0, recordedAt: last?.recordedAt ?? null };
+}
+
+/** A stream's state folded up to one of its revisions (-1 before its first event). */
+export interface FoldedStream<S> {
+  state: S;
+  revision: number;
+}
+
+/**
+ * Brings a stream's folded state up to date by folding only the events recorded after it,
+ * for a reader that keeps the state between commands; evolve returns new states rather
+ * than changing the one it is given, so the state passed in stays valid for whoever holds it.
+ */
+export async function catchUpState<E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  from: FoldedStream<S> = { state: decider.initialState(), revision: -1 },
+): Promise<FoldedStream<S>> {
+  const newer = (await store.readStream(streamId, { after: from.revision })).map(decodeOwnEvent);
+  if (newer.length === 0) return from;
+  const state = newer.reduce(
+    (folded, { type, data, position, recordedAt }) =>
+      decider.evolve(folded, { type, data } as E, { position, recordedAt }),
+    from.state,
+  );
+  return { state, revision: newer[newer.length - 1]!.revision };
 }
 
 export async function loadState<E extends DomainEvent, S>(
@@ -120,5 +150,5 @@ export async function loadState<E extends DomainEvent, S>(
   streamId: string,
   decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
 ): Promise<S> {
-  return foldStored(decider, (await store.readStream(streamId)).map(decodeOwnEvent));
+  return (await catchUpState(store, streamId, decider)).state;
 }

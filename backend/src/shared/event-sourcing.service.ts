@@ -3,9 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@decidimos/contracts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { handleCommand, loadState, RecordedButUnconfirmedError, type CommandResult } from './command-handling';
+import {
+  catchUpState,
+  handleCommand,
+  loadState,
+  RecordedButUnconfirmedError,
+  type CommandResult,
+  type FoldedStream,
+} from './command-handling';
 import type { Decider } from './decider';
-import { decodeEvent, type StoredEvent } from './event-envelope';
 
 /** Deterministic event ids from an Idempotency-Key, so a repeated request appends nothing new. */
 export function eventIdsFrom(seed: string | undefined): ((index: number) => string) | undefined {
@@ -56,17 +62,12 @@ export class EventSourcing {
     return loadState(this.store, streamId, decider);
   }
 
-  /**
-   * The events a command appended as the store recorded them (position, time), for the
-   * rare answer that needs them; they are in the log, so a failure here says so.
-   */
-  async recorded({ events, position }: CommandResult): Promise<StoredEvent[]> {
-    if (events.length === 0) return [];
-    const ids = new Set(events.map((e) => e.id));
-    try {
-      return (await this.store.readStream(events[0]!.streamId)).filter((e) => ids.has(e.id)).map(decodeEvent);
-    } catch (error) {
-      throw new RecordedButUnconfirmedError(position, error);
-    }
+  /** `from`, a state this caller folded earlier, brought up to date with the events recorded since. */
+  catchUp<E extends DomainEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+    from?: FoldedStream<S>,
+  ): Promise<FoldedStream<S>> {
+    return catchUpState(this.store, streamId, decider, from);
   }
 }

@@ -71,8 +71,8 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
       { retries: 50, ...(idempotencyKey ? { idempotencyKey } : {}) },
     );
     await this.refuseIfAfterClose(editionId, result.position);
-    // The receipt hashes the time the store recorded the ballot, which only the store knows.
-    const cast = (await this.es.recorded(result))[0]!;
+    // The receipt hashes the time the store recorded the ballot, which the append reported.
+    const cast = { ...result.events[0]!, recordedAt: result.recordedAt! };
     return { first: cast.revision === 0, ...receiptOf(publicEvent(cast)) };
   }
 

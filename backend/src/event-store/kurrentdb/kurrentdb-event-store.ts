@@ -8,6 +8,7 @@ import {
   FORWARDS,
   type Position,
   type ReadPosition,
+  type ReadRevision,
   START,
   StreamNotFoundError,
   streamNameFilter,
@@ -19,6 +20,7 @@ import type {
   EventStore,
   ExpectedRevision,
   ReadAllOptions,
+  ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
   Subscription,
@@ -128,8 +130,8 @@ class KurrentDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return (await this.streamEvents(streamId)).map(toRecordedEvent);
+  async readStream(streamId: string, { after }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return (await this.streamEvents(streamId, after === undefined ? START : BigInt(after + 1))).map(toRecordedEvent);
   }
 
   async readAll({ after = 0, limit, streamPrefixes }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -188,7 +190,11 @@ class KurrentDbEventStore implements EventStore {
     const start = stream.findIndex((event) => event.id === id);
     if (start < 0) return undefined;
     const last = stream[Math.min(start + count, stream.length) - 1]!;
-    return { nextExpectedRevision: Number(last.revision), position: positionOf(last) };
+    return {
+      nextExpectedRevision: Number(last.revision),
+      position: positionOf(last),
+      recordedAt: last.created.toISOString(),
+    };
   }
 
   /**
@@ -198,15 +204,21 @@ class KurrentDbEventStore implements EventStore {
    */
   private async resultAt(streamId: string, revision: bigint): Promise<AppendResult> {
     for await (const { event } of this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 })) {
-      if (event) return { nextExpectedRevision: Number(revision), position: positionOf(event) };
+      if (event) {
+        return {
+          nextExpectedRevision: Number(revision),
+          position: positionOf(event),
+          recordedAt: event.created.toISOString(),
+        };
+      }
     }
     throw new Error(`stream ${streamId} has no event at revision ${revision} right after appending it`);
   }
 
-  private async streamEvents(streamId: string): Promise<ClientRecordedEvent[]> {
+  private async streamEvents(streamId: string, fromRevision: ReadRevision = START): Promise<ClientRecordedEvent[]> {
     const events: ClientRecordedEvent[] = [];
     try {
-      for await (const { event } of this.client.readStream(streamId, { fromRevision: START })) {
+      for await (const { event } of this.client.readStream(streamId, { fromRevision })) {
         if (event) events.push(event);
       }
     } catch (error) {

@@ -1,32 +1,92 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
-/** How long a writer waits for another process to release the file's write lock. */
-const BUSY_TIMEOUT_MS = 5_000;
+/** How long, in all, a writer waits for another process to release the file's write lock. */
+export const WRITE_LOCK_WAIT_MS = 5_000;
+
+/** Pauses between tries for a write lock another process holds: the first after pending I/O, then a few ms. */
+const LOCK_RETRY_PAUSES_MS = [0, 1, 1, 2, 2, 3];
 
 /**
  * Opens (creating if needed) a SQLite file that several processes may share: WAL lets
- * readers run beside the one writer, and the busy timeout makes a writer wait for the
- * lock instead of failing at once. `durable` syncs every commit to disk, so an
+ * readers run beside the one writer. `durable` syncs every commit to disk, so an
  * acknowledged event survives a power cut, not only a crash of the process; read models
- * can be rebuilt from the log and do without.
+ * can be rebuilt from the log and do without. `setUp` (the schema) runs before the
+ * connection serves anything, and may wait for another process's lock.
+ *
+ * The connection's busy timeout is 0 once set up: SQLite's busy handler waits for a lock by
+ * sleeping, which would stop this process's event loop, requests and all, while another
+ * process writes. Writers on it take the lock through `whenUnlocked` instead (the log's
+ * commits have a thread and a connection of their own). Readers need no lock in WAL mode.
  */
-export function openSharedDatabase(file: string, { durable }: { durable: boolean }): DatabaseSync {
+export function openSharedDatabase(
+  file: string,
+  { durable }: { durable: boolean },
+  setUp: (db: DatabaseSync) => void = () => {},
+): DatabaseSync {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec(`PRAGMA synchronous = ${durable ? 'FULL' : 'NORMAL'}`);
+  const db = new DatabaseSync(file, { timeout: 0 });
+  waitingForLocks(db, () => {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec(`PRAGMA synchronous = ${durable ? 'FULL' : 'NORMAL'}`);
+    setUp(db);
+  });
   return db;
 }
 
 /**
+ * Runs `work` with SQLite's busy handler waiting (synchronously, blocking this thread) for
+ * locks another process holds: for opening a file, a close, and rare schema changes, never
+ * on the way of a request.
+ */
+export function waitingForLocks<T>(db: DatabaseSync, work: () => T): T {
+  db.exec(`PRAGMA busy_timeout = ${WRITE_LOCK_WAIT_MS}`);
+  try {
+    return work();
+  } finally {
+    db.exec('PRAGMA busy_timeout = 0');
+  }
+}
+
+/** SQLITE_BUSY, with any extended code: another connection holds the lock asked for. */
+function isBusy(error: unknown): boolean {
+  const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown };
+  return code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && (errcode & 0xff) === 5;
+}
+
+/**
+ * Runs `work`, a write that takes the file's write lock first (a write transaction, or a
+ * single statement) and so has no effect when the lock is taken; while another process
+ * holds it, tries again after a short pause, leaving the event loop free meanwhile. After
+ * `waitMs` in all it gives up with SQLite's SQLITE_BUSY (a 503 to a client, who may retry).
+ */
+export async function whenUnlocked<T>(work: () => T, waitMs = WRITE_LOCK_WAIT_MS): Promise<T> {
+  const deadline = performance.now() + waitMs;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || performance.now() >= deadline) throw error;
+    }
+    await pauseBeforeRetry(attempt);
+  }
+}
+
+function pauseBeforeRetry(attempt: number): Promise<unknown> {
+  const pause = LOCK_RETRY_PAUSES_MS[Math.min(attempt, LOCK_RETRY_PAUSES_MS.length - 1)]!;
+  return pause === 0 ? yieldToEventLoop() : sleep(pause);
+}
+
+/**
  * Runs `work` in a write transaction taken up front (BEGIN IMMEDIATE), so a
- * read-check-write sequence cannot interleave with another process's writes.
+ * read-check-write sequence cannot interleave with another process's writes. Throws
+ * SQLITE_BUSY at once, having done nothing, when another process holds the lock.
  */
 export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
   // Inside a batch the transaction is open already: a savepoint keeps this write's all-or-nothing.
-  const nested = (batches.get(db) ?? 0) > 0;
+  const nested = (batches.get(db)?.open ?? 0) > 0;
   db.exec(nested ? 'SAVEPOINT write' : 'BEGIN IMMEDIATE');
   try {
     const result = work();
@@ -38,25 +98,37 @@ export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
   }
 }
 
-/** Open batches per connection: while one is open, writes join its transaction. */
-const batches = new WeakMap<DatabaseSync, number>();
+/** A connection's batch: open while its transaction is; `opening` while it waits for the lock. */
+interface BatchState {
+  open: number;
+  opening: Promise<void> | null;
+}
+
+/** Batches per connection: while one is open, writes join its transaction. */
+const batches = new WeakMap<DatabaseSync, BatchState>();
 
 /**
  * Runs `work` in one write transaction, committed when it ends whether it succeeded or
  * not: each write in it already stands or falls alone (inWriteTransaction's savepoint), so
  * a batch only saves the commits between them. `work` must not wait on anything but this
  * process's own work, since the file's write lock is held meanwhile; a batch started
- * inside another joins it.
+ * inside another, or while another waits for the lock, joins it.
  */
 export async function inBatch<T>(db: DatabaseSync, work: () => Promise<T>): Promise<T> {
-  const open = batches.get(db) ?? 0;
-  if (open > 0) return work();
-  db.exec('BEGIN IMMEDIATE');
-  batches.set(db, 1);
+  let state = batches.get(db);
+  if (!state) batches.set(db, (state = { open: 0, opening: null }));
+  if (state.opening) await state.opening;
+  if (state.open > 0) return work();
+  const batch = state;
+  batch.opening = whenUnlocked(() => db.exec('BEGIN IMMEDIATE')).finally(() => {
+    batch.opening = null;
+  });
+  await batch.opening;
+  batch.open = 1;
   try {
     return await work();
   } finally {
-    batches.set(db, 0);
+    batch.open = 0;
     db.exec('COMMIT');
   }
 }

@@ -1,21 +1,27 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   type AppendResult,
   type EventData,
   type EventStore,
   type ExpectedRevision,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
-  WrongExpectedRevisionError,
 } from '../event-store.port';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { LogGrowthSignal } from './log-growth-signal';
+import { type LogAppend, LogWriter } from './log-writer';
 import { inWriteTransaction, openSharedDatabase } from './sqlite-database';
 
 export interface SqliteEventStoreOptions {
-  /** How often waiting subscriptions look for events appended by other processes. Default 50 ms. */
+  /**
+   * How often waiting subscriptions look for events appended by other processes. Default
+   * 5 ms: a command on another backend instance waits for the projector here to notice its
+   * event, and a look is one indexed read.
+   */
   pollIntervalMs?: number;
 }
 
@@ -46,11 +52,6 @@ interface EventRow {
   recorded_at: string;
 }
 
-interface StreamTip {
-  revision: number;
-  position: number;
-}
-
 interface PendingAppend {
   streamId: string;
   events: EventData[];
@@ -61,22 +62,15 @@ interface PendingAppend {
 
 /** Opens the event log kept in one SQLite file, creating it if needed. */
 export async function openSqliteEventStore(file: string, options: SqliteEventStoreOptions = {}): Promise<EventStore> {
-  const db = openSharedDatabase(file, { durable: true });
-  inWriteTransaction(db, () => db.exec(SCHEMA));
-  return new SqliteEventStore(db, options.pollIntervalMs ?? 50);
+  const db = openSharedDatabase(file, { durable: true }, (opened) =>
+    inWriteTransaction(opened, () => opened.exec(SCHEMA)),
+  );
+  return new SqliteEventStore(db, new LogWriter(file), options.pollIntervalMs ?? 5);
 }
 
 function prepareStatements(db: DatabaseSync) {
   return {
-    eventById: db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?'),
-    tipUpTo: db.prepare(
-      'SELECT revision, position FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1',
-    ),
-    lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
-    insert: db.prepare(
-      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
+    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision`),
     head: db.prepare('SELECT MAX(position) AS position FROM events'),
   };
 }
@@ -88,9 +82,12 @@ class SqliteEventStore implements EventStore {
   private readonly growth: LogGrowthSignal;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private pending: PendingAppend[] = [];
+  /** The appends' commit, from when it is scheduled until the appends in it are settled. */
+  private committing: Promise<void> | null = null;
 
   constructor(
     private readonly db: DatabaseSync,
+    private readonly writer: LogWriter,
     pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
@@ -98,24 +95,35 @@ class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Appends that arrive in the same turn of the event loop are committed together: one
-   * transaction and one sync to disk for the lot (group commit), each append inside its
-   * own savepoint, so one that fails its revision check leaves the others untouched.
+   * Appends that arrive in the same turn of the event loop, or while the previous commit
+   * is syncing, are committed together: one transaction and one sync to disk for the lot
+   * (group commit), each append inside its own savepoint, so one that fails its revision
+   * check leaves the others untouched. The commit runs on the log's writer thread.
    */
   append(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new RangeError(`append to ${streamId} needs at least one event`));
     return new Promise((resolve, reject) => {
-      if (this.pending.push({ streamId, events, expected, resolve, reject }) === 1) setImmediate(() => this.commit());
+      this.pending.push({ streamId, events, expected, resolve, reject });
+      this.scheduleCommit();
     });
   }
 
-  private commit(): void {
+  private scheduleCommit(): void {
+    this.committing ??= this.commitPending().finally(() => {
+      this.committing = null;
+      // Appended while that commit was syncing.
+      if (this.pending.length > 0) this.scheduleCommit();
+    });
+  }
+
+  private async commitPending(): Promise<void> {
+    await yieldToEventLoop();
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let outcomes: ({ result: AppendResult } | { error: unknown })[];
+    let outcomes: Awaited<ReturnType<LogWriter['commit']>>;
     try {
-      outcomes = inWriteTransaction(this.db, () => batch.map((append) => this.appendInSavepoint(append)));
+      outcomes = await this.writer.commit(batch.map(toLogAppend));
     } catch (error) {
       for (const append of batch) append.reject(error);
       return;
@@ -128,22 +136,8 @@ class SqliteEventStore implements EventStore {
     });
   }
 
-  private appendInSavepoint({ streamId, events, expected }: PendingAppend) {
-    this.db.exec('SAVEPOINT append');
-    try {
-      const result =
-        this.originalAppend(streamId, events[0]!.id, events.length) ?? this.appendChecked(streamId, events, expected);
-      this.db.exec('RELEASE append');
-      return { result };
-    } catch (error) {
-      this.db.exec('ROLLBACK TO append');
-      this.db.exec('RELEASE append');
-      return { error };
-    }
-  }
-
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return (this.statements.stream.all(streamId) as unknown as EventRow[]).map(toRecordedEvent);
+  async readStream(streamId: string, { after = -1 }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return (this.statements.stream.all(streamId, after) as unknown as EventRow[]).map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -181,50 +175,10 @@ class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (!this.db.isOpen) return;
     // Appends already accepted are committed, not dropped.
-    this.commit();
+    while (this.committing) await this.committing;
+    await this.writer.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.db.close();
-  }
-
-  /**
-   * When the first event's id is already in the stream the call is a retry of an append
-   * that went through: its result is reported again and nothing is written, whatever
-   * the stream's revision is now (as EventStoreDB does).
-   */
-  private originalAppend(streamId: string, firstEventId: string, count: number): AppendResult | undefined {
-    const original = this.statements.eventById.get(streamId, firstEventId) as { revision: number } | undefined;
-    if (!original) return undefined;
-    const tip = this.statements.tipUpTo.get(streamId, original.revision + count - 1) as unknown as StreamTip;
-    return { nextExpectedRevision: tip.revision, position: tip.position };
-  }
-
-  private appendChecked(streamId: string, events: EventData[], expected: ExpectedRevision): AppendResult {
-    const current = this.lastRevision(streamId);
-    if (!meetsExpectation(expected, current)) {
-      throw new WrongExpectedRevisionError(streamId, expected, current ?? 'no_stream');
-    }
-    const recordedAt = new Date().toISOString();
-    let revision = current ?? -1;
-    let position = 0;
-    for (const event of events) {
-      revision += 1;
-      const { lastInsertRowid } = this.statements.insert.run(
-        streamId,
-        revision,
-        event.id,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata ?? {}),
-        recordedAt,
-      );
-      position = Number(lastInsertRowid);
-    }
-    return { nextExpectedRevision: revision, position };
-  }
-
-  private lastRevision(streamId: string): number | undefined {
-    const row = this.statements.lastRevision.get(streamId) as { revision: number | null };
-    return row.revision ?? undefined;
   }
 
   private readHead(): number {
@@ -262,10 +216,17 @@ function streamPrefixCondition(prefixCount: number | undefined): string {
   return ` AND (${anyPrefix})`;
 }
 
-function meetsExpectation(expected: ExpectedRevision, current: number | undefined): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === undefined;
-  return current === expected;
+function toLogAppend({ streamId, events, expected }: PendingAppend): LogAppend {
+  return {
+    streamId,
+    expected,
+    events: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(event.metadata ?? {}),
+    })),
+  };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RoleChange, Role } from '@decidimos/contracts';
 import { CONFIG, type Config } from '../../config/config';
 import { EventSourcing } from '../../shared/event-sourcing.service';
+import { CallerRoles } from '../caller-roles';
 import { staffDecider } from '../domain/staff.decider';
 import { staffPseudonym } from '../pseudonyms';
 import { staffStream } from '../streams';
@@ -22,12 +23,14 @@ export class RevokeRole extends Command<RoleChange> {
 export class RevokeRoleHandler implements ICommandHandler<RevokeRole> {
   constructor(
     private readonly es: EventSourcing,
+    private readonly callerRoles: CallerRoles,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async execute({ subject, role, by }: RevokeRole): Promise<RoleChange> {
     const staff = staffPseudonym(this.config.voterKey, subject);
     const { events } = await this.es.execute(staffStream(staff), staffDecider, { type: 'RevokeRole', staff, role, by });
+    this.callerRoles.forget(subject);
     return { subject, role, changed: events.length > 0 };
   }
 }

@@ -15,9 +15,12 @@ import { type DocumentIndex, type DocumentQuery, documentQuery } from './documen
 /** What a collection needs from the store that owns the connection. */
 export interface DocumentDatabase {
   prepare(sql: string): StatementSync;
-  inWriteTransaction<T>(work: () => T): T;
+  /** Runs a one-statement write once the file's write lock is free, without holding up the event loop meanwhile. */
+  whenUnlocked<T>(write: () => T): Promise<T>;
+  /** The same for a write transaction. */
+  inWriteTransaction<T>(work: () => T): Promise<T>;
   /** Creates the index unless this process already did. */
-  ensureIndex(index: DocumentIndex): void;
+  ensureIndex(index: DocumentIndex): Promise<void>;
 }
 
 interface StoredVersion {
@@ -51,13 +54,15 @@ export class SqliteCollection<T extends object> implements Collection<T> {
     // position and writes (a projection makes several of these per event). Unique fields
     // are declared when a collection is first opened, before any write to it.
     if (uniqueFields.length === 0) {
-      const { changes } = this.db
-        .prepare(
-          `INSERT INTO documents (collection, id, doc, position) VALUES (?1, ?2, ?3, ?4)
-           ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, position = ifnull(excluded.position, position)
-           WHERE ?4 IS NULL OR documents.position IS NULL OR ?4 > documents.position`,
-        )
-        .run(this.name, id, json, position);
+      const { changes } = await this.db.whenUnlocked(() =>
+        this.db
+          .prepare(
+            `INSERT INTO documents (collection, id, doc, position) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, position = ifnull(excluded.position, position)
+             WHERE ?4 IS NULL OR documents.position IS NULL OR ?4 > documents.position`,
+          )
+          .run(this.name, id, json, position),
+      );
       return Number(changes) > 0;
     }
     return this.db.inWriteTransaction(() => {
@@ -94,7 +99,7 @@ export class SqliteCollection<T extends object> implements Collection<T> {
 
   async find(options: FindOptions = {}): Promise<Page<T>> {
     const query = documentQuery(this.name, options);
-    this.db.ensureIndex(query.index);
+    await this.db.ensureIndex(query.index);
     const { limit = -1, offset = 0 } = options;
     const rows = this.db.prepare(query.select).all(...query.params, limit, offset) as { doc: string }[];
     const items = rows.map((row) => JSON.parse(row.doc) as T);
@@ -103,13 +108,13 @@ export class SqliteCollection<T extends object> implements Collection<T> {
 
   async count(filter?: Filter): Promise<number> {
     const query = documentQuery(this.name, { filter });
-    this.db.ensureIndex(query.index);
+    await this.db.ensureIndex(query.index);
     return this.countMatches(query);
   }
 
   async load(documents: LoadedDocument[]): Promise<void> {
     const uniqueFields = this.uniqueFields();
-    this.db.inWriteTransaction(() => {
+    await this.db.inWriteTransaction(() => {
       if (uniqueFields.length > 0) {
         for (const { id, json } of documents) {
           if (json === null)
@@ -132,7 +137,7 @@ export class SqliteCollection<T extends object> implements Collection<T> {
   }
 
   async clear(): Promise<void> {
-    this.db.inWriteTransaction(() => {
+    await this.db.inWriteTransaction(() => {
       this.db.prepare('DELETE FROM unique_keys WHERE collection = ?').run(this.name);
       this.db.prepare('DELETE FROM documents WHERE collection = ?').run(this.name);
     });
@@ -140,31 +145,35 @@ export class SqliteCollection<T extends object> implements Collection<T> {
 
   /** One statement, so SQLite's write lock makes it atomic across every process sharing the file. */
   async increment(id: string, by: number, { now, expiresAt }: CounterWindow): Promise<CounterDoc> {
-    const row = this.db
-      .prepare(
-        `INSERT INTO documents (collection, id, doc, position)
-         VALUES (?1, ?2, json_object('id', ?2, 'count', ?3, 'expiresAt', ?4), NULL)
-         ON CONFLICT (collection, id) DO UPDATE SET doc = CASE
-           WHEN doc ->> '$.expiresAt' > ?5 THEN json_set(doc, '$.count', (doc ->> '$.count') + ?3)
-           ELSE excluded.doc
-         END
-         RETURNING doc`,
-      )
-      .get(this.name, id, by, expiresAt, now) as { doc: string };
+    const row = (await this.db.whenUnlocked(() =>
+      this.db
+        .prepare(
+          `INSERT INTO documents (collection, id, doc, position)
+           VALUES (?1, ?2, json_object('id', ?2, 'count', ?3, 'expiresAt', ?4), NULL)
+           ON CONFLICT (collection, id) DO UPDATE SET doc = CASE
+             WHEN doc ->> '$.expiresAt' > ?5 THEN json_set(doc, '$.count', (doc ->> '$.count') + ?3)
+             ELSE excluded.doc
+           END
+           RETURNING doc`,
+        )
+        .get(this.name, id, by, expiresAt, now),
+    )) as { doc: string };
     return JSON.parse(row.doc) as CounterDoc;
   }
 
   /** One statement, so SQLite's write lock makes it atomic across every process sharing the file. */
   async claim(id: string, holder: string, { now, expiresAt }: CounterWindow): Promise<boolean> {
-    const row = this.db
-      .prepare(
-        `INSERT INTO documents (collection, id, doc, position)
-         VALUES (?1, ?2, json_object('id', ?2, 'holder', ?3, 'expiresAt', ?4), NULL)
-         ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc
-         WHERE doc IS NULL OR doc ->> '$.holder' = ?3 OR doc ->> '$.expiresAt' <= ?5
-         RETURNING 1 AS claimed`,
-      )
-      .get(this.name, id, holder, expiresAt, now);
+    const row = await this.db.whenUnlocked(() =>
+      this.db
+        .prepare(
+          `INSERT INTO documents (collection, id, doc, position)
+           VALUES (?1, ?2, json_object('id', ?2, 'holder', ?3, 'expiresAt', ?4), NULL)
+           ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc
+           WHERE doc IS NULL OR doc ->> '$.holder' = ?3 OR doc ->> '$.expiresAt' <= ?5
+           RETURNING 1 AS claimed`,
+        )
+        .get(this.name, id, holder, expiresAt, now),
+    );
     return row !== undefined;
   }
 

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import type { EventStore } from '../event-store.port';
+import { openSqliteEventStore } from './sqlite-event-store';
+
+/**
+ * The log's commits run on a writer thread (log-writer.ts). If that thread stops, the
+ * process goes on serving and its readiness check (a read) stays green, so the appends
+ * after it must still be committed, by a thread started anew.
+ */
+let dir: string;
+let store: EventStore;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'decidimos-log-writer-'));
+  store = await openSqliteEventStore(join(dir, 'events.sqlite'));
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const event = (id: string) => ({ id, type: 'Something', data: { id } });
+
+/** Stops the store's writer thread as a crash of that thread would (the test reaches into the adapter for it). */
+async function stopWriterThread(of: EventStore): Promise<void> {
+  const { worker } = (of as unknown as { writer: { worker: Worker } }).writer;
+  await worker.terminate();
+}
+
+describe("the log's writer thread", () => {
+  it('is started again for the appends after it stopped', async () => {
+    await store.append('thing-1', [event('e1')], 'no_stream');
+    await stopWriterThread(store);
+
+    const after = await store.append('thing-2', [event('e2')], 'no_stream');
+
+    expect(after).toMatchObject({ nextExpectedRevision: 0 });
+    expect((await store.readAll()).map((recorded) => recorded.id)).toEqual(['e1', 'e2']);
+  });
+});
