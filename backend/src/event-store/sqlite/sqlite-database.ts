@@ -86,7 +86,9 @@ function pauseBeforeRetry(attempt: number): Promise<unknown> {
  */
 export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
   // Inside a batch the transaction is open already: a savepoint keeps this write's all-or-nothing.
-  const nested = (batches.get(db)?.open ?? 0) > 0;
+  // Asked of the connection, not of the batch's state: a batch's BEGIN has run some turns of
+  // the microtask queue before its state says it is open, and a write may come in between.
+  const nested = db.isTransaction;
   db.exec(nested ? 'SAVEPOINT write' : 'BEGIN IMMEDIATE');
   try {
     const result = work();

@@ -74,3 +74,13 @@ it('lets another store of this process on the same file write during a batch, jo
   // Closing one store leaves the connection open for the other.
   expect(await store.collection<{ id: string }>('things').get('a')).toEqual({ id: 'a' });
 });
+
+it('lets a write made while a batch is starting join its transaction instead of failing to begin another', async () => {
+  const things = store.collection<{ id: string; code: string }>('things', { unique: ['code'] });
+  // The batch's BEGIN runs at once, but its state says "open" only some microtasks later: a
+  // request's write (here one with a unique field, a write transaction of its own) in between.
+  const batch = store.batch!(async () => things.upsert('a', { id: 'a', code: 'x' }));
+  const write = things.upsert('b', { id: 'b', code: 'y' });
+  await expect(Promise.all([batch, write])).resolves.toEqual([true, true]);
+  expect(seenFromOutside()).toEqual(['a', 'b']);
+});
