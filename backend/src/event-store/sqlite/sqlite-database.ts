@@ -86,8 +86,6 @@ function pauseBeforeRetry(attempt: number): Promise<unknown> {
  */
 export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
   // Inside a batch the transaction is open already: a savepoint keeps this write's all-or-nothing.
-  // Asked of the connection, not of the batch's state: a batch's BEGIN has run some turns of
-  // the microtask queue before its state says it is open, and a write may come in between.
   const nested = db.isTransaction;
   db.exec(nested ? 'SAVEPOINT write' : 'BEGIN IMMEDIATE');
   try {
@@ -100,14 +98,8 @@ export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
   }
 }
 
-/** A connection's batch: open while its transaction is; `opening` while it waits for the lock. */
-interface BatchState {
-  open: number;
-  opening: Promise<void> | null;
-}
-
-/** Batches per connection: while one is open, writes join its transaction. */
-const batches = new WeakMap<DatabaseSync, BatchState>();
+/** Per connection, a batch's BEGIN while it waits for the lock: batches started meanwhile join it. */
+const openingBatches = new WeakMap<DatabaseSync, Promise<void>>();
 
 /**
  * Runs `work` in one write transaction, committed when it ends whether it succeeded or
@@ -117,20 +109,17 @@ const batches = new WeakMap<DatabaseSync, BatchState>();
  * inside another, or while another waits for the lock, joins it.
  */
 export async function inBatch<T>(db: DatabaseSync, work: () => Promise<T>): Promise<T> {
-  let state = batches.get(db);
-  if (!state) batches.set(db, (state = { open: 0, opening: null }));
-  if (state.opening) await state.opening;
-  if (state.open > 0) return work();
-  const batch = state;
-  batch.opening = whenUnlocked(() => db.exec('BEGIN IMMEDIATE')).finally(() => {
-    batch.opening = null;
-  });
-  await batch.opening;
-  batch.open = 1;
+  // Not awaited when there is none: a batch that starts in the same turn must find this one's BEGIN.
+  const waiting = openingBatches.get(db);
+  if (waiting) await waiting;
+  // A batch's transaction is the only one left open across turns of the event loop.
+  if (db.isTransaction) return work();
+  const opening = whenUnlocked(() => db.exec('BEGIN IMMEDIATE')).finally(() => openingBatches.delete(db));
+  openingBatches.set(db, opening);
+  await opening;
   try {
     return await work();
   } finally {
-    batch.open = 0;
     db.exec('COMMIT');
   }
 }
