@@ -1,14 +1,15 @@
-import type {
-  Collection,
-  CollectionOptions,
-  CounterDoc,
-  CounterWindow,
-  Filter,
-  FindOptions,
-  LoadedDocument,
-  Page,
-  ReadModelStore,
-  WriteOptions,
+import {
+  type Collection,
+  type CollectionOptions,
+  type CounterDoc,
+  type CounterWindow,
+  type Filter,
+  type FindOptions,
+  type LoadedDocument,
+  type Page,
+  type ReadModelStore,
+  type WriteOptions,
+  isStaleWrite,
 } from '../read-models/read-model.port';
 
 /** Documents written since the last flush that make the next batch flush them. */
@@ -125,14 +126,14 @@ class BufferedCollection<T extends object> implements Collection<T> {
 
   async upsert(id: string, doc: T, { position }: WriteOptions = {}): Promise<boolean> {
     const entry = this.entries.get(id);
-    if (entry && isStale(entry, position)) return false;
+    if (isStaleWrite(position, entry?.position)) return false;
     this.put(id, entry, JSON.stringify(doc), position ?? entry?.position ?? null);
     return true;
   }
 
   async delete(id: string, { position }: WriteOptions = {}): Promise<boolean> {
     const entry = await this.entry(id);
-    if (entry && isStale(entry, position)) return false;
+    if (isStaleWrite(position, entry?.position)) return false;
     this.put(id, entry, null, position ?? null);
     return entry?.json != null;
   }
@@ -218,10 +219,6 @@ class BufferedCollection<T extends object> implements Collection<T> {
     this.entries.delete(id);
     this.written.add(id);
   }
-}
-
-function isStale(entry: Entry, position: number | undefined): boolean {
-  return position !== undefined && entry.position !== null && position <= entry.position;
 }
 
 /**

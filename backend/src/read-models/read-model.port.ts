@@ -38,6 +38,11 @@ export interface WriteOptions {
   position?: number;
 }
 
+/** WriteOptions' rule, for every adapter: a write at or before the position its document was last written at is stale. */
+export function isStaleWrite(position: number | undefined, storedPosition: number | null | undefined): boolean {
+  return position !== undefined && storedPosition != null && position <= storedPosition;
+}
+
 export class DuplicateKeyError extends Error {
   constructor(
     readonly collection: string,

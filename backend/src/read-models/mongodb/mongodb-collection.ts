@@ -9,6 +9,7 @@ import {
   type CounterDoc,
   type CounterWindow,
   DuplicateKeyError,
+  isStaleWrite,
   type Filter,
   type FindOptions,
   type LoadedDocument,
@@ -250,7 +251,7 @@ export class MongoDbCollection<T extends object> implements Collection<T> {
   private async isStale(id: string, position: number | undefined): Promise<boolean> {
     if (position === undefined) return false;
     const stored = await this.documents.findOne({ _id: id }, { projection: { position: 1 } });
-    return stored?.position != null && position <= stored.position;
+    return isStaleWrite(position, stored?.position);
   }
 
   /** Which unique value of `doc` another document holds, if any (the server's error does not always say). */

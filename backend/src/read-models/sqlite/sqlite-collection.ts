@@ -4,6 +4,7 @@ import {
   type CounterDoc,
   type CounterWindow,
   DuplicateKeyError,
+  isStaleWrite,
   type Filter,
   type FindOptions,
   type LoadedDocument,
@@ -66,7 +67,7 @@ export class SqliteCollection<T extends object> implements Collection<T> {
       return Number(changes) > 0;
     }
     return this.db.inWriteTransaction(() => {
-      if (isStale(this.storedVersion(id), options.position)) return false;
+      if (isStaleWrite(options.position, this.storedVersion(id)?.position)) return false;
       this.replaceUniqueKeys(id, doc, uniqueFields);
       this.db
         .prepare(
@@ -81,7 +82,7 @@ export class SqliteCollection<T extends object> implements Collection<T> {
   async delete(id: string, options: WriteOptions = {}): Promise<boolean> {
     return this.db.inWriteTransaction(() => {
       const stored = this.storedVersion(id);
-      if (isStale(stored, options.position)) return false;
+      if (isStaleWrite(options.position, stored?.position)) return false;
       this.db.prepare('DELETE FROM unique_keys WHERE collection = ? AND id = ?').run(this.name, id);
       if (options.position === undefined) {
         this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?').run(this.name, id);
@@ -230,9 +231,4 @@ export class SqliteCollection<T extends object> implements Collection<T> {
     }[];
     return rows.map((row) => row.field);
   }
-}
-
-function isStale(stored: StoredVersion | undefined, position: number | undefined): boolean {
-  if (position === undefined || stored?.position == null) return false;
-  return position <= stored.position;
 }
