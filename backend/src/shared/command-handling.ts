@@ -44,16 +44,18 @@ export class RecordedButUnconfirmedError extends Error {
   }
 }
 
-/** Folds a stream as read, handing evolve each event's place in the log beside it. */
+/** Folds a stream as read (onto `from`, a state folded earlier), handing evolve each event's place in the log beside it. */
 export function foldStored<E extends DomainEvent, S>(
   decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
   history: StoredEvent[],
+  from?: S,
 ): S {
   const events = history.map(({ type, data }) => ({ type, data }) as E);
   return fold(
     decider,
     events,
     history.map(({ position, recordedAt }): EventMeta => ({ position, recordedAt })),
+    from,
   );
 }
 
@@ -137,12 +139,7 @@ export async function catchUpState<E extends DomainEvent, S>(
 ): Promise<FoldedStream<S>> {
   const newer = (await store.readStream(streamId, { after: from.revision })).map(decodeOwnEvent);
   if (newer.length === 0) return from;
-  const state = newer.reduce(
-    (folded, { type, data, position, recordedAt }) =>
-      decider.evolve(folded, { type, data } as E, { position, recordedAt }),
-    from.state,
-  );
-  return { state, revision: newer[newer.length - 1]!.revision };
+  return { state: foldStored(decider, newer, from.state), revision: newer[newer.length - 1]!.revision };
 }
 
 export async function loadState<E extends DomainEvent, S>(

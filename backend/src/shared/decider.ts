@@ -20,6 +20,7 @@ export function fold<Event, State>(
   decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
   events: Event[],
   metas: readonly EventMeta[] = [],
+  from: State = decider.initialState(),
 ): State {
-  return events.reduce((state, event, i) => decider.evolve(state, event, metas[i]), decider.initialState());
+  return events.reduce((state, event, i) => decider.evolve(state, event, metas[i]), from);
 }
