@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import type { Collection, ReadModelStore } from '../read-models/read-model.port';
+import { RecentReads } from '../shared/recent-reads';
 
 /** The identity claims iD Digital Mty+ gives us about a person. */
 export interface ResidentClaims {
@@ -56,9 +56,7 @@ export class SessionRepository {
   private readonly lastPurge = new Map<Collection<{ expiresAt: number }>, number>();
   /** Per request, the lookup of the session its cookie names: the rate limit and the access guard both ask. */
   private readonly byRequest = new WeakMap<object, Promise<Session | null>>();
-  private readonly recent = new LRUCache<string, Session>({ max: 10_000, ttl: SESSIONS_TRUSTED_MS });
-  /** Counts logouts, so a lookup that overlapped one does not remember what it read. */
-  private ends = 0;
+  private readonly recent = new RecentReads<Session>(SESSIONS_TRUSTED_MS);
 
   constructor(
     store: ReadModelStore,
@@ -91,16 +89,13 @@ export class SessionRepository {
 
   async get(id: string | undefined): Promise<Session | null> {
     if (!id) return null;
-    const recent = this.recent.get(id);
-    const ends = this.ends;
-    const session = recent ?? (await this.sessions.get(id));
+    const session = await this.recent.read(id, () => this.sessions.get(id));
     if (!session) return null;
     if (session.expiresAt <= this.now()) {
-      this.recent.delete(id);
+      this.recent.forget(id);
       await this.sessions.delete(id);
       return null;
     }
-    if (!recent && ends === this.ends) this.recent.set(id, session);
     return session;
   }
 
@@ -115,16 +110,10 @@ export class SessionRepository {
   }
 
   async end(id: string): Promise<void> {
-    this.forgetRecent(id);
+    this.recent.forget(id);
     await this.sessions.delete(id);
     // The delete may have waited for the store's lock: a lookup meanwhile read the session and may remember it.
-    this.forgetRecent(id);
-  }
-
-  /** Lookups from now on read the store, and those still reading it do not remember what they read. */
-  private forgetRecent(id: string): void {
-    this.ends += 1;
-    this.recent.delete(id);
+    this.recent.forget(id);
   }
 
   async startLogin(attempt: Omit<LoginAttempt, 'id' | 'expiresAt'> & { state: string }): Promise<void> {

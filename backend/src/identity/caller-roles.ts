@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@decidimos/contracts';
-import { LRUCache } from 'lru-cache';
 import { CONFIG, type Config } from '../config/config';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { RecentReads } from '../shared/recent-reads';
 import { staffPseudonym } from './pseudonyms';
 import { grantedRoles } from './staff-roles';
 
@@ -22,30 +22,24 @@ export interface CallerStaff {
 /** A subject's staff pseudonym and roles (granted, plus admin by configuration), remembered briefly. */
 @Injectable()
 export class CallerRoles {
-  private readonly known = new LRUCache<string, CallerStaff>({ max: 10_000, ttl: ROLES_TRUSTED_MS });
-  /** Counts forgets, so roles read before a change are not remembered after it. */
-  private changes = 0;
+  private readonly known = new RecentReads<CallerStaff>(ROLES_TRUSTED_MS);
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
-  async of(subject: string): Promise<CallerStaff> {
-    const known = this.known.get(subject);
-    if (known) return known;
-    const changes = this.changes;
-    const staff = staffPseudonym(this.config.voterKey, subject);
-    const roles = new Set<Role>(await grantedRoles(this.readModels, staff));
-    if (this.config.adminSubjects.includes(subject)) roles.add('admin');
-    const found = { staff, roles: [...roles].sort() };
-    if (changes === this.changes) this.known.set(subject, found);
-    return found;
+  of(subject: string): Promise<CallerStaff> {
+    return this.known.read(subject, async () => {
+      const staff = staffPseudonym(this.config.voterKey, subject);
+      const roles = new Set<Role>(await grantedRoles(this.readModels, staff));
+      if (this.config.adminSubjects.includes(subject)) roles.add('admin');
+      return { staff, roles: [...roles].sort() };
+    });
   }
 
   /** After a grant or revocation through this process: its next request reads the roles again. */
   forget(subject: string): void {
-    this.changes += 1;
-    this.known.delete(subject);
+    this.known.forget(subject);
   }
 }
