@@ -116,12 +116,9 @@ export const auditLogProjection: Projection = {
     const stored = await trees.get(editionId);
     if (stored && stored.position >= event.position) return;
     const size = stored?.size ?? 0;
-    const frontier = new SparseNodeStore();
-    const frontierHashes = stored ? frontierOfStored(stored) : [];
-    frontierOf(size).forEach(({ level, index }, n) => frontier.set(level, index, frontierHashes[n]!));
+    const { frontier, merkle } = frontierTree(stored);
     const unfinished = stored ? await unfinishedTiles(store, stored) : [];
 
-    const merkle = new MerkleTree(frontier, size);
     const exported = publicEvent(event);
     const written = { position: event.position };
     const tiles = store.collection<AuditTileDoc>(AUDIT_TILES);
@@ -193,10 +190,19 @@ async function unfinishedTiles(store: ReadModelStore, tree: AuditTreeDoc | NodeP
 
 /** The hex root of a stored tree at its present size, from its frontier alone. */
 export function rootOf(tree: AuditTreeDoc | NodePerDocumentTreeDoc): string {
+  return toHex(frontierTree(tree).merkle.root());
+}
+
+/** A stored tree (none yet: empty) as a Merkle tree over its frontier alone: enough to append to it and to compute its root. */
+function frontierTree(tree: AuditTreeDoc | NodePerDocumentTreeDoc | null): {
+  frontier: SparseNodeStore;
+  merkle: MerkleTree;
+} {
   const frontier = new SparseNodeStore();
-  const hashes = frontierOfStored(tree);
-  frontierOf(tree.size).forEach(({ level, index }, n) => frontier.set(level, index, hashes[n]!));
-  return toHex(new MerkleTree(frontier, tree.size).root());
+  const size = tree?.size ?? 0;
+  const hashes = tree ? frontierOfStored(tree) : [];
+  frontierOf(size).forEach(({ level, index }, n) => frontier.set(level, index, hashes[n]!));
+  return { frontier, merkle: new MerkleTree(frontier, size) };
 }
 
 /** The stored tree of an edition, for roots and proofs at any size it has reached. */
