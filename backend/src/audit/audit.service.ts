@@ -171,7 +171,13 @@ export class AuditService {
 
   /** The inclusion proof of a ballot against the latest signed tree head that covers it. */
   async receipt(receipt: string, parsed: { ballotId: string; leafHash: string }): Promise<ReceiptProof> {
-    const leaf = await this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES).get(parsed.ballotId);
+    const leaves = this.readModels.collection<AuditLeafDoc>(AUDIT_LEAVES);
+    let leaf = await leaves.get(parsed.ballotId);
+    if (!leaf) {
+      // A cast answers before the projections take it in: a receipt looked up at once waits for them.
+      await this.projections.waitFor(await this.events.headPosition());
+      leaf = await leaves.get(parsed.ballotId);
+    }
     const [recorded] = leaf ? await this.events.readPositions([leaf.position]) : [];
     const ballot = recorded && decodeEvent(recorded);
     if (!leaf || ballot?.type !== 'BallotCast') {

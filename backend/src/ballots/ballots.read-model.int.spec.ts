@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publicEvent, receiptOf } from '@decidimos/contracts';
 import type { EventStore } from '../event-store/event-store.port';
+import type { ProjectionRunner } from '../projections/projection-runner';
 import { openSqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
@@ -26,7 +27,9 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'decidimos-ballots-'));
   events = await openSqliteEventStore(join(dir, 'events.sqlite'));
   store = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
-  ballots = new BallotsReadModel(store, events);
+  // The documents are written by hand below, so there are no projections to wait for.
+  const noProjections = { waitFor: () => Promise.resolve() } as Pick<ProjectionRunner, 'waitFor'>;
+  ballots = new BallotsReadModel(store, events, noProjections as ProjectionRunner);
 });
 afterEach(async () => {
   await events.close();

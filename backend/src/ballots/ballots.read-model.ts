@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { publicEvent, receiptOf } from '@decidimos/contracts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { ProjectionRunner } from '../projections/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
 import { decodeEvent } from '../shared/event-envelope';
 import {
@@ -12,6 +13,7 @@ import {
   type BallotDoc,
   type BallotDocWithCopy,
 } from './ballots.projection';
+import { ballotStream } from './streams';
 
 /** A person's current ballot as they are shown it, with its receipt. */
 export interface CurrentBallot {
@@ -31,13 +33,19 @@ export class BallotsReadModel {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly projections: ProjectionRunner,
   ) {}
 
   /**
    * A person's current ballot in an edition (the last one cast), or null when they have not
-   * voted: the document says where in the log it is, and the rest is read from there.
+   * voted: the document says where in the log it is, and the rest is read from there. A cast
+   * answers before the projections take it in, so this first waits until they have seen
+   * the last event of the person's ballot stream: whoever asks reads their own ballot.
    */
   async current(editionId: string, voter: string): Promise<CurrentBallot | null> {
+    const stream = await this.events.readStream(ballotStream(editionId, voter));
+    const last = stream[stream.length - 1];
+    if (last) await this.projections.waitFor(last.position);
     const doc = await this.doc(editionId, voter);
     if (!doc || !('position' in doc)) return doc;
     const [recorded] = await this.events.readPositions([doc.position]);

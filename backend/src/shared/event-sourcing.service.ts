@@ -25,7 +25,9 @@ export function eventIdsFrom(seed: string | undefined): ((index: number) => stri
 
 /**
  * What every command handler does: run the decider against its stream, then wait until
- * the projections have seen the new events, so the caller reads its own writes.
+ * the projections have seen the new events, so the caller reads its own writes. A command
+ * whose readers wait on their own side (`awaitProjections: false`) answers once its events
+ * are durable in the log.
  */
 @Injectable()
 export class EventSourcing {
@@ -38,14 +40,14 @@ export class EventSourcing {
     streamId: string,
     decider: Decider<C, E, S>,
     command: C | ((state: S) => C),
-    options: { idempotencyKey?: string; retries?: number } = {},
+    options: { idempotencyKey?: string; retries?: number; awaitProjections?: boolean } = {},
   ): Promise<CommandResult> {
     const eventId = eventIdsFrom(options.idempotencyKey && `${streamId}:${options.idempotencyKey}`);
     const result = await handleCommand(this.store, streamId, decider, command, {
       ...(eventId ? { eventId } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
     });
-    if (result.position > 0) {
+    if (result.position > 0 && options.awaitProjections !== false) {
       try {
         await this.projections.waitFor(result.position);
       } catch (error) {

@@ -141,6 +141,25 @@ export function describeTwoInstances(storeName: string, env: () => Record<string
       expect(votes).toEqual({ [p1]: last.includes(p1) ? 1 : 0, [p2]: last.includes(p2) ? 1 : 0 });
     });
 
+    it('reads a ballot back at once on either instance, though a cast does not wait for the projector', async () => {
+      const { id, p1 } = await votingEdition(true);
+      const follower = [a, b].find((instance) => !instance.app.get(ProjectionRunner).projecting)!;
+      const projector = follower === a ? b : a;
+      const voter = await system.login('resident-centro-4', follower);
+      const cast = await voter.post(on(follower, `/api/processes/${id}/ballot`), { selections: [p1] });
+      expect(cast.status).toBe(201);
+
+      const [mine, elsewhere, lookedUp] = await Promise.all([
+        voter.get(on(follower, `/api/processes/${id}/ballot`)),
+        voter.get(on(projector, `/api/processes/${id}/ballot`)),
+        voter.get(on(follower, `/api/receipts/${encodeURIComponent(cast.body.receipt as string)}`)),
+      ]);
+
+      expect(mine.body).toMatchObject({ selections: [p1], receipt: cast.body.receipt });
+      expect(elsewhere.body).toEqual(mine.body);
+      expect(lookedUp.body).toMatchObject({ ballotId: cast.body.ballotId, matches: true, current: true });
+    });
+
     it('shows the same current ballot and receipt on both instances', async () => {
       const { id, p2 } = await votingEdition(true);
       const voter = await system.login('resident-centro-3', a);

@@ -54,7 +54,10 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
     const { voter, district, inPerson } = assisted
       ? await this.inPerson(edition, caller, assisted)
       : { ...participant(caller, edition, this.config.voterKey, 'ballot'), inPerson: null };
-    // Revotes race each other on the same stream: re-reading and re-deciding is safe, so retry generously.
+    // Revotes race each other on the same stream: re-reading and re-deciding is safe, so retry
+    // generously. The answer does not wait for the projections: the resident's own reads of
+    // their ballot wait for its stream instead (BallotsReadModel.current), so the cast route
+    // stays as fast as the log on an instance that does not project.
     const result = await this.es.execute(
       ballotStream(editionId, voter),
       ballotDecider,
@@ -68,7 +71,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
         salt: randomBytes(32).toString('hex'),
         inPerson,
       },
-      { retries: 50, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      { retries: 50, awaitProjections: false, ...(idempotencyKey ? { idempotencyKey } : {}) },
     );
     await this.refuseIfAfterClose(editionId, result.position);
     // The receipt hashes the time the store recorded the ballot, which the append reported.
