@@ -12,6 +12,7 @@ import {
 import type { Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import {
+  HASH_TEXT,
   TILE_HEIGHT,
   TILE_WIDTH,
   decodeHashes,
@@ -116,7 +117,10 @@ export const auditLogProjection: Projection = {
     const stored = await trees.get(editionId);
     if (stored && stored.position >= event.position) return;
     const size = stored?.size ?? 0;
-    const { frontier, merkle } = frontierTree(stored);
+    const frontier = new SparseNodeStore();
+    const hashes = frontierHashes(editionId, stored);
+    frontierOf(size).forEach(({ level, index }, n) => frontier.set(level, index, hashes[n]!));
+    const merkle = new MerkleTree(frontier, size);
     const unfinished = stored ? await unfinishedTiles(store, stored) : [];
 
     const exported = publicEvent(event);
@@ -154,7 +158,8 @@ export const auditLogProjection: Projection = {
       );
     }
     // Written last: a crash before this line replays the event, and the writes above repeat harmlessly.
-    const newFrontier = encodeHashes(frontierOf(merkle.size).map(({ level, index }) => frontier.get(level, index)!));
+    const newFrontier = frontierText(stored, merkle.size, frontier);
+    remember(editionId, merkle.size, newFrontier, frontier);
     await trees.upsert(
       editionId,
       { id: editionId, size: merkle.size, frontier: newFrontier, unfinished, position: event.position },
@@ -162,6 +167,43 @@ export const auditLogProjection: Projection = {
     );
   },
 };
+
+/**
+ * Per edition, the frontier its tree document was last given here, decoded: the next event
+ * appends to these hashes instead of decoding the stored text again. Taken only while the
+ * stored document still holds that very text (a replay, a rebuild's other generation or
+ * another instance write their own), so it can never stand for another tree.
+ */
+const lastFrontiers = new Map<string, { size: number; text: string; hashes: Uint8Array[] }>();
+
+/** The hashes of the stored tree's frontier, in the order of frontierOf. */
+function frontierHashes(editionId: string, tree: AuditTreeDoc | NodePerDocumentTreeDoc | null): Uint8Array[] {
+  if (!tree) return [];
+  const last = lastFrontiers.get(editionId);
+  if (last && last.size === tree.size && last.text === tree.frontier) return last.hashes;
+  return frontierOfStored(tree);
+}
+
+function remember(editionId: string, size: number, text: string, nodes: SparseNodeStore): void {
+  const hashes = frontierOf(size).map(({ level, index }) => nodes.get(level, index)!);
+  lastFrontiers.set(editionId, { size, text, hashes });
+}
+
+/**
+ * The frontier's text after appends took the tree from the stored size to `size`: the
+ * subtrees both frontiers share lead both (largest first) and keep their text; only the
+ * rest, about two hashes an append, is encoded.
+ */
+function frontierText(tree: AuditTreeDoc | NodePerDocumentTreeDoc | null, size: number, nodes: SparseNodeStore): string {
+  const now = frontierOf(size);
+  const before = tree ? frontierOf(tree.size) : [];
+  const text = typeof tree?.frontier === 'string' ? tree.frontier : '';
+  let kept = 0;
+  while (kept < now.length && kept < before.length && now[kept]!.level === before[kept]!.level) kept++;
+  if (text === '') kept = 0;
+  const rest = now.slice(kept).map(({ level, index }) => nodes.get(level, index)!);
+  return text.slice(0, kept * HASH_TEXT) + encodeHashes(rest);
+}
 
 /** The hashes of a stored tree's frontier, in the order of frontierOf. */
 function frontierOfStored(tree: AuditTreeDoc | NodePerDocumentTreeDoc): Uint8Array[] {

@@ -13,7 +13,7 @@ export const TILE_HEIGHT = 4;
 export const TILE_WIDTH = 2 ** TILE_HEIGHT;
 
 /** The characters of one hash in base64url, unpadded: a tile or row grows by appending them. */
-const HASH_TEXT = Math.ceil((HASH_SIZE * 4) / 3);
+export const HASH_TEXT = Math.ceil((HASH_SIZE * 4) / 3);
 
 /** Hashes as one string of fixed-width base64url pieces (43 characters for 32 bytes, 64 in hex). */
 export function encodeHashes(hashes: Uint8Array[]): string {
