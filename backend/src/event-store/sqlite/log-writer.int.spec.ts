@@ -41,3 +41,19 @@ describe("the log's writer thread", () => {
     expect((await store.readAll()).map((recorded) => recorded.id)).toEqual(['e1', 'e2']);
   });
 });
+
+describe('group commit', () => {
+  it('fails only the append whose data cannot be written as JSON; the others of its commit are recorded', async () => {
+    const unwritable = { id: 'bad', type: 'Something', data: { amount: 1n } };
+
+    // Appended in one turn of the event loop: one commit for all three.
+    const outcomes = await Promise.allSettled([
+      store.append('thing-1', [event('e1')], 'no_stream'),
+      store.append('thing-2', [unwritable], 'no_stream'),
+      store.append('thing-3', [event('e3')], 'no_stream'),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await store.readAll()).map((recorded) => recorded.id)).toEqual(['e1', 'e3']);
+  });
+});

@@ -53,9 +53,7 @@ interface EventRow {
 }
 
 interface PendingAppend {
-  streamId: string;
-  events: EventData[];
-  expected: ExpectedRevision;
+  append: LogAppend;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -102,8 +100,15 @@ class SqliteEventStore implements EventStore {
    */
   append(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new RangeError(`append to ${streamId} needs at least one event`));
+    // Written as JSON here, so an event that cannot be fails its own append, not the commit it would share.
+    let append: LogAppend;
+    try {
+      append = toLogAppend(streamId, events, expected);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
-      this.pending.push({ streamId, events, expected, resolve, reject });
+      this.pending.push({ append, resolve, reject });
       this.scheduleCommit();
     });
   }
@@ -123,7 +128,7 @@ class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     let outcomes: Awaited<ReturnType<LogWriter['commit']>>;
     try {
-      outcomes = await this.writer.commit(batch.map(toLogAppend));
+      outcomes = await this.writer.commit(batch.map(({ append }) => append));
     } catch (error) {
       for (const append of batch) append.reject(error);
       return;
@@ -216,7 +221,7 @@ function streamPrefixCondition(prefixCount: number | undefined): string {
   return ` AND (${anyPrefix})`;
 }
 
-function toLogAppend({ streamId, events, expected }: PendingAppend): LogAppend {
+function toLogAppend(streamId: string, events: EventData[], expected: ExpectedRevision): LogAppend {
   return {
     streamId,
     expected,
