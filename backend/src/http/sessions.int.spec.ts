@@ -44,3 +44,14 @@ describe('a logout', () => {
     expect(await sessions.get(session.id)).toBeNull();
   });
 });
+
+describe('a login attempt', () => {
+  it('is completed once when callbacks with its state race, on one replica or two', async () => {
+    const [here, there] = [new SessionRepository(store, 3600), new SessionRepository(store, 3600)];
+    await here.startLogin({ state: 'state-1', nonce: 'n', codeVerifier: 'v', redirectUri: 'http://x/cb', returnTo: '/' });
+
+    const taken = await Promise.all([here.takeLogin('state-1'), there.takeLogin('state-1'), here.takeLogin('state-1')]);
+
+    expect(taken.filter((attempt) => attempt !== null)).toHaveLength(1);
+  });
+});

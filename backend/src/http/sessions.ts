@@ -127,7 +127,9 @@ export class SessionRepository {
   async takeLogin(state: string): Promise<LoginAttempt | null> {
     const attempt = await this.logins.get(state);
     if (!attempt) return null;
-    await this.logins.delete(state);
+    // Callbacks racing with one state (a replayed redirect, two replicas) may all have read
+    // it: only the one whose delete removed it goes on.
+    if (!(await this.logins.delete(state))) return null;
     return attempt.expiresAt > this.now() ? attempt : null;
   }
 
