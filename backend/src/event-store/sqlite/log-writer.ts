@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import { type AppendResult, type ExpectedRevision, WrongExpectedRevisionError } from '../event-store.port';
-import { WRITE_LOCK_WAIT_MS } from './sqlite-database';
 
 /** One append as the writer thread takes it: the events' data and metadata already as JSON. */
 export interface LogAppend {
@@ -27,7 +26,7 @@ type Reply =
 const WRITER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(workerData.file, { timeout: workerData.lockWaitMs });
+const db = new DatabaseSync(workerData.file);
 db.exec('PRAGMA synchronous = FULL');
 const eventById = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?');
 const tipUpTo = db.prepare('SELECT revision, position, recorded_at FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1');
@@ -64,8 +63,9 @@ function appendOne({ streamId, expected, events }) {
   return { nextExpectedRevision: revision, position, recordedAt };
 }
 
-parentPort.on('message', ({ id, appends }) => {
+parentPort.on('message', ({ id, appends, lockWaitMs }) => {
   try {
+    db.exec('PRAGMA busy_timeout = ' + lockWaitMs);
     db.exec('BEGIN IMMEDIATE');
   } catch (error) {
     parentPort.postMessage({ id, failed: wire(error) });
@@ -116,14 +116,17 @@ export class LogWriter {
     this.worker = this.start();
   }
 
-  /** Commits the appends in one transaction; resolves with each one's outcome, or rejects if the commit failed as a whole. */
-  commit(appends: LogAppend[]): Promise<Outcome[]> {
+  /**
+   * Commits the appends in one transaction, waiting at most `lockWaitMs` for the file's
+   * write lock; resolves with each one's outcome, or rejects if the commit failed as a whole.
+   */
+  commit(appends: LogAppend[], lockWaitMs: number): Promise<Outcome[]> {
     if (this.closed) return Promise.reject(new Error('the event store is closed'));
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.inFlight.set(id, { resolve, reject });
-      worker.postMessage({ id, appends });
+      worker.postMessage({ id, appends, lockWaitMs: Math.max(1, Math.ceil(lockWaitMs)) });
     });
   }
 
@@ -135,7 +138,7 @@ export class LogWriter {
   private start(): Worker {
     const worker = new Worker(WRITER_SOURCE, {
       eval: true,
-      workerData: { file: this.file, lockWaitMs: WRITE_LOCK_WAIT_MS },
+      workerData: { file: this.file },
     });
     // Idle, the thread must not keep the process alive; a commit in flight is awaited by whoever appended.
     worker.unref();

@@ -14,7 +14,7 @@ import {
 import { CatchUpSubscription } from './catch-up-subscription';
 import { LogGrowthSignal } from './log-growth-signal';
 import { type LogAppend, LogWriter } from './log-writer';
-import { inWriteTransaction, openSharedDatabase } from './sqlite-database';
+import { WRITE_LOCK_WAIT_MS, inWriteTransaction, openSharedDatabase } from './sqlite-database';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -23,6 +23,8 @@ export interface SqliteEventStoreOptions {
    * event, and a look is one indexed read.
    */
   pollIntervalMs?: number;
+  /** How long, from when it was asked for, an append may wait for another process's write lock. Default WRITE_LOCK_WAIT_MS. */
+  lockWaitMs?: number;
 }
 
 const SCHEMA = `
@@ -54,6 +56,8 @@ interface EventRow {
 
 interface PendingAppend {
   append: LogAppend;
+  /** When it was asked for (performance.now()): its wait for the lock counts from then. */
+  since: number;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -63,7 +67,12 @@ export async function openSqliteEventStore(file: string, options: SqliteEventSto
   const db = openSharedDatabase(file, { durable: true }, (opened) =>
     inWriteTransaction(opened, () => opened.exec(SCHEMA)),
   );
-  return new SqliteEventStore(db, new LogWriter(file), options.pollIntervalMs ?? 5);
+  return new SqliteEventStore(
+    db,
+    new LogWriter(file),
+    options.pollIntervalMs ?? 5,
+    options.lockWaitMs ?? WRITE_LOCK_WAIT_MS,
+  );
 }
 
 function prepareStatements(db: DatabaseSync) {
@@ -87,6 +96,7 @@ class SqliteEventStore implements EventStore {
     private readonly db: DatabaseSync,
     private readonly writer: LogWriter,
     pollIntervalMs: number,
+    private readonly lockWaitMs: number,
   ) {
     this.statements = prepareStatements(db);
     this.growth = new LogGrowthSignal(() => this.readHead(), pollIntervalMs);
@@ -108,7 +118,7 @@ class SqliteEventStore implements EventStore {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({ append, resolve, reject });
+      this.pending.push({ append, since: performance.now(), resolve, reject });
       this.scheduleCommit();
     });
   }
@@ -123,12 +133,22 @@ class SqliteEventStore implements EventStore {
 
   private async commitPending(): Promise<void> {
     await yieldToEventLoop();
-    const batch = this.pending;
-    this.pending = [];
+    // An append that waited its whole allowance behind earlier commits (the lock held by
+    // another process) answers as a lock wait that ran out, rather than waiting that long again.
+    const now = performance.now();
+    const batch: PendingAppend[] = [];
+    for (const pending of this.pending.splice(0)) {
+      if (now - pending.since < this.lockWaitMs) batch.push(pending);
+      else pending.reject(lockWaitRanOut());
+    }
     if (batch.length === 0) return;
+    const lockWaitMs = Math.min(...batch.map(({ since }) => since + this.lockWaitMs - now));
     let outcomes: Awaited<ReturnType<LogWriter['commit']>>;
     try {
-      outcomes = await this.writer.commit(batch.map(({ append }) => append));
+      outcomes = await this.writer.commit(
+        batch.map(({ append }) => append),
+        lockWaitMs,
+      );
     } catch (error) {
       for (const append of batch) append.reject(error);
       return;
@@ -219,6 +239,15 @@ function streamPrefixCondition(prefixCount: number | undefined): string {
   if (prefixCount === 0) return ' AND 0';
   const anyPrefix = Array.from({ length: prefixCount }, () => 'instr(stream_id, ?) = 1').join(' OR ');
   return ` AND (${anyPrefix})`;
+}
+
+/** SQLITE_BUSY, as SQLite reports a lock wait that ran out (a 503 to the client, who may retry). */
+function lockWaitRanOut(): Error {
+  return Object.assign(new Error('database is locked'), {
+    code: 'ERR_SQLITE_ERROR',
+    errcode: 5,
+    errstr: 'database is locked',
+  });
 }
 
 function toLogAppend(streamId: string, events: EventData[], expected: ExpectedRevision): LogAppend {

@@ -98,6 +98,27 @@ describe('a read-model write that meets the file locked by another process', () 
   });
 });
 
+describe('an append queued behind a commit that waits for the lock', () => {
+  it('gives up when its own wait has run out, not after a second wait of its own', async () => {
+    const file = join(dir, 'events.sqlite');
+    const store = await openSqliteEventStore(file, { lockWaitMs: 100 });
+    const lock = holdWriteLock(file);
+    try {
+      const first = store.append('thing-1', [event('e1')], 'no_stream');
+      await nextTurn();
+      // Asked for while the first commit waits for the lock: it joins the next commit.
+      const queued = store.append('thing-2', [event('e2')], 'no_stream');
+      // The lock comes free the moment the first gives up; the queued append has waited as long by then.
+      await first.catch(() => lock.release());
+
+      await expect(queued).rejects.toMatchObject({ code: 'ERR_SQLITE_ERROR', errcode: 5 });
+      expect(await store.readAll()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('a write lock that is not released', () => {
   it('gives up after the wait with SQLITE_BUSY, having written nothing', async () => {
     const file = join(dir, 'store.sqlite');
