@@ -194,7 +194,11 @@ function remember(editionId: string, size: number, text: string, nodes: SparseNo
  * subtrees both frontiers share lead both (largest first) and keep their text; only the
  * rest, about two hashes an append, is encoded.
  */
-function frontierText(tree: AuditTreeDoc | NodePerDocumentTreeDoc | null, size: number, nodes: SparseNodeStore): string {
+function frontierText(
+  tree: AuditTreeDoc | NodePerDocumentTreeDoc | null,
+  size: number,
+  nodes: SparseNodeStore,
+): string {
   const now = frontierOf(size);
   const before = tree ? frontierOf(tree.size) : [];
   const text = typeof tree?.frontier === 'string' ? tree.frontier : '';

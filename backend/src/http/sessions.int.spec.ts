@@ -48,7 +48,13 @@ describe('a logout', () => {
 describe('a login attempt', () => {
   it('is completed once when callbacks with its state race, on one replica or two', async () => {
     const [here, there] = [new SessionRepository(store, 3600), new SessionRepository(store, 3600)];
-    await here.startLogin({ state: 'state-1', nonce: 'n', codeVerifier: 'v', redirectUri: 'http://x/cb', returnTo: '/' });
+    await here.startLogin({
+      state: 'state-1',
+      nonce: 'n',
+      codeVerifier: 'v',
+      redirectUri: 'http://x/cb',
+      returnTo: '/',
+    });
 
     const taken = await Promise.all([here.takeLogin('state-1'), there.takeLogin('state-1'), here.takeLogin('state-1')]);
 
