@@ -19,6 +19,7 @@ import { CONFIG, type Config } from '../config/config';
 import { EditionsReadModel } from '../editions/public-api';
 import { EVENT_STORE, type EventStore, type Subscription } from '../event-store/event-store.port';
 import { Metrics } from '../health/public-api';
+import { ProjectionRunner } from '../projections/projection-runner';
 import { BallotsReadModel } from '../ballots/public-api';
 import { Profiles } from '../identity/public-api';
 import { ProposalsReadModel } from '../proposals/public-api';
@@ -48,7 +49,7 @@ interface Recipient {
 
 /**
  * Derives notifications from the event log with its own checkpoint, outside the
- * projections (commands never wait for it): in-app ones are written at once, e-mails
+ * projections (commands never wait for it) but on the instance that projects: in-app ones are written at once, e-mails
  * queued in the outbox, each with an id computed from its cause, recipient and channel.
  * A tick sends e-mails due (claiming each attempt in the sent-log, so two replicas or a
  * restart never send one twice) and the reminders due a day before voting closes.
@@ -57,6 +58,10 @@ interface Recipient {
 export class NotificationReactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private subscription: Subscription | null = null;
+  /** Starting or stopping the subscription as this instance takes or gives up the projector's role, one change at a time. */
+  private switching: Promise<void> = Promise.resolve();
+  private forgetRole: () => void = () => {};
+  private stopped = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private ticking: Promise<void> | null = null;
   private checkpoint = 0;
@@ -76,6 +81,7 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
     private readonly proposals: ProposalsReadModel,
     private readonly editions: EditionsReadModel,
     private readonly ballots: BallotsReadModel,
+    private readonly projections: ProjectionRunner,
     metrics: Metrics,
   ) {
     this.sent = new Counter({
@@ -93,6 +99,43 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   }
 
   async onApplicationBootstrap() {
+    this.forgetRole = this.projections.onRoleChange(() => void this.followRole());
+    await this.followRole();
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown() {
+    this.stopped = true;
+    this.forgetRole();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.followRole();
+    await this.ticking;
+    await this.saveCheckpoint();
+  }
+
+  /**
+   * Derives notices only on the instance that projects (the projector lease): one instance
+   * reads the log for them instead of every replica, and one that takes the role over goes
+   * on from the saved checkpoint (replaying a few events derives deliveries that exist).
+   */
+  private followRole(): Promise<void> {
+    this.switching = this.switching
+      .then(async () => {
+        const projector = this.projections.isProjector && !this.stopped;
+        if (projector && !this.subscription) await this.subscribe();
+        else if (!projector && this.subscription) {
+          await this.subscription.stop();
+          this.subscription = null;
+          await this.saveCheckpoint();
+        }
+      })
+      .catch((error: unknown) => this.logger.error(`notifications: ${String(error)}`));
+    return this.switching;
+  }
+
+  private async subscribe(): Promise<void> {
     this.checkpoint = await this.store.getCheckpoint(REACTOR_CHECKPOINT);
     if (this.checkpoint === 0) {
       // First start on a log that may hold years of events: notices begin now, nobody hears of the past.
@@ -108,17 +151,6 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
       },
       onError: (error) => this.logger.error(`notifications stopped: ${String(error)}`),
     });
-    this.timer = setInterval(() => void this.tick(), TICK_MS);
-    this.timer.unref();
-  }
-
-  async beforeApplicationShutdown() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.subscription?.stop();
-    this.subscription = null;
-    await this.ticking;
-    await this.saveCheckpoint();
   }
 
   // Saved with each tick rather than per event (a write per ballot would slow voting); a

@@ -98,6 +98,9 @@ export class ProjectionRunner {
   private turn: Promise<void> = Promise.resolve();
   private polling = false;
   private stopped = false;
+  /** Whether this instance holds the projector's role (the lease; always, without one). */
+  private projector = false;
+  private readonly roleListeners = new Set<(projector: boolean) => void>();
   private readonly decode: (recorded: RecordedEvent) => StoredEvent;
 
   constructor(
@@ -116,6 +119,27 @@ export class ProjectionRunner {
     return this.subscription !== null;
   }
 
+  /**
+   * Whether this instance is the projector: it holds the lease (or there is none), whether
+   * or not its subscription is running this moment (a rebuild's switch stops it briefly).
+   * What must run on one instance only, for all of them, runs where this is true.
+   */
+  get isProjector(): boolean {
+    return this.projector;
+  }
+
+  /** Calls `listener` whenever this instance takes or gives up the projector's role; returns its removal. */
+  onRoleChange(listener: (projector: boolean) => void): () => void {
+    this.roleListeners.add(listener);
+    return () => this.roleListeners.delete(listener);
+  }
+
+  private setRole(projector: boolean): void {
+    if (this.projector === projector) return;
+    this.projector = projector;
+    for (const listener of this.roleListeners) listener(projector);
+  }
+
   async start(): Promise<void> {
     if (this.readModels instanceof GenerationalReadModelStore) {
       const generations = await this.readModels.recorded();
@@ -126,7 +150,10 @@ export class ProjectionRunner {
       }, GENERATION_CHECK_MS);
       this.generationCheck.unref();
     }
-    if (!this.lease) return this.subscribe();
+    if (!this.lease) {
+      await this.subscribe();
+      return this.setRole(true);
+    }
     await this.campaign();
     this.leaseTimer = setInterval(
       () => {
@@ -149,6 +176,7 @@ export class ProjectionRunner {
         this.logger.log(`another instance projects now; ${this.lease.holder} only serves requests`);
         await this.unsubscribe();
       }
+      this.setRole(held);
       if (!this.subscription) await this.readProgress();
     });
     return this.turn;
@@ -166,6 +194,7 @@ export class ProjectionRunner {
     this.turn = this.turn
       .then(async () => {
         if (!this.lease || this.subscription) return;
+        this.setRole(false);
         await this.claimLease(0);
       })
       .catch((error: unknown) => this.logger.error(`giving up the projector lease: ${String(error)}`));
@@ -417,6 +446,7 @@ export class ProjectionRunner {
     await this.turn;
     const projected = this.subscription !== null;
     await this.unsubscribe();
+    this.setRole(false);
     // Another instance (or this replica restarted) takes over at once instead of when the claim runs out.
     if (this.lease && projected) await this.claimLease(0);
   }
