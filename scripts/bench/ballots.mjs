@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Session } from '../../infra/dist/index.js';
 import { votingEdition } from '../lib/voting-edition.mjs';
 import { readModelBytes } from '../lib/read-model-bytes.mjs';
-import { runNode, startServer, waitUntilReady } from '../lib/server.mjs';
+import { runNode, startServer, waitUntilCaughtUp } from '../lib/server.mjs';
 
 const voters = Number(process.env.BENCH_VOTERS ?? 2000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -89,7 +89,7 @@ try {
 
   const single = await runLoad([baseUrl]);
   const loadStopped = performance.now();
-  await waitUntilReady(baseUrl);
+  await waitUntilCaughtUp(baseUrl);
   const catchUpMs = performance.now() - loadStopped;
   console.log(
     `\nBallot casts on the embedded store: ${voters} residents x ${rounds} casts, ${connections} connections`,

@@ -35,6 +35,18 @@ export async function waitUntilReady(baseUrl, timeoutMs = 60_000) {
   throw new Error(`${baseUrl} did not become ready within ${timeoutMs / 1000} s`);
 }
 
+/** Waits until the projections have applied every event in the log (ready allows them to run a little behind). */
+export async function waitUntilCaughtUp(baseUrl, timeoutMs = 600_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${baseUrl}/health/ready`).catch(() => null);
+    const body = await ready?.json().catch(() => null);
+    if (ready?.ok && body?.checks?.projections?.lag === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`${baseUrl}'s projections did not catch up within ${timeoutMs / 1000} s`);
+}
+
 /**
  * Runs `script` on a free loopback port with `env` and waits until it answers ready;
  * `stop()` ends it, then runs `cleanUp`.

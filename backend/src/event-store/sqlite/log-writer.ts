@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { type AppendResult, type ExpectedRevision, WrongExpectedRevisionError } from '../event-store.port';
+import { WRITE_LOCK_WAIT_MS } from './sqlite-database';
 
 /** One append as the writer thread takes it: the events' data and metadata already as JSON. */
 export interface LogAppend {
@@ -26,7 +27,7 @@ type Reply =
 const WRITER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(workerData.file);
+const db = new DatabaseSync(workerData.file, { timeout: workerData.lockWaitMs });
 db.exec('PRAGMA synchronous = FULL');
 const eventById = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?');
 const tipUpTo = db.prepare('SELECT revision, position, recorded_at FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1');
@@ -138,7 +139,8 @@ export class LogWriter {
   private start(): Worker {
     const worker = new Worker(WRITER_SOURCE, {
       eval: true,
-      workerData: { file: this.file },
+      // Opening may meet the other process's lock too; each commit then sets the wait it has left.
+      workerData: { file: this.file, lockWaitMs: WRITE_LOCK_WAIT_MS },
     });
     // Idle, the thread must not keep the process alive; a commit in flight is awaited by whoever appended.
     worker.unref();

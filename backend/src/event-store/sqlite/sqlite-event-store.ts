@@ -14,7 +14,7 @@ import {
 import { CatchUpSubscription } from './catch-up-subscription';
 import { LogGrowthSignal } from './log-growth-signal';
 import { type LogAppend, LogWriter } from './log-writer';
-import { WRITE_LOCK_WAIT_MS, inWriteTransaction, openSharedDatabase } from './sqlite-database';
+import { WRITE_LOCK_WAIT_MS, inWriteTransaction, isBusy, openSharedDatabase } from './sqlite-database';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -133,16 +133,14 @@ class SqliteEventStore implements EventStore {
 
   private async commitPending(): Promise<void> {
     await yieldToEventLoop();
-    // An append that waited its whole allowance behind earlier commits (the lock held by
-    // another process) answers as a lock wait that ran out, rather than waiting that long again.
-    const now = performance.now();
-    const batch: PendingAppend[] = [];
-    for (const pending of this.pending.splice(0)) {
-      if (now - pending.since < this.lockWaitMs) batch.push(pending);
-      else pending.reject(lockWaitRanOut());
-    }
+    const batch = this.pending;
+    this.pending = [];
     if (batch.length === 0) return;
-    const lockWaitMs = Math.min(...batch.map(({ since }) => since + this.lockWaitMs - now));
+    // Each append may wait for another process's write lock until WRITE_LOCK_WAIT_MS after it
+    // was asked for, also while queued behind earlier commits; the commit waits as long as
+    // the oldest may (the queue is in arrival order), and one still locked out after that
+    // gives up only the appends whose wait has run out: the others go first in the next.
+    const lockWaitMs = Math.max(1, batch[0]!.since + this.lockWaitMs - performance.now());
     let outcomes: Awaited<ReturnType<LogWriter['commit']>>;
     try {
       outcomes = await this.writer.commit(
@@ -150,7 +148,11 @@ class SqliteEventStore implements EventStore {
         lockWaitMs,
       );
     } catch (error) {
-      for (const append of batch) append.reject(error);
+      const now = performance.now();
+      const waiting = isBusy(error) ? batch.filter(({ since }) => now - since < this.lockWaitMs) : [];
+      const left = new Set(waiting);
+      for (const append of batch) if (!left.has(append)) append.reject(error);
+      this.pending = waiting.concat(this.pending);
       return;
     }
     this.growth.notify();
@@ -239,15 +241,6 @@ function streamPrefixCondition(prefixCount: number | undefined): string {
   if (prefixCount === 0) return ' AND 0';
   const anyPrefix = Array.from({ length: prefixCount }, () => 'instr(stream_id, ?) = 1').join(' OR ');
   return ` AND (${anyPrefix})`;
-}
-
-/** SQLITE_BUSY, as SQLite reports a lock wait that ran out (a 503 to the client, who may retry). */
-function lockWaitRanOut(): Error {
-  return Object.assign(new Error('database is locked'), {
-    code: 'ERR_SQLITE_ERROR',
-    errcode: 5,
-    errstr: 'database is locked',
-  });
 }
 
 function toLogAppend(streamId: string, events: EventData[], expected: ExpectedRevision): LogAppend {
