@@ -49,19 +49,22 @@ interface Recipient {
 
 /**
  * Derives notifications from the event log with its own checkpoint, outside the
- * projections (commands never wait for it) but on the instance that projects: in-app ones are written at once, e-mails
- * queued in the outbox, each with an id computed from its cause, recipient and channel.
- * A tick sends e-mails due (claiming each attempt in the sent-log, so two replicas or a
- * restart never send one twice) and the reminders due a day before voting closes.
+ * projections (commands never wait for it) but on the instance that projects: in-app
+ * ones are written at once, e-mails queued in the outbox, each with an id computed from
+ * its cause, recipient and channel. A tick on every instance sends e-mails due (claiming
+ * each attempt in the sent-log, so two replicas or a restart never send one twice) and the
+ * reminders due a day before voting closes.
  */
 @Injectable()
 export class NotificationReactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private subscription: Subscription | null = null;
-  /** Starting or stopping the subscription as this instance takes or gives up the projector's role, one change at a time. */
+  /** Following the projector's role: the subscription started or stopped, one change at a time. */
   private switching: Promise<void> = Promise.resolve();
   private forgetRole: () => void = () => {};
   private stopped = false;
+  /** The reaction to the event in hand, if any. */
+  private reacting: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setInterval> | null = null;
   private ticking: Promise<void> | null = null;
   private checkpoint = 0;
@@ -128,6 +131,8 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
         else if (!projector && this.subscription) {
           await this.subscription.stop();
           this.subscription = null;
+          // A subscription's stop does not wait for the event in hand: its notice is finished before the role moves on.
+          await this.reacting;
           await this.saveCheckpoint();
         }
       })
@@ -143,14 +148,21 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
       await this.store.setCheckpoint(REACTOR_CHECKPOINT, this.checkpoint);
     }
     this.savedCheckpoint = this.checkpoint;
-    this.subscription = this.events.subscribeToAll({
+    const subscription = this.events.subscribeToAll({
       after: this.checkpoint,
       onEvent: async (recorded) => {
-        await this.react(decodeEvent(recorded));
+        const reaction = this.react(decodeEvent(recorded));
+        this.reacting = reaction.catch(() => {});
+        await reaction;
         this.checkpoint = recorded.position;
       },
-      onError: (error) => this.logger.error(`notifications stopped: ${String(error)}`),
+      onError: (error) => {
+        // Only this instance derives notices: the next tick subscribes again from the checkpoint.
+        this.logger.error(`notifications stopped: ${String(error)}; following the log again at the next tick`);
+        if (this.subscription === subscription) this.subscription = null;
+      },
     });
+    this.subscription = subscription;
   }
 
   // Saved with each tick rather than per event (a write per ballot would slow voting); a
@@ -168,7 +180,8 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
    * reminders due; tests call it to avoid waiting for the timer.
    */
   tick(remindNow = false): Promise<void> {
-    this.ticking ??= this.saveCheckpoint()
+    this.ticking ??= this.followRole()
+      .then(() => this.saveCheckpoint())
       .then(() => this.sendDue())
       .then(() => this.remindIfDue(remindNow))
       .catch((error: unknown) => this.logger.error(`notification tick: ${String(error)}`))

@@ -267,6 +267,35 @@ describe('with the projector lease', () => {
     }
   });
 
+  it('renews the lease again after one renewal failed, and gives it up when stopped', async () => {
+    let unreachable = false;
+    const flaky: ReadModelStore = Object.assign(Object.create(readModels) as ReadModelStore, {
+      collection: (name: string, options?: object) => {
+        const collection = readModels.collection(name, options);
+        return Object.assign(Object.create(collection) as typeof collection, {
+          claim: (...args: Parameters<typeof collection.claim>) =>
+            unreachable ? Promise.reject(new Error('store out of reach')) : collection.claim(...args),
+        });
+      },
+    });
+    const first = new ProjectionRunner(events, flaky, [grantCounter()], lease('first'));
+    const second = new ProjectionRunner(events, readModels, [grantCounter()], lease('second'));
+    await first.start();
+    try {
+      unreachable = true;
+      await expect(first.campaign()).rejects.toThrow('store out of reach');
+      unreachable = false;
+      await first.campaign();
+      await first.stop();
+
+      await second.start();
+      expect([first.isProjector, second.isProjector]).toEqual([false, true]);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+  });
+
   it('a projector that cannot read the log gives up the lease; another takes over and the callers waiting on the first get their answer', async () => {
     const broken: EventStore = Object.assign(Object.create(events) as EventStore, {
       subscribeToAll: ({ onError }: SubscribeOptions) => {

@@ -166,7 +166,7 @@ export class ProjectionRunner {
 
   /** Claims or renews the projector lease; starts projecting on winning it, stops on losing it. */
   campaign(): Promise<void> {
-    this.turn = this.turn.then(async () => {
+    const attempt = this.turn.then(async () => {
       if (!this.lease || this.stopped) return;
       const held = await this.claimLease(this.lease.ttlMs);
       if (held && !this.subscription) {
@@ -179,7 +179,9 @@ export class ProjectionRunner {
       this.setRole(held);
       if (!this.subscription) await this.readProgress();
     });
-    return this.turn;
+    // A claim that failed (the store out of reach) fails this call only: the next renewal tries again.
+    this.turn = attempt.catch(() => {});
+    return attempt;
   }
 
   /** Claims or renews the projector lease for `forMs` from now; 0 gives it up. Says whether this instance holds it. */
