@@ -117,10 +117,7 @@ export const auditLogProjection: Projection = {
     const stored = await trees.get(editionId);
     if (stored && stored.position >= event.position) return;
     const size = stored?.size ?? 0;
-    const frontier = new SparseNodeStore();
-    const hashes = frontierHashes(editionId, stored);
-    frontierOf(size).forEach(({ level, index }, n) => frontier.set(level, index, hashes[n]!));
-    const merkle = new MerkleTree(frontier, size);
+    const { frontier, merkle } = overFrontier(size, frontierHashes(editionId, stored));
     const unfinished = stored ? await unfinishedTiles(store, stored) : [];
 
     const exported = publicEvent(event);
@@ -200,11 +197,11 @@ function frontierText(
   nodes: SparseNodeStore,
 ): string {
   const now = frontierOf(size);
-  const before = tree ? frontierOf(tree.size) : [];
+  // A tree stored a node per document has no text to keep: its frontier is encoded whole.
   const text = typeof tree?.frontier === 'string' ? tree.frontier : '';
+  const before = tree && text !== '' ? frontierOf(tree.size) : [];
   let kept = 0;
   while (kept < now.length && kept < before.length && now[kept]!.level === before[kept]!.level) kept++;
-  if (text === '') kept = 0;
   const rest = now.slice(kept).map(({ level, index }) => nodes.get(level, index)!);
   return text.slice(0, kept * HASH_TEXT) + encodeHashes(rest);
 }
@@ -236,17 +233,15 @@ async function unfinishedTiles(store: ReadModelStore, tree: AuditTreeDoc | NodeP
 
 /** The hex root of a stored tree at its present size, from its frontier alone. */
 export function rootOf(tree: AuditTreeDoc | NodePerDocumentTreeDoc): string {
-  return toHex(frontierTree(tree).merkle.root());
+  return toHex(overFrontier(tree.size, frontierOfStored(tree)).merkle.root());
 }
 
-/** A stored tree (none yet: empty) as a Merkle tree over its frontier alone: enough to append to it and to compute its root. */
-function frontierTree(tree: AuditTreeDoc | NodePerDocumentTreeDoc | null): {
-  frontier: SparseNodeStore;
-  merkle: MerkleTree;
-} {
+/**
+ * A tree of `size` leaves as a Merkle tree over its frontier alone (`hashes`, in the order
+ * of frontierOf): enough to append to it and to compute its root.
+ */
+function overFrontier(size: number, hashes: Uint8Array[]): { frontier: SparseNodeStore; merkle: MerkleTree } {
   const frontier = new SparseNodeStore();
-  const size = tree?.size ?? 0;
-  const hashes = tree ? frontierOfStored(tree) : [];
   frontierOf(size).forEach(({ level, index }, n) => frontier.set(level, index, hashes[n]!));
   return { frontier, merkle: new MerkleTree(frontier, size) };
 }
