@@ -39,7 +39,7 @@ const TICK_MS = 1_000;
 const MAX_ATTEMPTS = 8;
 const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1000, 3_600_000);
 const REMINDER_BEFORE_MS = 24 * 3600 * 1000;
-/** How often an instance walks the contacts for reminders due: each walk costs an HMAC and a read per contact. */
+/** How often the projector walks the contacts for reminders due: each walk costs an HMAC and a read per contact. */
 const REMIND_EVERY_MS = 5 * 60 * 1000;
 
 interface Recipient {
@@ -52,8 +52,8 @@ interface Recipient {
  * projections (commands never wait for it) but on the instance that projects: in-app
  * ones are written at once, e-mails queued in the outbox, each with an id computed from
  * its cause, recipient and channel. A tick on every instance sends e-mails due (claiming
- * each attempt in the sent-log, so two replicas or a restart never send one twice) and the
- * reminders due a day before voting closes.
+ * each attempt in the sent-log, so two replicas or a restart never send one twice); on the
+ * projector it also queues the reminders due a day before voting closes.
  */
 @Injectable()
 export class NotificationReactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -416,6 +416,8 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   }
 
   private async remindIfDue(now: boolean): Promise<void> {
+    // The walk costs a read and an HMAC per contact: the projector walks for every replica.
+    if (!this.projections.isProjector) return;
     if (!now && Date.now() - this.remindedAt < REMIND_EVERY_MS) return;
     this.remindedAt = Date.now();
     await this.remind();
