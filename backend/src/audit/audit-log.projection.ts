@@ -155,8 +155,7 @@ export const auditLogProjection: Projection = {
       );
     }
     // Written last: a crash before this line replays the event, and the writes above repeat harmlessly.
-    const newFrontier = frontierText(stored, merkle.size, frontier);
-    remember(editionId, merkle.size, newFrontier, frontier);
+    const newFrontier = nextFrontier(editionId, stored, merkle.size, frontier);
     await trees.upsert(
       editionId,
       { id: editionId, size: merkle.size, frontier: newFrontier, unfinished, position: event.position },
@@ -181,29 +180,27 @@ function frontierHashes(editionId: string, tree: AuditTreeDoc | NodePerDocumentT
   return frontierOfStored(tree);
 }
 
-function remember(editionId: string, size: number, text: string, nodes: SparseNodeStore): void {
-  const hashes = frontierOf(size).map(({ level, index }) => nodes.get(level, index)!);
-  lastFrontiers.set(editionId, { size, text, hashes });
-}
-
 /**
- * The frontier's text after appends took the tree from the stored size to `size`: the
- * subtrees both frontiers share lead both (largest first) and keep their text; only the
- * rest, about two hashes an append, is encoded.
+ * The frontier's text after appends took the tree from the stored size to `size`, which is
+ * also remembered decoded for the next event: the subtrees both frontiers share lead both
+ * (largest first) and keep their text; only the rest, about two hashes an append, is encoded.
  */
-function frontierText(
+function nextFrontier(
+  editionId: string,
   tree: AuditTreeDoc | NodePerDocumentTreeDoc | null,
   size: number,
   nodes: SparseNodeStore,
 ): string {
   const now = frontierOf(size);
+  const hashes = now.map(({ level, index }) => nodes.get(level, index)!);
   // A tree stored a node per document has no text to keep: its frontier is encoded whole.
   const text = typeof tree?.frontier === 'string' ? tree.frontier : '';
   const before = tree && text !== '' ? frontierOf(tree.size) : [];
   let kept = 0;
   while (kept < now.length && kept < before.length && now[kept]!.level === before[kept]!.level) kept++;
-  const rest = now.slice(kept).map(({ level, index }) => nodes.get(level, index)!);
-  return text.slice(0, kept * HASH_TEXT) + encodeHashes(rest);
+  const next = text.slice(0, kept * HASH_TEXT) + encodeHashes(hashes.slice(kept));
+  lastFrontiers.set(editionId, { size, text: next, hashes });
+  return next;
 }
 
 /** The hashes of a stored tree's frontier, in the order of frontierOf. */

@@ -38,9 +38,9 @@ export class BallotsReadModel {
 
   /**
    * A person's current ballot in an edition (the last one cast), or null when they have not
-   * voted: the document says where in the log it is, and the rest is read from there. A cast
-   * answers before the projections take it in, so this first waits until they have seen
-   * the last event of the person's ballot stream: whoever asks reads their own ballot.
+   * voted: the document says where in the person's ballot stream it is, and the rest is read
+   * from there. A cast answers before the projections take it in, so this first waits until
+   * they have seen the stream's last event: whoever asks reads their own ballot.
    */
   async current(editionId: string, voter: string): Promise<CurrentBallot | null> {
     const stream = await this.events.readStream(ballotStream(editionId, voter));
@@ -48,7 +48,7 @@ export class BallotsReadModel {
     if (last) await this.projections.waitFor(last.position);
     const doc = await this.doc(editionId, voter);
     if (!doc || !('position' in doc)) return doc;
-    const [recorded] = await this.events.readPositions([doc.position]);
+    const recorded = stream.find((event) => event.position === doc.position);
     const event = recorded && decodeEvent(recorded);
     if (event?.type !== 'BallotCast')
       throw new Error(`ballot of ${editionId} at log position ${doc.position} is not in the log`);

@@ -140,7 +140,7 @@ class SqliteEventStore implements EventStore {
     // was asked for, also while queued behind earlier commits; the commit waits as long as
     // the oldest may (the queue is in arrival order), and one still locked out after that
     // gives up only the appends whose wait has run out: the others go first in the next.
-    const lockWaitMs = Math.max(1, batch[0]!.since + this.lockWaitMs - performance.now());
+    const lockWaitMs = batch[0]!.since + this.lockWaitMs - performance.now();
     let outcomes: Awaited<ReturnType<LogWriter['commit']>>;
     try {
       outcomes = await this.writer.commit(
