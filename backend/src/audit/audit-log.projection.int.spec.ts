@@ -68,6 +68,14 @@ const leavesOf = (log: StoredEvent[], editionId: string) =>
     .filter((e) => (e.data as { editionId?: string }).editionId === editionId)
     .map((e) => eventLeafHash(publicEvent(e)));
 
+/** Applies events as the runner does: the tree is written after each commit of `commit` events. */
+async function project(events: StoredEvent[], into: ReadModelStore, commit = 10): Promise<void> {
+  for (let first = 0; first < events.length; first += commit) {
+    for (const event of events.slice(first, first + commit)) await auditLogProjection.apply(event, into);
+    await auditLogProjection.flush!(into);
+  }
+}
+
 let dir: string;
 let store: ReadModelStore;
 
@@ -83,7 +91,7 @@ afterEach(async () => {
 describe('the audit log projection on SQLite', () => {
   it("keeps one tree per edition whose roots and proofs match the RFC's definition at every size", async () => {
     const log = logOf(130);
-    for (const event of log) await auditLogProjection.apply(event, store);
+    await project(log, store);
     for (const editionId of ['pp-centro', 'pp-norte']) {
       const leaves = leavesOf(log, editionId);
       const tree = await storedTree(store, editionId);
@@ -103,7 +111,7 @@ describe('the audit log projection on SQLite', () => {
 
   it("keeps the leaf's place and the event's log position, found by event id, not a copy of the event", async () => {
     const log = logOf(10);
-    for (const event of log) await auditLogProjection.apply(event, store);
+    await project(log, store);
     const leaf = await store.collection<AuditLeafDoc>(AUDIT_LEAVES).get(log[5]!.id);
     expect(leaf).toEqual({ editionId: 'pp-centro', index: 3, position: log[5]!.position });
     const tree = await storedTree(store, 'pp-centro');
@@ -114,9 +122,9 @@ describe('the audit log projection on SQLite', () => {
 
   it('ignores an event it has already applied, so a replay after a crash changes nothing', async () => {
     const log = logOf(20);
-    for (const event of log) await auditLogProjection.apply(event, store);
+    await project(log, store);
     const before = await store.collection<AuditTreeDoc>(AUDIT_TREES).get('pp-centro');
-    for (const event of log.slice(10)) await auditLogProjection.apply(event, store);
+    await project(log.slice(10), store);
     expect(await store.collection<AuditTreeDoc>(AUDIT_TREES).get('pp-centro')).toEqual(before);
   });
 
@@ -140,15 +148,73 @@ describe('the audit log projection on SQLite', () => {
         };
       },
     };
-    for (const event of log.slice(0, -1)) await auditLogProjection.apply(event, store);
-    await auditLogProjection.apply(log[log.length - 1]!, counting);
+    await project(log.slice(0, -1), store);
+    await project(log.slice(-1), counting);
     // One tree read, the leaf, the tiles it completes (at most one per tile row), the tree write.
     expect(operations).toBeLessThanOrEqual(3 + Math.ceil(Math.log2(log.length) / 4));
   });
 
+  it("writes each edition's tree once a commit ends, not at every event", async () => {
+    const log = logOf(40);
+    const treeWrites: string[] = [];
+    const watched: ReadModelStore = {
+      ...store,
+      collection: (name, options) => {
+        const collection = store.collection(name, options);
+        if (name !== AUDIT_TREES) return collection;
+        return {
+          ...collection,
+          get: collection.get.bind(collection),
+          upsert: (id, doc, written) => {
+            treeWrites.push(id);
+            return collection.upsert(id, doc, written);
+          },
+        };
+      },
+    };
+    await project(log, watched, 20);
+    expect(treeWrites.sort()).toEqual(['pp-centro', 'pp-centro', 'pp-norte', 'pp-norte']);
+    for (const editionId of ['pp-centro', 'pp-norte']) {
+      const leaves = leavesOf(log, editionId);
+      expect(toHex(await (await storedTree(store, editionId)).root(leaves.length))).toBe(toHex(rootFromLeaves(leaves)));
+    }
+  });
+
+  it('keeps the tree from before an event whose writes failed, and goes on from there when the event comes again', async () => {
+    const log = logOf(40);
+    const failing = log[25]!;
+    const full: ReadModelStore = {
+      ...store,
+      collection: (name, options) => {
+        const collection = store.collection(name, options);
+        if (name !== AUDIT_LEAVES) return collection;
+        return {
+          ...collection,
+          upsert: (id, doc, written) =>
+            id === failing.id ? Promise.reject(new Error('disk full')) : collection.upsert(id, doc, written),
+        };
+      },
+    };
+    // The runner stops the projection at the event that failed and writes what came before it.
+    for (const event of log.slice(0, 25)) await auditLogProjection.apply(event, full);
+    await expect(auditLogProjection.apply(failing, full)).rejects.toThrow('disk full');
+    await auditLogProjection.flush!(full);
+    const editionId = failing.data.editionId as string;
+    const tree = await store.collection<AuditTreeDoc>(AUDIT_TREES).get(editionId);
+    expect(tree?.size).toBe(leavesOf(log.slice(0, 25), editionId).length);
+
+    await project(log.slice(25), store);
+    for (const id of ['pp-centro', 'pp-norte']) {
+      const leaves = leavesOf(log, id);
+      const stored = await storedTree(store, id);
+      expect(stored.size).toBe(leaves.length);
+      expect(toHex(await stored.root(leaves.length))).toBe(toHex(rootFromLeaves(leaves)));
+    }
+  });
+
   it('stores the nodes of every fourth level in tiles, and proves from them at every size past a tile row', async () => {
     const log = logOf(1_100);
-    for (const event of log) await auditLogProjection.apply(event, store);
+    await project(log, store);
     // Sixteen nodes to a tile, of levels 0, 4 and 8: 45 and 2 tiles for pp-centro's 732 leaves, 22 and 1 for pp-norte's 367.
     expect(await store.collection(AUDIT_TILES).count()).toBe(45 + 2 + 22 + 1);
     const leaves = leavesOf(log, 'pp-centro');
@@ -191,7 +257,7 @@ describe('the audit log projection on SQLite', () => {
     const before = await storedTree(store, 'pp-centro');
     expect(toHex(await before.root(leaves.length))).toBe(toHex(rootFromLeaves(leaves)));
 
-    for (const event of log.slice(400)) await auditLogProjection.apply(event, store);
+    await project(log.slice(400), store);
     const all = leavesOf(log, 'pp-centro');
     const tree = await storedTree(store, 'pp-centro');
     expect(tree.size).toBe(all.length);

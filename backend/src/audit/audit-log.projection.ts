@@ -2,6 +2,7 @@ import {
   type TreeHead,
   MerkleTree,
   SparseNodeStore,
+  appendToFrontier,
   eventLeafHash,
   fromHex,
   frontierOf,
@@ -12,7 +13,6 @@ import {
 import type { Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import {
-  HASH_TEXT,
   TILE_HEIGHT,
   TILE_WIDTH,
   decodeHashes,
@@ -103,9 +103,11 @@ export function editionOf(event: { data: object }): string | null {
 /**
  * Every event of an edition, in log order, becomes the next leaf of the edition's Merkle
  * tree. A tile of nodes is stored once, when its last node is complete, and the tree
- * document keeps the unfinished ones, so an event costs a read of the tree, a write of its
- * leaf and a write of the tree (and a tile every sixteenth event). An event at or before the tree's recorded position was
- * already applied: replays change nothing.
+ * document keeps the unfinished ones. An event costs a write of its leaf (and a tile every
+ * sixteenth event); the tree document is read at the first event of a commit and written
+ * once after its last (`flush`), or at once after an event the tree-head signer signs for.
+ * An event at or before the tree's recorded position was already applied: replays change
+ * nothing.
  */
 export const auditLogProjection: Projection = {
   name: 'audit-log',
@@ -113,17 +115,18 @@ export const auditLogProjection: Projection = {
   async apply(event, store) {
     const editionId = editionOf(event);
     if (editionId === null) return;
-    const trees = store.collection<AuditTreeDoc | NodePerDocumentTreeDoc>(AUDIT_TREES);
-    const stored = await trees.get(editionId);
-    if (stored && stored.position >= event.position) return;
-    const size = stored?.size ?? 0;
-    const { frontier, merkle } = overFrontier(size, frontierHashes(editionId, stored));
-    const unfinished = stored ? await unfinishedTiles(store, stored) : [];
+    const open = openTreesOf(store);
+    const tree = open.unwritten.has(editionId)
+      ? open.trees.get(editionId)!
+      : await openTree(store, editionId, open.trees.get(editionId));
+    if (tree.position >= event.position) return;
 
     const exported = publicEvent(event);
     const written = { position: event.position };
     const tiles = store.collection<AuditTileDoc>(AUDIT_TILES);
-    for (const node of merkle.append(eventLeafHash(exported))) {
+    const { hashes: frontier, created } = appendToFrontier(tree.size, tree.frontier, eventLeafHash(exported));
+    const unfinished = [...tree.unfinished];
+    for (const node of created) {
       if (node.level % TILE_HEIGHT !== 0) continue;
       const { row, tile } = tileOf(node.level, node.index);
       const hashes = (unfinished[row] ?? '') + encodeHashes([node.hash]);
@@ -136,7 +139,7 @@ export const auditLogProjection: Projection = {
       .collection<AuditLeafDoc>(AUDIT_LEAVES)
       .upsert(
         exported.id,
-        { editionId, index: size, position: event.position, ...(reason === null ? {} : { headReason: reason }) },
+        { editionId, index: tree.size, position: event.position, ...(reason === null ? {} : { headReason: reason }) },
         written,
       );
     if (event.type === 'TreeHeadSigned') {
@@ -149,58 +152,85 @@ export const auditLogProjection: Projection = {
           treeSize: head.treeSize,
           head,
           publicKey,
-          leafIndex: size,
+          leafIndex: tree.size,
         },
         written,
       );
     }
-    // Written last: a crash before this line replays the event, and the writes above repeat harmlessly.
-    const newFrontier = nextFrontier(editionId, stored, merkle.size, frontier);
-    await trees.upsert(
-      editionId,
-      { id: editionId, size: merkle.size, frontier: newFrontier, unfinished, position: event.position },
-      written,
-    );
+    // The tree moves on only once the writes above are done: after a failure it is still the
+    // tree before this event, which a replay of the event appends to again.
+    const next: OpenTree = { size: tree.size + 1, position: event.position, frontier, unfinished, text: null };
+    // The tree-head signer, next after this projection, reads this very tree from the store.
+    if (reason !== null) {
+      await writeTree(store, editionId, next);
+      open.unwritten.delete(editionId);
+    } else open.unwritten.add(editionId);
+    open.trees.set(editionId, next);
+  },
+  async flush(store) {
+    const open = openTrees.get(store);
+    if (!open) return;
+    const editions = [...open.unwritten];
+    // Whatever happens to the writes, the next commit starts from the stored documents.
+    open.unwritten.clear();
+    for (const editionId of editions) await writeTree(store, editionId, open.trees.get(editionId)!);
   },
 };
 
-/**
- * Per edition, the frontier its tree document was last given here, decoded: the next event
- * appends to these hashes instead of decoding the stored text again. Taken only while the
- * stored document still holds that very text (a replay, a rebuild's other generation or
- * another instance write their own), so it can never stand for another tree.
- */
-const lastFrontiers = new Map<string, { size: number; text: string; hashes: Uint8Array[] }>();
-
-/** The hashes of the stored tree's frontier, in the order of frontierOf. */
-function frontierHashes(editionId: string, tree: AuditTreeDoc | NodePerDocumentTreeDoc | null): Uint8Array[] {
-  if (!tree) return [];
-  const last = lastFrontiers.get(editionId);
-  if (last && last.size === tree.size && last.text === tree.frontier) return last.hashes;
-  return frontierOfStored(tree);
+/** An edition's tree as this process last applied it; ahead of its stored document while `unwritten`. */
+interface OpenTree {
+  size: number;
+  /** Log position of the last event applied. */
+  position: number;
+  /** The hashes of frontierOf(size), in that order. */
+  frontier: Uint8Array[];
+  /** Per tile row, its unfinished tile (encodeHashes). */
+  unfinished: string[];
+  /** The frontier's text as written to the store; null until it is. */
+  text: string | null;
 }
 
 /**
- * The frontier's text after appends took the tree from the stored size to `size`, which is
- * also remembered decoded for the next event: the subtrees both frontiers share lead both
- * (largest first) and keep their text; only the rest, about two hashes an append, is encoded.
+ * Per store (a runner's view of the read models: a rebuild's new generation is another),
+ * each edition's open tree, and the editions whose tree has events not yet written.
  */
-function nextFrontier(
-  editionId: string,
-  tree: AuditTreeDoc | NodePerDocumentTreeDoc | null,
-  size: number,
-  nodes: SparseNodeStore,
-): string {
-  const now = frontierOf(size);
-  const hashes = now.map(({ level, index }) => nodes.get(level, index)!);
-  // A tree stored a node per document has no text to keep: its frontier is encoded whole.
-  const text = typeof tree?.frontier === 'string' ? tree.frontier : '';
-  const before = tree && text !== '' ? frontierOf(tree.size) : [];
-  let kept = 0;
-  while (kept < now.length && kept < before.length && now[kept]!.level === before[kept]!.level) kept++;
-  const next = text.slice(0, kept * HASH_TEXT) + encodeHashes(hashes.slice(kept));
-  lastFrontiers.set(editionId, { size, text: next, hashes });
-  return next;
+const openTrees = new WeakMap<ReadModelStore, { trees: Map<string, OpenTree>; unwritten: Set<string> }>();
+
+function openTreesOf(store: ReadModelStore): { trees: Map<string, OpenTree>; unwritten: Set<string> } {
+  let open = openTrees.get(store);
+  if (!open) openTrees.set(store, (open = { trees: new Map(), unwritten: new Set() }));
+  return open;
+}
+
+/**
+ * The edition's tree as stored. The tree kept from the last commit stands for it, saving
+ * the decoding, only while the document holds the very text it wrote: a replay, or another
+ * instance projecting for a moment, writes its own.
+ */
+async function openTree(store: ReadModelStore, editionId: string, kept: OpenTree | undefined): Promise<OpenTree> {
+  const stored = await store.collection<AuditTreeDoc | NodePerDocumentTreeDoc>(AUDIT_TREES).get(editionId);
+  if (!stored) return { size: 0, position: 0, frontier: [], unfinished: [], text: '' };
+  if (kept && kept.size === stored.size && kept.position === stored.position && kept.text === stored.frontier)
+    return kept;
+  return {
+    size: stored.size,
+    position: stored.position,
+    frontier: frontierOfStored(stored),
+    unfinished: await unfinishedTiles(store, stored),
+    text: typeof stored.frontier === 'string' ? stored.frontier : null,
+  };
+}
+
+async function writeTree(store: ReadModelStore, editionId: string, tree: OpenTree): Promise<void> {
+  const text = encodeHashes(tree.frontier);
+  await store
+    .collection<AuditTreeDoc>(AUDIT_TREES)
+    .upsert(
+      editionId,
+      { id: editionId, size: tree.size, frontier: text, unfinished: tree.unfinished, position: tree.position },
+      { position: tree.position },
+    );
+  tree.text = text;
 }
 
 /** The hashes of a stored tree's frontier, in the order of frontierOf. */
@@ -230,17 +260,10 @@ async function unfinishedTiles(store: ReadModelStore, tree: AuditTreeDoc | NodeP
 
 /** The hex root of a stored tree at its present size, from its frontier alone. */
 export function rootOf(tree: AuditTreeDoc | NodePerDocumentTreeDoc): string {
-  return toHex(overFrontier(tree.size, frontierOfStored(tree)).merkle.root());
-}
-
-/**
- * A tree of `size` leaves as a Merkle tree over its frontier alone (`hashes`, in the order
- * of frontierOf): enough to append to it and to compute its root.
- */
-function overFrontier(size: number, hashes: Uint8Array[]): { frontier: SparseNodeStore; merkle: MerkleTree } {
+  const hashes = frontierOfStored(tree);
   const frontier = new SparseNodeStore();
-  frontierOf(size).forEach(({ level, index }, n) => frontier.set(level, index, hashes[n]!));
-  return { frontier, merkle: new MerkleTree(frontier, size) };
+  frontierOf(tree.size).forEach(({ level, index }, n) => frontier.set(level, index, hashes[n]!));
+  return toHex(new MerkleTree(frontier, tree.size).root());
 }
 
 /** The stored tree of an edition, for roots and proofs at any size it has reached. */

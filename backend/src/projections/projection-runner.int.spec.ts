@@ -45,6 +45,31 @@ function grantCounter(): Projection & { applied: number[] } {
   };
 }
 
+/**
+ * Counts every grant in memory and writes the total once per commit (`flush`), as the audit
+ * projection writes its tree; its first `failing` flushes throw.
+ */
+function grantTotal(failing: number): Projection {
+  let pending: { total: number; position: number } | null = null;
+  return {
+    name: 'grant-total',
+    collections: ['grant-total'],
+    async apply(event, store) {
+      const stored = await store.collection<{ total: number; position: number }>('grant-total').get('all');
+      const tree = pending ?? stored ?? { total: 0, position: 0 };
+      if (event.position <= tree.position) return;
+      pending = { total: tree.total + (event.type === 'RoleGranted' ? 1 : 0), position: event.position };
+    },
+    async flush(store) {
+      const written = pending;
+      pending = null;
+      if (!written) return;
+      if (failing-- > 0) throw new Error('the disk is full');
+      await store.collection('grant-total').upsert('all', written, { position: written.position });
+    },
+  };
+}
+
 let dir: string;
 let events: EventStore;
 let readModels: ReadModelStore;
@@ -168,6 +193,26 @@ describe('projection runner', () => {
     expect(restarted.failures).toEqual([]);
     await restarted.stop();
     expect(await readModels.getCheckpoint('fussy')).toBe(later);
+  });
+
+  it('goes back to before the commit when a projection cannot write what it kept in memory, and retries it from there', async () => {
+    const [first, , last] = [await grant(1), await grant(2), await grant(3)];
+    const runner = new ProjectionRunner(events, readModels, [grantTotal(1), grantCounter()]);
+    await runner.start();
+    await runner.waitFor(last);
+    expect(runner.failures).toEqual([
+      expect.objectContaining({ projection: 'grant-total', position: first, error: 'the disk is full' }),
+    ]);
+    expect(await grants(3)).toBe(1);
+    await runner.stop();
+    expect(await readModels.getCheckpoint('grant-total')).toBe(first - 1);
+
+    const restarted = new ProjectionRunner(events, readModels, [grantTotal(0), grantCounter()]);
+    await restarted.start();
+    await restarted.waitFor(last);
+    expect(restarted.failures).toEqual([]);
+    expect(await readModels.collection<{ total: number }>('grant-total').get('all')).toMatchObject({ total: 3 });
+    await restarted.stop();
   });
 
   it('counts an event no one can decode as a failure of every projection, and keeps running', async () => {

@@ -58,7 +58,9 @@ interface ProgressDoc {
  * Feeds every projection from one catch-up subscription to the log. Each projection has
  * its own checkpoint, so one that was rebuilt or added later catches up on its own;
  * checkpoints advance after the event is applied, so a crash replays at most a few
- * events, which the position guard on writes makes harmless.
+ * events, which the position guard on writes makes harmless. A projection may keep a
+ * document in memory over the events of one commit and write it at the end (`flush`), so
+ * checkpoints are saved only as they stood after a whole commit.
  *
  * With a lease, instances take turns: the one holding the projector lease (renewed in the
  * read-model store) projects and publishes its progress with each commit; the others only
@@ -272,7 +274,7 @@ export class ProjectionRunner {
     const view = this.view;
     const checkpoints = new Map<string, number>();
     for (const p of this.projections) checkpoints.set(p.name, await view.getCheckpoint(p.name));
-    this.checkpoints = checkpoints;
+    this.checkpoints = new Map(checkpoints);
     // Every projection gets another try from its checkpoint.
     const failed = new Map<string, ProjectionFailure>();
     this.failed = failed;
@@ -285,16 +287,23 @@ export class ProjectionRunner {
      * instances' session and rate-limit writes wait for, held briefly.
      */
     const applyCommitted = async (events: RecordedEvent[]) => {
+      const before = new Map(checkpoints);
       const applyAndPublish = async () => {
-        for (const recorded of events) {
-          const appended = await this.apply(recorded, view, checkpoints, failed);
-          if (appended > recorded.position) this.followUps.set(recorded.position, appended);
+        try {
+          for (const recorded of events) {
+            const appended = await this.apply(recorded, view, checkpoints, failed);
+            if (appended > recorded.position) this.followUps.set(recorded.position, appended);
+          }
+        } finally {
+          await this.flush(events, view, before, checkpoints, failed);
         }
         // Committed with the writes it describes, so a follower never reads ahead of them.
         if (this.lease) await this.publishProgress(view, events.at(-1)!.position, failed);
       };
       await (view.batch ? view.batch(applyAndPublish) : applyAndPublish());
       if (view !== this.view) return;
+      // Only checkpoints of whole commits are saved: a projection's flush may be what makes them true.
+      this.checkpoints = new Map(checkpoints);
       this.processed = events.at(-1)!.position;
       this.scheduleCheckpointSave();
       this.releaseWaiters();
@@ -374,6 +383,30 @@ export class ProjectionRunner {
       }
     }
     return appended;
+  }
+
+  /**
+   * Lets each projection that keeps writes in memory across a commit's events write them. One
+   * that fails goes back to its checkpoint from before the commit and stops at the first of
+   * these events it had taken, which it retries from there, as after any failure.
+   */
+  private async flush(
+    events: RecordedEvent[],
+    view: ReadModelStore,
+    before: Map<string, number>,
+    checkpoints: Map<string, number>,
+    failed: Map<string, ProjectionFailure>,
+  ): Promise<void> {
+    for (const projection of this.projections) {
+      if (!projection.flush) continue;
+      try {
+        await projection.flush(view);
+      } catch (error) {
+        const from = before.get(projection.name) ?? 0;
+        checkpoints.set(projection.name, from);
+        this.fail(failed, projection, events.find((event) => event.position > from) ?? events[0]!, error);
+      }
+    }
   }
 
   private async publishProgress(

@@ -14,4 +14,11 @@ export interface Projection {
    * position of the last one, so commands wait for those too before they answer.
    */
   apply(event: StoredEvent, store: ReadModelStore): Promise<void | { appended: number }>;
+  /**
+   * For a projection that keeps a document in memory across the events of one commit
+   * instead of writing it at each (the audit tree): writes it, after the commit's last event
+   * and before the commit. The runner calls it after every commit, with the store `apply`
+   * was given; if it throws, the projection stops at the commit's first event it took.
+   */
+  flush?(store: ReadModelStore): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { toHex } from './encoding';
-import { frontierOf } from './frontier';
+import { appendToFrontier, frontierOf } from './frontier';
 import { MerkleTree } from './merkle-tree';
 import { InMemoryNodeStore } from './node-store';
 import { hashLeaf } from './rfc6962';
@@ -38,5 +38,24 @@ describe('the frontier of a tree', () => {
       }
       frontier = next;
     }
+  });
+
+  it('appends a leaf as MerkleTree.append does, from the frontier alone, leaving what it was given as it was', () => {
+    const nodes = new InMemoryNodeStore();
+    const full = new MerkleTree(nodes);
+    let hashes: Uint8Array[] = [];
+    for (let size = 0; size < 300; size++) {
+      const given = hashes.slice();
+      const { hashes: next, created } = appendToFrontier(size, hashes, leaf(size));
+      expect(created).toEqual(full.append(leaf(size)));
+      expect(hashes).toEqual(given);
+      expect(next.map(toHex)).toEqual(frontierOf(size + 1).map(({ level, index }) => toHex(nodes.get(level, index)!)));
+      hashes = next;
+    }
+  });
+
+  it('refuses a frontier of another size and a leaf hash of the wrong length', () => {
+    expect(() => appendToFrontier(3, [leaf(0)], leaf(3))).toThrow(RangeError);
+    expect(() => appendToFrontier(0, [], new Uint8Array(31))).toThrow(RangeError);
   });
 });

@@ -3,7 +3,7 @@ export { fromBase64, fromHex, toBase64, toHex } from './encoding';
 export { type LoggedEvent, type Receipt, eventLeafHash, receiptFor } from './event-leaf';
 export { type TreeNode, MerkleTree } from './merkle-tree';
 export { type NodeStore, InMemoryNodeStore, SparseNodeStore } from './node-store';
-export { frontierOf } from './frontier';
+export { appendToFrontier, frontierOf } from './frontier';
 export { verifyConsistency, verifyInclusion } from './proofs';
 export { HASH_SIZE, emptyRoot, hashChildren, hashLeaf, rootFromLeaves } from './rfc6962';
 export {
