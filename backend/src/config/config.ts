@@ -20,6 +20,8 @@ export interface Config {
   auditSigningKey: string;
   /** Longest time events wait for a signed tree head while they arrive (seconds). */
   treeHeadIntervalSeconds: number;
+  /** Longest time a request waits for the projections to take in an event before it answers 503 (seconds). */
+  projectionWaitSeconds: number;
   /** iD subjects that are admins from the start (the others are granted by admins, as events). */
   adminSubjects: string[];
   sessionTtlSeconds: number;
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
     voterKey: secret(env, 'VOTER_KEY', dataDir, 'voter-key.txt', production),
     auditSigningKey: signingKey(env, dataDir, production),
     treeHeadIntervalSeconds: positive(env, 'TREE_HEAD_INTERVAL', 60),
+    projectionWaitSeconds: positive(env, 'PROJECTION_WAIT_SECONDS', 30),
     adminSubjects: (env['ADMIN_SUBJECTS'] ?? 'admin')
       .split(',')
       .map((s) => s.trim())

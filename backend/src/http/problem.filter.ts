@@ -11,6 +11,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import i18next, { type TFunction } from 'i18next';
 import { InvalidEventError } from '@decidimos/contracts';
+import { ProjectionsBehindError } from '../projections/projection-runner';
 import { RecordedButUnconfirmedError } from '../shared/command-handling';
 import { DomainError } from '../shared/domain-error';
 import { ValidationFailed } from './validation';
@@ -94,6 +95,11 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDetai
   }
   if (error instanceof InvalidEventError) {
     return problemBody('VALIDATION_FAILED', { summary: error.issues.join('; ') }, language);
+  }
+  if (error instanceof ProjectionsBehindError) {
+    // The event is in the log, but no instance has projected it in time (a projector stopped or far behind).
+    logger.warn(`${request.method} ${request.url.split('?', 1)[0]}: ${error.message}`);
+    return problemBody('UNAVAILABLE', {}, language);
   }
   if (isStoreBusy(error)) {
     // Another process held the embedded store's file past the busy timeout: the request

@@ -8,7 +8,7 @@ import type { ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import { toEventData } from '../shared/event-envelope';
 import type { Projection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, ProjectionsBehindError } from './projection-runner';
 
 const admin = 'a'.repeat(64);
 const staff = (n: number) => n.toString(16).padStart(64, '0');
@@ -213,6 +213,22 @@ describe('projection runner', () => {
     expect(restarted.failures).toEqual([]);
     expect(await readModels.collection<{ total: number }>('grant-total').get('all')).toMatchObject({ total: 3 });
     await restarted.stop();
+  });
+
+  it('gives a waiting caller up after the wait limit instead of leaving it hanging on projections that do not move', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const stuck: Projection = { name: 'stuck', collections: [], apply: () => held };
+    const position = await grant(1);
+    const runner = new ProjectionRunner(events, readModels, [stuck], null, { waitLimitMs: 1_000 });
+    await runner.start();
+    await expect(runner.waitFor(position)).rejects.toBeInstanceOf(ProjectionsBehindError);
+    release();
+    await runner.waitFor(position);
+    expect(runner.position).toBe(position);
+    await runner.stop();
   });
 
   it('counts an event no one can decode as a failure of every projection, and keeps running', async () => {

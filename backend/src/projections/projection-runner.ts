@@ -43,6 +43,23 @@ export interface RunnerOptions {
    * whole log. Older versions are still upcast through the catalog.
    */
   trustCurrentVersions?: boolean;
+  /**
+   * How long `waitFor` waits before it gives up with ProjectionsBehindError, so a request
+   * never hangs on a projector that has stopped; without it, as long as it takes (a rebuild).
+   */
+  waitLimitMs?: number;
+}
+
+/** The projections have not taken in an event within the wait limit: the request may succeed in a moment. */
+export class ProjectionsBehindError extends Error {
+  constructor(
+    readonly position: number,
+    readonly processed: number,
+    waitedMs: number,
+  ) {
+    super(`the projections had not reached log position ${position} after ${waitedMs} ms (they are at ${processed})`);
+    this.name = 'ProjectionsBehindError';
+  }
 }
 
 /** What the projector publishes after each commit, so instances that only serve requests know what they can read. */
@@ -104,6 +121,7 @@ export class ProjectionRunner {
   private projector = false;
   private readonly roleListeners = new Set<(projector: boolean) => void>();
   private readonly decode: (recorded: RecordedEvent) => StoredEvent;
+  private readonly waitLimitMs: number | null;
 
   constructor(
     private readonly events: EventStore,
@@ -114,6 +132,7 @@ export class ProjectionRunner {
   ) {
     this.view = readModels;
     this.decode = options.trustCurrentVersions ? decodeOwnEvent : decodeEvent;
+    this.waitLimitMs = options.waitLimitMs ?? null;
   }
 
   /** Whether this instance is the one projecting now. */
@@ -445,13 +464,32 @@ export class ProjectionRunner {
   /**
    * Resolves once every projection has applied the event at `position`, and any event a
    * reactor appended in answer to it (read-your-writes for commands); rejects if the
-   * subscription itself has stopped. A projection stopped on an event is not waited for.
+   * subscription itself has stopped, or with ProjectionsBehindError once the wait limit
+   * has passed. A projection stopped on an event is not waited for.
    */
   waitFor(position: number): Promise<void> {
     if (this.settled(position)) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);
+    const limit = this.waitLimitMs;
     const waiting = new Promise<void>((resolve, reject) => {
-      this.waiters.push({ position, resolve, reject });
+      const waiter = { position, resolve, reject };
+      if (limit !== null) {
+        const timer = setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          reject(new ProjectionsBehindError(position, this.processed, limit));
+        }, limit);
+        // The request waiting holds the process open, not this timer.
+        timer.unref();
+        waiter.resolve = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        waiter.reject = (error) => {
+          clearTimeout(timer);
+          reject(error);
+        };
+      }
+      this.waiters.push(waiter);
     });
     if (this.lease && !this.subscription) this.follow();
     return waiting;

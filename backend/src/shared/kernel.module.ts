@@ -54,7 +54,9 @@ function projectorLease(config: Config): ProjectorLease {
 @Module({})
 export class KernelModule {
   static forRoot(config: Config, stores: KernelStores, projections: Projection[]): DynamicModule {
-    const runner = new ProjectionRunner(stores.events, stores.readModels, projections, projectorLease(config));
+    const runner = new ProjectionRunner(stores.events, stores.readModels, projections, projectorLease(config), {
+      waitLimitMs: config.projectionWaitSeconds * 1000,
+    });
     return {
       module: KernelModule,
       global: true,
