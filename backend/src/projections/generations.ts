@@ -96,16 +96,34 @@ export class GenerationalReadModelStore implements ReadModelStore {
 }
 
 class FixedGenerationView implements ReadModelStore {
+  readonly bulkLoad?: ReadModelStore['bulkLoad'];
+
   constructor(
     private readonly inner: ReadModelStore,
     private readonly owners: ReadonlyMap<string, string>,
     private readonly generations: Generations,
-  ) {}
+  ) {
+    const bulkLoad = inner.bulkLoad?.bind(inner);
+    if (bulkLoad) {
+      this.bulkLoad = (loads, checkpoints) =>
+        bulkLoad(
+          loads.map(({ collection, documents }) => ({ collection: this.physical(collection), documents })),
+          new Map([...checkpoints].map(([projection, position]) => [this.checkpoint(projection), position])),
+        );
+    }
+  }
 
   collection<T extends object>(name: string, options?: CollectionOptions): Collection<T> {
+    return this.inner.collection<T>(this.physical(name), options);
+  }
+
+  private physical(name: string): string {
     const owner = this.owners.get(name);
-    const generation = owner === undefined ? 0 : (this.generations.get(owner) ?? 0);
-    return this.inner.collection<T>(physicalName(name, generation), options);
+    return physicalName(name, owner === undefined ? 0 : (this.generations.get(owner) ?? 0));
+  }
+
+  private checkpoint(projection: string): string {
+    return checkpointName(projection, this.generations.get(projection) ?? 0);
   }
 
   batch<T>(work: () => Promise<T>): Promise<T> {
@@ -113,11 +131,11 @@ class FixedGenerationView implements ReadModelStore {
   }
 
   getCheckpoint(projection: string): Promise<number> {
-    return this.inner.getCheckpoint(checkpointName(projection, this.generations.get(projection) ?? 0));
+    return this.inner.getCheckpoint(this.checkpoint(projection));
   }
 
   setCheckpoint(projection: string, position: number): Promise<void> {
-    return this.inner.setCheckpoint(checkpointName(projection, this.generations.get(projection) ?? 0), position);
+    return this.inner.setCheckpoint(this.checkpoint(projection), position);
   }
 
   close(): Promise<void> {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import type { Collection, ReadModelStore } from '../read-models/read-model.port';
 import { IdFilter, WriteBehindStore } from './write-behind';
@@ -101,6 +104,51 @@ describe('a rebuild’s write-behind store', () => {
     await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
 
     expect((await ballots().find()).items).toEqual([{ id: 'b1', casts: 1 }]);
+  });
+});
+
+describe('a rebuild’s write-behind store on a file', () => {
+  let dir: string;
+  let onFile: ReadModelStore;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'decidimos-write-behind-'));
+    onFile = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
+  });
+  afterEach(async () => {
+    await onFile.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('goes on while its flush is written on the store’s thread, and keeps the documents until they are written', async () => {
+    const writing = new WriteBehindStore(watchingReads(onFile), new Set(['ballots']), 2);
+    const ballotsOnFile = writing.collection<BallotView>('ballots');
+    await writing.batch(async () => {
+      await ballotsOnFile.upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
+      await ballotsOnFile.upsert('b2', { id: 'b2', casts: 1 }, { position: 2 });
+      await writing.setCheckpoint('ballots', 2);
+    });
+    // The flush the batch started may still be writing: what it holds is read from memory meanwhile.
+    expect(await ballotsOnFile.get('b1')).toEqual({ id: 'b1', casts: 1 });
+    expect(reads).toEqual([]);
+    await ballotsOnFile.upsert('b1', { id: 'b1', casts: 2 }, { position: 3 });
+
+    await writing.flush();
+    const written = onFile.collection<BallotView>('ballots');
+    expect([await written.get('b1'), await written.get('b2')]).toEqual([
+      { id: 'b1', casts: 2 },
+      { id: 'b2', casts: 1 },
+    ]);
+    expect(await onFile.getCheckpoint('ballots')).toBe(2);
+  });
+
+  it('fails the next flush when a flush could not be written, so a rebuild stops instead of switching', async () => {
+    const failing = Object.assign(Object.create(onFile) as ReadModelStore, {
+      bulkLoad: () => Promise.reject(new Error('the disk is full')),
+    });
+    const writing = new WriteBehindStore(failing, new Set(['ballots']), 1);
+    await writing.batch(() => writing.collection<BallotView>('ballots').upsert('b1', { id: 'b1', casts: 1 }));
+    await expect(writing.flush()).rejects.toThrow('the disk is full');
   });
 });
 

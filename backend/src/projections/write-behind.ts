@@ -1,5 +1,6 @@
 import {
   type Collection,
+  type CollectionLoad,
   type CollectionOptions,
   type CounterDoc,
   type CounterWindow,
@@ -17,15 +18,16 @@ const FLUSH_DOCUMENTS = 100_000;
 
 /**
  * A rebuild's writes, kept in memory and written to the fresh collections in large
- * transactions (one `load` per collection, then the checkpoints, so a checkpoint is never
- * ahead of the documents it covers).
+ * transactions (every collection's documents, then the checkpoints, so a checkpoint is never
+ * ahead of the documents it covers), on the store's own thread where it has one, while the
+ * rebuild goes on: a flush waits only for the one before it.
  *
  * Only for what a rebuild does: collections that started empty (`clear`ed), fed by one
  * writer with events in log order, each once. So a document never written here does not
  * exist and a miss needs no read; and a write is never older than the stored document
  * (positions grow), so only documents still in memory need their position compared, which
  * keeps a projection that writes one document twice for one event exact. Memory stays
- * bounded: each flush evicts the documents nobody read since the flush before (most are
+ * bounded: each flush, once written, evicts the documents nobody read since the flush before (most are
  * written once and never read: leaves, nodes, first ballots), keeping those read again
  * and again (an edition's tree, its ballot counts), and an id filter remembers which ids
  * were ever written, so a miss on an evicted document (a revote) is read back from the
@@ -38,14 +40,18 @@ export class WriteBehindStore implements ReadModelStore {
   private readonly buffered = new Map<string, BufferedCollection<object>>();
   private readonly checkpoints = new Map<string, number>();
   private flushing: Promise<void> | null = null;
+  /** A bulk load still running on the store's own thread, which the next flush waits for first. */
+  private loading: Promise<void> | null = null;
   /** Documents waiting to be written, over every collection. */
   dirty = 0;
   /** Flushes so far; a flush evicts the documents not read since the one before. */
   epoch = 0;
 
+  /** @param flushDocuments how many documents waiting make the next batch flush them. */
   constructor(
     private readonly inner: ReadModelStore,
     private readonly collections: ReadonlySet<string>,
+    private readonly flushDocuments = FLUSH_DOCUMENTS,
   ) {}
 
   collection<T extends object>(name: string, options?: CollectionOptions): Collection<T> {
@@ -58,10 +64,13 @@ export class WriteBehindStore implements ReadModelStore {
     return collection as unknown as Collection<T>;
   }
 
-  /** The writes are in memory already; a long run of them is flushed once they add up. */
+  /**
+   * The writes are in memory already; a long run of them is flushed once they add up, on
+   * the store's own thread where it has one (bulkLoad), while the next events are projected.
+   */
   async batch<T>(work: () => Promise<T>): Promise<T> {
     const result = await work();
-    if (this.dirty >= FLUSH_DOCUMENTS) await this.flush();
+    if (this.dirty >= this.flushDocuments) await this.startFlush();
     return result;
   }
 
@@ -74,8 +83,18 @@ export class WriteBehindStore implements ReadModelStore {
     this.checkpoints.set(projection, position);
   }
 
-  /** Writes everything waiting, in one transaction where the store has them, checkpoints last. */
+  /** Writes everything waiting, in one transaction where the store has them, checkpoints last; resolves once it is written. */
   async flush(): Promise<void> {
+    await this.startFlush();
+    await this.loading;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+  }
+
+  /** Hands what is waiting to the store, one flush at a time and in order; resolves once the store has it in hand. */
+  private async startFlush(): Promise<void> {
     while (this.flushing) await this.flushing;
     this.flushing = this.writeOut().finally(() => {
       this.flushing = null;
@@ -83,20 +102,34 @@ export class WriteBehindStore implements ReadModelStore {
     return this.flushing;
   }
 
-  async close(): Promise<void> {
-    await this.flush();
-  }
-
   private async writeOut(): Promise<void> {
-    const writeAll = async () => {
-      for (const collection of this.buffered.values()) await collection.writeOut();
-      for (const [projection, position] of this.checkpoints) await this.inner.setCheckpoint(projection, position);
-    };
-    await (this.inner.batch ? this.inner.batch(writeAll) : writeAll());
+    // A failed load fails the flush after it: the rebuild stops there, rather than switch to what is missing.
+    await this.loading;
+    const loads = [...this.buffered].map(([name, collection]) => ({
+      collection: name,
+      documents: collection.takeDirty(),
+    }));
+    const checkpoints = new Map(this.checkpoints);
     this.checkpoints.clear();
     this.dirty = 0;
-    for (const collection of this.buffered.values()) collection.evictUnreadSince(this.epoch);
+    const unreadSince = this.epoch;
     this.epoch += 1;
+    const written = loads.filter(({ documents }) => documents.length > 0);
+    const load = this.inner.bulkLoad ? this.inner.bulkLoad(written, checkpoints) : this.loadHere(written, checkpoints);
+    // Evicted only once they are in the store, where a later read finds them.
+    this.loading = load.then(() => {
+      for (const collection of this.buffered.values()) collection.evictUnreadSince(unreadSince);
+    });
+    // Reported by the next flush, which awaits it; not an unhandled rejection meanwhile.
+    this.loading.catch(() => {});
+  }
+
+  private async loadHere(loads: CollectionLoad[], checkpoints: ReadonlyMap<string, number>): Promise<void> {
+    const loadAll = async () => {
+      for (const { collection, documents } of loads) await this.inner.collection(collection).load(documents);
+      for (const [projection, position] of checkpoints) await this.inner.setCheckpoint(projection, position);
+    };
+    await (this.inner.batch ? this.inner.batch(loadAll) : loadAll());
   }
 }
 
@@ -176,21 +209,20 @@ class BufferedCollection<T extends object> implements Collection<T> {
     return this.inner.deleteExpired(now);
   }
 
-  /** This collection's waiting writes, as one load; checkpoints follow it (WriteBehindStore.flush). */
-  async writeOut(): Promise<void> {
+  /** This collection's waiting writes, for one load (WriteBehindStore.flush); they count as written from now. */
+  takeDirty(): LoadedDocument[] {
     const documents: LoadedDocument[] = [];
     for (const [id, entry] of this.entries) {
       if (!entry.dirty) continue;
       documents.push({ id, json: entry.json, position: entry.position });
       entry.dirty = false;
     }
-    // In key order, each page of the store's index is visited once instead of once per document.
-    documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (documents.length > 0) await this.inner.load(documents);
+    return documents;
   }
 
+  /** Forgets the documents written out and not read since flush `epoch`; those written again since stay. */
   evictUnreadSince(epoch: number): void {
-    for (const [id, entry] of this.entries) if (entry.epoch < epoch) this.entries.delete(id);
+    for (const [id, entry] of this.entries) if (!entry.dirty && entry.epoch < epoch) this.entries.delete(id);
   }
 
   private async entry(id: string): Promise<Entry | undefined> {

@@ -87,6 +87,12 @@ export interface LoadedDocument {
   position: number | null;
 }
 
+/** One collection's documents for ReadModelStore.bulkLoad. */
+export interface CollectionLoad {
+  collection: string;
+  documents: LoadedDocument[];
+}
+
 export interface Collection<T extends object> {
   get(id: string): Promise<T | null>;
   /** Insert or replace. Returns false when ignored because the position is not newer. Throws DuplicateKeyError. */
@@ -135,6 +141,13 @@ export interface ReadModelStore {
    * commit one by one.
    */
   batch?<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Loads collections' documents as Collection.load does, then sets checkpoints, in one
+   * transaction, on a thread of its own where the store has one, so the caller goes on
+   * meanwhile (a rebuild's flushes). Only for collections without unique fields. Without
+   * it, callers load each collection within a batch.
+   */
+  bulkLoad?(loads: CollectionLoad[], checkpoints: ReadonlyMap<string, number>): Promise<void>;
   getCheckpoint(projection: string): Promise<number>;
   setCheckpoint(projection: string, position: number): Promise<void>;
   close(): Promise<void>;

@@ -13,6 +13,11 @@ import {
 } from '../read-model.port';
 import { type DocumentIndex, type DocumentQuery, documentQuery } from './document-query';
 
+/** How `load` writes a document, and removes one (no position left behind); the bulk writer's thread runs the same. */
+export const LOAD_DOCUMENT = `INSERT INTO documents (collection, id, doc, position) VALUES (?, ?, ?, ?)
+  ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, position = excluded.position`;
+export const REMOVE_DOCUMENT = 'DELETE FROM documents WHERE collection = ? AND id = ?';
+
 /** What a collection needs from the store that owns the connection. */
 export interface DocumentDatabase {
   prepare(sql: string): StatementSync;
@@ -125,12 +130,11 @@ export class SqliteCollection<T extends object> implements Collection<T> {
       }
       // One prepared statement run per document measured faster here than multi-row INSERTs
       // (binding hundreds of parameters costs more than the statements saved).
-      const write = this.db.prepare(
-        `INSERT INTO documents (collection, id, doc, position) VALUES (?, ?, ?, ?)
-         ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, position = excluded.position`,
-      );
-      const remove = this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
-      for (const { id, json, position } of documents) {
+      const write = this.db.prepare(LOAD_DOCUMENT);
+      const remove = this.db.prepare(REMOVE_DOCUMENT);
+      // In key order, each page of the documents' index is visited once instead of once per document.
+      const ordered = documents.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const { id, json, position } of ordered) {
         if (json === null && position === null) remove.run(this.name, id);
         else write.run(this.name, id, json, position);
       }

@@ -7,8 +7,15 @@ import {
   waitingForLocks,
   whenUnlocked,
 } from '../../event-store/sqlite/sqlite-database';
-import { type Collection, type CollectionOptions, DuplicateKeyError, type ReadModelStore } from '../read-model.port';
+import {
+  type Collection,
+  type CollectionLoad,
+  type CollectionOptions,
+  DuplicateKeyError,
+  type ReadModelStore,
+} from '../read-model.port';
 import { checkCollectionName, checkFieldName } from '../names';
+import { BulkWriter, SET_CHECKPOINT } from './bulk-writer';
 import { CONTAINS_FUNCTION, type DocumentIndex, jsonStringContains, jsonValueOf } from './document-query';
 import { type DocumentDatabase, SqliteCollection } from './sqlite-collection';
 
@@ -70,7 +77,7 @@ export async function openSqliteReadModelStore(file: string): Promise<ReadModelS
   }
   connection.stores += 1;
   const shared = connection;
-  return new SqliteReadModelStore(shared.db, () => {
+  return new SqliteReadModelStore(shared.db, key, () => {
     shared.stores -= 1;
     if (shared.stores > 0) return;
     if (key !== null) connections.delete(key);
@@ -102,9 +109,13 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   private readonly collections = new Map<string, SqliteCollection<object>>();
 
   private closed = false;
+  /** Started at the first bulk load; held in an object of its own so that views made with Object.create share it. */
+  private readonly bulk: { writer: BulkWriter | null } = { writer: null };
 
+  /** @param file the database file, or null in memory, where no other connection sees the data. */
   constructor(
     private readonly db: DatabaseSync,
+    private readonly file: string | null,
     private readonly release: () => void,
   ) {}
 
@@ -130,16 +141,26 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   }
 
   async setCheckpoint(projection: string, position: number): Promise<void> {
-    await this.whenUnlocked(() =>
-      this.prepare(
-        'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
-      ).run(projection, position),
-    );
+    await this.whenUnlocked(() => this.prepare(SET_CHECKPOINT).run(projection, position));
+  }
+
+  /** On the bulk writer's thread; in memory, or for a collection with unique fields, here in one batch. */
+  async bulkLoad(loads: CollectionLoad[], checkpoints: ReadonlyMap<string, number>): Promise<void> {
+    const unique = this.prepare('SELECT 1 FROM unique_fields WHERE collection = ? LIMIT 1');
+    if (this.file !== null && loads.every(({ collection }) => unique.get(collection) === undefined)) {
+      this.bulk.writer ??= new BulkWriter(this.file);
+      return this.bulk.writer.load(loads, checkpoints);
+    }
+    await this.batch(async () => {
+      for (const { collection, documents } of loads) await this.collection(collection).load(documents);
+      for (const [projection, position] of checkpoints) await this.setCheckpoint(projection, position);
+    });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.bulk.writer?.close();
     this.release();
   }
 

@@ -1,0 +1,120 @@
+import { Worker } from 'node:worker_threads';
+import { WRITE_LOCK_WAIT_MS } from '../../event-store/sqlite/sqlite-database';
+import type { CollectionLoad } from '../read-model.port';
+import { LOAD_DOCUMENT, REMOVE_DOCUMENT } from './sqlite-collection';
+
+/** The statement that sets a projection's checkpoint, here and on the store's own connection. */
+export const SET_CHECKPOINT =
+  'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position';
+
+/** One collection's documents as they cross to the thread: three columns instead of an object each. */
+interface WireLoad {
+  collection: string;
+  ids: string[];
+  docs: (string | null)[];
+  positions: (number | null)[];
+}
+
+/**
+ * The thread's code, plain JavaScript (it runs from the built backend and under the tests
+ * alike). Each collection is written in key order, so each page of the documents' index is
+ * visited once rather than once per document; SQLite's busy handler may sleep here, since
+ * nothing else runs on this thread.
+ */
+const BULK_WRITER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { DatabaseSync } = require('node:sqlite');
+const db = new DatabaseSync(workerData.file, { timeout: workerData.lockWaitMs });
+db.exec('PRAGMA synchronous = NORMAL');
+const write = db.prepare(workerData.sql.write);
+const remove = db.prepare(workerData.sql.remove);
+const checkpoint = db.prepare(workerData.sql.checkpoint);
+
+parentPort.on('message', ({ id, loads, checkpoints }) => {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const { collection, ids, docs, positions } of loads) {
+        const order = ids.map((_, n) => n).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+        for (const n of order) {
+          if (docs[n] === null && positions[n] === null) remove.run(collection, ids[n]);
+          else write.run(collection, ids[n], docs[n], positions[n]);
+        }
+      }
+      for (const [projection, position] of checkpoints) checkpoint.run(projection, position);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+    parentPort.postMessage({ id });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message ? error.message : error) });
+  }
+});
+`;
+
+/**
+ * Writes a rebuild's documents to the read-model file on a thread and a connection of its
+ * own, so the rebuild goes on projecting while SQLite inserts, commits and checkpoints (a
+ * third of a rebuild's time when it ran on the main thread). One load at a time, in the
+ * order asked.
+ */
+export class BulkWriter {
+  private worker: Worker | null = null;
+  private readonly inFlight = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
+  private nextId = 0;
+
+  constructor(private readonly file: string) {}
+
+  load(loads: CollectionLoad[], checkpoints: ReadonlyMap<string, number>): Promise<void> {
+    const worker = (this.worker ??= this.start());
+    const id = this.nextId++;
+    const wire: WireLoad[] = loads.map(({ collection, documents }) => ({
+      collection,
+      ids: documents.map((document) => document.id),
+      docs: documents.map((document) => document.json),
+      positions: documents.map((document) => document.position),
+    }));
+    return new Promise((resolve, reject) => {
+      this.inFlight.set(id, { resolve, reject });
+      worker.postMessage({ id, loads: wire, checkpoints: [...checkpoints] });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+    for (const waiting of this.inFlight.values()) waiting.reject(new Error('the read-model store is closed'));
+    this.inFlight.clear();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(BULK_WRITER_SOURCE, {
+      eval: true,
+      workerData: {
+        file: this.file,
+        lockWaitMs: WRITE_LOCK_WAIT_MS,
+        sql: { write: LOAD_DOCUMENT, remove: REMOVE_DOCUMENT, checkpoint: SET_CHECKPOINT },
+      },
+    });
+    // Idle, the thread must not keep the process alive; a load in flight is awaited by whoever asked.
+    worker.unref();
+    worker.on('message', ({ id, error }: { id: number; error?: string }) => {
+      const waiting = this.inFlight.get(id);
+      this.inFlight.delete(id);
+      if (error === undefined) waiting?.resolve();
+      else waiting?.reject(new Error(`writing the read models in bulk: ${error}`));
+    });
+    const lost = (error: unknown) => {
+      if (worker !== this.worker) return;
+      this.worker = null;
+      for (const waiting of this.inFlight.values()) waiting.reject(error);
+      this.inFlight.clear();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`the read models' bulk writer stopped (exit code ${code})`)));
+    return worker;
+  }
+}
