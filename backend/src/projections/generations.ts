@@ -96,21 +96,24 @@ export class GenerationalReadModelStore implements ReadModelStore {
 }
 
 class FixedGenerationView implements ReadModelStore {
-  readonly bulkLoad?: ReadModelStore['bulkLoad'];
-
   constructor(
     private readonly inner: ReadModelStore,
     private readonly owners: ReadonlyMap<string, string>,
     private readonly generations: Generations,
-  ) {
-    const bulkLoad = inner.bulkLoad?.bind(inner);
-    if (bulkLoad) {
-      this.bulkLoad = (loads, checkpoints) =>
-        bulkLoad(
-          loads.map(({ collection, documents }) => ({ collection: this.physical(collection), documents })),
-          new Map([...checkpoints].map(([projection, position]) => [this.checkpoint(projection), position])),
-        );
-    }
+  ) {}
+
+  /**
+   * The inner store's, over the physical names; undefined where it has none. A getter: the
+   * live store makes a view for every collection it is asked for, and only rebuilds load.
+   */
+  get bulkLoad(): ReadModelStore['bulkLoad'] {
+    const inner = this.inner;
+    if (!inner.bulkLoad) return undefined;
+    return (loads, checkpoints) =>
+      inner.bulkLoad!(
+        loads.map(({ collection, documents }) => ({ collection: this.physical(collection), documents })),
+        new Map([...checkpoints].map(([projection, position]) => [this.checkpoint(projection), position])),
+      );
   }
 
   collection<T extends object>(name: string, options?: CollectionOptions): Collection<T> {

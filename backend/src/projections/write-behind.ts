@@ -1,6 +1,5 @@
 import {
   type Collection,
-  type CollectionLoad,
   type CollectionOptions,
   type CounterDoc,
   type CounterWindow,
@@ -11,6 +10,7 @@ import {
   type ReadModelStore,
   type WriteOptions,
   isStaleWrite,
+  loadInBatch,
 } from '../read-models/read-model.port';
 
 /** Documents written since the last flush that make the next batch flush them. */
@@ -27,8 +27,8 @@ const FLUSH_DOCUMENTS = 100_000;
  * exist and a miss needs no read; and a write is never older than the stored document
  * (positions grow), so only documents still in memory need their position compared, which
  * keeps a projection that writes one document twice for one event exact. Memory stays
- * bounded: each flush, once written, evicts the documents nobody read since the flush before (most are
- * written once and never read: leaves, nodes, first ballots), keeping those read again
+ * bounded: each flush, once written, evicts the documents nobody read since the flush
+ * before (most are written once and never read: leaves, nodes, first ballots), keeping those read again
  * and again (an edition's tree, its ballot counts), and an id filter remembers which ids
  * were ever written, so a miss on an evicted document (a revote) is read back from the
  * store.
@@ -115,21 +115,15 @@ export class WriteBehindStore implements ReadModelStore {
     const unreadSince = this.epoch;
     this.epoch += 1;
     const written = loads.filter(({ documents }) => documents.length > 0);
-    const load = this.inner.bulkLoad ? this.inner.bulkLoad(written, checkpoints) : this.loadHere(written, checkpoints);
+    const load = this.inner.bulkLoad
+      ? this.inner.bulkLoad(written, checkpoints)
+      : loadInBatch(this.inner, written, checkpoints);
     // Evicted only once they are in the store, where a later read finds them.
     this.loading = load.then(() => {
       for (const collection of this.buffered.values()) collection.evictUnreadSince(unreadSince);
     });
     // Reported by the next flush, which awaits it; not an unhandled rejection meanwhile.
     this.loading.catch(() => {});
-  }
-
-  private async loadHere(loads: CollectionLoad[], checkpoints: ReadonlyMap<string, number>): Promise<void> {
-    const loadAll = async () => {
-      for (const { collection, documents } of loads) await this.inner.collection(collection).load(documents);
-      for (const [projection, position] of checkpoints) await this.inner.setCheckpoint(projection, position);
-    };
-    await (this.inner.batch ? this.inner.batch(loadAll) : loadAll());
   }
 }
 

@@ -93,6 +93,19 @@ export interface CollectionLoad {
   documents: LoadedDocument[];
 }
 
+/** What bulkLoad does, on the caller's thread: each collection's load, then the checkpoints, in one batch. */
+export async function loadInBatch(
+  store: ReadModelStore,
+  loads: CollectionLoad[],
+  checkpoints: ReadonlyMap<string, number>,
+): Promise<void> {
+  const loadAll = async () => {
+    for (const { collection, documents } of loads) await store.collection(collection).load(documents);
+    for (const [projection, position] of checkpoints) await store.setCheckpoint(projection, position);
+  };
+  await (store.batch ? store.batch(loadAll) : loadAll());
+}
+
 export interface Collection<T extends object> {
   get(id: string): Promise<T | null>;
   /** Insert or replace. Returns false when ignored because the position is not newer. Throws DuplicateKeyError. */

@@ -12,6 +12,7 @@ import {
   type CollectionLoad,
   type CollectionOptions,
   DuplicateKeyError,
+  loadInBatch,
   type ReadModelStore,
 } from '../read-model.port';
 import { checkCollectionName, checkFieldName } from '../names';
@@ -151,10 +152,7 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
       this.bulk.writer ??= new BulkWriter(this.file);
       return this.bulk.writer.load(loads, checkpoints);
     }
-    await this.batch(async () => {
-      for (const { collection, documents } of loads) await this.collection(collection).load(documents);
-      for (const [projection, position] of checkpoints) await this.setCheckpoint(projection, position);
-    });
+    await loadInBatch(this, loads, checkpoints);
   }
 
   async close(): Promise<void> {
