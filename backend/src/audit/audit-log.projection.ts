@@ -81,6 +81,7 @@ export interface AuditHeadDoc {
   leafIndex: number;
 }
 
+export const AUDIT_LOG_PROJECTION = 'audit-log';
 export const AUDIT_TREES = 'audit-trees';
 export const AUDIT_HEADS = 'audit-tree-heads';
 export const AUDIT_TILES = 'audit-tiles';
@@ -110,7 +111,7 @@ export function editionOf(event: { data: object }): string | null {
  * nothing.
  */
 export const auditLogProjection: Projection = {
-  name: 'audit-log',
+  name: AUDIT_LOG_PROJECTION,
   collections: [AUDIT_TREES, AUDIT_TILES, AUDIT_LEAVES, AUDIT_HEADS, AUDIT_NODES],
   async apply(event, store) {
     const editionId = editionOf(event);

@@ -5,7 +5,9 @@ import { type Client, startTestSystem, type TestSystem } from '../testing/test-s
 import { allProjections } from '../app.projections';
 import { GenerationalReadModelStore, physicalName } from './generations';
 import { ProjectionRunner } from './projection-runner';
-import { rebuildProjections } from './rebuild';
+import { type RebuildElsewhere, rebuildInto, rebuildProjections } from './rebuild';
+import { AUDIT_LEAVES, AUDIT_LOG_PROJECTION } from '../audit/audit-log.projection';
+import { openStores } from '../stores';
 
 let system: TestSystem;
 let admin: Client;
@@ -84,5 +86,98 @@ describe('rebuilding the projections while the service runs', () => {
     expect(await readModels.inner.collection(next).get('ghost')).toBeNull();
     expect(await titles(editionId)).toEqual(before);
     expect((await system.anonymous.get('/health/ready')).status).toBe(200);
+  });
+});
+
+async function auditExport(editionId: string) {
+  const answer = await system.anonymous.get(`/api/processes/${editionId}/audit/export`);
+  expect(answer.status).toBe(200);
+  return answer.body as string;
+}
+
+describe('rebuilding part of the projections elsewhere at the same time', () => {
+  // Stands in for the rebuild's second thread: stores of its own on the same files.
+  const elsewhere = (names: string[], fail?: string): RebuildElsewhere => ({
+    names: new Set(names),
+    async rebuild(generations, head) {
+      const own = await openStores(system.config);
+      try {
+        if (fail) throw new Error(fail);
+        const part = allProjections.filter((projection) => names.includes(projection.name));
+        return await rebuildInto(
+          own.events,
+          (own.readModels as GenerationalReadModelStore).at(generations),
+          part,
+          head,
+        );
+      } finally {
+        await own.events.close();
+        await own.readModels.close();
+      }
+    },
+  });
+
+  it('switches once both parts are rebuilt, each projection by one of them', async () => {
+    const { events, readModels, runner } = stores();
+    const editionId = await createEdition(admin, ['proposals']);
+    await submit(editionId, 'Banquetas');
+    const before = await titles(editionId);
+    const exported = await auditExport(editionId);
+
+    const { generations, position } = await rebuildProjections(
+      events,
+      readModels,
+      allProjections,
+      elsewhere([AUDIT_LOG_PROJECTION]),
+    );
+
+    expect(position).toBe(await events.headPosition());
+    for (const [name, collection] of [
+      [AUDIT_LOG_PROJECTION, AUDIT_LEAVES],
+      ['proposals', 'proposals'],
+    ] as const) {
+      const fresh = readModels.inner.collection(physicalName(collection, generations.get(name)!));
+      expect(await fresh.count({ editionId })).toBeGreaterThan(0);
+    }
+    expect(await runner.followRebuild()).toBe(true);
+    expect(await titles(editionId)).toEqual(before);
+    // The export reads the rebuilt audit leaves, which the other part wrote.
+    expect(await auditExport(editionId)).toEqual(exported);
+  });
+
+  it('keeps the live generation when the part elsewhere fails, and says why', async () => {
+    const { events, readModels } = stores();
+    const live = await readModels.recorded();
+
+    await expect(
+      rebuildProjections(events, readModels, allProjections, elsewhere([AUDIT_LOG_PROJECTION], 'disk full')),
+    ).rejects.toThrow('disk full');
+
+    expect(await readModels.recorded()).toEqual(live);
+  });
+
+  it('leaves the projections named elsewhere to it', async () => {
+    const { events, readModels, runner } = stores();
+    const editionId = await createEdition(admin, ['proposals']);
+    await submit(editionId, 'Alumbrado');
+    let asked: { generations: Map<string, number>; head: number } | undefined;
+    const idle: RebuildElsewhere = {
+      names: new Set([AUDIT_LOG_PROJECTION]),
+      async rebuild(generations, head) {
+        asked = { generations, head };
+        return head;
+      },
+    };
+
+    const { generations } = await rebuildProjections(events, readModels, allProjections, idle);
+
+    expect(asked).toEqual({ generations, head: await events.headPosition() });
+    const leaves = readModels.inner.collection(physicalName(AUDIT_LEAVES, generations.get(AUDIT_LOG_PROJECTION)!));
+    expect(await leaves.count()).toBe(0);
+    const proposals = readModels.inner.collection(physicalName('proposals', generations.get('proposals')!));
+    expect(await proposals.count({ editionId })).toBe(1);
+    // What the live service reads again: every projection rebuilt here.
+    await rebuildProjections(events, readModels, allProjections);
+    await runner.followRebuild();
   });
 });

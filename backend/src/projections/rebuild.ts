@@ -1,4 +1,5 @@
 import type { EventStore } from '../event-store/event-store.port';
+import type { ReadModelStore } from '../read-models/read-model.port';
 import { GenerationalReadModelStore, type Generations } from './generations';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -6,8 +7,20 @@ import { WriteBehindStore } from './write-behind';
 
 export interface RebuildResult {
   generations: Generations;
-  /** Log position the new generation had applied when it was switched to. */
+  /** Log position every rebuilt projection had applied when they were switched to. */
   position: number;
+}
+
+/**
+ * Some of the projections, rebuilt somewhere else at the same time (another thread, with
+ * stores of its own): projections read only their own collections, so they need not be
+ * fed together.
+ */
+export interface RebuildElsewhere {
+  /** The projections it rebuilds, by name; the rest are rebuilt here. */
+  names: ReadonlySet<string>;
+  /** Rebuilds them into `generations` (prepared, empty) up to at least `head`; resolves with the position reached. */
+  rebuild(generations: Generations, head: number): Promise<number>;
 }
 
 /**
@@ -15,12 +28,15 @@ export interface RebuildResult {
  * generation) while the live ones keep serving, then switches to them in one write once
  * they have caught up with the log. Running instances follow within seconds and resume
  * from the new generation's checkpoints (see ProjectionRunner). Safe while the backends
- * run; run it again after a crash half-way and it starts over.
+ * run; run it again after a crash half-way and it starts over. With `elsewhere`, its
+ * projections are rebuilt there meanwhile, and the switch waits for both; a failure in
+ * either leaves the live generation in use.
  */
 export async function rebuildProjections(
   events: EventStore,
   store: GenerationalReadModelStore,
   projections: Projection[],
+  elsewhere?: RebuildElsewhere,
 ): Promise<RebuildResult> {
   const live = await store.recorded();
   const next = new Map(projections.map((projection) => [projection.name, (live.get(projection.name) ?? 0) + 1]));
@@ -39,12 +55,37 @@ export async function rebuildProjections(
     }
     await target.setCheckpoint(projection.name, 0);
   }
+  const head = await events.headPosition();
+  const here = projections.filter((projection) => !elsewhere?.names.has(projection.name));
+  const parts = await Promise.allSettled([
+    rebuildInto(events, target, here, head),
+    ...(elsewhere ? [elsewhere.rebuild(next, head)] : []),
+  ]);
+  const failures = parts.flatMap((part) => (part.status === 'rejected' ? [part.reason as unknown] : []));
+  if (failures.length > 0)
+    throw failures.length === 1 ? failures[0] : new AggregateError(failures, failures.join('; '));
+  await store.record(next);
+  const positions = parts.map((part) => (part as PromiseFulfilledResult<number>).value);
+  return { generations: next, position: Math.min(...positions) };
+}
+
+/**
+ * Feeds the whole log, up to at least `head`, to projections whose collections in `target`
+ * are empty and whose checkpoints are 0, and writes everything before it resolves with the
+ * position reached. A projection that fails fails the lot, naming the event.
+ */
+export async function rebuildInto(
+  events: EventStore,
+  target: ReadModelStore,
+  projections: Projection[],
+  head: number,
+): Promise<number> {
+  if (projections.length === 0) return head;
   // Nobody reads the new generation before the switch: its writes wait in memory and go
   // out in large transactions, and the log, checked on append, is not validated again.
   const buffered = new WriteBehindStore(target, new Set(projections.flatMap((projection) => projection.collections)));
   const runner = new ProjectionRunner(events, buffered, projections, null, { trustCurrentVersions: true });
   await runner.start();
-  const head = await events.headPosition();
   await runner.waitFor(head);
   await runner.stop();
   if (runner.error) throw runner.error;
@@ -61,6 +102,5 @@ export async function rebuildProjections(
     );
   }
   await buffered.flush();
-  await store.record(next);
-  return { generations: next, position: runner.position };
+  return runner.position;
 }

@@ -1,11 +1,17 @@
 import { Worker } from 'node:worker_threads';
-import { WRITE_LOCK_WAIT_MS } from '../../event-store/sqlite/sqlite-database';
 import type { CollectionLoad } from '../read-model.port';
 import { LOAD_DOCUMENT, REMOVE_DOCUMENT } from './sqlite-collection';
 
 /** The statement that sets a projection's checkpoint, here and on the store's own connection. */
 export const SET_CHECKPOINT =
   'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position';
+
+/**
+ * How long a load waits for the file's write lock. Longer than a request's wait: nobody
+ * waits on this thread but the rebuild, whose two threads take turns with loads of a
+ * hundred thousand documents, each of which may hold the lock for seconds on a busy machine.
+ */
+const BULK_LOCK_WAIT_MS = 60_000;
 
 /** One collection's documents as they cross to the thread: three columns instead of an object each. */
 interface WireLoad {
@@ -30,9 +36,26 @@ const write = db.prepare(workerData.sql.write);
 const remove = db.prepare(workerData.sql.remove);
 const checkpoint = db.prepare(workerData.sql.checkpoint);
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+// SQLite can answer BUSY before the busy timeout is over (seen with two of these threads
+// on one file, the other committing meanwhile): try again until the wait is over.
+function begin() {
+  const deadline = performance.now() + workerData.lockWaitMs;
+  for (;;) {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (error.errcode !== 5 || performance.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+
 parentPort.on('message', ({ id, loads, checkpoints }) => {
   try {
-    db.exec('BEGIN IMMEDIATE');
+    begin();
     try {
       for (const { collection, ids, docs, positions } of loads) {
         const order = ids.map((_, n) => n).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
@@ -95,7 +118,7 @@ export class BulkWriter {
       eval: true,
       workerData: {
         file: this.file,
-        lockWaitMs: WRITE_LOCK_WAIT_MS,
+        lockWaitMs: BULK_LOCK_WAIT_MS,
         sql: { write: LOAD_DOCUMENT, remove: REMOVE_DOCUMENT, checkpoint: SET_CHECKPOINT },
       },
     });
