@@ -161,8 +161,9 @@ class BufferedCollection<T extends object> implements Collection<T> {
   async delete(id: string, { position }: WriteOptions = {}): Promise<boolean> {
     const entry = await this.entry(id);
     if (isStaleWrite(position, entry?.position)) return false;
+    const existed = entry?.json != null;
     this.put(id, entry, null, position ?? null);
-    return entry?.json != null;
+    return existed;
   }
 
   async find(options?: FindOptions): Promise<Page<T>> {
@@ -236,8 +237,15 @@ class BufferedCollection<T extends object> implements Collection<T> {
 
   private put(id: string, entry: Entry | undefined, json: string | null, position: number | null): void {
     if (!entry?.dirty) this.store.dirty += 1;
-    if (!entry) this.written.add(id);
-    this.entries.set(id, { json, position, dirty: true, epoch: entry?.epoch ?? -1 });
+    if (entry) {
+      // Changed in place: a flush took its own copy of the fields (takeDirty).
+      entry.json = json;
+      entry.position = position;
+      entry.dirty = true;
+      return;
+    }
+    this.written.add(id);
+    this.entries.set(id, { json, position, dirty: true, epoch: -1 });
   }
 
   private async passOn(id: string): Promise<void> {
