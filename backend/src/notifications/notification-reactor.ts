@@ -24,7 +24,7 @@ import { BallotsReadModel } from '../ballots/public-api';
 import { Profiles } from '../identity/public-api';
 import { ProposalsReadModel } from '../proposals/public-api';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
-import { decodeEvent, type StoredEvent } from '../shared/event-envelope';
+import { decodeOwnEvent, type StoredEvent } from '../shared/event-envelope';
 import { Contacts, type ContactDoc } from './contacts';
 import { Deliveries, deliveryId, type OutboxDoc } from './deliveries';
 import { Mailer } from './mailer';
@@ -151,7 +151,8 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
     const subscription = this.events.subscribeToAll({
       after: this.checkpoint,
       onEvent: async (recorded) => {
-        const reaction = this.react(decodeEvent(recorded));
+        // Checked by the catalog on append, like the projections' events (decodeOwnEvent).
+        const reaction = this.react(decodeOwnEvent(recorded));
         this.reacting = reaction.catch(() => {});
         await reaction;
         this.checkpoint = recorded.position;

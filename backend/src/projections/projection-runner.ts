@@ -39,8 +39,9 @@ export interface ProjectorLease {
 export interface RunnerOptions {
   /**
    * Takes events of their type's current version as the catalog passed them on append
-   * (decodeOwnEvent) instead of validating each again: for a rebuild, which replays the
-   * whole log. Older versions are still upcast through the catalog.
+   * (decodeOwnEvent) instead of validating each again, as the service and a rebuild do.
+   * Older versions are still upcast through the catalog; without it, every event is
+   * validated again (a runner over a log that other code may have written).
    */
   trustCurrentVersions?: boolean;
   /**

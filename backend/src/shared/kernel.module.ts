@@ -56,6 +56,8 @@ export class KernelModule {
   static forRoot(config: Config, stores: KernelStores, projections: Projection[]): DynamicModule {
     const runner = new ProjectionRunner(stores.events, stores.readModels, projections, projectorLease(config), {
       waitLimitMs: config.projectionWaitSeconds * 1000,
+      // Every event of the current version passed the catalog on append (toEventData).
+      trustCurrentVersions: true,
     });
     return {
       module: KernelModule,
