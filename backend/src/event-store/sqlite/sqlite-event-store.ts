@@ -16,11 +16,15 @@ import { LogGrowthSignal } from './log-growth-signal';
 import { type LogAppend, LogWriter } from './log-writer';
 import { WRITE_LOCK_WAIT_MS, inWriteTransaction, isBusy, openSharedDatabase } from './sqlite-database';
 
+/** How many times further apart the looks for other processes' events get while the log does not grow. */
+const IDLE_SLOWDOWN = 16;
+
 export interface SqliteEventStoreOptions {
   /**
-   * How often waiting subscriptions look for events appended by other processes. Default
-   * 5 ms: a command on another backend instance waits for the projector here to notice its
-   * event, and a look is one indexed read.
+   * How often waiting subscriptions look for events appended by other processes while the
+   * log grows. Default 5 ms: a command on another backend instance waits for the projector
+   * here to notice its event, and a look is one indexed read. While the log does not grow,
+   * the looks slow down to one every 16 intervals (80 ms by default; LogGrowthSignal).
    */
   pollIntervalMs?: number;
   /** How long, from when it was asked for, an append may wait for another process's write lock. Default WRITE_LOCK_WAIT_MS. */
@@ -99,7 +103,7 @@ class SqliteEventStore implements EventStore {
     private readonly lockWaitMs: number,
   ) {
     this.statements = prepareStatements(db);
-    this.growth = new LogGrowthSignal(() => this.readHead(), pollIntervalMs);
+    this.growth = new LogGrowthSignal(() => this.readHead(), pollIntervalMs, pollIntervalMs * IDLE_SLOWDOWN);
   }
 
   /**
