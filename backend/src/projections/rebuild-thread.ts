@@ -16,16 +16,24 @@ type PartAnswer = { position: number } | { error: string };
  * Rebuilds the named projections on a worker thread running `entry` (a script that calls
  * `serveRebuildPart` there), which opens stores of its own: the other core projects while
  * this one does. The thread ends with its answer; one that stops without answering fails
- * the rebuild.
+ * the rebuild, and one still working when the signal aborts is stopped.
  */
 export function rebuildOnThread(entry: string, names: string[]): RebuildElsewhere {
   return {
     names: new Set(names),
-    rebuild: (generations: Generations, head: number) =>
+    rebuild: (generations: Generations, head: number, signal: AbortSignal) =>
       new Promise((resolve, reject) => {
+        if (signal.aborted) return reject(signal.reason);
         const request: PartRequest = { names, generations: [...generations], head };
         const worker = new Worker(entry, { workerData: request });
         let answered = false;
+        const stop = () => {
+          answered = true;
+          reject(signal.reason);
+          void worker.terminate();
+        };
+        signal.addEventListener('abort', stop, { once: true });
+        worker.once('exit', () => signal.removeEventListener('abort', stop));
         worker.once('message', (answer: PartAnswer) => {
           answered = true;
           if ('error' in answer) reject(new Error(answer.error));

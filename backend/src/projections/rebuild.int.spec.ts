@@ -96,7 +96,7 @@ async function auditExport(editionId: string) {
 }
 
 describe('rebuilding part of the projections elsewhere at the same time', () => {
-  // Stands in for the rebuild's second thread: stores of its own on the same files.
+  // Stands in for the rebuild's second thread, on this one: the stores opened again on the same files.
   const elsewhere = (names: string[], fail?: string): RebuildElsewhere => ({
     names: new Set(names),
     async rebuild(generations, head) {
@@ -160,6 +160,7 @@ describe('rebuilding part of the projections elsewhere at the same time', () => 
     const { events, readModels, runner } = stores();
     const editionId = await createEdition(admin, ['proposals']);
     await submit(editionId, 'Alumbrado');
+    const live = await readModels.recorded();
     let asked: { generations: Map<string, number>; head: number } | undefined;
     const idle: RebuildElsewhere = {
       names: new Set([AUDIT_LOG_PROJECTION]),
@@ -172,11 +173,13 @@ describe('rebuilding part of the projections elsewhere at the same time', () => 
     const { generations } = await rebuildProjections(events, readModels, allProjections, idle);
 
     expect(asked).toEqual({ generations, head: await events.headPosition() });
+    expect(generations.get(AUDIT_LOG_PROJECTION)).toBe((live.get(AUDIT_LOG_PROJECTION) ?? 0) + 1);
     const leaves = readModels.inner.collection(physicalName(AUDIT_LEAVES, generations.get(AUDIT_LOG_PROJECTION)!));
     expect(await leaves.count()).toBe(0);
     const proposals = readModels.inner.collection(physicalName('proposals', generations.get('proposals')!));
     expect(await proposals.count({ editionId })).toBe(1);
-    // What the live service reads again: every projection rebuilt here.
+    // What the live service reads again: every projection rebuilt here, once it has followed.
+    await runner.followRebuild();
     await rebuildProjections(events, readModels, allProjections);
     await runner.followRebuild();
   });

@@ -19,8 +19,11 @@ export interface RebuildResult {
 export interface RebuildElsewhere {
   /** The projections it rebuilds, by name; the rest are rebuilt here. */
   names: ReadonlySet<string>;
-  /** Rebuilds them into `generations` (prepared, empty) up to at least `head`; resolves with the position reached. */
-  rebuild(generations: Generations, head: number): Promise<number>;
+  /**
+   * Rebuilds them into `generations` (prepared, empty) up to at least `head`; resolves with
+   * the position reached. Gives up when `signal` aborts (the other part failed).
+   */
+  rebuild(generations: Generations, head: number, signal: AbortSignal): Promise<number>;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface RebuildElsewhere {
  * from the new generation's checkpoints (see ProjectionRunner). Safe while the backends
  * run; run it again after a crash half-way and it starts over. With `elsewhere`, its
  * projections are rebuilt there meanwhile, and the switch waits for both; a failure in
- * either leaves the live generation in use.
+ * either stops the other and leaves the live generation in use.
  */
 export async function rebuildProjections(
   events: EventStore,
@@ -57,28 +60,40 @@ export async function rebuildProjections(
   }
   const head = await events.headPosition();
   const here = projections.filter((projection) => !elsewhere?.names.has(projection.name));
+  // The first part to fail stops the other, which then fails with the same error.
+  const stop = new AbortController();
+  const part = (rebuild: () => Promise<number>) =>
+    Promise.resolve()
+      .then(rebuild)
+      .catch((error: unknown) => {
+        stop.abort(error);
+        throw error;
+      });
   const parts = await Promise.allSettled([
-    rebuildInto(events, target, here, head),
-    ...(elsewhere ? [elsewhere.rebuild(next, head)] : []),
+    part(() => rebuildInto(events, target, here, head, stop.signal)),
+    ...(elsewhere ? [part(() => elsewhere.rebuild(next, head, stop.signal))] : []),
   ]);
-  const failures = parts.flatMap((part) => (part.status === 'rejected' ? [part.reason as unknown] : []));
+  const failures = [...new Set(parts.flatMap((p) => (p.status === 'rejected' ? [p.reason as unknown] : [])))];
   if (failures.length > 0)
     throw failures.length === 1 ? failures[0] : new AggregateError(failures, failures.join('; '));
+  const position = Math.min(...parts.map((p) => (p as PromiseFulfilledResult<number>).value));
+  if (position < head) throw new Error(`a part of the rebuild stopped at log position ${position}, before ${head}`);
   await store.record(next);
-  const positions = parts.map((part) => (part as PromiseFulfilledResult<number>).value);
-  return { generations: next, position: Math.min(...positions) };
+  return { generations: next, position };
 }
 
 /**
  * Feeds the whole log, up to at least `head`, to projections whose collections in `target`
  * are empty and whose checkpoints are 0, and writes everything before it resolves with the
- * position reached. A projection that fails fails the lot, naming the event.
+ * position reached. A projection that fails fails the lot, naming the event; `signal`
+ * aborting stops it there, failing with its reason.
  */
 export async function rebuildInto(
   events: EventStore,
   target: ReadModelStore,
   projections: Projection[],
   head: number,
+  signal?: AbortSignal,
 ): Promise<number> {
   if (projections.length === 0) return head;
   // Nobody reads the new generation before the switch: its writes wait in memory and go
@@ -86,8 +101,11 @@ export async function rebuildInto(
   const buffered = new WriteBehindStore(target, new Set(projections.flatMap((projection) => projection.collections)));
   const runner = new ProjectionRunner(events, buffered, projections, null, { trustCurrentVersions: true });
   await runner.start();
-  await runner.waitFor(head);
-  await runner.stop();
+  try {
+    await untilAborted(runner.waitFor(head), signal);
+  } finally {
+    await runner.stop();
+  }
   if (runner.error) throw runner.error;
   // The live generation stays in use: switching would serve a read model that skipped events.
   const failures = runner.failures;
@@ -103,4 +121,15 @@ export async function rebuildInto(
   }
   await buffered.flush();
   return runner.position;
+}
+
+/** `work`, or the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }

@@ -42,11 +42,11 @@ function unrepresentable(value: unknown, path: string[] = []): string[] {
 }
 
 /**
- * For the write path, which reads a stream to decide on it and has just as often appended
- * it itself: an event of its type's current version passed the catalog on append
- * (toEventData), so it is not parsed again; one of an older version still goes through the
- * catalog, which upcasts or refuses it. Readers outside the write path (projections, the
- * audit) use decodeEvent.
+ * For the service's own readers of the log (the write path, the projections, the
+ * notification reactor, a rebuild): an event of its type's current version passed the
+ * catalog on append (toEventData), so it is not parsed again; one of an older version
+ * still goes through the catalog, which upcasts or refuses it. Readers that answer the
+ * public or check a log from elsewhere (the audit export, receipts) use decodeEvent.
  */
 export function decodeOwnEvent(recorded: RecordedEvent): StoredEvent {
   const schemaVersion = Number(recorded.metadata['schemaVersion'] ?? 1);
@@ -54,7 +54,7 @@ export function decodeOwnEvent(recorded: RecordedEvent): StoredEvent {
   return recorded as unknown as StoredEvent;
 }
 
-/** Validates on read: a log written by other code (or tampered with) fails loudly here. */
+/** Validates on read: an event that other code wrote (or that was tampered with) fails loudly here. */
 export function decodeEvent(recorded: RecordedEvent): StoredEvent {
   const schemaVersion = Number(recorded.metadata['schemaVersion'] ?? 1);
   const event = parseEvent(recorded.type, recorded.data, schemaVersion);

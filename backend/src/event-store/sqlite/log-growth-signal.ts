@@ -13,21 +13,25 @@ export interface Wait {
  * Wakes subscriptions that have caught up with the log. Appends made through this
  * store call `notify` and wake them at once; appends made by another process sharing
  * the file are noticed by polling the head position, only while someone is waiting.
- * The looks come every `pollIntervalMs` while the log grows and twice as far apart after
- * each one that finds it as it was, up to `idlePollIntervalMs`: a wake-up costs about
- * 0.1 ms of CPU on these machines, so looking 200 times a second kept an idle instance 2 to
- * 3 % busy.
+ * The looks come every `pollIntervalMs`; once the log has not grown for `quietMs` (nor
+ * this process appended), each look that finds it as it was doubles the interval, up to
+ * `idlePollIntervalMs`, until it grows again. A wake-up costs about 0.1 ms of CPU on these
+ * machines, so looking 200 times a second kept an idle instance 2 to 3 % busy, while an
+ * instance serving a few commands a second keeps the fast pace.
  */
 export class LogGrowthSignal {
   private readonly waiters = new Set<Waiter>();
   private timer: NodeJS.Timeout | undefined;
   private intervalMs: number;
   private lastHead = -1;
+  /** Looks in a row that found the log as it was. */
+  private quietLooks = 0;
 
   constructor(
     private readonly readHead: () => number,
     private readonly pollIntervalMs: number,
     private readonly idlePollIntervalMs = pollIntervalMs,
+    private readonly quietMs = 1_000,
   ) {
     this.intervalMs = pollIntervalMs;
   }
@@ -46,7 +50,7 @@ export class LogGrowthSignal {
   }
 
   notify(): void {
-    this.intervalMs = this.pollIntervalMs;
+    this.grew();
     for (const waiter of this.waiters) this.release(waiter);
   }
 
@@ -72,6 +76,11 @@ export class LogGrowthSignal {
     this.timer = undefined;
   }
 
+  private grew(): void {
+    this.intervalMs = this.pollIntervalMs;
+    this.quietLooks = 0;
+  }
+
   private grownPast(position: number): boolean {
     try {
       return this.readHead() > position;
@@ -90,8 +99,9 @@ export class LogGrowthSignal {
       this.notify();
       return;
     }
-    this.intervalMs =
-      head === this.lastHead ? Math.min(this.intervalMs * 2, this.idlePollIntervalMs) : this.pollIntervalMs;
+    if (head !== this.lastHead) this.grew();
+    else if (++this.quietLooks * this.pollIntervalMs >= this.quietMs)
+      this.intervalMs = Math.min(this.intervalMs * 2, this.idlePollIntervalMs);
     this.lastHead = head;
     for (const waiter of this.waiters) {
       if (waiter.position < head) this.release(waiter);

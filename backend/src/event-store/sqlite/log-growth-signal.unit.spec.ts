@@ -29,52 +29,85 @@ describe('log growth signal', () => {
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());
 
-    it('looks less and less often while the log does not grow, and at once again after it grows', async () => {
-      let head = 3;
-      let looks = 0;
+    /** A signal over a head another process moves, counting the looks; every 5 ms, 80 ms when quiet for a second. */
+    function watched() {
+      const log = { head: 3, looks: 0 };
       const signal = new LogGrowthSignal(
         () => {
-          looks += 1;
-          return head;
+          log.looks += 1;
+          return log.head;
         },
         5,
         80,
+        1_000,
       );
-      const wait = signal.waitPast(3);
+      const waitPast = (position: number) => {
+        const wait = { released: false };
+        void signal.waitPast(position).done.then(() => (wait.released = true));
+        return wait;
+      };
+      return { log, signal, waitPast };
+    }
 
+    /** Lets the log stay quiet past the second, until the looks are 80 ms apart. */
+    async function quietSpell(log: { looks: number }) {
       await jest.advanceTimersByTimeAsync(1_000);
-      // Every 5 ms would be 200 looks; 5, 10, 20, 40, then every 80 ms is 16 (and the first check).
-      expect(looks).toBeLessThanOrEqual(17);
-      expect(looks).toBeGreaterThanOrEqual(14);
+      // Every 5 ms for the second (and the first check at the wait).
+      expect(log.looks).toBeGreaterThanOrEqual(195);
+      const before = log.looks;
+      await jest.advanceTimersByTimeAsync(2_000);
+      // 10, 20, 40, 80 ms apart, then every 80 ms: about 27 looks, not 400.
+      expect(log.looks - before).toBeLessThanOrEqual(30);
+      expect(log.looks - before).toBeGreaterThanOrEqual(20);
+    }
 
-      // Another process appends: noticed at the next look, within the idle interval.
-      head = 4;
+    it('keeps the fast pace for a second after the log last grew, then looks less and less often', async () => {
+      const { log, waitPast } = watched();
+      const wait = waitPast(3);
+      await quietSpell(log);
+      expect(wait.released).toBe(false);
+      log.head = 4;
       await jest.advanceTimersByTimeAsync(80);
-      await expect(wait.done).resolves.toBeUndefined();
+      expect(wait.released).toBe(true);
+    });
 
-      // The log grew, so the next waiter is served at the fast pace.
-      const next = signal.waitPast(4);
-      head = 5;
+    it('looks at the fast pace again as soon as it sees the log grow', async () => {
+      const { log, waitPast } = watched();
+      const first = waitPast(3);
+      await quietSpell(log);
+      log.head = 4;
+      await jest.advanceTimersByTimeAsync(80);
+      expect(first.released).toBe(true);
+
+      const next = waitPast(4);
+      log.head = 5;
       await jest.advanceTimersByTimeAsync(5);
-      await expect(next.done).resolves.toBeUndefined();
+      expect(next.released).toBe(true);
+    });
+
+    it('looks at the fast pace again as soon as this process appends', async () => {
+      const { log, signal, waitPast } = watched();
+      const first = waitPast(3);
+      await quietSpell(log);
+      log.head = 4;
+      signal.notify();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(first.released).toBe(true);
+
+      const next = waitPast(4);
+      log.head = 5;
+      await jest.advanceTimersByTimeAsync(5);
+      expect(next.released).toBe(true);
     });
 
     it('stops looking once nobody waits', async () => {
-      let looks = 0;
-      const signal = new LogGrowthSignal(
-        () => {
-          looks += 1;
-          return 3;
-        },
-        5,
-        80,
-      );
+      const { log, signal } = watched();
       const wait = signal.waitPast(3);
       await jest.advanceTimersByTimeAsync(20);
       wait.cancel();
-      const before = looks;
+      const before = log.looks;
       await jest.advanceTimersByTimeAsync(1_000);
-      expect(looks).toBe(before);
+      expect(log.looks).toBe(before);
     });
   });
 });

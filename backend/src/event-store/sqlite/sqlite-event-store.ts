@@ -23,8 +23,9 @@ export interface SqliteEventStoreOptions {
   /**
    * How often waiting subscriptions look for events appended by other processes while the
    * log grows. Default 5 ms: a command on another backend instance waits for the projector
-   * here to notice its event, and a look is one indexed read. While the log does not grow,
-   * the looks slow down to one every 16 intervals (80 ms by default; LogGrowthSignal).
+   * here to notice its event, and a look is one indexed read. After a second in which the
+   * log has not grown, the looks slow down to one every 16 intervals (80 ms by default;
+   * LogGrowthSignal) until it grows again.
    */
   pollIntervalMs?: number;
   /** How long, from when it was asked for, an append may wait for another process's write lock. Default WRITE_LOCK_WAIT_MS. */

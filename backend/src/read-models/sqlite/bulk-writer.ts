@@ -47,7 +47,7 @@ function begin() {
       db.exec('BEGIN IMMEDIATE');
       return;
     } catch (error) {
-      if (error.errcode !== 5 || performance.now() > deadline) throw error;
+      if ((error.errcode & 0xff) !== 5 || performance.now() > deadline) throw error;
       Atomics.wait(pause, 0, 0, 5);
     }
   }
