@@ -3,7 +3,8 @@
 // flow, then from a separate load process: one ballot cast per resident and its revotes as
 // fast as the server answers, the framework's floor (GET /health/live) on the same server
 // in the same run, both timed from the first request sent to the last answer received,
-// and the latency of revotes offered at constant rates (open loop).
+// the CPU each request cost the server (every thread, read from its own /metrics) and the
+// load generator, and the latency of revotes offered at constant rates (open loop).
 // Settings: BENCH_VOTERS (default 2000), BENCH_ROUNDS (casts per resident, the later ones
 // revotes; default 3), BENCH_CONNECTIONS (default 32), BENCH_LIVE_REQUESTS (default 20000),
 // BENCH_RATES (offered casts per second, default 500,1000,2000), BENCH_RATE_SECONDS
@@ -75,6 +76,9 @@ try {
     console.log(`  ${row('POST ballot', casts)}`);
     console.log(`  ${row('GET /health/live', live)}`);
     console.log(`  ballots per second / health per second: ${(casts.perSecond / live.perSecond).toFixed(3)}`);
+    const cpu = (r) =>
+      `${r.serverCpuMicros.toFixed(0)} µs of server CPU, ${r.loadCpuMicros.toFixed(0)} µs of the generator's`;
+    console.log(`  CPU per request (every thread): a ballot ${cpu(casts)}; GET /health/live ${cpu(live)}`);
     console.log(
       `  revotes offered at a constant rate for ${rateSeconds} s each, latency from each one's scheduled send:`,
     );

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
+import { waitUntilCaughtUp } from '../lib/server.mjs';
 
 const { baseUrls, editionId, selections, sessionsFile, connections, rounds, liveRequests, rates, rateSeconds } =
   JSON.parse(process.argv[2]);
@@ -151,29 +152,63 @@ async function openLoop(rate, seconds) {
   };
 }
 
+/** CPU seconds every replica's process has used so far (all its threads), from its own metrics. */
+async function serverCpuSeconds() {
+  let total = 0;
+  for (const url of baseUrls) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const value = /^process_cpu_seconds_total (\S+)$/m.exec(text);
+    if (!value) throw new Error(`${url}/metrics has no process_cpu_seconds_total`);
+    total += Number(value[1]);
+  }
+  return total;
+}
+
+/**
+ * Runs a closed loop and adds the CPU it cost per request: the servers' (every thread of
+ * every replica, until the projections have applied its events) and this generator's.
+ */
+async function withCpu(run) {
+  const serverBefore = await serverCpuSeconds();
+  const ownBefore = process.cpuUsage();
+  const result = await run();
+  const own = process.cpuUsage(ownBefore);
+  await waitUntilCaughtUp(baseUrls[0]);
+  const server = (await serverCpuSeconds()) - serverBefore;
+  return {
+    ...result,
+    serverCpuMicros: (server * 1e6) / result.requests,
+    loadCpuMicros: (own.user + own.system) / result.requests,
+  };
+}
+
 let next = 0;
-const casts = await closedLoop({
-  amount: sessions.length * rounds,
-  requests: [
-    {
-      method: 'POST',
-      path: ballotPath,
-      setupRequest(request) {
-        const session = sessions[next++ % sessions.length];
-        return {
-          ...request,
-          headers: {
-            'content-type': 'application/json',
-            cookie: session.cookie,
-            'x-csrf-token': session.csrfToken,
-          },
-          body,
-        };
+const casts = await withCpu(() =>
+  closedLoop({
+    amount: sessions.length * rounds,
+    requests: [
+      {
+        method: 'POST',
+        path: ballotPath,
+        setupRequest(request) {
+          const session = sessions[next++ % sessions.length];
+          return {
+            ...request,
+            headers: {
+              'content-type': 'application/json',
+              cookie: session.cookie,
+              'x-csrf-token': session.csrfToken,
+            },
+            body,
+          };
+        },
       },
-    },
-  ],
-});
-const live = await closedLoop({ amount: liveRequests, requests: [{ method: 'GET', path: '/health/live' }] });
+    ],
+  }),
+);
+const live = await withCpu(() =>
+  closedLoop({ amount: liveRequests, requests: [{ method: 'GET', path: '/health/live' }] }),
+);
 const openLoops = [];
 for (const rate of rates) openLoops.push(await openLoop(rate, rateSeconds));
 agent.destroy();
