@@ -488,6 +488,41 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
           await other.close();
         }
       });
+
+      it('hands two subscriptions exactly what reading the log returns, whichever client appended', async () => {
+        const other = await harness.openAgain();
+        try {
+          const start = await store.headPosition();
+          const deliveries = [record(store, start), record(store, start)];
+          let n = 0;
+          // Data and metadata of some depth, so that their copies are compared too.
+          const note = (): EventData => ({
+            ...noted('Noted', { n: ++n, nested: { list: [n, `${n}`, null] } }),
+            metadata: { by: 'contract' },
+          });
+          const first = note();
+          await store.append(ballotStream('v1'), [first, note()], 'no_stream');
+          await other.append(ballotStream('v2'), [note()], 'no_stream');
+          // Concurrent appends commit together; the refused one and the retry write nothing.
+          await Promise.all([
+            store.append(ballotStream('v1'), [note()], 1),
+            store.append(ballotStream('v3'), [note(), note()], 'no_stream'),
+            store.append(ballotStream('v1'), [note()], 0).catch((error: unknown) => error),
+            store.append(ballotStream('v1'), [first], 'no_stream'),
+          ]);
+          await other.append(ballotStream('v2'), [note()], 0);
+          await store.append(ballotStream('v3'), [note()], 1);
+
+          const log = await store.readAll({ after: start });
+          expect(log).toHaveLength(8);
+          for (const delivered of deliveries) {
+            await delivered.reached(8);
+            expect(delivered.events).toEqual(log);
+          }
+        } finally {
+          await other.close();
+        }
+      });
     });
 
     describe('concurrent appends', () => {

@@ -14,10 +14,12 @@ type WireError =
   | { kind: 'sqlite'; message: string; errcode: number; errstr: string }
   | { kind: 'other'; message: string };
 
-type Outcome = { result: AppendResult } | { error: unknown };
+/** `written` is false for an append whose event ids were in the stream already: the result is the earlier copy's. */
+type Written = { result: AppendResult; written: boolean };
 
-type Reply =
-  { id: number; outcomes: ({ result: AppendResult } | { error: WireError })[] } | { id: number; failed: WireError };
+type Outcome = Written | { error: unknown };
+
+type Reply = { id: number; outcomes: (Written | { error: WireError })[] } | { id: number; failed: WireError };
 
 /**
  * The writer thread's code, plain JavaScript (it runs from the built backend and under the
@@ -50,7 +52,7 @@ function appendOne({ streamId, expected, events }) {
   const original = eventById.get(streamId, events[0].id);
   if (original) {
     const tip = tipUpTo.get(streamId, original.revision + events.length - 1);
-    return { nextExpectedRevision: tip.revision, position: tip.position, recordedAt: tip.recorded_at };
+    return { result: { nextExpectedRevision: tip.revision, position: tip.position, recordedAt: tip.recorded_at }, written: false };
   }
   const current = lastRevision.get(streamId).revision ?? undefined;
   if (!meets(expected, current)) throw { kind: 'wrong-revision', streamId, expected, actual: current ?? 'no_stream' };
@@ -61,7 +63,7 @@ function appendOne({ streamId, expected, events }) {
     revision += 1;
     position = Number(insert.run(streamId, revision, event.id, event.type, event.data, event.metadata, recordedAt).lastInsertRowid);
   }
-  return { nextExpectedRevision: revision, position, recordedAt };
+  return { result: { nextExpectedRevision: revision, position, recordedAt }, written: true };
 }
 
 parentPort.on('message', ({ id, appends, lockWaitMs }) => {
@@ -77,9 +79,9 @@ parentPort.on('message', ({ id, appends, lockWaitMs }) => {
     outcomes = appends.map((append) => {
       db.exec('SAVEPOINT append');
       try {
-        const result = appendOne(append);
+        const outcome = appendOne(append);
         db.exec('RELEASE append');
-        return { result };
+        return outcome;
       } catch (error) {
         db.exec('ROLLBACK TO append');
         db.exec('RELEASE append');

@@ -14,10 +14,14 @@ import {
 import { CatchUpSubscription } from './catch-up-subscription';
 import { LogGrowthSignal } from './log-growth-signal';
 import { type LogAppend, LogWriter } from './log-writer';
+import { RecentEvents } from './recent-events';
 import { WRITE_LOCK_WAIT_MS, inWriteTransaction, isBusy, openSharedDatabase } from './sqlite-database';
 
 /** How many times further apart the looks for other processes' events get while the log does not grow. */
 const IDLE_SLOWDOWN = 16;
+
+/** Events kept for the subscriptions that follow the log's tail: a few commits' worth under load. */
+const RECENT_EVENTS = 2_000;
 
 export interface SqliteEventStoreOptions {
   /**
@@ -93,6 +97,7 @@ class SqliteEventStore implements EventStore {
   private readPositionsStatement: StatementSync | undefined;
   private readonly growth: LogGrowthSignal;
   private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly recent = new RecentEvents(RECENT_EVENTS);
   private pending: PendingAppend[] = [];
   /** The appends' commit, from when it is scheduled until the appends in it are settled. */
   private committing: Promise<void> | null = null;
@@ -160,6 +165,13 @@ class SqliteEventStore implements EventStore {
       this.pending = waiting.concat(this.pending);
       return;
     }
+    // Kept before the subscriptions wake, so that they find this process's own events in memory.
+    this.recent.add(
+      batch.flatMap(({ append }, i) => {
+        const outcome = outcomes[i]!;
+        return 'written' in outcome && outcome.written ? recordedAppend(append, outcome.result) : [];
+      }),
+    );
     this.growth.notify();
     batch.forEach((append, i) => {
       const outcome = outcomes[i]!;
@@ -194,11 +206,7 @@ class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    const subscription = new CatchUpSubscription(
-      (after, limit) => this.readAllNow({ after, limit }),
-      this.growth,
-      options,
-    );
+    const subscription = new CatchUpSubscription((after, limit) => this.readTail(after, limit), this.growth, options);
     this.subscriptions.add(subscription);
     void subscription.run().finally(() => this.subscriptions.delete(subscription));
     return subscription;
@@ -216,6 +224,15 @@ class SqliteEventStore implements EventStore {
   private readHead(): number {
     const row = this.statements.head.get() as { position: number | null };
     return row.position ?? 0;
+  }
+
+  /** A subscription's next events: from memory when kept there (RecentEvents), else from the log, kept then for the next one. */
+  private readTail(after: number, limit: number): RecordedEvent[] {
+    const kept = this.recent.after(after, limit);
+    if (kept) return kept;
+    const read = this.readAllNow({ after, limit });
+    this.recent.add(read);
+    return read;
   }
 
   private readAllNow({ after = 0, limit = -1, streamPrefixes }: ReadAllOptions): RecordedEvent[] {
@@ -259,6 +276,22 @@ function toLogAppend(streamId: string, events: EventData[], expected: ExpectedRe
       metadata: JSON.stringify(event.metadata ?? {}),
     })),
   };
+}
+
+/** The events of an append as a read of the log would return them, once the writer reported where they went. */
+function recordedAppend({ streamId, events }: LogAppend, { nextExpectedRevision, position, recordedAt }: AppendResult) {
+  const first = events.length - 1;
+  return events.map((event, i): RecordedEvent => ({
+    id: event.id,
+    type: event.type,
+    streamId,
+    revision: nextExpectedRevision - first + i,
+    position: position - first + i,
+    // Parsed from the text written, not the appender's objects: readers get what the log holds, and their own copy.
+    data: JSON.parse(event.data) as Record<string, unknown>,
+    metadata: JSON.parse(event.metadata) as Record<string, unknown>,
+    recordedAt,
+  }));
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
