@@ -8,7 +8,8 @@
 // Settings: BENCH_VOTERS (default 2000), BENCH_ROUNDS (casts per resident, the later ones
 // revotes; default 3), BENCH_CONNECTIONS (default 32), BENCH_LIVE_REQUESTS (default 20000),
 // BENCH_RATES (offered casts per second, default 500,1000,2000), BENCH_RATE_SECONDS
-// (seconds at each rate, default 5).
+// (seconds at each rate, default 5), BENCH_WARMUP_VOTERS (residents of their own whose casts,
+// 3 each, and some health checks warm each instance up before it is measured; default 500).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../infra/dist/index.js';
@@ -22,12 +23,13 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const liveRequests = Number(process.env.BENCH_LIVE_REQUESTS ?? 20_000);
 const rates = (process.env.BENCH_RATES ?? '500,1000,2000').split(',').map(Number);
 const rateSeconds = Number(process.env.BENCH_RATE_SECONDS ?? 5);
+const warmUpVoters = Number(process.env.BENCH_WARMUP_VOTERS ?? 500);
 
-async function logInResidents(baseUrl, count) {
+async function logInResidents(baseUrl, count, from = 1) {
   const sessions = [];
   const started = performance.now();
-  for (let first = 1; first <= count; first += 50) {
-    const batch = Array.from({ length: Math.min(50, count - first + 1) }, (_, i) => `resident-centro-${first + i}`);
+  for (let first = from; first < from + count; first += 50) {
+    const batch = Array.from({ length: Math.min(50, from + count - first) }, (_, i) => `resident-centro-${first + i}`);
     sessions.push(...(await Promise.all(batch.map((account) => Session.logIn(baseUrl, account)))));
   }
   return { sessions, seconds: (performance.now() - started) / 1000 };
@@ -36,25 +38,29 @@ async function logInResidents(baseUrl, count) {
 // One address logs every resident in, and each resident revotes at whatever rates are
 // offered: the login and write limits are raised for the run (still counted), as the README says.
 const { baseUrl, dataDir, stop, addInstance } = await startServer({
-  RATE_LIMIT_LOGINS: String(voters * 2),
+  RATE_LIMIT_LOGINS: String((voters + warmUpVoters) * 2),
   RATE_LIMIT_WRITES: '1000000',
 });
 try {
   const edition = await votingEdition(baseUrl, 'Benchmark');
   const login = await logInResidents(baseUrl, voters);
   const sessionsFile = join(dataDir, 'bench-sessions.json');
-  writeFileSync(
-    sessionsFile,
-    JSON.stringify(login.sessions.map((s) => ({ cookie: s.cookie, csrfToken: s.csrfToken }))),
-  );
+  const warmUpFile = join(dataDir, 'bench-warm-up-sessions.json');
+  const keep = (file, sessions) =>
+    writeFileSync(file, JSON.stringify(sessions.map((s) => ({ cookie: s.cookie, csrfToken: s.csrfToken }))));
+  keep(sessionsFile, login.sessions);
+  keep(warmUpFile, (await logInResidents(baseUrl, warmUpVoters, voters + 1)).sessions);
 
-  const runLoad = async (baseUrls) => {
+  // A fresh process runs its code unoptimised for its first few thousand requests; the
+  // figures are of instances that have been serving for a while, as in an evening's vote.
+  const runLoad = async (baseUrls, { warmUp = false } = {}) => {
     const load = runNode('scripts/bench/load.mjs', [
       JSON.stringify({
         baseUrls,
         editionId: edition.id,
         selections: edition.proposals.slice(0, 2),
-        sessionsFile,
+        sessionsFile: warmUp ? warmUpFile : sessionsFile,
+        warmUp,
         connections,
         rounds,
         liveRequests,
@@ -77,7 +83,9 @@ try {
     console.log(`  ${row('GET /health/live', live)}`);
     console.log(`  ballots per second / health per second: ${(casts.perSecond / live.perSecond).toFixed(3)}`);
     const cpu = (r) =>
-      `${r.serverCpuMicros.toFixed(0)} µs of server CPU, ${r.loadCpuMicros.toFixed(0)} µs of the generator's`;
+      `${r.serverCpuMicros.toFixed(0)} µs of server CPU` +
+      (r.replicaCpuMicros.length > 1 ? ` (${r.replicaCpuMicros.map((micros) => micros.toFixed(0)).join(' + ')})` : '') +
+      `, ${r.loadCpuMicros.toFixed(0)} µs of the generator's`;
     console.log(`  CPU per request (every thread): a ballot ${cpu(casts)}; GET /health/live ${cpu(live)}`);
     console.log(
       `  revotes offered at a constant rate for ${rateSeconds} s each, latency from each one's scheduled send:`,
@@ -91,6 +99,7 @@ try {
     }
   };
 
+  if (warmUpVoters > 0) await runLoad([baseUrl], { warmUp: true });
   const single = await runLoad([baseUrl]);
   const loadStopped = performance.now();
   await waitUntilCaughtUp(baseUrl);
@@ -112,6 +121,7 @@ try {
   // lease), both serve; every cast is now a revote.
   const second = await addInstance();
   try {
+    if (warmUpVoters > 0) await runLoad([second.baseUrl], { warmUp: true });
     const double = await runLoad([baseUrl, second.baseUrl]);
     console.log('  two backend instances on the same data directory, requests spread evenly:');
     report(double);

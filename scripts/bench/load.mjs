@@ -6,13 +6,13 @@
 // - latency, open loop: revotes sent on a fixed schedule at each of `rates` per second for
 //   `rateSeconds`, whether or not earlier ones have been answered.
 // With several `baseUrls` (replicas on the same stores) requests are spread over them evenly.
-// Prints every figure as one JSON line.
+// Prints every figure as one JSON line. With `warmUp`, only casts and health checks, unmeasured.
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
 import { waitUntilCaughtUp } from '../lib/server.mjs';
 
-const { baseUrls, editionId, selections, sessionsFile, connections, rounds, liveRequests, rates, rateSeconds } =
+const { baseUrls, editionId, selections, sessionsFile, warmUp, connections, rounds, liveRequests, rates, rateSeconds } =
   JSON.parse(process.argv[2]);
 const sessions = JSON.parse(readFileSync(sessionsFile, 'utf8'));
 const ballotPath = `/api/processes/${editionId}/ballot`;
@@ -152,21 +152,21 @@ async function openLoop(rate, seconds) {
   };
 }
 
-/** CPU seconds every replica's process has used so far (all its threads), from its own metrics. */
+/** CPU seconds each replica's process has used so far (all its threads), from its own metrics. */
 async function serverCpuSeconds() {
-  let total = 0;
+  const seconds = [];
   for (const url of baseUrls) {
     const text = await (await fetch(`${url}/metrics`)).text();
     const value = /^process_cpu_seconds_total (\S+)$/m.exec(text);
     if (!value) throw new Error(`${url}/metrics has no process_cpu_seconds_total`);
-    total += Number(value[1]);
+    seconds.push(Number(value[1]));
   }
-  return total;
+  return seconds;
 }
 
 /**
- * Runs a closed loop and adds the CPU it cost per request: the servers' (every thread of
- * every replica, until the projections have applied its events) and this generator's.
+ * Runs a closed loop and adds the CPU it cost per request: each replica's (every thread,
+ * until the projections have applied its events), all of them together, and this generator's.
  */
 async function withCpu(run) {
   const serverBefore = await serverCpuSeconds();
@@ -174,16 +174,19 @@ async function withCpu(run) {
   const result = await run();
   const own = process.cpuUsage(ownBefore);
   await waitUntilCaughtUp(baseUrls[0]);
-  const server = (await serverCpuSeconds()) - serverBefore;
+  const perReplica = (await serverCpuSeconds()).map(
+    (seconds, i) => ((seconds - serverBefore[i]) * 1e6) / result.requests,
+  );
   return {
     ...result,
-    serverCpuMicros: (server * 1e6) / result.requests,
+    serverCpuMicros: perReplica.reduce((sum, micros) => sum + micros, 0),
+    replicaCpuMicros: perReplica,
     loadCpuMicros: (own.user + own.system) / result.requests,
   };
 }
 
 let next = 0;
-const casts = await withCpu(() =>
+const castAll = () =>
   closedLoop({
     amount: sessions.length * rounds,
     requests: [
@@ -204,12 +207,20 @@ const casts = await withCpu(() =>
         },
       },
     ],
-  }),
-);
-const live = await withCpu(() =>
-  closedLoop({ amount: liveRequests, requests: [{ method: 'GET', path: '/health/live' }] }),
-);
-const openLoops = [];
-for (const rate of rates) openLoops.push(await openLoop(rate, rateSeconds));
-agent.destroy();
-console.log(JSON.stringify({ casts, live, openLoops }));
+  });
+const checkLiveness = (amount) => closedLoop({ amount, requests: [{ method: 'GET', path: '/health/live' }] });
+
+if (warmUp) {
+  // Only the code paths exercised, nothing measured.
+  await castAll();
+  await checkLiveness(liveRequests / 4);
+  agent.destroy();
+  console.log('{}');
+} else {
+  const casts = await withCpu(castAll);
+  const live = await withCpu(() => checkLiveness(liveRequests));
+  const openLoops = [];
+  for (const rate of rates) openLoops.push(await openLoop(rate, rateSeconds));
+  agent.destroy();
+  console.log(JSON.stringify({ casts, live, openLoops }));
+}
