@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import fastifyRateLimit, { type FastifyRateLimitStore, normalizeIP } from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -106,8 +106,8 @@ function storeOver(counters: Collection<CounterDoc>) {
   };
 }
 
-/** Keys are hashed: the store keeps neither session tokens nor addresses in the clear. */
-const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
+/** Keys are hashed: the store keeps neither session tokens nor addresses in the clear (one-shot: a third of createHash's cost). */
+const hashed = (key: string) => hash('sha256', key, 'base64url');
 
 /**
  * Limits logins per client address (each of /auth/login and /auth/callback), state-changing

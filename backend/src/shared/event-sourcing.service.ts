@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@decidimos/contracts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
@@ -17,7 +17,7 @@ import type { Decider } from './decider';
 export function eventIdsFrom(seed: string | undefined): ((index: number) => string) | undefined {
   if (!seed) return undefined;
   return (index) => {
-    const hex = createHash('sha256').update(`${seed}#${index}`).digest('hex');
+    const hex = hash('sha256', `${seed}#${index}`, 'hex');
     // Shaped as a UUID (version 8, "custom") so every adapter accepts it as an event id.
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
