@@ -14,7 +14,7 @@ import {
   type NotificationSubject,
   type ProposalStatus,
 } from '@decidimos/contracts';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { CONFIG, type Config } from '../config/config';
 import { EditionsReadModel } from '../editions/public-api';
 import { EVENT_STORE, type EventStore, type Subscription } from '../event-store/event-store.port';
@@ -24,6 +24,7 @@ import { BallotsReadModel } from '../ballots/public-api';
 import { Profiles } from '../identity/public-api';
 import { ProposalsReadModel } from '../proposals/public-api';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port';
+import { Clock } from '../shared/clock';
 import { decodeOwnEvent, type StoredEvent } from '../shared/event-envelope';
 import { Contacts, type ContactDoc } from './contacts';
 import { Deliveries, deliveryId, type OutboxDoc } from './deliveries';
@@ -38,6 +39,13 @@ const TICK_MS = 1_000;
 /** After the n-th failed attempt, wait 2^n seconds (at most an hour); give up after MAX_ATTEMPTS. */
 const MAX_ATTEMPTS = 8;
 const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1000, 3_600_000);
+/**
+ * After the reaction to an event failed for the n-th time in a row, the reactor follows the
+ * log again 2^(n-1) seconds later, at most this long: a failure that repeats (a bug, a store
+ * that is down) is tried again now and then, not every tick, and notices for later events
+ * wait behind it rather than go out of order or not at all.
+ */
+const REACTION_RETRY_MAX_MS = 5 * 60 * 1000;
 const REMINDER_BEFORE_MS = 24 * 3600 * 1000;
 /** How often the projector walks the contacts for reminders due: each walk costs an HMAC and a read per contact. */
 const REMIND_EVERY_MS = 5 * 60 * 1000;
@@ -72,6 +80,13 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   private remindedAt = 0;
   private readonly sent: Counter<'channel'>;
   private readonly failed: Counter<'channel'>;
+  private readonly stalledAt: Gauge;
+  /** This instance has followed the log before: a saved checkpoint of 0 is then the log's start, not a first start. */
+  private followed = false;
+  /** The event whose reaction is in hand: where the reactor stopped, if it fails. */
+  private inHand = 0;
+  /** The event the reactor stopped on, how many times in a row, and when it tries again; null while it flows. */
+  private stalled: { position: number; attempts: number; retryAt: number } | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -85,6 +100,7 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
     private readonly editions: EditionsReadModel,
     private readonly ballots: BallotsReadModel,
     private readonly projections: ProjectionRunner,
+    private readonly clock: Clock,
     metrics: Metrics,
   ) {
     this.sent = new Counter({
@@ -97,6 +113,11 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
       name: 'decidimos_notifications_failed_total',
       help: 'Failed attempts at delivering a notification, by channel (each is retried with backoff)',
       labelNames: ['channel'],
+      registers: [metrics.registry],
+    });
+    this.stalledAt = new Gauge({
+      name: 'decidimos_notifications_stalled_position',
+      help: 'Log position of the event whose notices failed and are being retried (0 while notices flow)',
       registers: [metrics.registry],
     });
   }
@@ -127,7 +148,8 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
     this.switching = this.switching
       .then(async () => {
         const projector = this.projections.isProjector && !this.stopped;
-        if (projector && !this.subscription) await this.subscribe();
+        const waiting = this.stalled !== null && this.clock.now().getTime() < this.stalled.retryAt;
+        if (projector && !this.subscription && !waiting) await this.subscribe();
         else if (!projector && this.subscription) {
           await this.subscription.stop();
           this.subscription = null;
@@ -141,25 +163,43 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
   }
 
   private async subscribe(): Promise<void> {
-    this.checkpoint = await this.store.getCheckpoint(REACTOR_CHECKPOINT);
-    if (this.checkpoint === 0) {
+    const saved = await this.store.getCheckpoint(REACTOR_CHECKPOINT);
+    if (saved === 0 && !this.followed) {
       // First start on a log that may hold years of events: notices begin now, nobody hears of the past.
       this.checkpoint = await this.events.headPosition();
       await this.store.setCheckpoint(REACTOR_CHECKPOINT, this.checkpoint);
+    } else {
+      // Following again after a failure, this instance's own checkpoint may be ahead of the saved one (saved each tick).
+      this.checkpoint = Math.max(saved, this.checkpoint);
     }
-    this.savedCheckpoint = this.checkpoint;
+    this.followed = true;
+    this.savedCheckpoint = saved;
     const subscription = this.events.subscribeToAll({
       after: this.checkpoint,
       onEvent: async (recorded) => {
+        this.inHand = recorded.position;
         // Checked by the catalog on append, like the projections' events (decodeOwnEvent).
         const reaction = this.react(decodeOwnEvent(recorded));
         this.reacting = reaction.catch(() => {});
         await reaction;
         this.checkpoint = recorded.position;
+        if (this.stalled && recorded.position >= this.stalled.position) {
+          this.logger.log(`notifications flow again after log position ${this.stalled.position}`);
+          this.stalled = null;
+          this.stalledAt.set(0);
+        }
       },
       onError: (error) => {
-        // Only this instance derives notices: the next tick subscribes again from the checkpoint.
-        this.logger.error(`notifications stopped: ${String(error)}; following the log again at the next tick`);
+        // Only this instance derives notices: a later tick subscribes again from the checkpoint.
+        const position = Math.max(this.inHand, this.checkpoint + 1);
+        const attempts = this.stalled?.position === position ? this.stalled.attempts + 1 : 1;
+        const waitMs = Math.min(2 ** (attempts - 1) * TICK_MS, REACTION_RETRY_MAX_MS);
+        this.stalled = { position, attempts, retryAt: this.clock.now().getTime() + waitMs };
+        this.stalledAt.set(position);
+        this.logger.error(
+          `notifications stopped at log position ${position} (failure ${attempts} in a row): ${String(error)}; ` +
+            `following the log again in ${waitMs / 1000} s`,
+        );
         if (this.subscription === subscription) this.subscription = null;
       },
     });
