@@ -103,3 +103,17 @@ it('reads a document written with a copy of the ballot as it is', async () => {
     replaced: { channel: 'online', booth: null },
   });
 });
+
+it('answers a revote recorded and projected while it waited for the projections', async () => {
+  await cast(['p1'], 'online', null, 0);
+  let revote: Awaited<ReturnType<typeof cast>> | undefined;
+  // The resident casts again from another tab while this read waits for the projections.
+  const racing = {
+    waitFor: async () => {
+      revote ??= await cast(['p2'], 'online', null, 1);
+    },
+  } as Pick<ProjectionRunner, 'waitFor'>;
+  const reading = new BallotsReadModel(store, events, racing as ProjectionRunner);
+
+  expect(await reading.current('pp-2027', voter)).toMatchObject({ selections: ['p2'], ballotId: revote!.id });
+});

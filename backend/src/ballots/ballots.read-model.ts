@@ -48,7 +48,12 @@ export class BallotsReadModel {
     if (last) await this.projections.waitFor(last.position);
     const doc = await this.doc(editionId, voter);
     if (!doc || !('position' in doc)) return doc;
-    const recorded = stream.find((event) => event.position === doc.position);
+    const recorded =
+      stream.find((event) => event.position === doc.position) ??
+      // A revote recorded and projected since the stream was read: the document is newer than that read.
+      (await this.events.readStream(ballotStream(editionId, voter), { after: last?.revision ?? -1 })).find(
+        (event) => event.position === doc.position,
+      );
     const event = recorded && decodeEvent(recorded);
     if (event?.type !== 'BallotCast')
       throw new Error(`ballot of ${editionId} at log position ${doc.position} is not in the log`);
