@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { toEventData } from '../shared/event-envelope';
 import { READ_MODEL_STORE } from '../read-models/read-model.port';
 import { createEdition, proposalBody } from '../testing/fixtures';
 import { type Client, startTestSystem, type TestSystem } from '../testing/test-system';
@@ -68,6 +70,36 @@ describe('rebuilding the projections while the service runs', () => {
     expect(await titles(editionId)).toEqual([...before, 'Biblioteca'].sort());
     expect(await fresh.count({ editionId })).toBe(3);
     expect(await runner.followRebuild()).toBe(false);
+  });
+
+  it('goes on with the events appended while it ran before it switches, leaving the live instances few', async () => {
+    const { events, readModels, runner } = stores();
+    const pseudonym = () => randomBytes(32).toString('hex');
+    let head = 0;
+    // The log grows by 1,200 events (a voting evening's casts) right after the rebuild reads its head.
+    const growing = new Proxy(events, {
+      get(target, key: keyof EventStore) {
+        if (key !== 'headPosition') return typeof target[key] === 'function' ? target[key].bind(target) : target[key];
+        return async () => {
+          const position = await target.headPosition();
+          if (head > 0) return position;
+          head = position;
+          const grant = () =>
+            toEventData({ type: 'RoleGranted', data: { staff: pseudonym(), role: 'reviewer', by: pseudonym() } });
+          await Promise.all(
+            Array.from({ length: 1_200 }, (_, i) => target.append(`staff-grown-${i}`, [grant()], 'any')),
+          );
+          return position;
+        };
+      },
+    });
+
+    const { position } = await rebuildProjections(growing, readModels, allProjections);
+
+    expect(head).toBeGreaterThan(0);
+    expect(position).toBe(await events.headPosition());
+    expect(position).toBe(head + 1_200);
+    expect(await runner.followRebuild()).toBe(true);
   });
 
   it('starts over cleanly from what an interrupted rebuild left, and keeps the rebuilt view equal to the live one', async () => {

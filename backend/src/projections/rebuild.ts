@@ -5,6 +5,14 @@ import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { WriteBehindStore } from './write-behind';
 
+/**
+ * A rebuild goes on with the events appended while it ran until fewer than this many are
+ * left for the live instances to project after the switch (a few milliseconds' work).
+ */
+const SWITCH_GAP = 500;
+/** At most this many rounds of catching up: with appends faster than a rebuild, it switches anyway. */
+const CATCH_UP_ROUNDS = 10;
+
 export interface RebuildResult {
   generations: Generations;
   /** Log position every rebuilt projection had applied when they were switched to. */
@@ -83,9 +91,9 @@ export async function rebuildProjections(
 }
 
 /**
- * Feeds the whole log, up to at least `head`, to projections whose collections in `target`
- * are empty and whose checkpoints are 0, and writes everything before it resolves with the
- * position reached. A projection that fails fails the lot, naming the event; `signal`
+ * Feeds the whole log, up to at least `head` and then the events appended meanwhile, to
+ * projections whose collections in `target` are empty and whose checkpoints are 0, and
+ * writes everything before it resolves with the position reached. A projection that fails fails the lot, naming the event; `signal`
  * aborting stops it there, failing with its reason.
  */
 export async function rebuildInto(
@@ -102,7 +110,15 @@ export async function rebuildInto(
   const runner = new ProjectionRunner(events, buffered, projections, null, { trustCurrentVersions: true });
   await runner.start();
   try {
-    await untilAborted(runner.waitFor(head), signal);
+    // The events appended meanwhile are caught up here, in bulk, rather than by the live
+    // instances after the switch, while every read that waits for its own write waits for them.
+    let reached = head;
+    for (let round = 0; round < CATCH_UP_ROUNDS; round++) {
+      await untilAborted(runner.waitFor(reached), signal);
+      const now = await events.headPosition();
+      if (now - reached <= SWITCH_GAP) break;
+      reached = now;
+    }
   } finally {
     await runner.stop();
   }
