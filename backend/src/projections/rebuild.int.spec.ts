@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { toEventData } from '../shared/event-envelope';
 import { READ_MODEL_STORE } from '../read-models/read-model.port';
@@ -34,6 +36,21 @@ async function submit(editionId: string, title: string) {
   return answer.body.id as string;
 }
 
+/** How many query indexes the read-model file has for a collection (SQLite builds them on a table all collections share). */
+function queryIndexCount(collection: string): number {
+  const db = new DatabaseSync(join(system.config.dataDir, 'read-models.sqlite'), { readOnly: true });
+  try {
+    const like = `%WHERE collection = '${collection}' AND%`;
+    return (
+      db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND sql LIKE ?").get(like) as {
+        n: number;
+      }
+    ).n;
+  } finally {
+    db.close();
+  }
+}
+
 const titles = async (editionId: string) =>
   ((await system.anonymous.get(`/api/processes/${editionId}/proposals`)).body.items as { title: string }[])
     .map((item) => item.title)
@@ -52,6 +69,9 @@ describe('rebuilding the projections while the service runs', () => {
 
     const rebuilt = generations.get('proposals')!;
     expect(rebuilt).toBe(live + 1);
+    // The live generation's query indexes were built for the new one before it was filled.
+    expect(queryIndexCount(physicalName('proposals', live))).toBeGreaterThan(0);
+    expect(queryIndexCount(physicalName('proposals', rebuilt))).toBe(queryIndexCount(physicalName('proposals', live)));
     expect(position).toBe(await events.headPosition());
     // Built beside the live collections, which still serve until this instance follows.
     const fresh = readModels.inner.collection(physicalName('proposals', rebuilt));
@@ -111,10 +131,14 @@ describe('rebuilding the projections while the service runs', () => {
     // A half-built generation from an earlier attempt: a document no event supports.
     await readModels.inner.collection(next).upsert('ghost', { id: 'ghost', editionId, title: 'Fantasma' });
     const before = await titles(editionId);
+    // The generation before the live one, left by every instance at the last switch: its indexes go with it.
+    const previous = physicalName('proposals', live - 1);
+    expect(queryIndexCount(previous)).toBeGreaterThan(0);
 
     await rebuildProjections(events, readModels, allProjections);
     await runner.followRebuild();
 
+    expect(queryIndexCount(previous)).toBe(0);
     expect(await readModels.inner.collection(next).get('ghost')).toBeNull();
     expect(await titles(editionId)).toEqual(before);
     expect((await system.anonymous.get('/health/ready')).status).toBe(200);

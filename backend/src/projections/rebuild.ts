@@ -1,6 +1,6 @@
 import type { EventStore } from '../event-store/event-store.port';
 import type { ReadModelStore } from '../read-models/read-model.port';
-import { GenerationalReadModelStore, type Generations } from './generations';
+import { GenerationalReadModelStore, type Generations, physicalName } from './generations';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { WriteBehindStore } from './write-behind';
@@ -53,16 +53,21 @@ export async function rebuildProjections(
   const next = new Map(projections.map((projection) => [projection.name, (live.get(projection.name) ?? 0) + 1]));
   const target = store.at(next);
   for (const projection of projections) {
-    const previous = (live.get(projection.name) ?? 0) - 1;
+    const current = live.get(projection.name) ?? 0;
+    const previous = current - 1;
     for (const name of projection.collections) {
       // What a rebuild that stopped half-way left behind.
       await target.collection(name).clear();
+      // Built here, on an empty collection, rather than on a live instance's event loop at its first query after the switch.
+      await store.inner.copyIndexes?.(physicalName(name, current), physicalName(name, current + 1));
       // The generation before the live one: every instance left it at the last switch.
-      if (previous >= 0)
+      if (previous >= 0) {
         await store
           .at(new Map([[projection.name, previous]]))
           .collection(name)
           .clear();
+        await store.inner.dropIndexes?.(physicalName(name, previous));
+      }
     }
     await target.setCheckpoint(projection.name, 0);
   }

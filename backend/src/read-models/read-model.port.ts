@@ -161,6 +161,15 @@ export interface ReadModelStore {
    * it, callers load each collection within a batch.
    */
   bulkLoad?(loads: CollectionLoad[], checkpoints: ReadonlyMap<string, number>): Promise<void>;
+  /**
+   * Where a store builds the indexes of queries as they are first made, on a table every
+   * collection shares (SQLite): gives collection `to` the indexes `from` has. A rebuild gives
+   * the next generation the live one's before filling it, so that no live process builds
+   * them on its first queries after the switch, its requests waiting meanwhile.
+   */
+  copyIndexes?(from: string, to: string): Promise<void>;
+  /** Drops a collection's query indexes, once nobody queries it (each write evaluates every index's condition). */
+  dropIndexes?(collection: string): Promise<void>;
   getCheckpoint(projection: string): Promise<number>;
   setCheckpoint(projection: string, position: number): Promise<void>;
   close(): Promise<void>;

@@ -79,10 +79,32 @@ function filterConditions(filter: Filter, params: SQLInputValue[]): { conditions
  * sharing the file agrees on it.
  */
 function indexFor(collection: string, columns: string[]): DocumentIndex {
-  const scope = `collection = '${checkCollectionName(collection)}' AND doc IS NOT NULL`;
-  const definition = `(${[...columns, 'id'].join(', ')}) WHERE ${scope}`;
+  return indexOver(`(${[...columns, 'id'].join(', ')})`, collection);
+}
+
+function indexOver(columns: string, collection: string): DocumentIndex {
+  const definition = `${columns} WHERE ${scopeOf(collection)}`;
   const name = `documents_${createHash('sha256').update(definition).digest('hex').slice(0, 16)}`;
   return { name, sql: `CREATE INDEX IF NOT EXISTS ${name} ON documents ${definition}` };
+}
+
+const scopeOf = (collection: string) => `collection = '${checkCollectionName(collection)}' AND doc IS NOT NULL`;
+
+/** An index `indexFor` made, as sqlite_master keeps its SQL: its name, columns and collection. */
+const MADE_INDEX =
+  /^CREATE INDEX (documents_[0-9a-f]{16}) ON documents (\(.*\)) WHERE collection = '([^']*)' AND doc IS NOT NULL$/s;
+
+/** Of the indexes whose SQL is given (sqlite_master's), the query indexes of `collection`: their names and columns. */
+export function queryIndexesOf(sqls: string[], collection: string): { name: string; columns: string }[] {
+  return sqls.flatMap((sql) => {
+    const made = MADE_INDEX.exec(sql);
+    return made && made[3] === collection ? [{ name: made[1]!, columns: made[2]! }] : [];
+  });
+}
+
+/** The index `indexFor` makes for `collection` over the same columns as another collection's. */
+export function sameIndexFor(columns: string, collection: string): DocumentIndex {
+  return indexOver(columns, collection);
 }
 
 /** The test behind `contains` and `search`; the needle is lower-cased once here. */

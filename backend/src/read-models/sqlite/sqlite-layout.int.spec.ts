@@ -8,7 +8,8 @@ import { openSqliteReadModelStore } from './sqlite-read-model-store';
 /**
  * A data directory made before documents were kept without a rowid (issue 13) keeps
  * working: its documents, tombstones, positions and unique fields are all there after
- * the first open, in the new table.
+ * the first open, in the new table. And the query indexes on that one table move from a
+ * collection to another (a rebuilt generation) without any query building them.
  */
 let dir: string;
 let file: string;
@@ -91,5 +92,52 @@ it('opens a file already in the new layout again, documents and all', async () =
     expect(await again.collection<{ id: string }>('people').get('ana')).toEqual({ id: 'ana' });
   } finally {
     await again.close();
+  }
+});
+
+/** The query indexes named in the file, by the collection their condition names. */
+function queryIndexes(): Map<string, string[]> {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const rows = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents'")
+      .all();
+    const byCollection = new Map<string, string[]>();
+    for (const { name, sql } of rows as { name: string; sql: string | null }[]) {
+      const collection = /WHERE collection = '([^']*)'/.exec(sql ?? '')?.[1];
+      if (collection) byCollection.set(collection, [...(byCollection.get(collection) ?? []), name].sort());
+    }
+    return byCollection;
+  } finally {
+    db.close();
+  }
+}
+
+it("gives a collection another's query indexes, named as its own queries would make them, and drops them", async () => {
+  const store = await openSqliteReadModelStore(file);
+  try {
+    const live = store.collection<{ id: string; district: string; at: number }>('people.g1');
+    await live.upsert('ana', { id: 'ana', district: 'centro', at: 1 });
+    await live.find({ filter: { district: 'centro' }, sort: [{ field: 'at', direction: 'desc' }] });
+    await live.count({ district: 'centro' });
+    expect(queryIndexes().get('people.g1')).toHaveLength(2);
+
+    await store.copyIndexes('people.g1', 'people.g2');
+    const copied = queryIndexes().get('people.g2');
+    expect(copied).toHaveLength(2);
+    // The next generation's own queries find their indexes made: none is added.
+    const next = store.collection<{ id: string; district: string; at: number }>('people.g2');
+    await next.upsert('beto', { id: 'beto', district: 'centro', at: 2 });
+    expect(
+      (await next.find({ filter: { district: 'centro' }, sort: [{ field: 'at', direction: 'desc' }] })).total,
+    ).toBe(1);
+    expect(await next.count({ district: 'centro' })).toBe(1);
+    expect(queryIndexes().get('people.g2')).toEqual(copied);
+
+    await store.dropIndexes('people.g1');
+    expect(queryIndexes().has('people.g1')).toBe(false);
+    expect(queryIndexes().get('people.g2')).toEqual(copied);
+  } finally {
+    await store.close();
   }
 });

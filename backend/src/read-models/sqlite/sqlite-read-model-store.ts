@@ -17,7 +17,14 @@ import {
 } from '../read-model.port';
 import { checkCollectionName, checkFieldName } from '../names';
 import { BulkWriter, SET_CHECKPOINT } from './bulk-writer';
-import { CONTAINS_FUNCTION, type DocumentIndex, jsonStringContains, jsonValueOf } from './document-query';
+import {
+  CONTAINS_FUNCTION,
+  type DocumentIndex,
+  jsonStringContains,
+  jsonValueOf,
+  queryIndexesOf,
+  sameIndexFor,
+} from './document-query';
 import { type DocumentDatabase, SqliteCollection } from './sqlite-collection';
 
 /**
@@ -107,10 +114,11 @@ function keyDocumentsWithoutRowid(db: DatabaseSync): void {
 class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   private readonly statements = new Map<string, StatementSync>();
   private readonly ensuredIndexes = new Set<string>();
+  private readonly buildingIndexes = new Map<string, Promise<void>>();
   private readonly collections = new Map<string, SqliteCollection<object>>();
 
   private closed = false;
-  /** Started at the first bulk load; held in an object of its own so that views made with Object.create share it. */
+  /** Started at the first bulk load or index; held in an object of its own so that views made with Object.create share it. */
   private readonly bulk: { writer: BulkWriter | null } = { writer: null };
 
   /** @param file the database file, or null in memory, where no other connection sees the data. */
@@ -183,10 +191,41 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
     return inBatch(this.db, work);
   }
 
-  async ensureIndex(index: DocumentIndex): Promise<void> {
-    if (this.ensuredIndexes.has(index.name)) return;
-    await this.whenUnlocked(() => this.db.exec(index.sql));
-    this.ensuredIndexes.add(index.name);
+  /**
+   * Built on the bulk writer's thread for a file (it reads the whole table), so that this
+   * thread goes on answering meanwhile, once per index at a time; here in memory, or inside
+   * a batch, whose transaction holds the write lock that thread would wait for.
+   */
+  ensureIndex(index: DocumentIndex): Promise<void> {
+    if (this.ensuredIndexes.has(index.name)) return Promise.resolve();
+    const built = () => void this.ensuredIndexes.add(index.name);
+    if (this.file === null || this.db.isTransaction)
+      return this.whenUnlocked(() => this.db.exec(index.sql)).then(built);
+    let building = this.buildingIndexes.get(index.name);
+    if (!building) {
+      building = (this.bulk.writer ??= new BulkWriter(this.file))
+        .exec(index.sql)
+        .then(built)
+        .finally(() => this.buildingIndexes.delete(index.name));
+      this.buildingIndexes.set(index.name, building);
+    }
+    return building;
+  }
+
+  async copyIndexes(from: string, to: string): Promise<void> {
+    for (const { columns } of queryIndexesOf(this.indexSqls(), from)) await this.ensureIndex(sameIndexFor(columns, to));
+  }
+
+  async dropIndexes(collection: string): Promise<void> {
+    for (const { name } of queryIndexesOf(this.indexSqls(), collection)) {
+      await this.whenUnlocked(() => this.db.exec(`DROP INDEX IF EXISTS ${name}`));
+      this.ensuredIndexes.delete(name);
+    }
+  }
+
+  private indexSqls(): string[] {
+    const rows = this.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents'").all();
+    return rows.flatMap((row) => (typeof row['sql'] === 'string' ? [row['sql']] : []));
   }
 
   private declareUniqueField(collection: string, field: string): void {
