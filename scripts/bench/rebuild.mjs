@@ -2,8 +2,10 @@
 // 1,000,000, nearly all sealed ballots of one edition, as a city's voting evening leaves
 // the log) appended through the embedded SQLite adapter into a fresh DATA_DIR, then
 // `npm run rebuild-projections` as an operator runs it (backend/dist/rebuild-projections.js),
-// timed from start to exit. Prints events/s and the read models' bytes per event.
-// No target is asserted here. Run after `npx tsc -b`.
+// timed from start to exit. Prints events/s and the read models' bytes per event. Then,
+// on that data directory, ballot casts and reads offered at BENCH_REBUILD_LIVE_RATE a
+// second (default 300; 0 skips it) while the rebuild runs again beside the live service
+// (scripts/lib/requests-during-rebuild.mjs). No target is asserted here. Run after `npx tsc -b`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { openSqliteEventStore } from '../../backend/dist/event-store/sqlite/inde
 import { toEventData } from '../../backend/dist/shared/event-envelope.js';
 import { generateEdition } from '../lib/generated-edition.mjs';
 import { readModelBytes } from '../lib/read-model-bytes.mjs';
+import { requestsDuringRebuild } from '../lib/requests-during-rebuild.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
@@ -82,5 +85,10 @@ console.log(
     `${Math.round(written / seconds).toLocaleString('en-US')} events/s (load average after: ${load()})`,
 );
 readModelBytes(dataDir);
+const liveRate = Number(process.env.BENCH_REBUILD_LIVE_RATE ?? 300);
+if (run.status === 0 && liveRate > 0) {
+  console.log(`casts and GET /ballot, ${liveRate}/s in all, on the live service while it rebuilds again:`);
+  await requestsDuringRebuild(dataDir, liveRate);
+}
 if (process.env.BENCH_REBUILD_KEEP) console.log(`kept ${dataDir}`);
 else rmSync(dataDir, { recursive: true, force: true });
