@@ -280,14 +280,15 @@ function toLogAppend(streamId: string, events: EventData[], expected: ExpectedRe
 
 /** The events of an append as a read of the log would return them, once the writer reported where they went. */
 function recordedAppend({ streamId, events }: LogAppend, { nextExpectedRevision, position, recordedAt }: AppendResult) {
-  const first = events.length - 1;
+  // The result gives the last event's revision and position; the ones before it precede it one by one.
+  const last = events.length - 1;
   return events.map((event, i): RecordedEvent => ({
     id: event.id,
     type: event.type,
     streamId,
-    revision: nextExpectedRevision - first + i,
-    position: position - first + i,
-    // Parsed from the text written, not the appender's objects: readers get what the log holds, and their own copy.
+    revision: nextExpectedRevision - last + i,
+    position: position - last + i,
+    // Parsed from the text written, not the appender's objects (which it goes on using): what a read of the log gives.
     data: JSON.parse(event.data) as Record<string, unknown>,
     metadata: JSON.parse(event.metadata) as Record<string, unknown>,
     recordedAt,
