@@ -56,7 +56,8 @@ export async function requestsDuringRebuild(dataDir, rate) {
       const pending = [];
       for (let i = 0; sending; i++) {
         const due = start + (i * 1000) / rate;
-        if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const session = sessions[Math.floor(i / 2) % sessions.length];
         const kind = i % 2 === 0 ? 'cast' : 'read';
         const path = `/api/processes/${edition.id}/ballot`;
