@@ -38,7 +38,7 @@ export const REACTOR_CHECKPOINT = 'notification-reactor';
 const TICK_MS = 1_000;
 /** After the n-th failed attempt, wait 2^n seconds (at most an hour); give up after MAX_ATTEMPTS. */
 const MAX_ATTEMPTS = 8;
-const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1000, 3_600_000);
+const backoffMs = (attempts: number, atMostMs = 3_600_000) => Math.min(2 ** attempts * 1000, atMostMs);
 /**
  * After the reaction to an event failed for the n-th time in a row, the reactor follows the
  * log again 2^(n-1) seconds later, at most this long: a failure that repeats (a bug, a store
@@ -193,7 +193,7 @@ export class NotificationReactor implements OnApplicationBootstrap, BeforeApplic
         // Only this instance derives notices: a later tick subscribes again from the checkpoint.
         const position = Math.max(this.inHand, this.checkpoint + 1);
         const attempts = this.stalled?.position === position ? this.stalled.attempts + 1 : 1;
-        const waitMs = Math.min(2 ** (attempts - 1) * TICK_MS, REACTION_RETRY_MAX_MS);
+        const waitMs = backoffMs(attempts - 1, REACTION_RETRY_MAX_MS);
         this.stalled = { position, attempts, retryAt: this.clock.now().getTime() + waitMs };
         this.stalledAt.set(position);
         this.logger.error(

@@ -98,8 +98,8 @@ export async function rebuildProjections(
 /**
  * Feeds the whole log, up to at least `head` and then the events appended meanwhile, to
  * projections whose collections in `target` are empty and whose checkpoints are 0, and
- * writes everything before it resolves with the position reached. A projection that fails fails the lot, naming the event; `signal`
- * aborting stops it there, failing with its reason.
+ * writes everything before it resolves with the position reached. A projection that fails
+ * fails the lot, naming the event; `signal` aborting stops it there, failing with its reason.
  */
 export async function rebuildInto(
   events: EventStore,

@@ -278,21 +278,26 @@ function toLogAppend(streamId: string, events: EventData[], expected: ExpectedRe
   };
 }
 
-/** The events of an append as a read of the log would return them, once the writer reported where they went. */
+/**
+ * The events of an append as a read of the log would return them, once the writer reported
+ * where they went: the rows it wrote, parsed from the text written rather than the
+ * appender's objects (which it goes on using).
+ */
 function recordedAppend({ streamId, events }: LogAppend, { nextExpectedRevision, position, recordedAt }: AppendResult) {
   // The result gives the last event's revision and position; the ones before it precede it one by one.
   const last = events.length - 1;
-  return events.map((event, i): RecordedEvent => ({
-    id: event.id,
-    type: event.type,
-    streamId,
-    revision: nextExpectedRevision - last + i,
-    position: position - last + i,
-    // Parsed from the text written, not the appender's objects (which it goes on using): what a read of the log gives.
-    data: JSON.parse(event.data) as Record<string, unknown>,
-    metadata: JSON.parse(event.metadata) as Record<string, unknown>,
-    recordedAt,
-  }));
+  return events.map((event, i) =>
+    toRecordedEvent({
+      position: position - last + i,
+      stream_id: streamId,
+      revision: nextExpectedRevision - last + i,
+      event_id: event.id,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+      recorded_at: recordedAt,
+    }),
+  );
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -53,19 +53,23 @@ function begin() {
   }
 }
 
+function load(loads, checkpoints) {
+  for (const { collection, ids, docs, positions } of loads) {
+    const order = ids.map((_, n) => n).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+    for (const n of order) {
+      if (docs[n] === null && positions[n] === null) remove.run(collection, ids[n]);
+      else write.run(collection, ids[n], docs[n], positions[n]);
+    }
+  }
+  for (const [projection, position] of checkpoints) checkpoint.run(projection, position);
+}
+
 parentPort.on('message', ({ id, loads, checkpoints, sql }) => {
   try {
     begin();
     try {
       if (sql !== undefined) db.exec(sql);
-      else for (const { collection, ids, docs, positions } of loads) {
-        const order = ids.map((_, n) => n).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-        for (const n of order) {
-          if (docs[n] === null && positions[n] === null) remove.run(collection, ids[n]);
-          else write.run(collection, ids[n], docs[n], positions[n]);
-        }
-      }
-      if (sql === undefined) for (const [projection, position] of checkpoints) checkpoint.run(projection, position);
+      else load(loads, checkpoints);
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');
@@ -93,28 +97,18 @@ export class BulkWriter {
   constructor(private readonly file: string) {}
 
   load(loads: CollectionLoad[], checkpoints: ReadonlyMap<string, number>): Promise<void> {
-    const worker = (this.worker ??= this.start());
-    const id = this.nextId++;
     const wire: WireLoad[] = loads.map(({ collection, documents }) => ({
       collection,
       ids: documents.map((document) => document.id),
       docs: documents.map((document) => document.json),
       positions: documents.map((document) => document.position),
     }));
-    return new Promise((resolve, reject) => {
-      this.inFlight.set(id, { resolve, reject });
-      worker.postMessage({ id, loads: wire, checkpoints: [...checkpoints] });
-    });
+    return this.request({ loads: wire, checkpoints: [...checkpoints] });
   }
 
   /** Runs one schema statement (CREATE INDEX) in a write transaction of its own. */
   exec(sql: string): Promise<void> {
-    const worker = (this.worker ??= this.start());
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.inFlight.set(id, { resolve, reject });
-      worker.postMessage({ id, sql });
-    });
+    return this.request({ sql });
   }
 
   async close(): Promise<void> {
@@ -123,6 +117,16 @@ export class BulkWriter {
     await worker?.terminate();
     for (const waiting of this.inFlight.values()) waiting.reject(new Error('the read-model store is closed'));
     this.inFlight.clear();
+  }
+
+  /** Hands one task to the thread (started if it is not running); resolves once it is done. */
+  private request(task: { loads: WireLoad[]; checkpoints: [string, number][] } | { sql: string }): Promise<void> {
+    const worker = (this.worker ??= this.start());
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.inFlight.set(id, { resolve, reject });
+      worker.postMessage({ id, ...task });
+    });
   }
 
   private start(): Worker {

@@ -82,7 +82,8 @@ function indexFor(collection: string, columns: string[]): DocumentIndex {
   return indexOver(`(${[...columns, 'id'].join(', ')})`, collection);
 }
 
-function indexOver(columns: string, collection: string): DocumentIndex {
+/** The index of `collection`'s live documents over `columns` (their SQL, parenthesised, ending with id). */
+export function indexOver(columns: string, collection: string): DocumentIndex {
   const definition = `${columns} WHERE ${scopeOf(collection)}`;
   const name = `documents_${createHash('sha256').update(definition).digest('hex').slice(0, 16)}`;
   return { name, sql: `CREATE INDEX IF NOT EXISTS ${name} ON documents ${definition}` };
@@ -100,11 +101,6 @@ export function queryIndexesOf(sqls: string[], collection: string): { name: stri
     const made = MADE_INDEX.exec(sql);
     return made && made[3] === collection ? [{ name: made[1]!, columns: made[2]! }] : [];
   });
-}
-
-/** The index `indexFor` makes for `collection` over the same columns as another collection's. */
-export function sameIndexFor(columns: string, collection: string): DocumentIndex {
-  return indexOver(columns, collection);
 }
 
 /** The test behind `contains` and `search`; the needle is lower-cased once here. */

@@ -21,9 +21,9 @@ import {
   CONTAINS_FUNCTION,
   type DocumentIndex,
   jsonStringContains,
+  indexOver,
   jsonValueOf,
   queryIndexesOf,
-  sameIndexFor,
 } from './document-query';
 import { type DocumentDatabase, SqliteCollection } from './sqlite-collection';
 
@@ -213,7 +213,7 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   }
 
   async copyIndexes(from: string, to: string): Promise<void> {
-    for (const { columns } of queryIndexesOf(this.indexSqls(), from)) await this.ensureIndex(sameIndexFor(columns, to));
+    for (const { columns } of queryIndexesOf(this.indexSqls(), from)) await this.ensureIndex(indexOver(columns, to));
   }
 
   async dropIndexes(collection: string): Promise<void> {
