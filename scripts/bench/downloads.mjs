@@ -14,16 +14,13 @@ import { once } from 'node:events';
 import { Session } from '../../infra/dist/index.js';
 import { votingEdition } from '../lib/voting-edition.mjs';
 import { runNode, startServer } from '../lib/server.mjs';
+import { percentile } from '../lib/percentile.mjs';
 
 const voters = Number(process.env.BENCH_DOWNLOAD_VOTERS ?? 1000);
 const fillRounds = Number(process.env.BENCH_DOWNLOAD_FILL ?? 16);
 const castsPerRun = Number(process.env.BENCH_DOWNLOAD_CASTS ?? 2000);
 const inFlight = Number(process.env.BENCH_DOWNLOAD_IN_FLIGHT ?? 8);
 const downloaders = Number(process.env.BENCH_DOWNLOADERS ?? 20);
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function logInResidents(baseUrl, count) {
   const sessions = [];

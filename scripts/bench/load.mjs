@@ -11,16 +11,13 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
 import { waitUntilCaughtUp } from '../lib/server.mjs';
+import { percentile } from '../lib/percentile.mjs';
 
 const { baseUrls, editionId, selections, sessionsFile, warmUp, connections, rounds, liveRequests, rates, rateSeconds } =
   JSON.parse(process.argv[2]);
 const sessions = JSON.parse(readFileSync(sessionsFile, 'utf8'));
 const ballotPath = `/api/processes/${editionId}/ballot`;
 const body = JSON.stringify({ selections });
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function count(statuses, status) {
   statuses[status] = (statuses[status] ?? 0) + 1;

@@ -11,13 +11,10 @@ import path from 'node:path';
 import { Session } from '../../infra/dist/index.js';
 import { root, startServer } from './server.mjs';
 import { votingEdition } from './voting-edition.mjs';
+import { percentile } from './percentile.mjs';
 
 const RESIDENTS = 400;
 const BEFORE_MS = 3_000;
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function summary(answers) {
   const statuses = {};
