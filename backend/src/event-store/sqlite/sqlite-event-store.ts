@@ -52,15 +52,26 @@ const SCHEMA = `
 
 const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
 
-interface EventRow {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
+/**
+ * A row of COLUMNS, in that order: statements that read events return arrays (rowsStatement),
+ * which cost a third less than an object per row on a rebuild's million events.
+ */
+type EventRow = [
+  position: number,
+  streamId: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
+
+/** `sql`, prepared to return each row as an array of its columns. */
+function rowsStatement(db: DatabaseSync, sql: string): StatementSync {
+  const statement = db.prepare(sql);
+  statement.setReturnArrays(true);
+  return statement;
 }
 
 interface PendingAppend {
@@ -86,7 +97,7 @@ export async function openSqliteEventStore(file: string, options: SqliteEventSto
 
 function prepareStatements(db: DatabaseSync) {
   return {
-    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision`),
+    stream: rowsStatement(db, `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision`),
     head: db.prepare('SELECT MAX(position) AS position FROM events'),
   };
 }
@@ -194,11 +205,12 @@ class SqliteEventStore implements EventStore {
 
   async readPositions(positions: number[]): Promise<RecordedEvent[]> {
     if (positions.length === 0) return [];
-    this.readPositionsStatement ??= this.db.prepare(
+    this.readPositionsStatement ??= rowsStatement(
+      this.db,
       `SELECT ${COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?))`,
     );
     const rows = this.readPositionsStatement.all(JSON.stringify(positions)) as unknown as EventRow[];
-    const byPosition = new Map(rows.map((row) => [Number(row.position), row]));
+    const byPosition = new Map(rows.map((row) => [row[0], row]));
     return positions.flatMap((position) => {
       const row = byPosition.get(position);
       return row ? [toRecordedEvent(row)] : [];
@@ -246,7 +258,8 @@ class SqliteEventStore implements EventStore {
     const key = String(prefixCount);
     let statement = this.readAllStatements.get(key);
     if (statement) return statement;
-    statement = this.db.prepare(
+    statement = rowsStatement(
+      this.db,
       `SELECT ${COLUMNS} FROM events WHERE position > ?${streamPrefixCondition(prefixCount)} ORDER BY position LIMIT ?`,
     );
     this.readAllStatements.set(key, statement);
@@ -287,28 +300,37 @@ function recordedAppend({ streamId, events }: LogAppend, { nextExpectedRevision,
   // The result gives the last event's revision and position; the ones before it precede it one by one.
   const last = events.length - 1;
   return events.map((event, i) =>
-    toRecordedEvent({
-      position: position - last + i,
-      stream_id: streamId,
-      revision: nextExpectedRevision - last + i,
-      event_id: event.id,
-      type: event.type,
-      data: event.data,
-      metadata: event.metadata,
-      recorded_at: recordedAt,
-    }),
+    toRecordedEvent([
+      position - last + i,
+      streamId,
+      nextExpectedRevision - last + i,
+      event.id,
+      event.type,
+      event.data,
+      event.metadata,
+      recordedAt,
+    ]),
   );
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function toRecordedEvent([
+  position,
+  streamId,
+  revision,
+  id,
+  type,
+  data,
+  metadata,
+  recordedAt,
+]: EventRow): RecordedEvent {
   return {
-    id: row.event_id,
-    type: row.type,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-    recordedAt: row.recorded_at,
+    id,
+    type,
+    streamId,
+    revision,
+    position,
+    data: JSON.parse(data) as Record<string, unknown>,
+    metadata: JSON.parse(metadata) as Record<string, unknown>,
+    recordedAt,
   };
 }
