@@ -1,4 +1,5 @@
 import type { Projection } from '../projections/projection';
+import type { ReadModelStore } from '../read-models/read-model.port';
 
 type Channel = 'online' | 'assisted';
 
@@ -47,6 +48,11 @@ export interface BallotChannelsDoc {
   booths: Record<string, number>;
   /** Voting has closed: later ballots are in the log but do not count. */
   closed: boolean;
+  /**
+   * Log position of the last event counted; absent in documents written before the counts
+   * were kept in memory over a commit.
+   */
+  position?: number;
 }
 
 export const BALLOTS = 'ballots';
@@ -58,6 +64,7 @@ export const noBallots = (editionId: string): BallotChannelsDoc => ({
   assisted: 0,
   booths: {},
   closed: false,
+  position: 0,
 });
 
 function counted(doc: BallotChannelsDoc, ballot: { channel: Channel; booth?: string | null }, by: 1 | -1) {
@@ -65,37 +72,94 @@ function counted(doc: BallotChannelsDoc, ballot: { channel: Channel; booth?: str
   if (ballot.booth) doc.booths[ballot.booth] = (doc.booths[ballot.booth] ?? 0) + by;
 }
 
+/**
+ * What the events of the commit under way changed, per store (a runner's view: a rebuild's
+ * generation is another): each edition's counts and the ballots cast, written once at the
+ * commit's end (flush) rather than at every event, which read and wrote the same counts
+ * document for every ballot.
+ */
+interface OpenCommit {
+  counts: Map<string, BallotChannelsDoc>;
+  ballots: Map<string, BallotDoc>;
+}
+
+const openCommits = new WeakMap<ReadModelStore, OpenCommit>();
+
+function openCommitOf(store: ReadModelStore): OpenCommit {
+  let open = openCommits.get(store);
+  if (!open) openCommits.set(store, (open = { counts: new Map(), ballots: new Map() }));
+  return open;
+}
+
+/**
+ * The edition's counts as the commit left them so far, or as stored. Counts stored before
+ * they carried a position are moved on by `count` as before: written at once, the store
+ * ignoring an event it has counted.
+ */
+async function countsOf(store: ReadModelStore, open: OpenCommit, editionId: string): Promise<BallotChannelsDoc> {
+  const kept = open.counts.get(editionId);
+  if (kept) return kept;
+  const stored = await store.collection<BallotChannelsDoc>(BALLOT_CHANNELS).get(editionId);
+  return stored ?? noBallots(editionId);
+}
+
+/**
+ * Keeps `counts` (a copy already moved on by the event at `position`) for the commit's end;
+ * counts stored without a position are written at once instead, when the store has not
+ * counted that event yet, and carry one from then on.
+ */
+async function count(
+  store: ReadModelStore,
+  open: OpenCommit,
+  counts: BallotChannelsDoc,
+  position: number,
+  legacy: boolean,
+): Promise<void> {
+  const moved = { ...counts, position };
+  if (!legacy) return void open.counts.set(counts.id, moved);
+  await store.collection<BallotChannelsDoc>(BALLOT_CHANNELS).upsert(moved.id, moved, { position });
+}
+
 export const ballotsProjection: Projection = {
   name: 'ballots',
   collections: [BALLOTS, BALLOT_CHANNELS],
   async apply(event, store) {
-    const channels = store.collection<BallotChannelsDoc>(BALLOT_CHANNELS);
+    const open = openCommitOf(store);
     if (event.type === 'EditionPhaseAdvanced' && event.data.from === 'voting') {
-      const doc = (await channels.get(event.data.editionId)) ?? noBallots(event.data.editionId);
-      await channels.upsert(doc.id, { ...doc, closed: true }, { position: event.position });
+      const counts = await countsOf(store, open, event.data.editionId);
+      if ((counts.position ?? -1) >= event.position) return;
+      await count(store, open, { ...counts, closed: true }, event.position, counts.position === undefined);
       return;
     }
     if (event.type !== 'BallotCast') return;
-    const ballots = store.collection<BallotDoc>(BALLOTS);
     const { editionId, voter, channel, booth } = event.data;
     const id = ballotDocId(editionId, voter);
-    const previous = await ballots.get(id);
-    // The counts first: replayed after a crash between the two writes, `previous` is still the earlier ballot.
-    const counts = (await channels.get(editionId)) ?? noBallots(editionId);
-    if (!counts.closed) {
-      if (previous) counted(counts, previous, -1);
-      counted(counts, { channel, booth }, 1);
-      await channels.upsert(editionId, counts, { position: event.position });
+    const previous = open.ballots.get(id) ?? (await store.collection<BallotDoc>(BALLOTS).get(id));
+    const counts = await countsOf(store, open, editionId);
+    // Counted already (a replay after a crash between the commit's writes, counts first): only the ballot is written again.
+    const alreadyCounted = (counts.position ?? -1) >= event.position;
+    if (!counts.closed && !alreadyCounted) {
+      const moved = { ...counts, booths: { ...counts.booths } };
+      if (previous) counted(moved, previous, -1);
+      counted(moved, { channel, booth }, 1);
+      await count(store, open, moved, event.position, counts.position === undefined);
     }
-    await ballots.upsert(
-      id,
-      {
-        channel,
-        ...(booth === null ? {} : { booth }),
-        position: event.position,
-        ...(previous ? { replaced: { channel: previous.channel, booth: previous.booth ?? null } } : {}),
-      },
-      { position: event.position },
-    );
+    open.ballots.set(id, {
+      channel,
+      ...(booth === null ? {} : { booth }),
+      position: event.position,
+      ...(previous ? { replaced: { channel: previous.channel, booth: previous.booth ?? null } } : {}),
+    });
+  },
+  /** The counts first: replayed after a crash between the writes, the ballots find their events counted. */
+  async flush(store) {
+    const open = openCommits.get(store);
+    if (!open) return;
+    // Whatever happens to the writes, the next commit starts from the stored documents.
+    openCommits.delete(store);
+    const channels = store.collection<BallotChannelsDoc>(BALLOT_CHANNELS);
+    for (const counts of open.counts.values()) await channels.upsert(counts.id, counts, { position: counts.position });
+    const ballots = store.collection<BallotDoc>(BALLOTS);
+    for (const [id, ballot] of open.ballots) await ballots.upsert(id, ballot, { position: ballot.position });
   },
 };

@@ -48,6 +48,7 @@ async function cast(selections: string[], channel: 'online' | 'assisted', booth:
   const [recorded] = await events.readPositions([position]);
   const event = decodeEvent(recorded!);
   await ballotsProjection.apply(event, store);
+  await ballotsProjection.flush!(store);
   return event;
 }
 
