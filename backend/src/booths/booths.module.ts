@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
 import { ProposalsModule } from '../proposals/proposals.module';
-import type { Projection } from '../projections/projection';
 import { AssistedController } from './assisted.controller';
 import { BoothLoader } from './booth-loader';
 import { BoothsController } from './booths.controller';
-import { boothsProjection } from './booths.projection';
 import { BoothsReadModel } from './booths.read-model';
 import { AssignShiftHandler } from './commands/assign-shift';
 import { DefineBoothHandler } from './commands/define-booth';
@@ -27,7 +25,4 @@ import { InPersonChecks } from './in-person-checks';
   ],
   exports: [BoothLoader, BoothsReadModel, InPersonChecks],
 })
-export class BoothsModule {
-  /** The read models this feature keeps: the app feeds them every event, and a rebuild rebuilds them. */
-  static readonly projections: Projection[] = [boothsProjection];
-}
+export class BoothsModule {}

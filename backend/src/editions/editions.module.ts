@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import type { Projection } from '../projections/projection';
 import { AdvancePhaseHandler } from './commands/advance-phase';
 import { DraftEditionHandler } from './commands/draft-edition';
 import { EditEditionHandler } from './commands/edit-edition';
@@ -7,7 +6,6 @@ import { SetCalendarHandler } from './commands/set-calendar';
 import { RecordTallyHandler } from './commands/record-tally';
 import { EditionLoader } from './edition-loader';
 import { EditionsController } from './editions.controller';
-import { editionsProjection } from './editions.projection';
 import { EditionsReadModel } from './editions.read-model';
 import { PhaseClock } from './phase-clock';
 
@@ -25,7 +23,4 @@ import { PhaseClock } from './phase-clock';
   ],
   exports: [EditionsReadModel, EditionLoader],
 })
-export class EditionsModule {
-  /** The read models this feature keeps: the app feeds them every event, and a rebuild rebuilds them. */
-  static readonly projections: Projection[] = [editionsProjection];
-}
+export class EditionsModule {}

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { EditionsModule } from '../editions/editions.module';
-import type { Projection } from '../projections/projection';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { CallerRoles } from './caller-roles';
@@ -11,7 +10,6 @@ import { OidcService } from './oidc.service';
 import { ProfileController } from './profile.controller';
 import { Profiles } from './profiles';
 import { RolesController } from './roles.controller';
-import { staffProjection } from './staff.projection';
 
 @Module({
   imports: [EditionsModule],
@@ -26,7 +24,4 @@ import { staffProjection } from './staff.projection';
   ],
   exports: [Profiles],
 })
-export class IdentityModule {
-  /** The read models this feature keeps: the app feeds them every event, and a rebuild rebuilds them. */
-  static readonly projections: Projection[] = [staffProjection];
-}
+export class IdentityModule {}

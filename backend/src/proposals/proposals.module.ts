@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
 import { IdentityModule } from '../identity/identity.module';
-import type { Projection } from '../projections/projection';
 import { AssessProposalHandler } from './commands/assess-proposal';
 import { EditProposalHandler } from './commands/edit-proposal';
 import { RecordProposalHandler } from './commands/record-proposal';
 import { SubmitProposalHandler } from './commands/submit-proposal';
 import { WithdrawProposalHandler } from './commands/withdraw-proposal';
 import { ProposalsController } from './proposals.controller';
-import { proposalsProjection } from './proposals.projection';
 import { ProposalTexts } from './proposal-texts';
 import { ProposalsReadModel } from './proposals.read-model';
 import { BallotCandidatesHandler } from './queries/ballot-candidates';
@@ -30,7 +28,4 @@ import { DistrictsWithProposalsHandler } from './queries/districts-with-proposal
   ],
   exports: [ProposalsReadModel],
 })
-export class ProposalsModule {
-  /** The read models this feature keeps: the app feeds them every event, and a rebuild rebuilds them. */
-  static readonly projections: Projection[] = [proposalsProjection];
-}
+export class ProposalsModule {}
