@@ -134,11 +134,16 @@ describe('rebuilding the projections while the service runs', () => {
     // The generation before the live one, left by every instance at the last switch: its indexes go with it.
     const previous = physicalName('proposals', live - 1);
     expect(queryIndexCount(previous)).toBeGreaterThan(0);
+    // And one older still, whose indexes a rebuild before they were dropped left behind.
+    const older = physicalName('proposals', live - 2);
+    await readModels.inner.collection(older).find({ filter: { editionId } });
+    expect(queryIndexCount(older)).toBeGreaterThan(0);
 
     await rebuildProjections(events, readModels, allProjections);
     await runner.followRebuild();
 
     expect(queryIndexCount(previous)).toBe(0);
+    expect(queryIndexCount(older)).toBe(0);
     expect(await readModels.inner.collection(next).get('ghost')).toBeNull();
     expect(await titles(editionId)).toEqual(before);
     expect((await system.anonymous.get('/health/ready')).status).toBe(200);

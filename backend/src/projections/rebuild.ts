@@ -66,7 +66,9 @@ export async function rebuildProjections(
           .at(new Map([[projection.name, previous]]))
           .collection(name)
           .clear();
-        await store.inner.dropIndexes?.(physicalName(name, previous));
+        // Its indexes, and any an older generation kept (rebuilds once left them behind).
+        const older = Array.from({ length: previous + 1 }, (_, generation) => physicalName(name, generation));
+        await store.inner.dropIndexes?.(older);
       }
     }
     await target.setCheckpoint(projection.name, 0);

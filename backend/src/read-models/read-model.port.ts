@@ -168,8 +168,8 @@ export interface ReadModelStore {
    * them on its first queries after the switch, its requests waiting meanwhile.
    */
   copyIndexes?(from: string, to: string): Promise<void>;
-  /** Drops a collection's query indexes, once nobody queries it (each write evaluates every index's condition). */
-  dropIndexes?(collection: string): Promise<void>;
+  /** Drops these collections' query indexes, once nobody queries them (each write evaluates every index's condition). */
+  dropIndexes?(collections: readonly string[]): Promise<void>;
   getCheckpoint(projection: string): Promise<number>;
   setCheckpoint(projection: string, position: number): Promise<void>;
   close(): Promise<void>;

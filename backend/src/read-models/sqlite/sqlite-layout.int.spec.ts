@@ -134,7 +134,7 @@ it("gives a collection another's query indexes, named as its own queries would m
     expect(await next.count({ district: 'centro' })).toBe(1);
     expect(queryIndexes().get('people.g2')).toEqual(copied);
 
-    await store.dropIndexes('people.g1');
+    await store.dropIndexes(['people.g1']);
     expect(queryIndexes().has('people.g1')).toBe(false);
     expect(queryIndexes().get('people.g2')).toEqual(copied);
   } finally {

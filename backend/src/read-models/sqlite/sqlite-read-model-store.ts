@@ -216,8 +216,9 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
     for (const { columns } of queryIndexesOf(this.indexSqls(), from)) await this.ensureIndex(indexOver(columns, to));
   }
 
-  async dropIndexes(collection: string): Promise<void> {
-    for (const { name } of queryIndexesOf(this.indexSqls(), collection)) {
+  async dropIndexes(collections: readonly string[]): Promise<void> {
+    const sqls = this.indexSqls();
+    for (const { name } of collections.flatMap((collection) => queryIndexesOf(sqls, collection))) {
       await this.whenUnlocked(() => this.db.exec(`DROP INDEX IF EXISTS ${name}`));
       this.ensuredIndexes.delete(name);
     }
