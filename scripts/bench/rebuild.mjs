@@ -2,7 +2,8 @@
 // 1,000,000, nearly all sealed ballots of one edition, as a city's voting evening leaves
 // the log) appended through the embedded SQLite adapter into a fresh DATA_DIR, then
 // `npm run rebuild-projections` as an operator runs it (backend/dist/rebuild-projections.js),
-// timed from start to exit. Prints events/s and the read models' bytes per event. Then,
+// timed from start to exit. Prints events/s, the CPU it took (every thread, from Linux's
+// accounting of ended children) and the read models' bytes per event. Then,
 // on that data directory, ballot casts and reads offered at BENCH_REBUILD_LIVE_RATE a
 // second (default 300; 0 skips it) while the rebuild runs again beside the live service
 // (scripts/lib/requests-during-rebuild.mjs). No target is asserted here. Run after `npx tsc -b`.
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { openSqliteEventStore } from '../../backend/dist/event-store/sqlite/index.js';
 import { toEventData } from '../../backend/dist/shared/event-envelope.js';
 import { generateEdition } from '../lib/generated-edition.mjs';
+import { childrenCpuSeconds } from '../lib/children-cpu.mjs';
 import { readModelBytes } from '../lib/read-model-bytes.mjs';
 import { requestsDuringRebuild } from '../lib/requests-during-rebuild.mjs';
 
@@ -73,16 +75,22 @@ const load = () =>
     .join(' ');
 console.log(`load average before the rebuild: ${load()} (${availableParallelism()} cores)`);
 const rebuilding = performance.now();
+const cpuBefore = childrenCpuSeconds();
 const run = spawnSync(process.execPath, [path.join(root, 'backend/dist/rebuild-projections.js')], {
   cwd: root,
   encoding: 'utf8',
   env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
 });
 const seconds = (performance.now() - rebuilding) / 1000;
+const cpu = cpuBefore === null ? null : childrenCpuSeconds() - cpuBefore;
 if (run.stderr) process.stderr.write(run.stderr);
 console.log(
   `rebuild: exit ${run.status ?? run.signal} in ${seconds.toFixed(1)} s, ` +
-    `${Math.round(written / seconds).toLocaleString('en-US')} events/s (load average after: ${load()})`,
+    `${Math.round(written / seconds).toLocaleString('en-US')} events/s, ` +
+    (cpu === null
+      ? 'CPU not measured here'
+      : `CPU ${cpu.toFixed(1)} s (${Math.round((cpu / written) * 1e6)} µs per event)`) +
+    ` (load average after: ${load()})`,
 );
 readModelBytes(dataDir);
 const liveRate = Number(process.env.BENCH_REBUILD_LIVE_RATE ?? 300);
