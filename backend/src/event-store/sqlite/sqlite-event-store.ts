@@ -176,13 +176,16 @@ class SqliteEventStore implements EventStore {
       this.pending = waiting.concat(this.pending);
       return;
     }
-    // Kept before the subscriptions wake, so that they find this process's own events in memory.
-    this.recent.add(
-      batch.flatMap(({ append }, i) => {
-        const outcome = outcomes[i]!;
-        return 'written' in outcome && outcome.written ? recordedAppend(append, outcome.result) : [];
-      }),
-    );
+    // Kept before the subscriptions wake, so that they find this process's own events in
+    // memory; parsed only where a subscription runs to take them (an instance that only
+    // serves requests has none).
+    if (this.subscriptions.size > 0)
+      this.recent.add(
+        batch.flatMap(({ append }, i) => {
+          const outcome = outcomes[i]!;
+          return 'written' in outcome && outcome.written ? recordedAppend(append, outcome.result) : [];
+        }),
+      );
     this.growth.notify();
     batch.forEach((append, i) => {
       const outcome = outcomes[i]!;
