@@ -21,6 +21,9 @@ const shared = {
     '^@decidimos/infra$': '<rootDir>/infra/src/index.ts',
     '^@decidimos/infra/(.*)$': '<rootDir>/infra/src/$1',
     '\\.css$': '<rootDir>/frontend/src/testing/style-mock.cjs',
+    // A dynamic import() names the file it loads (the built backend's ES-module resolver needs
+    // the extension); the sources it names are .ts.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   rootDir: __dirname,

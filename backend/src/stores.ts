@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import type { Config } from './config/config';
 import type { EventStore } from './event-store/event-store.port';
-import { openKurrentDbEventStore } from './event-store/kurrentdb/kurrentdb-event-store';
 import { openSqliteEventStore } from './event-store/sqlite';
 import { allProjections } from './app.projections';
 import { GenerationalReadModelStore } from './projections/generations';
-import { openMongoDbReadModelStore } from './read-models/mongodb';
 import type { ReadModelStore } from './read-models/read-model.port';
 import { openSqliteReadModelStore } from './read-models/sqlite';
 
@@ -22,12 +20,15 @@ export interface Stores {
  * wrapped in generations, so a rebuild can replace them while the service runs.
  */
 export async function openStores(config: Pick<Config, 'dataDir' | 'eventStoreUrl' | 'mongoDbUrl'>): Promise<Stores> {
+  // The production stores' clients (gRPC, the MongoDB driver) are loaded only when configured.
   const events = config.eventStoreUrl
-    ? await openKurrentDbEventStore(config.eventStoreUrl)
+    ? await (
+        await import('./event-store/kurrentdb/kurrentdb-event-store.js')
+      ).openKurrentDbEventStore(config.eventStoreUrl)
     : await openSqliteEventStore(join(config.dataDir, 'events.sqlite'));
   try {
     const readModels = config.mongoDbUrl
-      ? await openMongoDbReadModelStore(config.mongoDbUrl)
+      ? await (await import('./read-models/mongodb/index.js')).openMongoDbReadModelStore(config.mongoDbUrl)
       : await openSqliteReadModelStore(join(config.dataDir, 'read-models.sqlite'));
     return { events, readModels: new GenerationalReadModelStore(readModels, allProjections) };
   } catch (error) {
