@@ -95,11 +95,11 @@ const scopeOf = (collection: string) => `collection = '${checkCollectionName(col
 const MADE_INDEX =
   /^CREATE INDEX (documents_[0-9a-f]{16}) ON documents (\(.*\)) WHERE collection = '([^']*)' AND doc IS NOT NULL$/s;
 
-/** Of the indexes whose SQL is given (sqlite_master's), the query indexes of `collection`: their names and columns. */
-export function queryIndexesOf(sqls: string[], collection: string): { name: string; columns: string }[] {
+/** Of the indexes whose SQL is given (sqlite_master's), the query indexes of these collections: their names and columns. */
+export function queryIndexesOf(sqls: string[], collections: ReadonlySet<string>): { name: string; columns: string }[] {
   return sqls.flatMap((sql) => {
     const made = MADE_INDEX.exec(sql);
-    return made && made[3] === collection ? [{ name: made[1]!, columns: made[2]! }] : [];
+    return made && collections.has(made[3]!) ? [{ name: made[1]!, columns: made[2]! }] : [];
   });
 }
 

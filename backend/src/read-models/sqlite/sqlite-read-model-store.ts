@@ -213,12 +213,12 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   }
 
   async copyIndexes(from: string, to: string): Promise<void> {
-    for (const { columns } of queryIndexesOf(this.indexSqls(), from)) await this.ensureIndex(indexOver(columns, to));
+    for (const { columns } of queryIndexesOf(this.indexSqls(), new Set([from])))
+      await this.ensureIndex(indexOver(columns, to));
   }
 
   async dropIndexes(collections: readonly string[]): Promise<void> {
-    const sqls = this.indexSqls();
-    for (const { name } of collections.flatMap((collection) => queryIndexesOf(sqls, collection))) {
+    for (const { name } of queryIndexesOf(this.indexSqls(), new Set(collections))) {
       await this.whenUnlocked(() => this.db.exec(`DROP INDEX IF EXISTS ${name}`));
       this.ensuredIndexes.delete(name);
     }
