@@ -92,6 +92,36 @@ describe('rebuilding the projections while the service runs', () => {
     expect(await runner.followRebuild()).toBe(false);
   });
 
+  it('gives the new generation the indexes of queries first made while it ran, before it switches', async () => {
+    const { events, readModels, runner } = stores();
+    const editionId = await createEdition(admin, ['proposals']);
+    await submit(editionId, 'Mercado municipal');
+    const live = physicalName('proposals', readModels.generations.get('proposals') ?? 0);
+    const rebuilt = physicalName('proposals', (readModels.generations.get('proposals') ?? 0) + 1);
+    const before = queryIndexCount(live);
+    // A query shape nobody asked for before, made on the live generation once the rebuild has begun.
+    let asked = false;
+    const watched = new Proxy(events, {
+      get(target, key: keyof EventStore) {
+        if (key !== 'headPosition') return typeof target[key] === 'function' ? target[key].bind(target) : target[key];
+        return async () => {
+          if (!asked) {
+            asked = true;
+            await readModels.inner.collection(live).find({ filter: { editionId, title: 'Mercado municipal' } });
+          }
+          return target.headPosition();
+        };
+      },
+    });
+
+    await rebuildProjections(watched, readModels, allProjections);
+
+    expect(asked).toBe(true);
+    expect(queryIndexCount(live)).toBe(before + 1);
+    expect(queryIndexCount(rebuilt)).toBe(queryIndexCount(live));
+    expect(await runner.followRebuild()).toBe(true);
+  });
+
   it('goes on with the events appended while it ran before it switches, leaving the live instances few', async () => {
     const { events, readModels, runner } = stores();
     const pseudonym = () => randomBytes(32).toString('hex');

@@ -58,8 +58,6 @@ export async function rebuildProjections(
     for (const name of projection.collections) {
       // What a rebuild that stopped half-way left behind.
       await target.collection(name).clear();
-      // Built here, on an empty collection, rather than on a live instance's event loop at its first query after the switch.
-      await store.inner.copyIndexes?.(physicalName(name, current), physicalName(name, current + 1));
       // The generation before the live one: every instance left it at the last switch.
       if (previous >= 0) {
         await store
@@ -73,6 +71,8 @@ export async function rebuildProjections(
     }
     await target.setCheckpoint(projection.name, 0);
   }
+  // Built here, on empty collections, rather than on a live instance's event loop at its first query after the switch.
+  await copyLiveIndexes(store, projections, live);
   const head = await events.headPosition();
   const here = projections.filter((projection) => !elsewhere?.names.has(projection.name));
   // The first part to fail stops the other, which then fails with the same error.
@@ -93,8 +93,23 @@ export async function rebuildProjections(
     throw failures.length === 1 ? failures[0] : new AggregateError(failures, failures.join('; '));
   const position = Math.min(...parts.map((p) => (p as PromiseFulfilledResult<number>).value));
   if (position < head) throw new Error(`a part of the rebuild stopped at log position ${position}, before ${head}`);
+  // And those of query shapes first asked for while it ran, here too rather than after the switch.
+  await copyLiveIndexes(store, projections, live);
   await store.record(next);
   return { generations: next, position };
+}
+
+/** Gives each collection of the next generation the query indexes its live one has (copyIndexes), those it lacks only. */
+async function copyLiveIndexes(
+  store: GenerationalReadModelStore,
+  projections: Projection[],
+  live: Generations,
+): Promise<void> {
+  for (const projection of projections) {
+    const current = live.get(projection.name) ?? 0;
+    for (const name of projection.collections)
+      await store.inner.copyIndexes?.(physicalName(name, current), physicalName(name, current + 1));
+  }
 }
 
 /**
