@@ -1,4 +1,4 @@
-import type { Projection } from '../projections/projection';
+import { projectionOf } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
 
 type Channel = 'online' | 'assisted';
@@ -120,9 +120,10 @@ async function count(
   await store.collection<BallotChannelsDoc>(BALLOT_CHANNELS).upsert(moved.id, moved, { position });
 }
 
-export const ballotsProjection: Projection = {
+export const ballotsProjection = projectionOf({
   name: 'ballots',
   collections: [BALLOTS, BALLOT_CHANNELS],
+  eventTypes: ['BallotCast', 'EditionPhaseAdvanced'],
   async apply(event, store) {
     const open = openCommitOf(store);
     if (event.type === 'EditionPhaseAdvanced' && event.data.from === 'voting') {
@@ -162,4 +163,4 @@ export const ballotsProjection: Projection = {
     const ballots = store.collection<BallotDoc>(BALLOTS);
     for (const [id, ballot] of open.ballots) await ballots.upsert(id, ballot, { position: ballot.position });
   },
-};
+});

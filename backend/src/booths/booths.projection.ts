@@ -1,4 +1,4 @@
-import type { Projection } from '../projections/projection';
+import { projectionOf } from '../projections/projection';
 
 /** A booth as the public list shows it. */
 export interface BoothDoc {
@@ -24,9 +24,10 @@ export interface ShiftDoc {
 export const BOOTHS = 'booths';
 export const SHIFTS = 'booth-shifts';
 
-export const boothsProjection: Projection = {
+export const boothsProjection = projectionOf({
   name: 'booths',
   collections: [BOOTHS, SHIFTS],
+  eventTypes: ['BoothDefined', 'ShiftAssigned'],
   async apply(event, store) {
     if (event.type === 'BoothDefined') {
       const { editionId, boothId, name, address, district, opensAt, closesAt } = event.data;
@@ -45,4 +46,4 @@ export const boothsProjection: Projection = {
         .upsert(event.id, { id: event.id, editionId, boothId, officer, from, to }, { position: event.position });
     }
   },
-};
+});

@@ -7,7 +7,7 @@ import {
   type EditionRules,
   type Phase,
 } from '@decidimos/contracts';
-import type { Projection } from '../projections/projection';
+import { projectionOf } from '../projections/projection';
 
 export interface EditionDoc {
   id: string;
@@ -28,9 +28,10 @@ export interface EditionDoc {
 
 export const EDITIONS = 'editions';
 
-export const editionsProjection: Projection = {
+export const editionsProjection = projectionOf({
   name: 'editions',
   collections: [EDITIONS],
+  eventTypes: ['EditionDrafted', 'EditionPhaseAdvanced', 'EditionEdited', 'EditionCalendarSet'],
   async apply(event, store) {
     const editions = store.collection<EditionDoc>(EDITIONS);
     if (event.type === 'EditionDrafted') {
@@ -87,4 +88,4 @@ export const editionsProjection: Projection = {
       );
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { Role } from '@decidimos/contracts';
-import type { Projection } from '../projections/projection';
+import { projectionOf } from '../projections/projection';
 
 export interface StaffDoc {
   id: string;
@@ -9,9 +9,10 @@ export interface StaffDoc {
 export const STAFF = 'staff';
 
 /** Roles granted by admins, keyed by staff pseudonym. */
-export const staffProjection: Projection = {
+export const staffProjection = projectionOf({
   name: 'staff',
   collections: [STAFF],
+  eventTypes: ['RoleGranted', 'RoleRevoked'],
   async apply(event, store) {
     if (event.type !== 'RoleGranted' && event.type !== 'RoleRevoked') return;
     const staff = store.collection<StaffDoc>(STAFF);
@@ -20,4 +21,4 @@ export const staffProjection: Projection = {
     if (event.type === 'RoleGranted') roles.push(event.data.role);
     await staff.upsert(doc.id, { id: doc.id, roles: roles.sort() }, { position: event.position });
   },
-};
+});

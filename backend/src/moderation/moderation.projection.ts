@@ -1,5 +1,5 @@
 import type { ReportReason } from '@decidimos/contracts';
-import type { Projection } from '../projections/projection';
+import { projectionOf } from '../projections/projection';
 import { forgetDetails } from './report-details';
 
 /** Per proposal with any moderation: its open reports, and whether it is hidden. */
@@ -17,9 +17,10 @@ export interface ModerationQueueDoc {
   since: string;
 }
 
-export const moderationProjection: Projection = {
+export const moderationProjection = projectionOf({
   name: 'moderation',
   collections: [MODERATION_QUEUE],
+  eventTypes: ['ProposalReported', 'ProposalHidden', 'ProposalRestored', 'ProposalRedacted', 'ReportsDismissed'],
   async apply(event, store) {
     const queue = store.collection<ModerationQueueDoc>(MODERATION_QUEUE);
     switch (event.type) {
@@ -58,4 +59,4 @@ export const moderationProjection: Projection = {
         return;
     }
   },
-};
+});

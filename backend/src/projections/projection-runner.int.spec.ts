@@ -7,7 +7,7 @@ import { openSqliteEventStore } from '../event-store/sqlite';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import { toEventData } from '../shared/event-envelope';
-import type { Projection } from './projection';
+import { type Projection, projectionOf } from './projection';
 import { ProjectionRunner, ProjectionsBehindError } from './projection-runner';
 
 const admin = 'a'.repeat(64);
@@ -104,6 +104,27 @@ describe('projection runner', () => {
     expect(await grants(1)).toBe(2);
     expect(runner.position).toBe(position);
     await runner.stop();
+  });
+
+  it('calls a projection only for the event types it lists, and moves its checkpoint past the others', async () => {
+    const applied: string[] = [];
+    const grantsOnly = projectionOf({
+      name: 'grants-only',
+      collections: [],
+      eventTypes: ['RoleGranted'],
+      async apply(event) {
+        applied.push(event.type);
+      },
+    });
+    const runner = new ProjectionRunner(events, readModels, [grantsOnly]);
+    await runner.start();
+    await grant(1);
+    const revocation = toEventData({ type: 'RoleRevoked', data: { staff: staff(1), role: 'reviewer', by: admin } });
+    const revoked = (await events.append(`staff-${staff(1)}`, [revocation], 'any')).position;
+    await runner.waitFor(revoked);
+    await runner.stop();
+    expect(applied).toEqual(['RoleGranted']);
+    expect(await readModels.getCheckpoint('grants-only')).toBe(revoked);
   });
 
   it('resumes from its checkpoint after a restart, applying only what is new', async () => {

@@ -394,6 +394,10 @@ export class ProjectionRunner {
   ): Promise<number> {
     let appended = 0;
     for (const projection of due) {
+      if (projection.eventTypes && !projection.eventTypes.has(event.type)) {
+        checkpoints.set(projection.name, event.position);
+        continue;
+      }
       try {
         const outcome = await projection.apply(event, view);
         if (outcome) appended = Math.max(appended, outcome.appended);

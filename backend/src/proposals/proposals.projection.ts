@@ -5,7 +5,7 @@ import {
   PROPOSAL_TEXT_FIELDS,
   REDACTED_TEXT,
 } from '@decidimos/contracts';
-import type { Projection } from '../projections/projection';
+import { projectionOf } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import type { StoredEvent } from '../shared/event-envelope';
 import { type TextCommitments, eraseTexts, textsByCommitment } from './proposal-texts';
@@ -115,9 +115,22 @@ function versionsOf(event: StoredEvent, commitments: TextCommitments): TextVersi
   });
 }
 
-export const proposalsProjection: Projection = {
+export const proposalsProjection = projectionOf({
   name: 'proposals',
   collections: [PROPOSALS, PROPOSAL_CATEGORIES],
+  eventTypes: [
+    'ProposalSubmitted',
+    'ProposalEdited',
+    'ProposalWithdrawn',
+    'ProposalAssessed',
+    'ProposalHidden',
+    'ProposalRestored',
+    'ProposalRedacted',
+    'EditionPhaseAdvanced',
+    'SupportGiven',
+    'SupportWithdrawn',
+    'TallyComputed',
+  ],
   async apply(event, store) {
     const proposals = store.collection<ProposalDoc>(PROPOSALS);
     const write = (doc: ProposalDoc) => proposals.upsert(doc.id, doc, { position: event.position });
@@ -259,4 +272,4 @@ export const proposalsProjection: Projection = {
         return;
     }
   },
-};
+});

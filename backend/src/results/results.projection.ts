@@ -1,5 +1,5 @@
 import type { DistrictTally, EditionRules } from '@decidimos/contracts';
-import type { Projection } from '../projections/projection';
+import { projectionOf } from '../projections/projection';
 
 export interface ResultsDoc {
   id: string;
@@ -12,9 +12,10 @@ export interface ResultsDoc {
 
 export const RESULTS = 'results';
 
-export const resultsProjection: Projection = {
+export const resultsProjection = projectionOf({
   name: 'results',
   collections: [RESULTS],
+  eventTypes: ['TallyComputed'],
   async apply(event, store) {
     if (event.type !== 'TallyComputed') return;
     const { editionId, counting, ballots, districts } = event.data;
@@ -26,4 +27,4 @@ export const resultsProjection: Projection = {
         { position: event.position },
       );
   },
-};
+});

@@ -5,7 +5,7 @@ import {
   type WorkMilestone,
   type WorkStatus,
 } from '@decidimos/contracts';
-import type { Projection } from '../projections/projection';
+import { projectionOf } from '../projections/projection';
 
 /** A work: a proposal the tally selected, with its awarded budget and where it stands now. */
 export interface WorkDoc {
@@ -58,9 +58,10 @@ const WORK_BALLOTS = 'work-ballots';
  * proposal becomes a work with its ballot cost as the awarded budget, so no reactor appends
  * anything and a rebuild derives the same works. Each WorkUpdated then moves its work on.
  */
-export const worksProjection: Projection = {
+export const worksProjection = projectionOf({
   name: 'works',
   collections: [WORKS, WORK_UPDATES, WORK_BALLOTS],
+  eventTypes: ['EditionPhaseAdvanced', 'TallyComputed', 'WorkUpdated'],
   async apply(event, store) {
     if (event.type === 'EditionPhaseAdvanced' && event.data.ballot) {
       const { editionId, ballot } = event.data;
@@ -133,4 +134,4 @@ export const worksProjection: Projection = {
       );
     }
   },
-};
+});
