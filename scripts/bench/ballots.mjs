@@ -12,7 +12,7 @@
 // 3 each, and some health checks warm each instance up before it is measured; default 500).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Session } from '../../infra/dist/index.js';
+import { logInResidents } from '../lib/residents.mjs';
 import { votingEdition } from '../lib/voting-edition.mjs';
 import { readModelBytes } from '../lib/read-model-bytes.mjs';
 import { runNode, startServer, waitUntilCaughtUp } from '../lib/server.mjs';
@@ -25,16 +25,6 @@ const rates = (process.env.BENCH_RATES ?? '500,1000,2000').split(',').map(Number
 const rateSeconds = Number(process.env.BENCH_RATE_SECONDS ?? 5);
 const warmUpVoters = Number(process.env.BENCH_WARMUP_VOTERS ?? 500);
 
-async function logInResidents(baseUrl, count, from = 1) {
-  const sessions = [];
-  const started = performance.now();
-  for (let first = from; first < from + count; first += 50) {
-    const batch = Array.from({ length: Math.min(50, from + count - first) }, (_, i) => `resident-centro-${first + i}`);
-    sessions.push(...(await Promise.all(batch.map((account) => Session.logIn(baseUrl, account)))));
-  }
-  return { sessions, seconds: (performance.now() - started) / 1000 };
-}
-
 // One address logs every resident in, and each resident revotes at whatever rates are
 // offered: the login and write limits are raised for the run (still counted), as the README says.
 const { baseUrl, dataDir, stop, addInstance } = await startServer({
@@ -45,15 +35,17 @@ try {
   const edition = await votingEdition(baseUrl, 'Benchmark');
   // Each measurement has residents of its own, so both do the same work: a first ballot
   // and revotes of short ballot streams, not revotes of streams the one before lengthened.
-  const login = await logInResidents(baseUrl, voters);
+  const loggingIn = performance.now();
+  const sessions = await logInResidents(baseUrl, voters);
+  const loginSeconds = (performance.now() - loggingIn) / 1000;
   const keep = (name, sessions) => {
     const file = join(dataDir, `bench-${name}-sessions.json`);
     writeFileSync(file, JSON.stringify(sessions.map((s) => ({ cookie: s.cookie, csrfToken: s.csrfToken }))));
     return file;
   };
-  const oneInstanceFile = keep('one-instance', login.sessions);
-  const twoInstancesFile = keep('two-instances', (await logInResidents(baseUrl, voters, voters + 1)).sessions);
-  const warmUpFile = keep('warm-up', (await logInResidents(baseUrl, warmUpVoters, 2 * voters + 1)).sessions);
+  const oneInstanceFile = keep('one-instance', sessions);
+  const twoInstancesFile = keep('two-instances', await logInResidents(baseUrl, voters, voters + 1));
+  const warmUpFile = keep('warm-up', await logInResidents(baseUrl, warmUpVoters, 2 * voters + 1));
 
   // A fresh process runs its code unoptimised for its first few thousand requests; the
   // figures are of instances that have been serving for a while, as in an evening's vote.
@@ -113,7 +105,7 @@ try {
     `\nBallot casts on the embedded store: ${voters} residents x ${rounds} casts, ${connections} connections`,
   );
   console.log(
-    `  logged in ${voters} residents (of each measurement) through the real login flow in ${login.seconds.toFixed(1)} s`,
+    `  logged in ${voters} residents (of each measurement) through the real login flow in ${loginSeconds.toFixed(1)} s`,
   );
   console.log('  one backend instance:');
   report(single);

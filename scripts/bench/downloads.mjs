@@ -11,7 +11,7 @@
 // before measuring, default 16), BENCH_DOWNLOAD_CASTS (casts per measurement, default 2000),
 // BENCH_DOWNLOAD_IN_FLIGHT (casts in flight at once, default 8), BENCH_DOWNLOADERS (default 20).
 import { once } from 'node:events';
-import { Session } from '../../infra/dist/index.js';
+import { logInResidents } from '../lib/residents.mjs';
 import { votingEdition } from '../lib/voting-edition.mjs';
 import { runNode, startServer } from '../lib/server.mjs';
 import { percentile } from '../lib/percentile.mjs';
@@ -21,15 +21,6 @@ const fillRounds = Number(process.env.BENCH_DOWNLOAD_FILL ?? 16);
 const castsPerRun = Number(process.env.BENCH_DOWNLOAD_CASTS ?? 2000);
 const inFlight = Number(process.env.BENCH_DOWNLOAD_IN_FLIGHT ?? 8);
 const downloaders = Number(process.env.BENCH_DOWNLOADERS ?? 20);
-
-async function logInResidents(baseUrl, count) {
-  const sessions = [];
-  for (let first = 1; first <= count; first += 50) {
-    const batch = Array.from({ length: Math.min(50, count - first + 1) }, (_, i) => `resident-centro-${first + i}`);
-    sessions.push(...(await Promise.all(batch.map((account) => Session.logIn(baseUrl, account)))));
-  }
-  return sessions;
-}
 
 /** `total` ballot casts, `inFlight` at a time, round-robin over the sessions; each timed from send to last byte. */
 async function casts(baseUrl, editionId, sessions, total, selectionsOf) {

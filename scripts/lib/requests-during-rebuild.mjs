@@ -8,7 +8,7 @@
 // delay the backend reported meanwhile (from its own /metrics, once a second).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { Session } from '../../infra/dist/index.js';
+import { logInResidents } from './residents.mjs';
 import { root, startServer } from './server.mjs';
 import { votingEdition } from './voting-edition.mjs';
 import { percentile } from './percentile.mjs';
@@ -38,13 +38,7 @@ export async function requestsDuringRebuild(dataDir, rate) {
   });
   try {
     const edition = await votingEdition(baseUrl, 'Durante la reconstrucción');
-    const sessions = [];
-    for (let first = 0; first < RESIDENTS; first += 50) {
-      const batch = Array.from({ length: 50 }, (_, i) =>
-        Session.logIn(baseUrl, `resident-centro-${10_000 + first + i}`),
-      );
-      sessions.push(...(await Promise.all(batch)));
-    }
+    const sessions = await logInResidents(baseUrl, RESIDENTS, 10_000);
     const answers = [];
     let sending = true;
     // Request i is due at start + i / rate; a resident casts, then the next request reads that ballot.
