@@ -51,6 +51,16 @@ function queryIndexCount(collection: string): number {
   }
 }
 
+/** The event store, with `headPosition` replaced by `head`, which may call the real one (`read`). */
+function withHeadPosition(events: EventStore, head: (read: () => Promise<number>) => Promise<number>): EventStore {
+  return new Proxy(events, {
+    get(target, key: keyof EventStore) {
+      if (key === 'headPosition') return () => head(() => target.headPosition());
+      return typeof target[key] === 'function' ? target[key].bind(target) : target[key];
+    },
+  });
+}
+
 const titles = async (editionId: string) =>
   ((await system.anonymous.get(`/api/processes/${editionId}/proposals`)).body.items as { title: string }[])
     .map((item) => item.title)
@@ -101,17 +111,12 @@ describe('rebuilding the projections while the service runs', () => {
     const before = queryIndexCount(live);
     // A query shape nobody asked for before, made on the live generation once the rebuild has begun.
     let asked = false;
-    const watched = new Proxy(events, {
-      get(target, key: keyof EventStore) {
-        if (key !== 'headPosition') return typeof target[key] === 'function' ? target[key].bind(target) : target[key];
-        return async () => {
-          if (!asked) {
-            asked = true;
-            await readModels.inner.collection(live).find({ filter: { editionId, title: 'Mercado municipal' } });
-          }
-          return target.headPosition();
-        };
-      },
+    const watched = withHeadPosition(events, async (read) => {
+      if (!asked) {
+        asked = true;
+        await readModels.inner.collection(live).find({ filter: { editionId, title: 'Mercado municipal' } });
+      }
+      return read();
     });
 
     await rebuildProjections(watched, readModels, allProjections);
@@ -127,21 +132,14 @@ describe('rebuilding the projections while the service runs', () => {
     const pseudonym = () => randomBytes(32).toString('hex');
     let head = 0;
     // The log grows by 1,200 events (a voting evening's casts) right after the rebuild reads its head.
-    const growing = new Proxy(events, {
-      get(target, key: keyof EventStore) {
-        if (key !== 'headPosition') return typeof target[key] === 'function' ? target[key].bind(target) : target[key];
-        return async () => {
-          const position = await target.headPosition();
-          if (head > 0) return position;
-          head = position;
-          const grant = () =>
-            toEventData({ type: 'RoleGranted', data: { staff: pseudonym(), role: 'reviewer', by: pseudonym() } });
-          await Promise.all(
-            Array.from({ length: 1_200 }, (_, i) => target.append(`staff-grown-${i}`, [grant()], 'any')),
-          );
-          return position;
-        };
-      },
+    const growing = withHeadPosition(events, async (read) => {
+      const position = await read();
+      if (head > 0) return position;
+      head = position;
+      const grant = () =>
+        toEventData({ type: 'RoleGranted', data: { staff: pseudonym(), role: 'reviewer', by: pseudonym() } });
+      await Promise.all(Array.from({ length: 1_200 }, (_, i) => events.append(`staff-grown-${i}`, [grant()], 'any')));
+      return position;
     });
 
     const { position } = await rebuildProjections(growing, readModels, allProjections);

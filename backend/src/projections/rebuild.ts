@@ -53,8 +53,7 @@ export async function rebuildProjections(
   const next = new Map(projections.map((projection) => [projection.name, (live.get(projection.name) ?? 0) + 1]));
   const target = store.at(next);
   for (const projection of projections) {
-    const current = live.get(projection.name) ?? 0;
-    const previous = current - 1;
+    const previous = (live.get(projection.name) ?? 0) - 1;
     for (const name of projection.collections) {
       // What a rebuild that stopped half-way left behind.
       await target.collection(name).clear();
