@@ -2,6 +2,7 @@
 // embedded store. Both stop together; Ctrl-C stops both.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BACKEND_ENTRY, BACKEND_NODE_OPTIONS } from './lib/backend.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = { ...process.env };
@@ -23,8 +24,8 @@ if (startIdp) {
 }
 
 const children = [];
-function run(name, script) {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: 'inherit' });
+function run(name, script, nodeOptions = []) {
+  const child = spawn(process.execPath, [...nodeOptions, script], { cwd: root, env, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     console.log(`${name} stopped (${signal ?? code})`);
     for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM');
@@ -34,7 +35,7 @@ function run(name, script) {
 }
 
 if (startIdp) run('identity provider', 'infra/dist/idp/main.js');
-run('backend', 'backend/dist/main.js');
+run('backend', BACKEND_ENTRY, BACKEND_NODE_OPTIONS);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

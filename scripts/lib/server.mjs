@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BACKEND_ENTRY, BACKEND_NODE_OPTIONS } from './backend.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,9 +21,13 @@ function freePort() {
   });
 }
 
-/** Runs a Node script of the repository on the same Node (24) as this one. */
-export function runNode(script, args = [], options = {}) {
-  return spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], ...options });
+/** Runs a Node script of the repository on the same Node (24) as this one, with Node's `nodeOptions` if any. */
+export function runNode(script, args = [], { nodeOptions = [], ...options } = {}) {
+  return spawn(process.execPath, [...nodeOptions, script, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    ...options,
+  });
 }
 
 export async function waitUntilReady(baseUrl, timeoutMs = 60_000) {
@@ -48,13 +53,14 @@ export async function waitUntilCaughtUp(baseUrl, timeoutMs = 600_000) {
 }
 
 /**
- * Runs `script` on a free loopback port with `env` and waits until it answers ready;
- * `stop()` ends it, then runs `cleanUp`.
+ * Runs `script` (with Node's `nodeOptions`) on a free loopback port with `env` and waits
+ * until it answers ready; `stop()` ends it, then runs `cleanUp`.
  */
-async function startReady(script, env, cleanUp = () => {}) {
+async function startReady(script, env, { cleanUp = () => {}, nodeOptions = [] } = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = runNode(script, [], {
+    nodeOptions,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, ...env },
   });
   child.stdout.resume();
@@ -78,18 +84,24 @@ export async function startServer(env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'decidimos-script-'));
   const idpPort = await freePort();
   const shared = { DATA_DIR: dataDir, SEED_DEMO: 'false', ADMIN_SUBJECTS: 'admin', ...env };
-  const { baseUrl, stop } = await startReady('scripts/start.mjs', { IDP_PORT: String(idpPort), ...shared }, () =>
-    rmSync(dataDir, { recursive: true, force: true }),
+  const { baseUrl, stop } = await startReady(
+    'scripts/start.mjs',
+    { IDP_PORT: String(idpPort), ...shared },
+    { cleanUp: () => rmSync(dataDir, { recursive: true, force: true }) },
   );
   // Another backend on the same data directory and identity provider, as a second replica
   // behind a proxy would run; sessions and keys live in the data directory, so a cookie
   // from the first works there too. Its `stop()` leaves the data.
   const addInstance = () =>
-    startReady('backend/dist/main.js', {
-      OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
-      OIDC_CLIENT_ID: 'decidimos',
-      OIDC_CLIENT_SECRET: 'decidimos-dev-secret',
-      ...shared,
-    });
+    startReady(
+      BACKEND_ENTRY,
+      {
+        OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
+        OIDC_CLIENT_ID: 'decidimos',
+        OIDC_CLIENT_SECRET: 'decidimos-dev-secret',
+        ...shared,
+      },
+      { nodeOptions: BACKEND_NODE_OPTIONS },
+    );
   return { baseUrl, dataDir, stop, addInstance };
 }

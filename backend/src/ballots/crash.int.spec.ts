@@ -7,9 +7,10 @@ import { startIdentityProvider, type RunningIdentityProvider } from '@decidimos/
 import { createEdition, editionBody, proposalBody } from '../testing/fixtures';
 import { Client } from '../testing/test-system';
 
-// The backend as a real process (the built backend/dist, which `npm test` builds first),
-// killed with SIGKILL in the middle of a run of casts: no shutdown hook runs, nothing is
-// flushed on the way out. Every ballot acknowledged before the kill must be counted.
+// The backend as a real process (the built backend/dist, which `npm test` builds first,
+// started with the V8 option scripts/lib/backend.mjs gives it), killed with SIGKILL in the
+// middle of a run of casts: no shutdown hook runs, nothing is flushed on the way out. Every
+// ballot acknowledged before the kill must be counted.
 const main = join(__dirname, '..', '..', 'dist', 'main.js');
 
 function freePort(): Promise<number> {
@@ -29,7 +30,7 @@ let env: NodeJS.ProcessEnv;
 let backend: ChildProcess;
 
 async function startBackend(): Promise<void> {
-  backend = spawn(process.execPath, [main], { env, stdio: 'ignore' });
+  backend = spawn(process.execPath, ['--no-allocation-site-pretenuring', main], { env, stdio: 'ignore' });
   for (;;) {
     if (backend.exitCode !== null) throw new Error(`backend exited with ${backend.exitCode}`);
     const ready = await fetch(`${baseUrl}/health/ready`).catch(() => null);
