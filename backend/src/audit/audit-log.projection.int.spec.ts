@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   InMemoryNodeStore,
   MerkleTree,
@@ -25,6 +22,7 @@ import {
   auditLogProjection,
   storedTree,
 } from './audit-log.projection';
+import { storePerTest } from '../testing/store-per-test';
 
 const voter = (n: number) => n.toString(16).padStart(64, '0');
 
@@ -76,17 +74,9 @@ async function project(events: StoredEvent[], into: ReadModelStore, commit = 10)
   }
 }
 
-let dir: string;
 let store: ReadModelStore;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'decidimos-audit-log-'));
-  store = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+storePerTest('read-models.sqlite', async (file) => (store = await openSqliteReadModelStore(file)));
 
 describe('the audit log projection on SQLite', () => {
   it("keeps one tree per edition whose roots and proofs match the RFC's definition at every size", async () => {

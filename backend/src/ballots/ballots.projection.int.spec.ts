@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Collection, ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import type { StoredEvent } from '../shared/event-envelope';
@@ -13,23 +10,19 @@ import {
   ballotDocId,
   ballotsProjection,
 } from './ballots.projection';
+import { storePerTest } from '../testing/store-per-test';
 
 /**
  * The counts by channel are kept in memory over a commit's events and written at its end
  * with the ballots, counts first (issue 13): replaying events after a crash between those
  * writes, or over counts written before they carried a position, counts each ballot once.
  */
-let dir: string;
 let store: ReadModelStore;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'decidimos-ballots-projection-'));
-  store = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const readModelsFile = storePerTest(
+  'read-models.sqlite',
+  async (file) => (store = await openSqliteReadModelStore(file)),
+);
 
 const edition = 'pp-2027';
 
@@ -121,7 +114,7 @@ it('counts each ballot once when a commit is replayed after its counts were writ
     .collection<BallotChannelsDoc>(BALLOT_CHANNELS)
     .upsert(edition, { id: edition, ...expected, position: 4 }, { position: 4 });
   // A new process, with nothing kept in memory, replays those events and goes on with a new one.
-  const restarted = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
+  const restarted = await openSqliteReadModelStore(readModelsFile());
   try {
     for (const event of [...events.slice(2), ballot(5, 'dora', 'online')])
       await ballotsProjection.apply(event, restarted);

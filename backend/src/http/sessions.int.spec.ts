@@ -1,28 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { SessionRepository } from './sessions';
+import { storePerTest } from '../testing/store-per-test';
 
 /**
  * A logout through this process ends the session here at once (README, Replicas), even
  * when a request carrying the same cookie looks the session up while the logout is still
  * waiting to delete it: here another replica holds the read models' write lock meanwhile.
  */
-let dir: string;
 let store: ReadModelStore;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'decidimos-sessions-'));
-  store = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const readModelsFile = storePerTest(
+  'read-models.sqlite',
+  async (file) => (store = await openSqliteReadModelStore(file)),
+);
 
 const claims = { curp: null, birthdate: null, district: null, resident: true };
 
@@ -30,7 +23,7 @@ describe('a logout', () => {
   it('is not undone by a lookup of the same session made while the logout waited for the store', async () => {
     const sessions = new SessionRepository(store, 3600);
     const session = await sessions.create('subject-1', 'Ana', claims);
-    const otherReplica = new DatabaseSync(join(dir, 'read-models.sqlite'));
+    const otherReplica = new DatabaseSync(readModelsFile());
     otherReplica.exec('BEGIN IMMEDIATE');
 
     const logout = sessions.end(session.id);

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import type { Collection, ReadModelStore } from '../read-models/read-model.port';
 import { IdFilter, WriteBehindStore } from './write-behind';
+import { storePerTest } from '../testing/store-per-test';
 
 interface BallotView {
   id: string;
@@ -108,17 +106,9 @@ describe('a rebuild’s write-behind store', () => {
 });
 
 describe('a rebuild’s write-behind store on a file', () => {
-  let dir: string;
   let onFile: ReadModelStore;
 
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'decidimos-write-behind-'));
-    onFile = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
-  });
-  afterEach(async () => {
-    await onFile.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  storePerTest('read-models.sqlite', async (file) => (onFile = await openSqliteReadModelStore(file)));
 
   it('goes on while its flush is written on the store’s thread, and keeps the documents until they are written', async () => {
     const writing = new WriteBehindStore(watchingReads(onFile), new Set(['ballots']), 2);

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { openSqliteReadModelStore } from '../read-models/sqlite';
 import type { StoredEvent } from '../shared/event-envelope';
@@ -13,6 +10,7 @@ import {
   type ProposalDoc,
   proposalsProjection,
 } from './proposals.projection';
+import { storePerTest } from '../testing/store-per-test';
 
 const editionId = 'pp-centro';
 
@@ -48,18 +46,10 @@ const log = [
   event(5, 'ProposalEdited', { proposalId: 'p3', texts: {}, category: 'agua' }),
 ];
 
-let dir: string;
 let store: ReadModelStore;
 const counts = async () => (await store.collection<ProposalCategoriesDoc>(PROPOSAL_CATEGORIES).get(editionId))?.counts;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'decidimos-proposals-'));
-  store = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+storePerTest('read-models.sqlite', async (file) => (store = await openSqliteReadModelStore(file)));
 
 describe('the per-edition category counts', () => {
   it('follow submissions and edits, dropping a category no proposal carries', async () => {

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EventPayload } from '@decidimos/contracts';
 import type { EventStore } from '../event-store/event-store.port';
 import { openSqliteEventStore } from '../event-store/sqlite';
 import { handleCommand, loadState } from './command-handling';
 import type { Decider, EventMeta } from './decider';
 import { eventIdsFrom } from './event-sourcing.service';
+import { storePerTest } from '../testing/store-per-test';
 
 const staff = 'a'.repeat(64);
 const admin = 'b'.repeat(64);
@@ -18,16 +16,9 @@ const granting: Decider<{ role: 'reviewer' | 'auditor' }, Grant, null> = {
   decide: ({ role }) => [{ type: 'RoleGranted', data: { staff, role, by: admin } }],
 };
 
-let dir: string;
 let store: EventStore;
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'decidimos-commands-'));
-  store = await openSqliteEventStore(join(dir, 'events.sqlite'));
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+
+storePerTest('events.sqlite', async (file) => (store = await openSqliteEventStore(file)));
 
 describe('handleCommand', () => {
   it('answers with the events it appended, their revisions, position and recorded time, reading the stream once', async () => {

@@ -1,26 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { EventStore } from '../event-store.port';
 import { openSqliteEventStore } from './sqlite-event-store';
+import { storePerTest } from '../../testing/store-per-test';
 
 /**
  * The log's commits run on a writer thread (log-writer.ts). If that thread stops, the
  * process goes on serving and its readiness check (a read) stays green, so the appends
  * after it must still be committed, by a thread started anew.
  */
-let dir: string;
 let store: EventStore;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'decidimos-log-writer-'));
-  store = await openSqliteEventStore(join(dir, 'events.sqlite'));
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+storePerTest('events.sqlite', async (file) => (store = await openSqliteEventStore(file)));
 
 const event = (id: string) => ({ id, type: 'Something', data: { id } });
 

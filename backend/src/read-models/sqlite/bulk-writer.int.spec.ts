@@ -1,21 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ReadModelStore } from '../read-model.port';
 import { openSqliteReadModelStore } from './sqlite-read-model-store';
+import { storePerTest } from '../../testing/store-per-test';
 
 /** A rebuild's flushes go to the read-model file on a thread of their own (issue 13). */
-let dir: string;
 let store: ReadModelStore;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'decidimos-bulk-'));
-  store = await openSqliteReadModelStore(join(dir, 'read-models.sqlite'));
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+storePerTest('read-models.sqlite', async (file) => (store = await openSqliteReadModelStore(file)));
 
 it('writes documents, removals and checkpoints in one go, which the store then reads', async () => {
   const things = store.collection<{ id: string; n: number }>('things');
