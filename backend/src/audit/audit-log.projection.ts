@@ -12,16 +12,7 @@ import {
 } from '@decidimos/contracts';
 import type { Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
-import {
-  TILE_HEIGHT,
-  TILE_WIDTH,
-  decodeHashes,
-  encodeHashes,
-  finishedTiles,
-  hashesIn,
-  nodeFromTile,
-  tileOf,
-} from './tree-tiles';
+import { TILE_HEIGHT, TILE_WIDTH, decodeHashes, encodeHashes, finishedTiles, nodeFromTile, tileOf } from './tree-tiles';
 
 /**
  * Per edition: the tree's size, its frontier (the complete subtrees an append needs) and,
@@ -130,10 +121,10 @@ export const auditLogProjection: Projection = {
     for (const node of created) {
       if (node.level % TILE_HEIGHT !== 0) continue;
       const { row, tile } = tileOf(node.level, node.index);
-      const hashes = (unfinished[row] ?? '') + encodeHashes([node.hash]);
-      const finished = hashesIn(hashes) === TILE_WIDTH;
-      unfinished[row] = finished ? '' : hashes;
-      if (finished) await tiles.upsert(tileId(editionId, row, tile), { hashes }, written);
+      const hashes = [...(unfinished[row] ?? []), node.hash];
+      const finished = hashes.length === TILE_WIDTH;
+      unfinished[row] = finished ? [] : hashes;
+      if (finished) await tiles.upsert(tileId(editionId, row, tile), { hashes: encodeHashes(hashes) }, written);
     }
     const reason = headReason(event);
     await store
@@ -185,8 +176,8 @@ interface OpenTree {
   position: number;
   /** The hashes of frontierOf(size), in that order. */
   frontier: Uint8Array[];
-  /** Per tile row, its unfinished tile (encodeHashes). */
-  unfinished: string[];
+  /** Per tile row, the nodes of its unfinished tile; encoded only when the tree is written, not at every event. */
+  unfinished: Uint8Array[][];
   /** The frontier's text as written to the store; null until it is. */
   text: string | null;
 }
@@ -217,18 +208,19 @@ async function openTree(store: ReadModelStore, editionId: string, kept: OpenTree
     size: stored.size,
     position: stored.position,
     frontier: frontierOfStored(stored),
-    unfinished: await unfinishedTiles(store, stored),
+    unfinished: (await unfinishedTiles(store, stored)).map(decodeHashes),
     text: typeof stored.frontier === 'string' ? stored.frontier : null,
   };
 }
 
 async function writeTree(store: ReadModelStore, editionId: string, tree: OpenTree): Promise<void> {
   const text = encodeHashes(tree.frontier);
+  const unfinished = tree.unfinished.map(encodeHashes);
   await store
     .collection<AuditTreeDoc>(AUDIT_TREES)
     .upsert(
       editionId,
-      { id: editionId, size: tree.size, frontier: text, unfinished: tree.unfinished, position: tree.position },
+      { id: editionId, size: tree.size, frontier: text, unfinished, position: tree.position },
       { position: tree.position },
     );
   tree.text = text;

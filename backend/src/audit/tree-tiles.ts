@@ -29,11 +29,6 @@ export function decodeHashes(text: string): Uint8Array[] {
   );
 }
 
-/** How many hashes a string of encodeHashes holds. */
-export function hashesIn(text: string): number {
-  return text.length / HASH_TEXT;
-}
-
 /** Where node (level, index) is found: the stored nodes under it, in one tile of one row. */
 export function tileOf(level: number, index: number): { row: number; tile: number; offset: number; width: number } {
   const row = Math.floor(level / TILE_HEIGHT);
