@@ -104,6 +104,7 @@ export function editionOf(event: { data: object }): string | null {
 export const auditLogProjection: Projection = {
   name: AUDIT_LOG_PROJECTION,
   collections: [AUDIT_TREES, AUDIT_TILES, AUDIT_LEAVES, AUDIT_HEADS, AUDIT_NODES],
+  writtenOnce: [AUDIT_TILES, AUDIT_LEAVES, AUDIT_HEADS],
   async apply(event, store) {
     const editionId = editionOf(event);
     if (editionId === null) return;

@@ -10,6 +10,11 @@ export interface Projection {
   /** Collections it owns; a rebuild clears them. */
   readonly collections: string[];
   /**
+   * Those of its collections whose documents it writes once each (a document per event or
+   * per tile) and never reads while projecting: a rebuild keeps them in a plain list.
+   */
+  readonly writtenOnce?: string[];
+  /**
    * The event types it reads, when not every one (see `projectionOf`): the runner calls it
    * for those only and moves its checkpoint past the others. On a voting night most
    * projections read none of the events, and calling each for every ballot was a tenth of

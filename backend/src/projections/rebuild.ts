@@ -127,7 +127,11 @@ export async function rebuildInto(
   if (projections.length === 0) return head;
   // Nobody reads the new generation before the switch: its writes wait in memory and go
   // out in large transactions, and the log, checked on append, is not validated again.
-  const buffered = new WriteBehindStore(target, new Set(projections.flatMap((projection) => projection.collections)));
+  const buffered = new WriteBehindStore(
+    target,
+    new Set(projections.flatMap((projection) => projection.collections)),
+    new Set(projections.flatMap((projection) => projection.writtenOnce ?? [])),
+  );
   const runner = new ProjectionRunner(events, buffered, projections, null, { trustCurrentVersions: true });
   await runner.start();
   try {

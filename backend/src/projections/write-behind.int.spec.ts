@@ -105,13 +105,65 @@ describe('a rebuild’s write-behind store', () => {
   });
 });
 
+describe('a rebuild’s write-behind store, for collections written once', () => {
+  interface LeafView {
+    index: number;
+  }
+  const leaves = (writing: WriteBehindStore) => writing.collection<LeafView>('leaves');
+
+  beforeEach(() => {
+    buffered = new WriteBehindStore(watchingReads(store), new Set(['ballots', 'leaves']), new Set(['leaves']));
+  });
+
+  it('keeps their documents until a flush writes them out, with the checkpoint after them', async () => {
+    await leaves(buffered).upsert('e1', { index: 0 }, { position: 1 });
+    await leaves(buffered).upsert('e2', { index: 1 }, { position: 2 });
+    await buffered.setCheckpoint('audit-log', 2);
+
+    expect(await store.collection('leaves').count()).toBe(0);
+    await buffered.flush();
+
+    expect(await store.collection('leaves').get('e2')).toEqual({ index: 1 });
+    expect(await store.getCheckpoint('audit-log')).toBe(2);
+    expect(reads).toEqual([]);
+  });
+
+  it('still answers a read, from the store, after writing out what waits', async () => {
+    await leaves(buffered).upsert('e1', { index: 0 }, { position: 1 });
+    await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
+
+    expect(await leaves(buffered).get('e1')).toEqual({ index: 0 });
+    expect(await leaves(buffered).get('e9')).toBeNull();
+    // Everything waiting went out together, the other collection's writes too.
+    expect(await stored().get('b1')).toEqual({ id: 'b1', casts: 1 });
+  });
+
+  it('keeps what was written, whatever the writer does with its object afterwards', async () => {
+    const leaf = { index: 0 };
+    await leaves(buffered).upsert('e1', leaf, { position: 1 });
+    leaf.index = 7;
+    await buffered.flush();
+
+    expect(await store.collection('leaves').get('e1')).toEqual({ index: 0 });
+  });
+
+  it('forgets what waits when cleared', async () => {
+    await leaves(buffered).upsert('e1', { index: 0 }, { position: 1 });
+    await leaves(buffered).clear();
+    await buffered.flush();
+
+    expect(await store.collection('leaves').count()).toBe(0);
+    expect(buffered.dirty).toBe(0);
+  });
+});
+
 describe('a rebuild’s write-behind store on a file', () => {
   let onFile: ReadModelStore;
 
   storePerTest('read-models.sqlite', async (file) => (onFile = await openSqliteReadModelStore(file)));
 
   it('goes on while its flush is written on the store’s thread, and keeps the documents until they are written', async () => {
-    const writing = new WriteBehindStore(watchingReads(onFile), new Set(['ballots']), 2);
+    const writing = new WriteBehindStore(watchingReads(onFile), new Set(['ballots']), new Set(), 2);
     const ballotsOnFile = writing.collection<BallotView>('ballots');
     await writing.batch(async () => {
       await ballotsOnFile.upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
@@ -136,7 +188,7 @@ describe('a rebuild’s write-behind store on a file', () => {
     const failing = Object.assign(Object.create(onFile) as ReadModelStore, {
       bulkLoad: () => Promise.reject(new Error('the disk is full')),
     });
-    const writing = new WriteBehindStore(failing, new Set(['ballots']), 1);
+    const writing = new WriteBehindStore(failing, new Set(['ballots']), new Set(), 1);
     await writing.batch(() => writing.collection<BallotView>('ballots').upsert('b1', { id: 'b1', casts: 1 }));
     await expect(writing.flush()).rejects.toThrow('the disk is full');
   });
