@@ -27,6 +27,19 @@ const EDITION = 'pp-rebuild';
 const BATCH = 2_000;
 const pseudonym = (name) => createHash('sha256').update(name).digest('hex');
 
+/**
+ * The n-th event's id: random-looking like the UUIDv4 a server gives every event (keys
+ * such as the audit log's leaves are then spread over their B-tree, as on a real voting
+ * night), yet the same in every run.
+ */
+function eventId(n) {
+  const bytes = createHash('sha256').update(`event ${n}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'decidimos-bench-rebuild-'));
 const store = await openSqliteEventStore(path.join(dataDir, 'events.sqlite'));
 let written = 0;
@@ -44,7 +57,7 @@ async function record(stream, type, data) {
   if (type !== 'BallotCast') await flush();
   const revision = revisions.get(stream) ?? -1;
   revisions.set(stream, revision + 1);
-  const id = `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`;
+  const id = eventId(written);
   const event = toEventData({ type, data: { editionId: EDITION, ...data } }, id);
   pending.push(store.append(`${stream}-${EDITION}`, [event], revision < 0 ? 'no_stream' : revision));
   written += 1;
