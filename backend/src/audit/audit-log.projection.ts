@@ -209,14 +209,27 @@ async function openTree(store: ReadModelStore, editionId: string, kept: OpenTree
     size: stored.size,
     position: stored.position,
     frontier: frontierOfStored(stored),
-    unfinished: (await unfinishedTiles(store, stored)).map(decodeHashes),
+    unfinished: await unfinishedTiles(store, stored),
     text: typeof stored.frontier === 'string' ? stored.frontier : null,
   };
 }
 
+/**
+ * Each unfinished tile's text, kept with its nodes: an event replaces the array of the rows
+ * it changes (row 0 at every event, row 1 at every sixteenth, …) and leaves the others as
+ * they were, so writing the tree encodes only what changed since it was last written.
+ */
+const tileTexts = new WeakMap<Uint8Array[], string>();
+
+function tileText(hashes: Uint8Array[]): string {
+  let text = tileTexts.get(hashes);
+  if (text === undefined) tileTexts.set(hashes, (text = encodeHashes(hashes)));
+  return text;
+}
+
 async function writeTree(store: ReadModelStore, editionId: string, tree: OpenTree): Promise<void> {
   const text = encodeHashes(tree.frontier);
-  const unfinished = tree.unfinished.map(encodeHashes);
+  const unfinished = tree.unfinished.map(tileText);
   await store
     .collection<AuditTreeDoc>(AUDIT_TREES)
     .upsert(
@@ -234,10 +247,13 @@ function frontierOfStored(tree: AuditTreeDoc | NodePerDocumentTreeDoc): Uint8Arr
 }
 
 /** The unfinished tiles of a stored tree; those of a tree stored a node per document are read from its nodes. */
-async function unfinishedTiles(store: ReadModelStore, tree: AuditTreeDoc | NodePerDocumentTreeDoc): Promise<string[]> {
-  if ('unfinished' in tree) return [...tree.unfinished];
+async function unfinishedTiles(
+  store: ReadModelStore,
+  tree: AuditTreeDoc | NodePerDocumentTreeDoc,
+): Promise<Uint8Array[][]> {
+  if ('unfinished' in tree) return tree.unfinished.map(decodeHashes);
   const nodes = store.collection<{ hash: string }>(AUDIT_NODES);
-  const unfinished: string[] = [];
+  const unfinished: Uint8Array[][] = [];
   for (let row = 0; 2 ** (TILE_HEIGHT * row) <= tree.size; row++) {
     const level = TILE_HEIGHT * row;
     const complete = Math.floor(tree.size / 2 ** level);
@@ -247,7 +263,7 @@ async function unfinishedTiles(store: ReadModelStore, tree: AuditTreeDoc | NodeP
       if (!doc) throw new Error(`audit tree of ${tree.id} lacks node (${level}, ${index})`);
       hashes.push(fromHex(doc.hash));
     }
-    unfinished.push(encodeHashes(hashes));
+    unfinished.push(hashes);
   }
   return unfinished;
 }

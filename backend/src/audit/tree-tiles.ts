@@ -12,7 +12,7 @@ import { HASH_SIZE, hashChildren } from '@decidimos/contracts';
 export const TILE_HEIGHT = 4;
 export const TILE_WIDTH = 2 ** TILE_HEIGHT;
 
-/** The characters of one hash in base64url, unpadded: a tile or row grows by appending them. */
+/** The characters of one hash in base64url, unpadded: a stored tile is sixteen of them end to end. */
 export const HASH_TEXT = Math.ceil((HASH_SIZE * 4) / 3);
 
 /** Hashes as one string of fixed-width base64url pieces (43 characters for 32 bytes, 64 in hex). */

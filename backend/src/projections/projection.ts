@@ -11,7 +11,8 @@ export interface Projection {
   readonly collections: string[];
   /**
    * Those of its collections whose documents it writes once each (a document per event or
-   * per tile) and never reads while projecting: a rebuild keeps them in a plain list.
+   * per tile) and never reads while projecting: a rebuild keeps them in a plain list and
+   * loads them as they are, so an id written twice would reach the store twice in one load.
    */
   readonly writtenOnce?: string[];
   /**

@@ -149,11 +149,27 @@ describe('a rebuild’s write-behind store, for collections written once', () =>
 
   it('forgets what waits when cleared', async () => {
     await leaves(buffered).upsert('e1', { index: 0 }, { position: 1 });
+    await ballots().upsert('b1', { id: 'b1', casts: 1 }, { position: 1 });
     await leaves(buffered).clear();
-    await buffered.flush();
 
+    expect(buffered.dirty).toBe(1);
+    await buffered.flush();
     expect(await store.collection('leaves').count()).toBe(0);
-    expect(buffered.dirty).toBe(0);
+  });
+
+  it('counts them towards the next flush, which writes them out without being asked', async () => {
+    const writing = new WriteBehindStore(store, new Set(['leaves']), new Set(['leaves']), 2);
+
+    await writing.batch(async () => {
+      await leaves(writing).upsert('e1', { index: 0 }, { position: 1 });
+      await leaves(writing).upsert('e2', { index: 1 }, { position: 2 });
+    });
+
+    // Taken by a flush the batch started; waiting for it writes nothing more.
+    expect(writing.epoch).toBe(1);
+    expect(writing.dirty).toBe(0);
+    await writing.flush();
+    expect(await store.collection('leaves').count()).toBe(2);
   });
 });
 

@@ -28,7 +28,7 @@ const FLUSH_DOCUMENTS = 100_000;
  * (positions grow), so only documents still in memory need their position compared, which
  * keeps a projection that writes one document twice for one event exact. Memory stays
  * bounded: each flush, once written, evicts the documents nobody read since the flush
- * before (most are written once and never read: leaves, nodes, first ballots), keeping those read again
+ * before (most are written once and never read: first ballots), keeping those read again
  * and again (an edition's tree, its ballot counts), and an id filter remembers which ids
  * were ever written, so a miss on an evicted document (a revote) is read back from the
  * store.
@@ -287,7 +287,7 @@ class WrittenOnceCollection<T extends object> implements Collection<T> {
   }
 
   async load(documents: LoadedDocument[]): Promise<void> {
-    this.waiting.push(...documents);
+    for (const document of documents) this.waiting.push(document);
     this.store.dirty += documents.length;
   }
 
