@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteEventStore } from '../../backend/dist/event-store/sqlite/index.js';
 import { toEventData } from '../../backend/dist/shared/event-envelope.js';
-import { generateEdition } from '../lib/generated-edition.mjs';
+import { eventId, generateEdition } from '../lib/generated-edition.mjs';
 import { childrenCpuSeconds } from '../lib/children-cpu.mjs';
 import { readModelBytes } from '../lib/read-model-bytes.mjs';
 import { requestsDuringRebuild } from '../lib/requests-during-rebuild.mjs';
@@ -26,19 +26,6 @@ const EDITION = 'pp-rebuild';
 // Appends handed to the store in one event-loop turn share one transaction and one sync.
 const BATCH = 2_000;
 const pseudonym = (name) => createHash('sha256').update(name).digest('hex');
-
-/**
- * The n-th event's id: random-looking like the UUIDv4 a server gives every event (keys
- * such as the audit log's leaves are then spread over their B-tree, as on a real voting
- * night), yet the same in every run.
- */
-function eventId(n) {
-  const bytes = createHash('sha256').update(`event ${n}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'decidimos-bench-rebuild-'));
 const store = await openSqliteEventStore(path.join(dataDir, 'events.sqlite'));

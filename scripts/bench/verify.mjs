@@ -21,7 +21,7 @@ import { headReason } from '../../contracts/dist/audit/verify-log.js';
 import { SCHEMA_VERSIONS, parsePublicEvent } from '../../contracts/dist/events/catalog.js';
 import { useSha256 } from '../../contracts/dist/audit/sha256.js';
 import { nodeSha256 } from '../../contracts/dist/cli/node-sha256.js';
-import { generateEdition } from '../lib/generated-edition.mjs';
+import { eventId, generateEdition } from '../lib/generated-edition.mjs';
 
 // Generate with the native hash the bin itself uses.
 useSha256(nodeSha256);
@@ -44,7 +44,7 @@ async function record(stream, type, { sealed: _sealed, ...data }) {
   const revision = revisions.get(stream) ?? 0;
   revisions.set(stream, revision + 1);
   const event = {
-    id: `00000000-0000-4000-8000-${String(written).padStart(12, '0')}`,
+    id: eventId(written),
     type,
     schemaVersion: SCHEMA_VERSIONS[type],
     stream: `${stream}-${EDITION}`,

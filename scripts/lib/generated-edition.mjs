@@ -2,11 +2,25 @@
 // submitted, assessed and supported, then sealed ballots until the log holds `events`
 // events, then the close, the tally and the results. Each event goes to `record(stream,
 // type, data)`, which the benchmark writes its own way (an export file, or the event store).
+import { createHash } from 'node:crypto';
 import { ballotCommitment } from '../../contracts/dist/ballots/commitment.js';
 import { editionRulesSchema } from '../../contracts/dist/editions/edition.js';
 import { tallyEdition } from '../../contracts/dist/tally/tally.js';
 
 const PROPOSALS = 40;
+
+/**
+ * The n-th event's id: random-looking like the UUIDv4 a server gives every event (so keys
+ * such as the audit log's leaves, and the verifier's table of ids, meet them as on a real
+ * voting night, not in order), yet the same in every run.
+ */
+export function eventId(n) {
+  const bytes = createHash('sha256').update(`event ${n}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 export const district = { id: 'centro', name: 'Centro', budget: 2_000_000 };
 export const rules = editionRulesSchema.parse({
   supports: { enabled: true, perResident: 5, threshold: 1 },
