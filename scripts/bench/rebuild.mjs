@@ -3,13 +3,15 @@
 // the log) appended through the embedded SQLite adapter into a fresh DATA_DIR, then
 // `npm run rebuild-projections` as an operator runs it (backend/dist/rebuild-projections.js),
 // timed from start to exit. Prints events/s, the CPU it took (every thread, from Linux's
-// accounting of ended children) and the read models' bytes per event. Then,
+// accounting of ended children), each thread's share of it and the read models' bytes per
+// event. Then,
 // on that data directory, ballot casts and reads offered at BENCH_REBUILD_LIVE_RATE a
 // second (default 300; 0 skips it) while the rebuild runs again beside the live service
 // (scripts/lib/requests-during-rebuild.mjs). No target is asserted here. Run after `npx tsc -b`.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,7 @@ import { eventId, generateEdition } from '../lib/generated-edition.mjs';
 import { childrenCpuSeconds } from '../lib/children-cpu.mjs';
 import { readModelBytes } from '../lib/read-model-bytes.mjs';
 import { requestsDuringRebuild } from '../lib/requests-during-rebuild.mjs';
+import { describeThreads, watchThreads } from '../lib/thread-cpu.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
@@ -76,25 +79,32 @@ const load = () =>
 console.log(`load average before the rebuild: ${load()} (${availableParallelism()} cores)`);
 const rebuilding = performance.now();
 const cpuBefore = childrenCpuSeconds();
-const run = spawnSync(process.execPath, [path.join(root, 'backend/dist/rebuild-projections.js')], {
+const child = spawn(process.execPath, [path.join(root, 'backend/dist/rebuild-projections.js')], {
   cwd: root,
-  encoding: 'utf8',
   env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'ignore', 'pipe'],
 });
+const threads = watchThreads(child.pid);
+let stderr = '';
+child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+const [status, signal] = await once(child, 'close');
 const seconds = (performance.now() - rebuilding) / 1000;
 const cpu = cpuBefore === null ? null : childrenCpuSeconds() - cpuBefore;
-if (run.stderr) process.stderr.write(run.stderr);
+const perThread = threads.stop();
+if (stderr) process.stderr.write(stderr);
 console.log(
-  `rebuild: exit ${run.status ?? run.signal} in ${seconds.toFixed(1)} s, ` +
+  `rebuild: exit ${status ?? signal} in ${seconds.toFixed(1)} s, ` +
     `${Math.round(written / seconds).toLocaleString('en-US')} events/s, ` +
     (cpu === null
       ? 'CPU not measured here'
       : `CPU ${cpu.toFixed(1)} s (${Math.round((cpu / written) * 1e6)} µs per event)`) +
     ` (load average after: ${load()})`,
 );
+// Which thread set the pace: the rebuild runs on several, which share the cores.
+if (perThread.length > 0) console.log(`  CPU by thread (sampled every 0.2 s): ${describeThreads(perThread)}`);
 readModelBytes(dataDir);
 const liveRate = Number(process.env.BENCH_REBUILD_LIVE_RATE ?? 300);
-if (run.status === 0 && liveRate > 0) {
+if (status === 0 && liveRate > 0) {
   console.log(`casts and GET /ballot, ${liveRate}/s in all, on the live service while it rebuilds again:`);
   await requestsDuringRebuild(dataDir, liveRate);
 }

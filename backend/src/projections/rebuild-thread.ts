@@ -25,7 +25,8 @@ export function rebuildOnThread(entry: string, names: string[]): RebuildElsewher
       new Promise((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason);
         const request: PartRequest = { names, generations: [...generations], head };
-        const worker = new Worker(entry, { workerData: request });
+        // Named, so `top -H` and the rebuild benchmark can tell its CPU from the others'.
+        const worker = new Worker(entry, { workerData: request, name: `rebuild ${names.join(' ')}` });
         let answered = false;
         const stop = () => {
           answered = true;

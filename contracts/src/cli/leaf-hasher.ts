@@ -49,7 +49,7 @@ type WorkerMessage = { consumed: number } | { error: string } | { size: number; 
 export function startLeafHasher(): LeafHasher | null {
   const file = join(__dirname, 'leaf-hasher-worker.js');
   if (!existsSync(file)) return null;
-  const worker = new Worker(file);
+  const worker = new Worker(file, { name: 'leaf hasher' });
   let inFlight = 0;
   let drained: (() => void) | null = null;
   let failure: Error | null = null;

@@ -141,6 +141,7 @@ export class LogWriter {
   private start(): Worker {
     const worker = new Worker(WRITER_SOURCE, {
       eval: true,
+      name: 'log writer',
       // Opening may meet the other process's lock too; each commit then sets the wait it has left.
       workerData: { file: this.file, lockWaitMs: WRITE_LOCK_WAIT_MS },
     });

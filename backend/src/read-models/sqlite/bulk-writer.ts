@@ -132,6 +132,7 @@ export class BulkWriter {
   private start(): Worker {
     const worker = new Worker(BULK_WRITER_SOURCE, {
       eval: true,
+      name: 'bulk writer',
       workerData: {
         file: this.file,
         lockWaitMs: BULK_LOCK_WAIT_MS,
