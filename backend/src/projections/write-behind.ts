@@ -148,14 +148,27 @@ interface Entry {
   epoch: number;
 }
 
-class BufferedCollection<T extends object> implements Collection<T> {
+/** What both kinds of collection below answer alike: a query sees every write, so what waits goes out first. */
+abstract class FlushingQueries<T extends object> {
+  constructor(
+    protected readonly store: WriteBehindStore,
+    protected readonly inner: Collection<T>,
+  ) {}
+
+  async find(options?: FindOptions): Promise<Page<T>> {
+    await this.store.flush();
+    return this.inner.find(options);
+  }
+
+  async count(filter?: Filter): Promise<number> {
+    await this.store.flush();
+    return this.inner.count(filter);
+  }
+}
+
+class BufferedCollection<T extends object> extends FlushingQueries<T> implements Collection<T> {
   private readonly entries = new Map<string, Entry>();
   private written = new IdFilter();
-
-  constructor(
-    private readonly store: WriteBehindStore,
-    private readonly inner: Collection<T>,
-  ) {}
 
   async get(id: string): Promise<T | null> {
     const entry = await this.entry(id);
@@ -175,16 +188,6 @@ class BufferedCollection<T extends object> implements Collection<T> {
     const existed = entry?.json != null;
     this.put(id, entry, null, position ?? null);
     return existed;
-  }
-
-  async find(options?: FindOptions): Promise<Page<T>> {
-    await this.store.flush();
-    return this.inner.find(options);
-  }
-
-  async count(filter?: Filter): Promise<number> {
-    await this.store.flush();
-    return this.inner.count(filter);
   }
 
   async load(documents: LoadedDocument[]): Promise<void> {
@@ -272,13 +275,8 @@ class BufferedCollection<T extends object> implements Collection<T> {
  * a sixth of the audit log's rebuild). Anything but a write writes out what waits first and
  * goes to the store, which is right whatever is asked, and fast enough for the rare read.
  */
-class WrittenOnceCollection<T extends object> implements Collection<T> {
+class WrittenOnceCollection<T extends object> extends FlushingQueries<T> implements Collection<T> {
   private waiting: LoadedDocument[] = [];
-
-  constructor(
-    private readonly store: WriteBehindStore,
-    private readonly inner: Collection<T>,
-  ) {}
 
   async upsert(id: string, doc: T, { position }: WriteOptions = {}): Promise<boolean> {
     this.waiting.push({ id, json: JSON.stringify(doc), position: position ?? null });
@@ -299,16 +297,6 @@ class WrittenOnceCollection<T extends object> implements Collection<T> {
   async delete(id: string, options?: WriteOptions): Promise<boolean> {
     await this.store.flush();
     return this.inner.delete(id, options);
-  }
-
-  async find(options?: FindOptions): Promise<Page<T>> {
-    await this.store.flush();
-    return this.inner.find(options);
-  }
-
-  async count(filter?: Filter): Promise<number> {
-    await this.store.flush();
-    return this.inner.count(filter);
   }
 
   async clear(): Promise<void> {
