@@ -8,10 +8,8 @@
 // on that data directory, ballot casts and reads offered at BENCH_REBUILD_LIVE_RATE a
 // second (default 300; 0 skips it) while the rebuild runs again beside the live service
 // (scripts/lib/requests-during-rebuild.mjs). No target is asserted here. Run after `npx tsc -b`.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +19,7 @@ import { eventId, generateEdition } from '../lib/generated-edition.mjs';
 import { childrenCpuSeconds } from '../lib/children-cpu.mjs';
 import { readModelBytes } from '../lib/read-model-bytes.mjs';
 import { requestsDuringRebuild } from '../lib/requests-during-rebuild.mjs';
-import { describeThreads, watchThreads } from '../lib/thread-cpu.mjs';
+import { describeThreads, runNodeWatched } from '../lib/thread-cpu.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
@@ -79,18 +77,12 @@ const load = () =>
 console.log(`load average before the rebuild: ${load()} (${availableParallelism()} cores)`);
 const rebuilding = performance.now();
 const cpuBefore = childrenCpuSeconds();
-const child = spawn(process.execPath, [path.join(root, 'backend/dist/rebuild-projections.js')], {
-  cwd: root,
-  env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-const threads = watchThreads(child.pid);
-let stderr = '';
-child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
-const [status, signal] = await once(child, 'close');
+const { status, signal, stderr, threads } = await runNodeWatched(
+  [path.join(root, 'backend/dist/rebuild-projections.js')],
+  { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } },
+);
 const seconds = (performance.now() - rebuilding) / 1000;
 const cpu = cpuBefore === null ? null : childrenCpuSeconds() - cpuBefore;
-const perThread = threads.stop();
 if (stderr) process.stderr.write(stderr);
 console.log(
   `rebuild: exit ${status ?? signal} in ${seconds.toFixed(1)} s, ` +
@@ -101,7 +93,7 @@ console.log(
     ` (load average after: ${load()})`,
 );
 // Which thread set the pace: the rebuild runs on several, which share the cores.
-if (perThread.length > 0) console.log(`  CPU by thread (sampled every 0.2 s): ${describeThreads(perThread)}`);
+if (threads.length > 0) console.log(`  CPU by thread (sampled every 0.2 s): ${describeThreads(threads)}`);
 readModelBytes(dataDir);
 const liveRate = Number(process.env.BENCH_REBUILD_LIVE_RATE ?? 300);
 if (status === 0 && liveRate > 0) {

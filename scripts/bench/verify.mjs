@@ -3,7 +3,6 @@
 // then runs the real bin on the directory and prints events/s. No target is asserted here.
 // BENCH_VERIFY_KEEP=1 keeps the directory (for node --cpu-prof on the bin).
 // Run after building contracts:  npx tsc -b contracts && node scripts/bench/verify.mjs
-import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import { SCHEMA_VERSIONS, parsePublicEvent } from '../../contracts/dist/events/c
 import { useSha256 } from '../../contracts/dist/audit/sha256.js';
 import { nodeSha256 } from '../../contracts/dist/cli/node-sha256.js';
 import { eventId, generateEdition } from '../lib/generated-edition.mjs';
+import { describeThreads, runNodeWatched } from '../lib/thread-cpu.mjs';
 
 // Generate with the native hash the bin itself uses.
 useSha256(nodeSha256);
@@ -117,10 +117,7 @@ const load = () =>
     .join(' ');
 console.log(`load average before verify: ${load()} (${availableParallelism()} cores)`);
 const verifying = performance.now();
-const run = spawnSync(process.execPath, [path.join(root, 'contracts/bin/decidimos-audit.js'), 'verify', dir], {
-  encoding: 'utf8',
-  maxBuffer: 64 * 2 ** 20,
-});
+const run = await runNodeWatched([path.join(root, 'contracts/bin/decidimos-audit.js'), 'verify', dir]);
 const seconds = (performance.now() - verifying) / 1000;
 process.stdout.write(run.stdout.split('\n').slice(0, 3).join('\n') + '\n');
 if (run.stderr) process.stderr.write(run.stderr);
@@ -128,6 +125,8 @@ console.log(
   `verify: exit ${run.status ?? run.signal} in ${seconds.toFixed(1)} s, ` +
     `${Math.round(written / seconds).toLocaleString('en-US')} events/s (load average after: ${load()})`,
 );
+// The main thread checks the rules while the leaf hasher builds the tree: which one set the pace.
+if (run.threads.length > 0) console.log(`  CPU by thread (sampled every 0.2 s): ${describeThreads(run.threads)}`);
 // BENCH_VERIFY_KEEP=1 leaves the edition in place, to profile the bin on it.
 if (process.env.BENCH_VERIFY_KEEP) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,21 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
+
+/**
+ * Runs `node …args` as a child, watching its threads (watchThreads); resolves once it has
+ * ended with its exit status or signal, what it wrote, and each thread's CPU.
+ */
+export async function runNodeWatched(args, options = {}) {
+  const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  const threads = watchThreads(child.pid);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+  const [status, signal] = await once(child, 'close');
+  return { status, signal, stdout, stderr, threads: threads.stop() };
+}
 
 /**
  * Watches the threads of process `pid` on Linux (/proc/<pid>/task), sampling each one's CPU
