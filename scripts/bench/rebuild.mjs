@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openSqliteEventStore } from '../../backend/dist/event-store/sqlite/index.js';
 import { toEventData } from '../../backend/dist/shared/event-envelope.js';
 import { eventId, generateEdition } from '../lib/generated-edition.mjs';
@@ -21,7 +20,6 @@ import { readModelBytes } from '../lib/read-model-bytes.mjs';
 import { requestsDuringRebuild } from '../lib/requests-during-rebuild.mjs';
 import { describeThreads, runNodeWatched } from '../lib/thread-cpu.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
 const EDITION = 'pp-rebuild';
 // Appends handed to the store in one event-loop turn share one transaction and one sync.
@@ -77,10 +75,9 @@ const load = () =>
 console.log(`load average before the rebuild: ${load()} (${availableParallelism()} cores)`);
 const rebuilding = performance.now();
 const cpuBefore = childrenCpuSeconds();
-const { status, signal, stderr, threads } = await runNodeWatched(
-  [path.join(root, 'backend/dist/rebuild-projections.js')],
-  { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } },
-);
+const { status, signal, stderr, threads } = await runNodeWatched('backend/dist/rebuild-projections.js', [], {
+  env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+});
 const seconds = (performance.now() - rebuilding) / 1000;
 const cpu = cpuBefore === null ? null : childrenCpuSeconds() - cpuBefore;
 if (stderr) process.stderr.write(stderr);

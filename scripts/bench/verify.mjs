@@ -7,7 +7,6 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import {
   MerkleTree,
   eventLeafHash,
@@ -26,7 +25,6 @@ import { describeThreads, runNodeWatched } from '../lib/thread-cpu.mjs';
 // Generate with the native hash the bin itself uses.
 useSha256(nodeSha256);
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000);
 const EDITION = 'pp-bench';
 const pseudonym = (name) => toHex(eventLeafHash(name));
@@ -117,7 +115,7 @@ const load = () =>
     .join(' ');
 console.log(`load average before verify: ${load()} (${availableParallelism()} cores)`);
 const verifying = performance.now();
-const run = await runNodeWatched([path.join(root, 'contracts/bin/decidimos-audit.js'), 'verify', dir]);
+const run = await runNodeWatched('contracts/bin/decidimos-audit.js', ['verify', dir]);
 const seconds = (performance.now() - verifying) / 1000;
 process.stdout.write(run.stdout.split('\n').slice(0, 3).join('\n') + '\n');
 if (run.stderr) process.stderr.write(run.stderr);

@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
+import { runNode } from './server.mjs';
 
 /**
- * Runs `node …args` as a child, watching its threads (watchThreads); resolves once it has
- * ended with its exit status or signal, what it wrote, and each thread's CPU.
+ * Runs a Node script as runNode does, watching its threads (watchThreads); resolves once it
+ * has ended with its exit status or signal, what it wrote, and each thread's CPU.
  */
-export async function runNodeWatched(args, options = {}) {
-  const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runNodeWatched(script, args = [], options = {}) {
+  const child = runNode(script, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   const threads = watchThreads(child.pid);
   let stdout = '';
   let stderr = '';
