@@ -26,6 +26,7 @@ import {
   queryIndexesOf,
 } from './document-query';
 import { type DocumentDatabase, SqliteCollection } from './sqlite-collection';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /**
  * Documents are kept in the B-tree of their key, (collection, id), with no rowid: a rowid
@@ -66,7 +67,7 @@ const SCHEMA = `
  * asking for that lock would block the thread the batch needs to finish, while a shared
  * connection's writes join the batch instead. Processes still share the file through WAL.
  */
-const connections = new Map<string, { db: DatabaseSync; stores: number }>();
+const connections = new Map<string, { db: DatabaseSync; checkpointer: WalCheckpointer | null; stores: number }>();
 
 /** Opens the read models kept in one SQLite file, creating it if needed. */
 export async function openSqliteReadModelStore(file: string): Promise<ReadModelStore> {
@@ -80,15 +81,16 @@ export async function openSqliteReadModelStore(file: string): Promise<ReadModelS
       }),
     );
     db.function(CONTAINS_FUNCTION, { deterministic: true }, jsonStringContains);
-    connection = { db, stores: 0 };
+    connection = { db, checkpointer: key === null ? null : new WalCheckpointer(key, db), stores: 0 };
     if (key !== null) connections.set(key, connection);
   }
   connection.stores += 1;
   const shared = connection;
-  return new SqliteReadModelStore(shared.db, key, () => {
+  return new SqliteReadModelStore(shared.db, key, async () => {
     shared.stores -= 1;
     if (shared.stores > 0) return;
     if (key !== null) connections.delete(key);
+    await shared.checkpointer?.close();
     if (shared.db.isOpen) shared.db.close();
   });
 }
@@ -125,7 +127,7 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
   constructor(
     private readonly db: DatabaseSync,
     private readonly file: string | null,
-    private readonly release: () => void,
+    private readonly release: () => Promise<void>,
   ) {}
 
   /**
@@ -167,7 +169,7 @@ class SqliteReadModelStore implements ReadModelStore, DocumentDatabase {
     if (this.closed) return;
     this.closed = true;
     await this.bulk.writer?.close();
-    this.release();
+    await this.release();
   }
 
   prepare(sql: string): StatementSync {
