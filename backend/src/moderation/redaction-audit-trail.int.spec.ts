@@ -130,7 +130,10 @@ describe('a redaction in the audit trail', () => {
       );
       for (const [path, { body }] of answers) {
         const text = typeof body === 'string' ? body : JSON.stringify(body);
-        expect({ path, phone: text.includes('5555') }).toEqual({ path, phone: false });
+        // The number as written or without its spaces: four digits alone turn up by chance in
+        // the export's hashes and ids (it failed so once in CI).
+        const phone = text.includes(PHONE) || text.includes(PHONE.replaceAll(' ', ''));
+        expect({ path, phone }).toEqual({ path, phone: false });
       }
     };
     await scan();
