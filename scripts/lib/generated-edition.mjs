@@ -21,6 +21,7 @@ export function eventId(n) {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
 export const district = { id: 'centro', name: 'Centro', budget: 2_000_000 };
 export const rules = editionRulesSchema.parse({
   supports: { enabled: true, perResident: 5, threshold: 1 },
